@@ -1,0 +1,50 @@
+"""conflictkit: learn from disputes with clients.
+
+Load a dispute log (``read_history``), then ask which causes keep coming back
+with which clients, whether things improve over a career, how long disputes
+take to settle, what they cost and whether prevention works.
+
+>>> import conflictkit as ck
+>>> history = ck.load_example()   # doctest: +SKIP
+"""
+
+from ._labels import Cause, Contract, Escalation, Outcome, Severity, label
+
+# -- datasets (make_history, load_example)
+# -- analyses
+from .analysis import (
+    cause_cooccurrence,
+    cause_counts,
+    cause_trend,
+    dispute_rates,
+    trend_summary,
+)
+from .errors import ConflictkitWarning, DisputeDataError, SmallSampleWarning
+from .io import read_history, write_history
+from .model import History
+
+# -- plots
+# -- notes classifier
+# -- sharing (anonymize, build_report, Journal)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cause",
+    "ConflictkitWarning",
+    "Contract",
+    "DisputeDataError",
+    "Escalation",
+    "History",
+    "Outcome",
+    "Severity",
+    "SmallSampleWarning",
+    "cause_cooccurrence",
+    "cause_counts",
+    "cause_trend",
+    "dispute_rates",
+    "label",
+    "read_history",
+    "trend_summary",
+    "write_history",
+]

@@ -1,0 +1,180 @@
+"""Enumerations of the dispute taxonomy and their display names.
+
+Each label has a value (what files store) and a display name in English and
+French. ``label(member, lang)`` returns the display name; plots, the report and
+recommendations call it with ``lang="en"`` or ``lang="fr"``.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import pandas as pd
+
+__all__ = [
+    "LANGS",
+    "Cause",
+    "Contract",
+    "Escalation",
+    "Outcome",
+    "Severity",
+    "check_lang",
+    "label",
+]
+
+LANGS = ("en", "fr")
+
+
+class Cause(StrEnum):
+    """Why a dispute happened. Values are what files store.
+
+    Examples
+    --------
+    >>> Cause("payment").label("fr")
+    'Paiement'
+    """
+
+    SCOPE = "scope"
+    DEADLINES = "deadlines"
+    PAYMENT = "payment"
+    TONE = "tone"
+    TRUST = "trust"
+    OTHER = "other"
+
+    def label(self, lang: str = "en") -> str:
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        return label(self, lang)
+
+
+class Outcome(StrEnum):
+    """How a resolved dispute ended."""
+
+    AMICABLE = "amicable"
+    COMPROMISE = "compromise"
+    CONCEDED = "conceded"
+    PREVAILED = "prevailed"
+    ABANDONED = "abandoned"
+
+    def label(self, lang: str = "en") -> str:
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        return label(self, lang)
+
+
+class Escalation(StrEnum):
+    """The furthest step a dispute reached, in order."""
+
+    DIALOGUE = "dialogue"
+    PROPOSAL = "proposal"
+    MEDIATION = "mediation"
+    COURT = "court"
+
+    def label(self, lang: str = "en") -> str:
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        return label(self, lang)
+
+
+class Severity(StrEnum):
+    """How serious a dispute was, in order."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    def label(self, lang: str = "en") -> str:
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        return label(self, lang)
+
+
+class Contract(StrEnum):
+    """The kind of contract a mission was run under."""
+
+    FIXED_PRICE = "fixed_price"
+    TIME_AND_MATERIALS = "time_and_materials"
+    RETAINER = "retainer"
+
+    def label(self, lang: str = "en") -> str:
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        return label(self, lang)
+
+
+# Agreement = the dispute ended with both sides agreeing (field advice: seek a
+# compromise, keep it amicable).
+AGREEMENT = frozenset({Outcome.AMICABLE, Outcome.COMPROMISE})
+
+_DISPLAY: dict[StrEnum, tuple[str, str]] = {
+    Cause.SCOPE: ("Scope", "Périmètre"),
+    Cause.DEADLINES: ("Deadlines", "Délais"),
+    Cause.PAYMENT: ("Payment", "Paiement"),
+    Cause.TONE: ("Tone", "Ton"),
+    Cause.TRUST: ("Trust", "Confiance"),
+    Cause.OTHER: ("Other", "Autre"),
+    Outcome.AMICABLE: ("Amicable", "À l'amiable"),
+    Outcome.COMPROMISE: ("Compromise", "Compromis"),
+    Outcome.CONCEDED: ("Conceded", "Concédé"),
+    Outcome.PREVAILED: ("Prevailed", "Gain de cause"),
+    Outcome.ABANDONED: ("Abandoned", "Abandonné"),
+    Escalation.DIALOGUE: ("Dialogue", "Dialogue"),
+    Escalation.PROPOSAL: ("Proposal", "Proposition"),
+    Escalation.MEDIATION: ("Mediation", "Médiation"),
+    Escalation.COURT: ("Court", "Tribunal"),
+    Severity.LOW: ("Low", "Faible"),
+    Severity.MEDIUM: ("Medium", "Moyenne"),
+    Severity.HIGH: ("High", "Élevée"),
+    Severity.CRITICAL: ("Critical", "Critique"),
+    Contract.FIXED_PRICE: ("Fixed price", "Forfait"),
+    Contract.TIME_AND_MATERIALS: ("Time and materials", "Régie"),
+    Contract.RETAINER: ("Retainer", "Abonnement"),
+}
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if it is supported, else raise a ValueError naming it."""
+    if lang not in LANGS:
+        raise ValueError(
+            f"The value for `lang` must be one of {list(LANGS)}, "
+            f"but {lang!r} was passed."
+        )
+    return lang
+
+
+def label(value: StrEnum | str, lang: str = "en") -> str:
+    """Return the display name of a taxonomy value in English or French.
+
+    Parameters
+    ----------
+    value : Cause, Outcome, Escalation, Severity, Contract or str
+        A member, or its stored value (``"payment"``). Unknown strings are
+        returned unchanged, so free labels such as ``"all"`` pass through.
+    lang : {"en", "fr"}, default="en"
+        The language of the display name.
+
+    Returns
+    -------
+    str
+        The display name.
+
+    Examples
+    --------
+    >>> label("deadlines", "fr")
+    'Délais'
+    >>> label(Outcome.COMPROMISE)
+    'Compromise'
+    """
+    check_lang(lang)
+    member = value
+    if not isinstance(value, StrEnum):
+        member = _BY_VALUE.get(str(value))  # type: ignore[assignment]
+        if member is None:
+            return str(value)
+    en, fr = _DISPLAY[member]  # type: ignore[index]
+    return fr if lang == "fr" else en
+
+
+_BY_VALUE: dict[str, StrEnum] = {str(m): m for m in _DISPLAY}
+
+CAUSE_DTYPE = pd.CategoricalDtype([c.value for c in Cause])
+OUTCOME_DTYPE = pd.CategoricalDtype([o.value for o in Outcome])
+ESCALATION_DTYPE = pd.CategoricalDtype([e.value for e in Escalation], ordered=True)
+SEVERITY_DTYPE = pd.CategoricalDtype([s.value for s in Severity], ordered=True)
+CONTRACT_DTYPE = pd.CategoricalDtype([c.value for c in Contract])

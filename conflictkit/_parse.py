@@ -1,0 +1,433 @@
+"""Vectorized parsers for the values found in dispute logs.
+
+Every parser takes one column (a Series of text as read from a file, or of
+already typed values when built in code) and returns ``(values, problems)``:
+the typed Series, and a Series of problem messages indexed by the rows that
+failed. Text is parsed once per *distinct* value (``pd.factorize``), then
+mapped back, so a column of 10 million cells with a few thousand distinct
+spellings costs a few thousand parses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping
+from enum import StrEnum
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import (
+    is_bool_dtype,
+    is_datetime64_any_dtype,
+    is_numeric_dtype,
+)
+
+from ._labels import Cause
+from .vocabulary import CAUSE_SEPARATORS, CAUSES, MONTHS, normalize
+
+__all__ = [
+    "AmbiguousDates",
+    "parse_bool",
+    "parse_causes",
+    "parse_dates",
+    "parse_label",
+    "parse_number",
+]
+
+Problems = pd.Series
+_EMPTY = pd.Series([], dtype=object)
+
+
+def _no_problems() -> pd.Series:
+    return _EMPTY.copy()
+
+
+def _text(s: pd.Series) -> pd.Series:
+    """The column as stripped text, with empty cells as missing."""
+    if s.dtype == object or isinstance(s.dtype, pd.CategoricalDtype):
+        s = s.astype("string")
+    elif not isinstance(s.dtype, pd.StringDtype):
+        s = s.astype("string")
+    s = s.str.strip()
+    return s.mask(s == "")
+
+
+def _factorize(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    return codes, pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+
+
+def _take(per_unique: np.ndarray, codes: np.ndarray, fill: Any) -> np.ndarray:
+    """Map per-unique results back to rows; code -1 (missing) gets ``fill``."""
+    out = (
+        np.take(per_unique, np.where(codes < 0, 0, codes))
+        if len(per_unique)
+        else (np.full(len(codes), fill, dtype=per_unique.dtype))
+    )
+    if (codes < 0).any():
+        out = out.copy()
+        out[codes < 0] = fill
+    return out
+
+
+def _problems_from(
+    index: pd.Index, codes: np.ndarray, unique_msgs: pd.Series
+) -> pd.Series:
+    """Per-row problems from per-unique messages (None = fine)."""
+    bad_u = unique_msgs.notna().to_numpy()
+    if not bad_u.any():
+        return _no_problems()
+    row_bad = np.zeros(len(codes), dtype=bool)
+    ok = codes >= 0
+    row_bad[ok] = bad_u[codes[ok]]
+    msgs = unique_msgs.to_numpy(dtype=object)[codes[row_bad]]
+    return pd.Series(msgs, index=index[row_bad], dtype=object)
+
+
+def _suggest(norm: str, vocab: Mapping[str, StrEnum]) -> str:
+    match = difflib.get_close_matches(norm, list(vocab), n=1, cutoff=0.72)
+    return f" (did you mean {str(vocab[match[0]])!r}?)" if match else ""
+
+
+# --------------------------------------------------------------------- labels
+def _lookup(norm: str, vocab: Mapping[str, StrEnum]) -> StrEnum | None:
+    if norm in vocab:
+        return vocab[norm]
+    # A longer phrase that contains known spellings of exactly one label, such
+    # as "retard de paiement client": keep the longest matches only.
+    hits = [k for k in vocab if re.search(rf"\b{re.escape(k)}\b", norm)]
+    hits = [k for k in hits if not any(k != o and k in o for o in hits)]
+    found = {vocab[k] for k in hits}
+    return found.pop() if len(found) == 1 else None
+
+
+def parse_label(
+    s: pd.Series,
+    *,
+    vocab: Mapping[str, StrEnum],
+    enum: type[StrEnum],
+    dtype: pd.CategoricalDtype,
+    what: str,
+) -> tuple[pd.Series, Problems]:
+    """Parse a column of labels (outcome, severity, escalation, contract)."""
+    vocab = {**vocab, **{normalize(m.value): m for m in enum}}
+    text = _text(s)
+    codes, uniques = _factorize(text)
+    parsed = []
+    msgs = []
+    for raw in uniques:
+        norm = normalize(raw)
+        member = _lookup(norm, vocab)
+        parsed.append(None if member is None else member.value)
+        if member is None:
+            expected = ", ".join(m.value for m in enum)
+            msgs.append(
+                f"{raw!r} is not a {what}; expected one of {expected}"
+                f"{_suggest(norm, vocab)}"
+            )
+        else:
+            msgs.append(None)
+    values = _take(np.asarray(parsed, dtype=object), codes, None)
+    out = pd.Series(pd.Categorical(values, dtype=dtype), index=s.index)
+    return out, _problems_from(s.index, codes, pd.Series(msgs, dtype=object))
+
+
+CauseMap = Mapping[str, Any] | Callable[[str], Any] | None
+
+
+def _cause_vocab(cause_map: CauseMap) -> dict[str, StrEnum]:
+    vocab: dict[str, StrEnum] = {normalize(c.value): c for c in Cause}
+    vocab.update(CAUSES)
+    if isinstance(cause_map, Mapping):
+        for key, value in cause_map.items():
+            vocab[normalize(key)] = Cause(normalize(str(value)).replace(" ", "_"))
+    return vocab
+
+
+def parse_causes(
+    s: pd.Series, *, cause_map: CauseMap = None
+) -> tuple[pd.Series, pd.Series, pd.DataFrame, Problems]:
+    """Parse a causes column: ``"payment;tone"``, ``"Retard de paiement"``, lists.
+
+    Returns
+    -------
+    primary : Series (categorical Cause)
+    joined : Series (category, canonical ``"payment;tone"``)
+    long : DataFrame with ``pos`` (row position), ``cause`` and ``is_primary``
+    problems : Series of messages
+    """
+    if s.dtype == object:
+        first = s.dropna().head(1)
+        if len(first) and isinstance(first.iloc[0], list | tuple | set | frozenset):
+            s = s.map(
+                lambda v: (
+                    ";".join(map(str, v))
+                    if isinstance(v, list | tuple | set | frozenset)
+                    else v
+                )
+            )
+    vocab = _cause_vocab(cause_map)
+    call = cause_map if callable(cause_map) else None
+    text = _text(s)
+    codes, uniques = _factorize(text)
+    joined_u: list[str | None] = []
+    msgs: list[str | None] = []
+    ent_u: list[int] = []
+    ent_cause: list[str] = []
+    ent_primary: list[bool] = []
+    expected = ", ".join(c.value for c in Cause)
+    for i, raw in enumerate(uniques):
+        found: list[str] = []
+        bad: list[str] = []
+        for part in re.split(CAUSE_SEPARATORS, raw):
+            if not part.strip():
+                continue
+            cause = None
+            if call is not None:
+                mapped = call(part.strip())
+                if mapped is not None:
+                    cause = Cause(str(mapped))
+            if cause is None:
+                cause = _lookup(normalize(part), vocab)
+            if cause is None:
+                bad.append(
+                    f"{part.strip()!r} is not a cause; expected one of {expected}"
+                    f"{_suggest(normalize(part), vocab)}"
+                )
+            elif cause.value not in found:
+                found.append(cause.value)
+        msgs.append("; ".join(bad) if bad else None)
+        joined_u.append(";".join(found) if found and not bad else None)
+        if found and not bad:
+            ent_u.extend([i] * len(found))
+            ent_cause.extend(found)
+            ent_primary.extend([True] + [False] * (len(found) - 1))
+    from ._labels import CAUSE_DTYPE
+
+    joined = _take(np.asarray(joined_u, dtype=object), codes, None)
+    primary_u = np.asarray(
+        [j.split(";")[0] if j else None for j in joined_u], dtype=object
+    )
+    primary = _take(primary_u, codes, None)
+    entries = pd.DataFrame(
+        {"u": np.asarray(ent_u, dtype=np.int64), "cause": ent_cause,
+         "is_primary": np.asarray(ent_primary, dtype=bool)}
+    )  # fmt: skip
+    rows = pd.DataFrame({"pos": np.arange(len(codes)), "u": codes})
+    long = rows.merge(entries, on="u", how="inner", sort=False).drop(columns="u")
+    long = long.sort_values(
+        ["pos", "is_primary"], ascending=[True, False], kind="stable"
+    )
+    long["cause"] = pd.Categorical(long["cause"], dtype=CAUSE_DTYPE)
+    return (
+        pd.Series(pd.Categorical(primary, dtype=CAUSE_DTYPE), index=s.index),
+        pd.Series(pd.Categorical(joined), index=s.index),
+        long.reset_index(drop=True),
+        _problems_from(s.index, codes, pd.Series(msgs, dtype=object)),
+    )
+
+
+# --------------------------------------------------------------------- booleans
+def parse_bool(
+    s: pd.Series, *, vocab: Mapping[str, bool]
+) -> tuple[pd.Series, Problems]:
+    """Parse ``oui``/``non``, ``yes``/``no``, ``x``, ``1``/``0``, ``true``/``false``."""
+    if is_bool_dtype(s.dtype):
+        return s.astype("boolean"), _no_problems()
+    text = _text(s)
+    codes, uniques = _factorize(text)
+    norm = [normalize(u) for u in uniques]
+    vals = np.asarray([vocab.get(n) for n in norm], dtype=object)
+    msgs = pd.Series(
+        [
+            None
+            if v is not None
+            else f"{u!r} is not a yes/no value; expected oui/non, yes/no, x, 1/0"
+            for u, v in zip(uniques, vals, strict=True)
+        ],
+        dtype=object,
+    )
+    out = pd.array(_take(vals, codes, None), dtype="boolean")
+    return pd.Series(out, index=s.index), _problems_from(s.index, codes, msgs)
+
+
+# --------------------------------------------------------------------- numbers
+_CURRENCY = re.compile(r"(?i)(€|\$|£|eur(os?)?|usd|gbp|chf|ht|ttc)")
+_SPACES = re.compile(r"[\s\u00a0\u202f']")
+
+
+def _decimal_comma_column(texts: pd.Series) -> bool:
+    """Does this column write decimals with a comma (``1 500,00``)?"""
+    t = texts.str.replace(_SPACES, "", regex=True)
+    has_comma_decimals = t.str.contains(r",\d{1,2}$|,\d{4,}$", regex=True)
+    has_dot_thousands = t.str.contains(r"\d\.\d{3}(?:\.\d{3})*,", regex=True)
+    has_space_thousands = texts.str.contains(r"\d[\s\u00a0\u202f]\d{3}\b", regex=True)
+    return bool(
+        has_comma_decimals.any() or has_dot_thousands.any() or has_space_thousands.any()
+    )
+
+
+def parse_number(
+    s: pd.Series,
+    *,
+    minimum: float | None = 0.0,
+    integer: bool = False,
+    what: str = "an amount",
+) -> tuple[pd.Series, Problems]:
+    """Parse ``1 500,00 €``, ``1,500.00``, ``€1500``, ``12``; check the minimum."""
+    dtype = "Int64" if integer else "float64"
+    if is_numeric_dtype(s.dtype) and not is_bool_dtype(s.dtype):
+        values = pd.Series(s, dtype="float64")
+        codes = None
+        msgs = None
+    else:
+        text = _text(s)
+        codes, uniques = _factorize(text)
+        u = pd.Series(uniques, dtype="string")
+        cleaned = u.str.replace(_CURRENCY, "", regex=True).str.strip()
+        if _decimal_comma_column(cleaned):
+            cleaned = cleaned.str.replace(_SPACES, "", regex=True)
+            cleaned = cleaned.str.replace(".", "", regex=False)
+            cleaned = cleaned.str.replace(",", ".", regex=False)
+        else:
+            cleaned = cleaned.str.replace(_SPACES, "", regex=True)
+            cleaned = cleaned.str.replace(",", "", regex=False)
+        num = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+        msgs = pd.Series(
+            np.where(num.isna(), "'" + u.astype(object) + f"' is not {what}", None),
+            dtype=object,
+        )
+        values = pd.Series(
+            _take(num.to_numpy(dtype=float), codes, np.nan), index=s.index
+        )
+    problems = []
+    if codes is not None and msgs is not None:
+        problems.append(_problems_from(s.index, codes, msgs))
+    finite = values.notna()
+    if minimum is not None:
+        low = finite & (values < minimum)
+        if low.any():
+            problems.append(
+                pd.Series(
+                    f"must be ≥ {minimum:g}", index=values.index[low], dtype=object
+                )
+            )
+    if integer:
+        frac = finite & (values != np.floor(values.fillna(0)))
+        if frac.any():
+            problems.append(
+                pd.Series("must be a whole number", index=values.index[frac])
+            )
+        values = values.where(~frac)
+        values = values.round().astype(dtype)
+    return values, _join_problems(problems)
+
+
+def _join_problems(parts: list[pd.Series]) -> pd.Series:
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return _no_problems()
+    if len(parts) == 1:
+        return parts[0]
+    both = pd.concat(parts)
+    return both.groupby(level=0, sort=False).agg("; ".join)
+
+
+# --------------------------------------------------------------------- dates
+class AmbiguousDates(ValueError):
+    """A date column could be day-first or month-first."""
+
+
+_NUMERIC_DATE = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$"
+_DAY_MONTH_YEAR = r"^(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]+) (\d{4})$"
+_MONTH_DAY_YEAR = r"^([a-z]+) (\d{1,2})(?:st|nd|rd|th)? (\d{4})$"
+
+
+def date_order(s: pd.Series) -> bool | None:
+    """From a column's unambiguous values, is it day-first (True), month-first
+    (False) or undecided (None)? Raise :class:`AmbiguousDates` if both appear."""
+    if is_datetime64_any_dtype(s.dtype):
+        return None
+    text = _text(s).dropna().drop_duplicates()
+    parts = text.str.extract(_NUMERIC_DATE).dropna()
+    if parts.empty:
+        return None
+    a = parts[0].astype(int)
+    b = parts[1].astype(int)
+    dayfirst = bool((a > 12).any())
+    monthfirst = bool((b > 12).any())
+    if dayfirst and monthfirst:
+        raise AmbiguousDates("both day-first and month-first dates appear")
+    if dayfirst or monthfirst:
+        return dayfirst
+    if (a != b).any():
+        return None
+    return True  # every value reads the same both ways
+
+
+def parse_dates(
+    s: pd.Series, *, dayfirst: bool | None = None
+) -> tuple[pd.Series, Problems]:
+    """Parse ISO, ``dd/mm/yyyy`` or ``mm/dd/yyyy``, ``7 avril 2021``, ``April 7, 2021``.
+
+    ``dayfirst`` decides the order of numeric dates; with None the caller has
+    made sure the column is unambiguous (see :func:`date_order`).
+    """
+    if is_datetime64_any_dtype(s.dtype):
+        out = pd.Series(s)
+        if getattr(out.dt, "tz", None) is not None:
+            out = out.dt.tz_convert(None)
+        return out.astype("datetime64[ns]"), _no_problems()
+    if s.dtype == object:
+        # datetime.date / Timestamp objects built in code, mixed with text
+        is_obj_date = s.map(lambda v: hasattr(v, "year") and not isinstance(v, str))
+        if is_obj_date.any():
+            s = s.copy()
+            s[is_obj_date] = pd.to_datetime(s[is_obj_date]).dt.strftime("%Y-%m-%d")
+    text = _text(s)
+    codes, uniques = _factorize(text)
+    u = pd.Series(uniques, dtype="string")
+    parsed = pd.to_datetime(u, format="ISO8601", errors="coerce")
+    todo = parsed.isna()
+    if todo.any():
+        num = u[todo].str.extract(_NUMERIC_DATE).dropna()
+        if len(num):
+            a, b, y = num[0].astype(int), num[1].astype(int), num[2].astype(int)
+            y = y.where(y >= 100, y + np.where(y < 70, 2000, 1900))
+            day, month = (a, b) if dayfirst in (True, None) else (b, a)
+            parsed[num.index] = _from_parts(y, month, day)
+        todo = parsed.isna()
+        norm = u[todo].map(normalize, na_action="ignore").astype("string")
+        for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
+            found = norm.str.extract(pattern).dropna()
+            if len(found):
+                d_col, m_col = (0, 1) if order == "dmy" else (1, 0)
+                month = found[m_col].map(MONTHS)
+                ok = month.notna()
+                found = found[ok]
+                parsed[found.index] = _from_parts(
+                    found[2].astype(int),
+                    month[ok].astype(int),
+                    found[d_col].astype(int),
+                )
+    msgs = pd.Series(
+        np.where(
+            parsed.isna(),
+            "'" + u.astype(object) + "' is not a date (expected e.g. 2021-04-07, "
+            "07/04/2021 or 7 avril 2021)",
+            None,
+        ),
+        dtype=object,
+    )
+    values = _take(parsed.to_numpy(dtype="datetime64[ns]"), codes, np.datetime64("NaT"))
+    return (
+        pd.Series(values, index=s.index, dtype="datetime64[ns]"),
+        _problems_from(s.index, codes, msgs),
+    )
+
+
+def _from_parts(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
+    frame = pd.DataFrame({"year": year, "month": month, "day": day})
+    return pd.to_datetime(frame, errors="coerce")

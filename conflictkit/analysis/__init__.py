@@ -1,0 +1,21 @@
+"""Analyses of a dispute history: each takes a History and returns a DataFrame.
+
+The implementations live in private modules, re-exported here.
+"""
+
+# -- counts and trends (_counts.py, _trends.py, _cooccurrence.py, _rates.py)
+from ._cooccurrence import cause_cooccurrence
+from ._counts import cause_counts
+from ._rates import dispute_rates
+from ._trends import cause_trend, trend_summary
+
+# -- recurring causes, client profiles, recommendations (_recurring.py, _profiles.py)
+# -- survival, outcomes, prevention, handling (_survival.py, _outcomes.py, _effects.py)
+
+__all__: list[str] = [
+    "cause_cooccurrence",
+    "cause_counts",
+    "cause_trend",
+    "dispute_rates",
+    "trend_summary",
+]

@@ -1,0 +1,136 @@
+"""Helpers shared by the analyses: argument checks, exposure, the long cause table."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .._labels import Cause
+from ..errors import SmallSampleWarning
+from ..model import History
+
+__all__ = [
+    "ALL",
+    "check_choice",
+    "check_history",
+    "cause_rows",
+    "exposure_days",
+    "mission_days_in_periods",
+    "warn_small",
+]
+
+#: The label used for "every cause together" in per-cause tables.
+ALL = "all"
+
+
+def check_history(history: object) -> History:
+    """Raise a TypeError unless ``history`` is a :class:`History`."""
+    if not isinstance(history, History):
+        raise TypeError(
+            "Expected a conflictkit History as the first argument, but got "
+            f"{type(history).__name__}. Build one with ck.read_history(path) or "
+            "ck.History.from_frames(df)."
+        )
+    return history
+
+
+def check_choice(name: str, value: object, options: Iterable[object]) -> None:
+    """Raise the seaborn-style error for an argument outside its options."""
+    options = list(options)
+    if value not in options:
+        raise ValueError(
+            f"The value for `{name}` must be one of {options}, "
+            f"but {value!r} was passed."
+        )
+
+
+def warn_small(n: int, minimum: int, what: str, *, stacklevel: int = 3) -> bool:
+    """Warn with :class:`SmallSampleWarning` when ``n < minimum``; return whether."""
+    if n < minimum:
+        warnings.warn(
+            f"Only {n} {what}: too few for a reliable answer (at least {minimum} "
+            "wanted). Read the intervals, not the point estimates.",
+            SmallSampleWarning,
+            stacklevel=stacklevel,
+        )
+        return True
+    return False
+
+
+def cause_rows(history: History, *, columns: Iterable[str] = ()) -> pd.DataFrame:
+    """The long cause table joined with dispute columns (``client``, ``opened_at``...).
+
+    One row per (dispute, cause it cites); unlabelled disputes are absent.
+    ``cause`` keeps the categorical dtype with every :class:`Cause`, so groupby
+    with ``observed=False`` yields causes never seen as zero.
+    """
+    cols = ["dispute_id", *[c for c in columns if c != "dispute_id"]]
+    d = history.disputes[cols]
+    return history.causes.merge(d, on="dispute_id", how="left", validate="m:1")
+
+
+def exposure_days(history: History, *, by: str | None = "client") -> pd.Series:
+    """Mission-days of exposure, in total (``by=None``) or per ``by`` column.
+
+    Raises
+    ------
+    ValueError
+        If the history has no missions: rates need exposure.
+    """
+    if not history.has_missions:
+        raise ValueError(
+            "This analysis needs exposure (mission-days), but the history has no "
+            "missions. Pass missions=... to ck.read_history or History.from_frames."
+        )
+    m = history.missions
+    assert m is not None
+    if by is None:
+        return pd.Series({"all": float(m["days"].sum())})
+    return m.groupby(by, observed=True, sort=True)["days"].sum()
+
+
+def mission_days_in_periods(history: History, *, freq: str = "YE") -> pd.DataFrame:
+    """Split each mission's days across calendar periods.
+
+    Days are spread in proportion to the calendar days a mission spends in each
+    period (``freq`` as in :func:`pandas.period_range`, e.g. ``"YE"``, ``"QE"``,
+    ``"ME"``). Ongoing missions run to ``as_of``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``period`` (pandas Period), ``client`` and ``exposure_days``.
+    """
+    m = history.missions
+    if m is None or len(m) == 0:
+        raise ValueError("This needs missions (exposure), but the history has none.")
+    start = m["started_at"].to_numpy()
+    end = m["ended_at"].fillna(history.as_of).to_numpy()
+    end = np.maximum(end, start)
+    pfreq = pd.tseries.frequencies.to_offset(freq)
+    first = pd.Timestamp(start.min()).to_period(pfreq)
+    last = pd.Timestamp(end.max()).to_period(pfreq)
+    periods = pd.period_range(first, last, freq=pfreq)
+    bounds_lo = periods.start_time.to_numpy()
+    bounds_hi = (periods.end_time + pd.Timedelta(1, "ns")).to_numpy()
+    # overlap (in calendar days) of every mission with every period: missions x
+    # periods is small (a career has ~10-200 periods), and this stays vectorized.
+    lo = np.maximum(start[:, None], bounds_lo[None, :])
+    hi = np.minimum(end[:, None] + np.timedelta64(1, "D"), bounds_hi[None, :])
+    overlap = np.clip((hi - lo) / np.timedelta64(1, "D"), 0, None)
+    total = overlap.sum(axis=1, keepdims=True)
+    share = np.divide(overlap, total, out=np.zeros_like(overlap), where=total > 0)
+    days = share * m["days"].to_numpy(dtype=float)[:, None]
+    out = pd.DataFrame(days, columns=periods)
+    out["client"] = m["client"].to_numpy()
+    long = out.melt(id_vars="client", var_name="period", value_name="exposure_days")
+    long = long[long["exposure_days"] > 0]
+    return long.groupby(["period", "client"], sort=True, as_index=False)[
+        "exposure_days"
+    ].sum()
+
+
+_ = Cause  # re-exported for the analysis modules

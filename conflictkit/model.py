@@ -1,0 +1,280 @@
+"""The data model: column names, dtypes and the :class:`History` container.
+
+A history is two tidy tables (``disputes`` and the optional ``missions``),
+the long form ``causes`` (one row per dispute and cause it cites) and the date
+``as_of`` at which open disputes are right-censored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ._labels import (
+    AGREEMENT,
+    CAUSE_DTYPE,
+    CONTRACT_DTYPE,
+    ESCALATION_DTYPE,
+    OUTCOME_DTYPE,
+    SEVERITY_DTYPE,
+    Cause,
+    Contract,
+    Escalation,
+    Outcome,
+    Severity,
+    label,
+)
+
+__all__ = [
+    "AGREEMENT",
+    "CAUSE_DTYPE",
+    "CONTRACT_DTYPE",
+    "DISPUTE_COLUMNS",
+    "ESCALATION_DTYPE",
+    "MISSION_COLUMNS",
+    "OUTCOME_DTYPE",
+    "SEVERITY_DTYPE",
+    "STRING_DTYPE",
+    "Cause",
+    "Contract",
+    "Escalation",
+    "History",
+    "Outcome",
+    "Severity",
+    "label",
+]
+
+#: Text columns are pyarrow-backed strings: compact and fast at 10 million rows.
+STRING_DTYPE = pd.StringDtype("pyarrow")
+DATE_DTYPE = np.dtype("datetime64[ns]")
+
+#: Canonical dispute columns in memory, in order, with their dtypes. ``causes``
+#: holds every cited cause as ``"payment;tone"`` (primary first) and
+#: ``primary_cause`` the first of them; both are empty for unlabelled disputes.
+DISPUTE_COLUMNS: dict[str, Any] = {
+    "dispute_id": STRING_DTYPE,
+    "client": STRING_DTYPE,
+    "mission_id": STRING_DTYPE,
+    "opened_at": DATE_DTYPE,
+    "resolved_at": DATE_DTYPE,
+    "primary_cause": CAUSE_DTYPE,
+    "causes": "category",
+    "severity": SEVERITY_DTYPE,
+    "escalation": ESCALATION_DTYPE,
+    "outcome": OUTCOME_DTYPE,
+    "client_retained": "boolean",
+    "amount_at_stake": "float64",
+    "amount_recovered": "float64",
+    "options_proposed": "Int64",
+    "followup_sent": "boolean",
+    "notes": STRING_DTYPE,
+}
+
+#: Canonical mission columns in memory, in order, with their dtypes.
+MISSION_COLUMNS: dict[str, Any] = {
+    "mission_id": STRING_DTYPE,
+    "client": STRING_DTYPE,
+    "started_at": DATE_DTYPE,
+    "ended_at": DATE_DTYPE,
+    "days": "float64",
+    "daily_rate": "float64",
+    "contract": CONTRACT_DTYPE,
+    "via_intermediary": "boolean",
+    "written_scope": "boolean",
+    "checkin_every_days": "float64",
+    "meeting_minutes": "boolean",
+}
+
+#: Columns a disputes table must have (``dispute_id`` is generated if absent).
+REQUIRED_DISPUTE_COLUMNS = ("client", "opened_at")
+REQUIRED_MISSION_COLUMNS = ("mission_id", "client", "started_at")
+
+
+@dataclass(frozen=True, eq=False)
+class History:
+    """A freelancer's (or many freelancers') disputes, validated and typed.
+
+    Build one with :func:`conflictkit.read_history`,
+    :meth:`History.from_frames`, :func:`conflictkit.load_example` or
+    :func:`conflictkit.make_history`; the constructor itself does not validate.
+
+    Attributes
+    ----------
+    disputes : pandas.DataFrame
+        One row per dispute, columns as in :data:`DISPUTE_COLUMNS` (plus any
+        extra columns the source had, kept as text).
+    causes : pandas.DataFrame
+        Long form: one row per (``dispute_id``, ``cause``) with ``is_primary``.
+        Unlabelled disputes have no row here.
+    missions : pandas.DataFrame or None
+        One row per engagement, columns as in :data:`MISSION_COLUMNS`; ``days``
+        is filled in (business days between the dates, up to ``as_of`` for
+        ongoing missions) where the source left it empty.
+    as_of : pandas.Timestamp
+        Open disputes are right-censored at this date.
+    rejected : pandas.DataFrame or None
+        With ``errors="collect"``: the rejected dispute rows exactly as read,
+        indexed by their row number in the file, with a ``problems`` column.
+    rejected_missions : pandas.DataFrame or None
+        The same for the missions table.
+    planted : dict or None
+        For generated histories, the patterns :func:`make_history` planted.
+    source : str or None
+        Where the history was read from.
+    """
+
+    disputes: pd.DataFrame
+    causes: pd.DataFrame
+    missions: pd.DataFrame | None = None
+    as_of: pd.Timestamp = field(default_factory=lambda: pd.Timestamp("NaT"))
+    rejected: pd.DataFrame | None = None
+    rejected_missions: pd.DataFrame | None = None
+    planted: dict[str, Any] | None = None
+    source: str | None = None
+
+    @classmethod
+    def from_frames(
+        cls,
+        disputes: pd.DataFrame,
+        missions: pd.DataFrame | None = None,
+        *,
+        as_of: Any = None,
+        columns: dict[str, str] | None = None,
+        cause_map: Any = None,
+        errors: str = "raise",
+    ) -> History:
+        """Validate frames built in code, with the same rules as files.
+
+        Parameters
+        ----------
+        disputes : pandas.DataFrame
+            One row per dispute. Values may be typed (dates, numbers, lists of
+            causes) or text as a spreadsheet would hold it (``"payment;tone"``,
+            ``"07/04/2021"``, ``"1 500,00 €"``).
+        missions : pandas.DataFrame, optional
+            One row per mission.
+        as_of : date-like, optional
+            Censoring date for open disputes; by default the latest date in
+            the data.
+        columns : dict, optional
+            Maps your column names onto the canonical ones.
+        cause_map : dict or callable, optional
+            Extra spellings of causes (see :func:`conflictkit.read_history`).
+        errors : {"raise", "collect"}, default="raise"
+            What to do with invalid rows.
+
+        Returns
+        -------
+        History
+            The validated history.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> h = History.from_frames(pd.DataFrame({
+        ...     "client": ["Acme", "Acme"],
+        ...     "opened_at": ["2024-01-10", "2024-03-02"],
+        ...     "resolved_at": ["2024-01-20", None],
+        ...     "causes": ["retard de paiement", "scope;tone"],
+        ... }))
+        >>> h.disputes["primary_cause"].tolist()
+        ['payment', 'scope']
+        >>> str(h.as_of.date())
+        '2024-03-02'
+        """
+        from .io import _validate_frames
+
+        return _validate_frames(
+            disputes,
+            missions,
+            as_of=as_of,
+            columns=columns,
+            cause_map=cause_map,
+            errors=errors,
+            source=None,
+        )
+
+    # ------------------------------------------------------------------ views
+    def __len__(self) -> int:
+        return len(self.disputes)
+
+    def __repr__(self) -> str:
+        n = len(self.disputes)
+        n_open = int(self.disputes["resolved_at"].isna().sum())
+        n_clients = self.disputes["client"].nunique()
+        parts = [f"{n} disputes ({n_open} open)", f"{n_clients} clients"]
+        n_unlabelled = int(self.disputes["primary_cause"].isna().sum())
+        if n_unlabelled:
+            parts.append(f"{n_unlabelled} unlabelled")
+        if self.missions is not None:
+            parts.append(f"{len(self.missions)} missions")
+        if self.rejected is not None and len(self.rejected):
+            parts.append(f"{len(self.rejected)} rejected rows")
+        as_of = "NaT" if pd.isna(self.as_of) else self.as_of.date().isoformat()
+        return f"<History: {', '.join(parts)}, as of {as_of}>"
+
+    @property
+    def has_missions(self) -> bool:
+        """Whether exposure (missions) is known."""
+        return self.missions is not None and len(self.missions) > 0
+
+    def durations(self) -> pd.DataFrame:
+        """Days from opening to resolution, open disputes censored at ``as_of``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed like ``disputes``, with ``dispute_id``, ``duration_days``
+            (float) and ``resolved`` (bool; False = right-censored at
+            ``as_of``), the shape lifelines and scikit-survival expect.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> h = History.from_frames(pd.DataFrame({
+        ...     "client": ["A", "B"], "opened_at": ["2024-01-01", "2024-01-05"],
+        ...     "resolved_at": ["2024-01-11", None]}), as_of="2024-02-04")
+        >>> h.durations()[["duration_days", "resolved"]].values.tolist()
+        [[10.0, True], [30.0, False]]
+        """
+        d = self.disputes
+        resolved = d["resolved_at"].notna()
+        end = d["resolved_at"].where(resolved, self.as_of)
+        days = (end - d["opened_at"]).dt.total_seconds() / 86400.0
+        return pd.DataFrame(
+            {
+                "dispute_id": d["dispute_id"],
+                "duration_days": days.astype("float64"),
+                "resolved": resolved.to_numpy(dtype=bool),
+            },
+            index=d.index,
+        )
+
+    def unlabelled(self) -> pd.DataFrame:
+        """The disputes that cite no cause (candidates for ``suggest_causes``)."""
+        return self.disputes[self.disputes["primary_cause"].isna()]
+
+
+def empty_causes() -> pd.DataFrame:
+    """An empty long-form causes table with the right dtypes."""
+    return pd.DataFrame(
+        {
+            "dispute_id": pd.Series([], dtype=STRING_DTYPE),
+            "cause": pd.Series([], dtype=CAUSE_DTYPE),
+            "is_primary": pd.Series([], dtype=bool),
+        }
+    )
+
+
+def agreement(outcome: pd.Series) -> pd.Series:
+    """True where the outcome is an agreement (amicable or compromise)."""
+    return outcome.isin([str(o) for o in AGREEMENT])
+
+
+__all__ += ["agreement", "empty_causes"]
+
+# Re-exported so ``label`` is reachable from the model module too.
+_ = (Contract, Escalation, Outcome, Severity, Cause, label)
