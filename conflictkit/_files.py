@@ -191,7 +191,7 @@ def read_text_table(path: Path) -> RawTable:
             f"the file cannot be read as a table: {err}", source
         ) from err
     frame = table.to_pandas(types_mapper=pd.ArrowDtype)
-    frame = frame.astype(pd.StringDtype("pyarrow"))
+    frame = _undo_formula_guard(frame.astype(pd.StringDtype("pyarrow")))
     # Spreadsheet row numbers: records are numbered from 2 (the header is 1);
     # the invalid ones are skipped in ``frame`` and reported as problems.
     n_total = len(frame) + len(invalid)
@@ -226,6 +226,19 @@ def read_text_table(path: Path) -> RawTable:
     return RawTable(frame, rows, problems, source)
 
 
+def _undo_formula_guard(frame: pd.DataFrame) -> pd.DataFrame:
+    """Remove the apostrophe ``write_history`` puts before formula-like cells."""
+    for col in frame.columns:
+        s = frame[col]
+        if not (isinstance(s.dtype, pd.StringDtype) or s.dtype == object):
+            continue
+        text = s.astype(pd.StringDtype("pyarrow"))
+        guarded = text.str.match(r"^'[=+\-@\t\r']", na=False)
+        if guarded.any():
+            frame[col] = s.mask(guarded, text.str.slice(1))
+    return frame
+
+
 def _check_headers(names: list[str], source: str) -> None:
     seen: dict[str, int] = {}
     for i, name in enumerate(names):
@@ -256,7 +269,7 @@ def _as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
             )
         else:
             out[str(col)] = s.astype("string")
-    return pd.DataFrame(out, index=frame.index)
+    return _undo_formula_guard(pd.DataFrame(out, index=frame.index))
 
 
 def _raw_from_frame(frame: pd.DataFrame, source: str) -> RawTable:
