@@ -1,0 +1,359 @@
+"""Time to resolution: Kaplan-Meier curves and medians, open disputes censored.
+
+A dispute still open at ``history.as_of`` is right-censored there: it counts
+as "not resolved after that many days", never as resolved and never dropped.
+The estimator is :func:`scipy.stats.ecdf` on :class:`scipy.stats.CensoredData`;
+confidence bands are the log-log (exponential Greenwood) ones, as lifelines
+draws them by default.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..model import History
+from ._common import ALL, check_history, warn_small
+
+__all__ = ["survival_curves", "time_to_resolution"]
+
+#: Fewer disputes than this in a group earns a SmallSampleWarning.
+MIN_DISPUTES = 10
+
+# Survival values within this of 0.5 count as having reached it: a product of
+# fractions that is exactly 1/2 may be computed as 0.5000000000000001.
+_HALF = 0.5 + 1e-12
+
+CURVE_COLUMNS = [
+    "group",
+    "days",
+    "survival",
+    "ci_low",
+    "ci_high",
+    "at_risk",
+    "n_resolved",
+    "n_censored",
+]
+
+
+# ---------------------------------------------------------------- the estimator
+def km_curve(
+    days: np.ndarray, resolved: np.ndarray, *, confidence_level: float = 0.95
+) -> dict[str, np.ndarray]:
+    """Kaplan-Meier survival curve of one group, starting at day 0.
+
+    ``days`` are durations (float), ``resolved`` a bool array (False =
+    right-censored). Returns arrays ``days``, ``survival``, ``ci_low``,
+    ``ci_high``, ``at_risk``, ``n_resolved``, ``n_censored``, one entry per
+    distinct duration (plus day 0 when nobody has a duration of 0). Empty
+    input gives empty arrays.
+    """
+    days = np.asarray(days, dtype=float)
+    resolved = np.asarray(resolved, dtype=bool)
+    if days.size == 0:
+        empty = np.array([], dtype=float)
+        count = np.array([], dtype=np.int64)
+        return {
+            "days": empty,
+            "survival": empty,
+            "ci_low": empty,
+            "ci_high": empty,
+            "at_risk": count,
+            "n_resolved": count,
+            "n_censored": count,
+        }
+    events, censored = days[resolved], days[~resolved]
+    res = stats.ecdf(stats.CensoredData(uncensored=events, right=censored))
+    t = res.sf.quantiles
+    s = res.sf.probabilities
+    with warnings.catch_warnings():
+        # scipy warns that the band is undefined where S = 1 (no resolution
+        # yet) or S = 0 (all resolved); we fill those as lifelines does.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ci = res.sf.confidence_interval(confidence_level, method="log-log")
+    lo, hi = ci.low.probabilities, ci.high.probabilities
+    lo = np.where(np.isnan(lo) & ((s == 0) | (s == 1)), s, lo)
+    hi = np.where(np.isnan(hi) & ((s == 0) | (s == 1)), s, hi)
+    # counts per distinct time: t holds every observed value, so the lookups
+    # are exact; searchsorted into the few distinct times beats a second sort.
+    n_res = np.bincount(np.searchsorted(t, events), minlength=t.size)
+    n_cen = np.bincount(np.searchsorted(t, censored), minlength=t.size)
+    leaving = n_res + n_cen
+    at_risk = days.size - np.concatenate(([0], np.cumsum(leaving)[:-1]))
+    if t[0] > 0:
+        t = np.concatenate(([0.0], t))
+        s, lo, hi = (np.concatenate(([1.0], a)) for a in (s, lo, hi))
+        at_risk = np.concatenate(([days.size], at_risk))
+        n_res = np.concatenate(([0], n_res))
+        n_cen = np.concatenate(([0], n_cen))
+    return {
+        "days": t,
+        "survival": s,
+        "ci_low": lo,
+        "ci_high": hi,
+        "at_risk": at_risk.astype(np.int64),
+        "n_resolved": n_res.astype(np.int64),
+        "n_censored": n_cen.astype(np.int64),
+    }
+
+
+def first_at_or_below_half(days: np.ndarray, values: np.ndarray) -> float:
+    """First day a survival curve is at or below 0.5; inf if never; NaN if empty.
+
+    This is lifelines' ``median_survival_times`` convention, applied to the
+    curve for the median and to each band for its confidence interval.
+    """
+    if days.size == 0:
+        return np.nan
+    hit = np.flatnonzero(values <= _HALF)
+    return float(days[hit[0]]) if hit.size else np.inf
+
+
+def km_median(
+    days: np.ndarray, resolved: np.ndarray, *, confidence_level: float = 0.95
+) -> tuple[float, float, float]:
+    """Kaplan-Meier median and its confidence interval for one group."""
+    c = km_curve(days, resolved, confidence_level=confidence_level)
+    # the lower band falls first, so it gives the lower bound of the median
+    return (
+        first_at_or_below_half(c["days"], c["survival"]),
+        first_at_or_below_half(c["days"], c["ci_low"]),
+        first_at_or_below_half(c["days"], c["ci_high"]),
+    )
+
+
+# ------------------------------------------------------------------- grouping
+def _check_confidence_level(confidence_level: float) -> None:
+    if not 0 < confidence_level < 1:
+        raise ValueError(
+            "The value for `confidence_level` must be between 0 and 1 (e.g. 0.95), "
+            f"but {confidence_level!r} was passed."
+        )
+
+
+def _grouped_durations(
+    history: History, by: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, pd.Index]:
+    """Durations, resolved flags, group codes (-1 = no group) and group labels."""
+    d = history.disputes
+    resolved = d["resolved_at"].notna().to_numpy()
+    if not resolved.all() and pd.isna(history.as_of):
+        raise ValueError(
+            "The history has open disputes but no `as_of` date to censor them at. "
+            "Build it with History.from_frames(..., as_of=...) or ck.read_history."
+        )
+    end = d["resolved_at"].where(resolved, history.as_of)
+    days = ((end - d["opened_at"]).dt.total_seconds() / 86400.0).to_numpy(float)
+    if by is None:
+        return days, resolved, np.zeros(len(d), dtype=np.intp), pd.Index([ALL])
+    if by == "cause":
+        causes = history.causes
+        pos = pd.Index(d["dispute_id"]).get_indexer(causes["dispute_id"])
+        keep = pos >= 0
+        pos = pos[keep]
+        col = causes["cause"][keep]
+        days, resolved = days[pos], resolved[pos]
+    elif by in d.columns and by != "dispute_id":
+        col = d[by]
+    else:
+        options = ["cause", *(c for c in d.columns if c != "dispute_id")]
+        raise ValueError(
+            f"The value for `by` must be None or one of {options}, but {by!r} "
+            "was passed."
+        )
+    if isinstance(col.dtype, pd.CategoricalDtype):
+        codes = np.asarray(col.cat.codes, dtype=np.intp)
+        labels = pd.Index(col.cat.categories)
+    else:
+        codes, labels = pd.factorize(col, sort=True)
+        codes = np.asarray(codes, dtype=np.intp)
+        labels = pd.Index(labels)
+    return days, resolved, codes, labels
+
+
+def _per_group(history: History, by: str | None):
+    """Yield (label, days, resolved) per group, each group's rows contiguous."""
+    days, resolved, codes, labels = _grouped_durations(history, by)
+    order = np.argsort(codes, kind="stable")
+    counts = np.bincount(codes[codes >= 0], minlength=len(labels))
+    start = int((codes < 0).sum())
+    for i, lab in enumerate(labels):
+        rows = order[start : start + counts[i]]
+        start += counts[i]
+        yield lab, days[rows], resolved[rows]
+
+
+def _curves_frame(parts: list[tuple[object, dict[str, np.ndarray]]]) -> pd.DataFrame:
+    sizes = [c["days"].size for _, c in parts]
+    groups = np.repeat(np.array([g for g, _ in parts], dtype=object), sizes)
+    data = {"group": groups}
+    for name in CURVE_COLUMNS[1:]:
+        arrays = [c[name] for _, c in parts]
+        dtype = np.int64 if name in ("at_risk", "n_resolved", "n_censored") else float
+        data[name] = np.concatenate(arrays).astype(dtype) if arrays else []
+    return pd.DataFrame(data, columns=CURVE_COLUMNS).astype(
+        {"at_risk": "int64", "n_resolved": "int64", "n_censored": "int64"}
+    )
+
+
+def _warn_small_groups(sizes: pd.Series) -> None:
+    seen = sizes[sizes > 0]
+    if len(seen) == 0:
+        warn_small(0, MIN_DISPUTES, "disputes", stacklevel=4)
+        return
+    small = seen[seen < MIN_DISPUTES]
+    if len(small):
+        smallest = small.idxmin()
+        what = f"disputes in group {str(smallest)!r}"
+        if len(small) > 1:
+            what += f" ({len(small)} groups have fewer than {MIN_DISPUTES})"
+        warn_small(int(small.min()), MIN_DISPUTES, what, stacklevel=4)
+
+
+# ------------------------------------------------------------------ public API
+def survival_curves(
+    history: History, *, by: str | None = None, confidence_level: float = 0.95
+) -> pd.DataFrame:
+    """Kaplan-Meier curves of the time disputes take to be resolved.
+
+    Open disputes are right-censored at ``history.as_of``: they say "still
+    open after that many days" and are never dropped nor counted as resolved.
+
+    Parameters
+    ----------
+    history : History
+        The disputes.
+    by : str, optional
+        One curve for all disputes (``None``), or one per ``"cause"`` (a
+        dispute counts under every cause it cites), ``"primary_cause"``,
+        ``"client"`` or any other dispute column. Disputes with no value for
+        ``by`` are left out.
+    confidence_level : float, default=0.95
+        Level of the pointwise confidence band (log-log, i.e. exponential
+        Greenwood, as lifelines' default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long form, one row per group and distinct duration, starting at day
+        0, with columns ``group``, ``days``, ``survival`` (share of disputes
+        still open after ``days``), ``ci_low``, ``ci_high``, ``at_risk``
+        (disputes not yet resolved nor censored just before ``days``),
+        ``n_resolved`` and ``n_censored`` (disputes resolved, or still open
+        at ``as_of``, after exactly ``days``). Groups with no dispute have
+        no row.
+
+    See Also
+    --------
+    time_to_resolution : the medians, with these curves in ``.attrs``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import conflictkit as ck
+    >>> h = ck.History.from_frames(pd.DataFrame({
+    ...     "client": ["A", "A", "B"],
+    ...     "opened_at": ["2024-01-01", "2024-01-01", "2024-01-01"],
+    ...     "resolved_at": ["2024-01-11", None, "2024-01-21"]}),
+    ...     as_of="2024-01-16")
+    >>> c = ck.survival_curves(h)
+    >>> c[["days", "survival", "at_risk", "n_censored"]]
+       days  survival  at_risk  n_censored
+    0   0.0  1.000000        3           0
+    1  10.0  0.666667        3           0
+    2  15.0  0.666667        2           1
+    3  20.0  0.000000        1           0
+    """
+    history = check_history(history)
+    _check_confidence_level(confidence_level)
+    parts = [
+        (lab, km_curve(t, e, confidence_level=confidence_level))
+        for lab, t, e in _per_group(history, by)
+    ]
+    return _curves_frame([(lab, c) for lab, c in parts if c["days"].size])
+
+
+def time_to_resolution(
+    history: History, *, by: str | None = None, confidence_level: float = 0.95
+) -> pd.DataFrame:
+    """Median days to resolve a dispute (Kaplan-Meier), overall or per group.
+
+    Disputes still open at ``history.as_of`` are right-censored there, never
+    dropped and never counted as resolved, so a long-running open dispute
+    pushes the median up as it should.
+
+    Parameters
+    ----------
+    history : History
+        The disputes.
+    by : str, optional
+        ``None`` for one row (``group`` = ``"all"``), ``"cause"`` (a dispute
+        counts under every cause it cites), ``"primary_cause"``, ``"client"``
+        or any other dispute column. Categorical columns (causes, severity,
+        ...) give one row per category, including those never seen (``n`` =
+        0, NaN medians). Disputes with no value for ``by`` are left out.
+    confidence_level : float, default=0.95
+        Level of the confidence interval of the median.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group, with columns ``group``, ``n`` (disputes), ``n_open``
+        (still open, censored at ``as_of``), ``median_days`` (first day the
+        Kaplan-Meier share still open is at or below one half), ``ci_low``
+        and ``ci_high`` (first days the lower and the upper log-log band reach
+        one half, lifelines' ``median_survival_times`` convention).
+        A median or bound that is *not reached* (more than half still open at
+        the last observation, as often for the upper bound) is ``inf``; a
+        group with no dispute has NaN. ``.attrs["curves"]`` holds the full
+        curves, as :func:`survival_curves` returns them.
+
+        ``pd.concat`` of two such tables fails on pandas 2 because of the
+        DataFrame in ``.attrs``: call ``.attrs.clear()`` on them first.
+
+    Warns
+    -----
+    SmallSampleWarning
+        When a group has fewer than 10 disputes.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import conflictkit as ck
+    >>> h = ck.History.from_frames(pd.DataFrame({
+    ...     "client": ["A"] * 10 + ["B"] * 10,
+    ...     "opened_at": ["2024-01-01"] * 20,
+    ...     "resolved_at": [f"2024-01-{d:02d}" for d in range(2, 22)]}),
+    ...     as_of="2024-02-01")
+    >>> ck.time_to_resolution(h, by="client")
+      group   n  n_open  median_days  ci_low  ci_high
+    0     A  10       0          5.0     1.0      8.0
+    1     B  10       0         15.0    11.0     18.0
+    """
+    history = check_history(history)
+    _check_confidence_level(confidence_level)
+    rows = []
+    parts = []
+    for lab, t, e in _per_group(history, by):
+        c = km_curve(t, e, confidence_level=confidence_level)
+        if c["days"].size:
+            parts.append((lab, c))
+        rows.append(
+            (
+                lab,
+                t.size,
+                int(t.size - e.sum()),
+                first_at_or_below_half(c["days"], c["survival"]),
+                first_at_or_below_half(c["days"], c["ci_low"]),
+                first_at_or_below_half(c["days"], c["ci_high"]),
+            )
+        )
+    out = pd.DataFrame(
+        rows, columns=["group", "n", "n_open", "median_days", "ci_low", "ci_high"]
+    ).astype({"n": "int64", "n_open": "int64"})
+    _warn_small_groups(out.set_index("group")["n"])
+    out.attrs["curves"] = _curves_frame(parts)
+    return out
