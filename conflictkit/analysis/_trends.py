@@ -67,12 +67,14 @@ def _period_table(
 ) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray, np.ndarray | None]:
     """Periods, counts per period x cause, all disputes per period, exposure.
 
-    Periods run from the first to the last period holding a dispute or
-    mission-days. Exposure is None without missions.
+    Periods run from the first period holding a dispute or mission-days to
+    the last one, or to ``as_of`` if later. Exposure is None without missions.
     """
     d = history.disputes
     opened = period_start(d["opened_at"], freq)
-    bounds = [opened.min(), opened.max()] if len(opened) else []
+    # observation runs to as_of: quiet periods up to then count as zeros
+    bounds = [period_start([_as_of(history)], freq)[0]]
+    bounds += [opened.min(), opened.max()] if len(opened) else []
     e_start = e_days = None
     if history.has_missions:
         e = mission_days_in_periods(history, freq=freq)
@@ -120,9 +122,10 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per period x cause, every period from the first to the last
-        (periods without disputes have 0) and every :class:`Cause` (causes
-        never cited have 0), in period then cause order. Columns:
+        One row per period x cause, every period from the first dispute (or
+        mission) to ``history.as_of`` (periods without disputes have 0) and
+        every :class:`Cause` (causes never cited have 0), in period then cause
+        order. Columns:
 
         - ``period``: the first day of the period (a Timestamp, so it plots
           directly on a date axis);

@@ -1,0 +1,261 @@
+"""Tests for cause_trend and trend_summary (conflictkit/analysis/_trends.py)."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from scipy import stats
+
+import conflictkit as ck
+from conflictkit import Cause
+
+# Disputes per year and cause in the hand-written career below.
+PAYMENT = {2020: 3, 2021: 2, 2022: 1, 2023: 0}
+SCOPE = {2020: 1, 2021: 1, 2022: 2, 2023: 2}
+TONE = {2021: 1}
+# Mission-days per year: every mission lies within one calendar year.
+EXPOSURE = {2020: 100.0, 2021: 120.0, 2022: 150.0, 2023: 50.0}
+
+MISSIONS = pd.DataFrame(
+    {
+        "mission_id": ["m1", "m2", "m3", "m4"],
+        "client": ["Acme", "Acme", "Globex", "Globex"],
+        "started_at": ["2020-02-01", "2021-03-01", "2022-01-10", "2023-01-05"],
+        "ended_at": ["2020-06-30", "2021-09-30", "2022-12-01", "2023-03-31"],
+        "days": [100.0, 120.0, 150.0, 50.0],
+    }
+)
+
+
+def career(*, missions=True, as_of="2023-12-31") -> ck.History:
+    rows = []
+    for cause, per_year in [("payment", PAYMENT), ("scope", SCOPE), ("tone", TONE)]:
+        for year, n in per_year.items():
+            for i in range(n):
+                rows.append((f"{year}-0{i + 2}-15", cause))
+    d = pd.DataFrame(rows, columns=["opened_at", "causes"])
+    d["client"] = "Acme"
+    return ck.History.from_frames(
+        d, missions=MISSIONS if missions else None, as_of=as_of
+    )
+
+
+def statsmodels_trend(counts, exposure, t):
+    """The oracle: a Poisson GLM with a log-exposure offset."""
+    fit = sm.GLM(
+        np.asarray(counts, dtype=float),
+        sm.add_constant(np.asarray(t, dtype=float)),
+        family=sm.families.Poisson(),
+        offset=np.log(np.asarray(exposure, dtype=float)),
+    ).fit(tol=1e-12)
+    ci = np.exp(fit.conf_int()[1])
+    return fit.params[1], fit.pvalues[1], ci
+
+
+def row(summary, cause):
+    return summary[summary["cause"] == cause].iloc[0]
+
+
+class TestCauseTrend:
+    def test_lists_every_year_and_cause_with_zeros(self):
+        out = ck.cause_trend(career(missions=False))
+        assert list(out.columns) == ["period", "cause", "n_disputes"]
+        assert len(out) == 4 * 6
+        assert out["period"].dt.year.unique().tolist() == [2020, 2021, 2022, 2023]
+        assert (out["period"].dt.dayofyear == 1).all()
+        payment = out[out["cause"] == Cause.PAYMENT]
+        assert payment["n_disputes"].tolist() == [3, 2, 1, 0]
+        trust = out[out["cause"] == Cause.TRUST]
+        assert trust["n_disputes"].tolist() == [0, 0, 0, 0]
+
+    def test_runs_to_as_of_so_quiet_recent_years_show_as_zeros(self):
+        out = ck.cause_trend(career(missions=False, as_of="2025-03-01"))
+        assert out["period"].dt.year.unique().tolist() == list(range(2020, 2026))
+        assert out.loc[out["period"].dt.year >= 2024, "n_disputes"].sum() == 0
+
+    def test_adds_exposure_and_rate_per_100_mission_days(self):
+        out = ck.cause_trend(career())
+        scope = out[out["cause"] == Cause.SCOPE]
+        np.testing.assert_allclose(scope["exposure_days"], list(EXPOSURE.values()))
+        np.testing.assert_allclose(
+            scope["rate_per_100_days"], [1.0, 100 / 120, 200 / 150, 4.0]
+        )
+
+    def test_quarters_start_on_the_first_day_of_the_quarter(self):
+        out = ck.cause_trend(career(missions=False), freq="quarter")
+        periods = out["period"].drop_duplicates()
+        assert len(periods) == 4 * 4  # 2020Q1 to as_of, 2023Q4
+        assert set(periods.dt.month) == {1, 4, 7, 10}
+        assert (periods.dt.day == 1).all()
+        q = out[(out["period"] == "2020-01-01") & (out["cause"] == Cause.PAYMENT)]
+        assert q["n_disputes"].item() == 2  # 2020-02-15 and 2020-03-15
+
+    def test_month_alias_gives_the_same_table_as_me(self):
+        h = career(missions=False)
+        pd.testing.assert_frame_equal(
+            ck.cause_trend(h, freq="month"), ck.cause_trend(h, freq="ME")
+        )
+
+    def test_rejects_an_unknown_freq_naming_the_options(self):
+        with pytest.raises(ValueError, match=r"`freq` must be one of .*'W' was"):
+            ck.cause_trend(career(), freq="W")
+
+    def test_spreads_a_mission_across_the_years_it_spans(self):
+        h = ck.History.from_frames(
+            pd.DataFrame(
+                {"client": ["A"], "opened_at": ["2021-06-01"], "causes": ["tone"]}
+            ),
+            missions=pd.DataFrame(
+                {
+                    "mission_id": ["m1"],
+                    "client": ["A"],
+                    "started_at": ["2020-12-02"],
+                    "ended_at": ["2021-01-30"],
+                    "days": [40.0],
+                }
+            ),
+        )
+        out = ck.cause_trend(h)
+        e = out.drop_duplicates("period")["exposure_days"].to_numpy()
+        # 30 calendar days in 2020, 30 in 2021: the 40 days split evenly
+        np.testing.assert_allclose(e, [20.0, 20.0])
+
+    def test_does_not_mutate_the_history(self):
+        h = career()
+        before = copy.deepcopy(h)
+        ck.cause_trend(h, freq="QE")
+        ck.trend_summary(h)
+        pd.testing.assert_frame_equal(h.disputes, before.disputes)
+        pd.testing.assert_frame_equal(h.causes, before.causes)
+        pd.testing.assert_frame_equal(h.missions, before.missions)
+
+
+class TestTrendSummary:
+    def test_matches_a_statsmodels_poisson_glm_with_exposure_offset(self):
+        out = ck.trend_summary(career())
+        t = [0, 1, 2, 3]
+        for cause, per_year in [("payment", PAYMENT), ("scope", SCOPE)]:
+            counts = [per_year.get(y, 0) for y in EXPOSURE]
+            slope, p, ci = statsmodels_trend(counts, list(EXPOSURE.values()), t)
+            r = row(out, cause)
+            assert r["slope"] == pytest.approx(slope, rel=1e-6)
+            assert r["rate_ratio_per_year"] == pytest.approx(np.exp(slope), rel=1e-6)
+            assert r["p_value"] == pytest.approx(p, rel=1e-6)
+            assert r["ci_low"] == pytest.approx(ci[0], rel=1e-6)
+            assert r["ci_high"] == pytest.approx(ci[1], rel=1e-6)
+            assert r["n_disputes"] == sum(per_year.values())
+
+    def test_without_missions_uses_calendar_days_so_a_partial_year_is_fair(self):
+        out = ck.trend_summary(career(missions=False, as_of="2023-06-30"))
+        days = [366, 365, 365, 181]  # 2023 observed up to June 30th
+        counts = list(SCOPE.values())
+        slope, p, ci = statsmodels_trend(counts, days, [0, 1, 2, 3])
+        r = row(out, "scope")
+        assert r["slope"] == pytest.approx(slope, rel=1e-6)
+        assert r["p_value"] == pytest.approx(p, rel=1e-6)
+        assert r["ci_high"] == pytest.approx(ci[1], rel=1e-6)
+
+    def test_quarterly_counts_give_a_slope_per_year(self):
+        h = career(missions=False)
+        out = ck.trend_summary(h, freq="QE")
+        opened = h.disputes.loc[h.disputes["primary_cause"] == "scope", "opened_at"]
+        quarters = pd.period_range("2020Q1", "2023Q4", freq="Q")
+        counts = opened.dt.to_period("Q").value_counts().reindex(quarters, fill_value=0)
+        days = (quarters.end_time - quarters.start_time).days + 1
+        slope, p, _ = statsmodels_trend(counts, days, np.arange(len(quarters)) / 4)
+        assert row(out, "scope")["slope"] == pytest.approx(slope, rel=1e-6)
+        assert row(out, "scope")["p_value"] == pytest.approx(p, rel=1e-6)
+
+    def test_lists_every_cause_then_all_with_the_columns_promised(self):
+        out = ck.trend_summary(career())
+        assert list(out.columns) == [
+            "cause",
+            "n_disputes",
+            "slope",
+            "rate_ratio_per_year",
+            "ci_low",
+            "ci_high",
+            "p_value",
+            "direction",
+        ]
+        assert out["cause"].astype(str).tolist() == [*[c.value for c in Cause], "all"]
+        assert row(out, "all")["n_disputes"] == 6 + 6 + 1
+
+    def test_a_cause_never_cited_is_nan_and_stable(self):
+        r = row(ck.trend_summary(career()), "trust")
+        assert r["n_disputes"] == 0
+        assert np.isnan(r["slope"])
+        assert np.isnan(r["p_value"])
+        assert r["direction"] == "stable"
+
+    def test_a_single_year_warns_and_gives_nan(self):
+        h = ck.History.from_frames(
+            pd.DataFrame(
+                {
+                    "client": ["A", "B"],
+                    "opened_at": ["2024-02-01", "2024-05-01"],
+                    "causes": ["payment", "tone"],
+                }
+            )
+        )
+        with pytest.warns(ck.SmallSampleWarning, match=r"Only 1 period"):
+            out = ck.trend_summary(h)
+        assert out["slope"].isna().all()
+        assert (out["direction"] == "stable").all()
+
+    def test_a_cause_seen_only_in_the_first_year_falls_with_a_likelihood_ratio_p(
+        self,
+    ):
+        d = pd.DataFrame(
+            {
+                "client": "A",
+                "opened_at": ["2020-01-10", "2020-02-10", "2020-03-10", "2020-04-10"]
+                + [f"{y}-05-01" for y in (2021, 2022, 2023)],
+                "causes": ["trust"] * 4 + ["scope"] * 3,
+            }
+        )
+        h = ck.History.from_frames(d, missions=MISSIONS, as_of="2023-12-31")
+        r = row(ck.trend_summary(h), "trust")
+        e = np.array(list(EXPOSURE.values()))
+        # every dispute in year 0: the LR statistic is 2 n log(sum E / E_0)
+        lr = 2 * 4 * np.log(e.sum() / e[0])
+        assert r["slope"] == -np.inf
+        assert r["rate_ratio_per_year"] == 0.0
+        assert r["p_value"] == pytest.approx(stats.chi2.sf(lr, 1), rel=1e-9)
+        assert r["direction"] == "falling"
+        assert 0 < r["ci_high"] < 1  # significant, so the bound excludes 1
+
+    def test_finds_a_clear_rise_and_a_clear_fall(self):
+        rows = []
+        for i, year in enumerate(range(2015, 2023)):
+            rows += [(f"{year}-03-01", "payment")] * (1 + 3 * i)
+            rows += [(f"{year}-04-01", "scope")] * (25 - 3 * i)
+        d = pd.DataFrame(rows, columns=["opened_at", "causes"]).assign(client="A")
+        out = ck.trend_summary(ck.History.from_frames(d, as_of="2022-12-31"))
+        assert row(out, "payment")["direction"] == "rising"
+        assert row(out, "payment")["ci_low"] > 1
+        assert row(out, "scope")["direction"] == "falling"
+        assert row(out, "scope")["ci_high"] < 1
+        assert row(out, "tone")["direction"] == "stable"
+
+    def test_warns_about_disputes_in_years_without_mission_days(self):
+        d = pd.DataFrame(
+            {
+                "client": "A",
+                "opened_at": ["2020-03-01", "2022-03-01", "2024-03-01"],
+                "causes": ["payment"] * 3,
+            }
+        )
+        h = ck.History.from_frames(d, missions=MISSIONS, as_of="2024-12-31")
+        with pytest.warns(ck.ConflictkitWarning, match="1 disputes were opened"):
+            out = ck.trend_summary(h)
+        assert row(out, "payment")["n_disputes"] == 3
+        assert np.isfinite(row(out, "payment")["slope"])
+
+    def test_rejects_an_alpha_outside_zero_one(self):
+        with pytest.raises(ValueError, match="alpha"):
+            ck.trend_summary(career(), alpha=5)
