@@ -220,6 +220,24 @@ def read_text_table(path: Path) -> RawTable:
         problems.append(
             {"row": number, "column": pd.NA, "value": text[:200], "problem": problem}
         )
+    if (
+        data.count(b'"') % 2 == 1
+        and len(frame)
+        and not any("unclosed quote" in p["problem"] for p in problems)
+    ):
+        # An odd number of quotes: a quote opened in the last record ran to the
+        # end of the file and swallowed what followed.
+        last = frame.iloc[-1]
+        text = delim.join("" if pd.isna(v) else str(v) for v in last)
+        lines = text.count("\n")
+        problems.append(
+            {"row": n_total + 1, "column": pd.NA, "value": text[:200],
+             "problem": f"unclosed quote: this row runs to the end of the file "
+             f"({lines} more lines), which could not be read as rows. Close the "
+             'quote (or double a quote inside a cell: "")'}
+        )  # fmt: skip
+        frame = frame.iloc[:-1]
+        bad_numbers.append(n_total + 1)
     all_numbers = np.arange(2, n_total + 2)
     kept = np.setdiff1d(all_numbers, [b for b in bad_numbers if b > 0])[: len(frame)]
     rows = pd.Series(kept, index=frame.index, dtype="int64")

@@ -124,7 +124,7 @@ def parse_label(
         if member is None:
             expected = ", ".join(m.value for m in enum)
             msgs.append(
-                f"{raw!r} is not a {what}; expected one of {expected}"
+                f"{raw!r} is not {what}; expected one of {expected}"
                 f"{_suggest(norm, vocab)}"
             )
         else:
@@ -181,7 +181,10 @@ def parse_causes(
     for i, raw in enumerate(uniques):
         found: list[str] = []
         bad: list[str] = []
-        for part in re.split(CAUSE_SEPARATORS, raw):
+        # The whole cell first (a label may hold a comma), then its parts.
+        whole = call(raw) if call is not None else vocab.get(normalize(raw))
+        parts = [raw] if whole is not None else re.split(CAUSE_SEPARATORS, raw)
+        for part in parts:
             if not part.strip():
                 continue
             cause = None

@@ -539,10 +539,10 @@ def _parse_common(
 
 
 _LABELS: dict[str, tuple[Any, Any, str]] = {
-    "severity": (SEVERITIES, Severity, "severity"),
-    "escalation": (ESCALATIONS, Escalation, "escalation step"),
-    "outcome": (OUTCOMES, Outcome, "outcome"),
-    "contract": (CONTRACTS, Contract, "contract type"),
+    "severity": (SEVERITIES, Severity, "a severity"),
+    "escalation": (ESCALATIONS, Escalation, "an escalation step"),
+    "outcome": (OUTCOMES, Outcome, "an outcome"),
+    "contract": (CONTRACTS, Contract, "a contract type"),
 }
 _ = (CONTRACT_DTYPE, ESCALATION_DTYPE, OUTCOME_DTYPE, SEVERITY_DTYPE)
 

@@ -327,7 +327,7 @@ COLUMN_ALIASES: dict[str, str] = {
     "escalation": "escalation",
     "escalade": "escalation",
     "outcome": "outcome",
-    "issue": "outcome",
+    "issue du litige": "outcome",
     "resultat": "outcome",
     "client retained": "client_retained",
     "client conserve": "client_retained",

@@ -1,0 +1,128 @@
+"""write_history then read_history gives back the same history, in every format."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import conflictkit as ck
+from conflictkit import Cause, Contract, Escalation, History, Outcome, Severity
+
+FORMATS = [".csv", ".tsv", ".xlsx", ".json", ".parquet"]
+
+text = st.text(
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cs", "Cc"), exclude_characters="\r"
+    ),
+    min_size=1,
+    max_size=30,
+).filter(lambda s: s.strip() == s and s != "")
+dates = st.dates(min_value=pd.Timestamp("2000-01-01").date(),
+                 max_value=pd.Timestamp("2030-12-31").date())  # fmt: skip
+causes = st.lists(st.sampled_from(list(Cause)), min_size=0, max_size=3, unique=True)
+maybe = st.one_of
+
+
+@st.composite
+def histories(draw):
+    n_missions = draw(st.integers(1, 4))
+    clients = draw(st.lists(text, min_size=1, max_size=3, unique=True))
+    missions = []
+    for i in range(n_missions):
+        start = draw(dates)
+        missions.append(
+            {
+                "mission_id": f"M{i}",
+                "client": draw(st.sampled_from(clients)),
+                "started_at": start.isoformat(),
+                "ended_at": draw(maybe(st.none(), st.just(start.isoformat()))),
+                "days": draw(maybe(st.none(), st.floats(0, 500).map(round))),
+                "contract": draw(maybe(st.none(), st.sampled_from(list(Contract)))),
+                "written_scope": draw(maybe(st.none(), st.booleans())),
+                "checkin_every_days": draw(maybe(st.none(), st.sampled_from([7, 14]))),
+            }
+        )
+    disputes = []
+    for i in range(draw(st.integers(1, 6))):
+        m = draw(st.sampled_from(missions))
+        opened = draw(dates)
+        resolved = draw(maybe(st.none(), st.just(opened)))
+        disputes.append(
+            {
+                "dispute_id": draw(text) + f"#{i}",
+                "client": m["client"],
+                "mission_id": m["mission_id"],
+                "opened_at": opened.isoformat(),
+                "resolved_at": None if resolved is None else resolved.isoformat(),
+                "causes": ";".join(draw(causes)) or None,
+                "severity": draw(maybe(st.none(), st.sampled_from(list(Severity)))),
+                "escalation": draw(maybe(st.none(), st.sampled_from(list(Escalation)))),
+                "outcome": None
+                if resolved is None
+                else draw(maybe(st.none(), st.sampled_from(list(Outcome)))),
+                "amount_at_stake": draw(
+                    maybe(st.none(), st.floats(0, 1e6).map(lambda x: round(x, 2)))
+                ),
+                "options_proposed": draw(maybe(st.none(), st.integers(0, 5))),
+                "followup_sent": draw(maybe(st.none(), st.booleans())),
+                "notes": draw(maybe(st.none(), text)),
+            }
+        )
+    return History.from_frames(
+        pd.DataFrame(disputes), pd.DataFrame(missions), as_of="2031-01-01"
+    )
+
+
+def assert_same(a: History, b: History) -> None:
+    pd.testing.assert_frame_equal(a.disputes, b.disputes)
+    pd.testing.assert_frame_equal(a.causes, b.causes)
+    pd.testing.assert_frame_equal(a.missions, b.missions)
+    assert a.as_of == b.as_of
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(history=histories())
+def test_write_then_read_gives_back_the_same_history(suffix, history):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"log{suffix}"
+        written = ck.write_history(history, path)
+        missions = written[1] if len(written) > 1 else None
+        back = ck.read_history(path, missions=missions, as_of=history.as_of)
+    assert_same(history, back)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_exported_cells_cannot_run_as_formulas(tmp_path, suffix):
+    notes = ["=HYPERLINK(\"http://x\")", "+33 6 12 34 56 78", "-5 days late",
+             "@boss", "'quoted", "-12.5", "plain"]  # fmt: skip
+    h = History.from_frames(
+        pd.DataFrame(
+            {
+                "client": ["=cmd|' /C calc'!A0"] * len(notes),
+                "opened_at": ["2024-01-01"] * len(notes),
+                "notes": notes,
+            }
+        )
+    )
+    path = tmp_path / f"out{suffix}"
+    ck.write_history(h, path)
+    if suffix == ".csv":
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False)
+    else:
+        raw = pd.read_excel(path, dtype=str, keep_default_na=False)
+    risky = raw["notes"].str.match(r"^[=+\-@]") & (raw["notes"] != "-12.5")
+    assert not risky.any()
+    assert not raw["client"].str.startswith("=").any()
+    back = ck.read_history(path)
+    assert back.disputes["notes"].tolist() == notes
+    assert back.disputes["client"].iloc[0] == "=cmd|' /C calc'!A0"
