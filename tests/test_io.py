@@ -428,8 +428,8 @@ def test_dispute_mission_links_are_checked():
     with pytest.raises(DisputeDataError) as info:
         History.from_frames(d, MISSIONS)
     msg = str(info.value)
-    assert "row 3" in msg and "no mission with this id" in msg
-    assert "row 4" in msg and "belongs to client 'Beta'" in msg
+    assert "row 3 (dispute_id='D-0002'), column 'mission_id': no mission" in msg
+    assert "row 4 (dispute_id='D-0003'), column 'mission_id': belongs to client" in msg
 
 
 def test_a_dispute_of_a_rejected_mission_is_rejected_too():
