@@ -1,0 +1,335 @@
+"""Recurring causes per client: exact tests against the freelancer's own baseline."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from scipy import stats
+
+from .._labels import CAUSE_DTYPE, Cause
+from ..errors import ConflictkitWarning
+from ..model import STRING_DTYPE, History
+from ._common import check_history, warn_small
+
+__all__ = ["recurring_causes"]
+
+#: Below this many labelled disputes, recurring_causes warns.
+MIN_LABELLED = 10
+
+_N_CAUSES = len(CAUSE_DTYPE.categories)
+
+RECURRING_COLUMNS = [
+    "client",
+    "cause",
+    "n_disputes",
+    "expected",
+    "rate_ratio",
+    "p_value",
+    "q_value",
+    "recurring",
+    "median_gap_days",
+]
+
+
+class _Cells:
+    """Client codes and the client x cause count matrix, shared with profiles."""
+
+    def __init__(self, history: History) -> None:
+        d = history.disputes
+        m = history.missions if history.has_missions else None
+        dispute_codes, clients = pd.factorize(d["client"], sort=True)
+        clients = pd.Index(clients, dtype=STRING_DTYPE)
+        mission_codes = None
+        if m is not None:
+            mission_clients = pd.Index(m["client"].unique(), dtype=STRING_DTYPE)
+            extra = mission_clients.difference(clients)
+            if len(extra):
+                clients = clients.append(extra).sort_values()
+                dispute_codes = clients.get_indexer(d["client"])
+            mission_codes = clients.get_indexer(m["client"])
+        self.clients = clients
+        self.dispute_codes = np.asarray(dispute_codes, dtype=np.int64)
+        self.mission_codes = mission_codes
+        n_clients = len(clients)
+
+        c = history.causes
+        # position of each cause row's dispute: a hash lookup in pyarrow, about
+        # twice as fast as a merge or Index.get_indexer on 1M string ids
+        pos = pc.index_in(
+            pa.array(c["dispute_id"], type=pa.large_string()),
+            value_set=pa.array(d["dispute_id"], type=pa.large_string()),
+        )
+        pos = pos.fill_null(-1).to_numpy().astype(np.int64)
+        cause_codes = np.asarray(c["cause"].cat.codes, dtype=np.int64)
+        keep = (pos >= 0) & (cause_codes >= 0)
+        if not keep.all():
+            pos, cause_codes = pos[keep], cause_codes[keep]
+        #: dispute position of each cause row, and its cell (client * C + cause)
+        self.pos = pos
+        self.cell = self.dispute_codes[pos] * _N_CAUSES + cause_codes
+        self.counts = np.bincount(self.cell, minlength=n_clients * _N_CAUSES).reshape(
+            n_clients, _N_CAUSES
+        )
+        labelled = np.zeros(len(d), dtype=bool)
+        labelled[pos] = True
+        self.labelled = labelled
+        #: labelled disputes per client
+        self.n_labelled = np.bincount(self.dispute_codes[labelled], minlength=n_clients)
+        self.exposure = None
+        if m is not None:
+            self.exposure = np.bincount(
+                mission_codes,
+                weights=m["days"].to_numpy(dtype=float, na_value=0.0),
+                minlength=n_clients,
+            )
+
+
+def _tests(cells: _Cells) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Expected counts, one-sided exact p-values and BH q-values per cell.
+
+    Cells of clients that cannot be tested (disputes but no exposure) get NaN.
+    The BH family is every testable client x every cause cited at least once,
+    cells with no dispute counting with p = 1.
+    """
+    k = cells.counts
+    shape = k.shape
+    expected = np.full(shape, np.nan)
+    p = np.full(shape, np.nan)
+    if cells.exposure is not None:
+        testable = cells.exposure > 0
+        n_c = k[testable].sum(axis=0)
+        share = cells.exposure / cells.exposure[testable].sum()
+        expected[testable] = share[testable, None] * n_c[None, :]
+    else:
+        testable = cells.n_labelled > 0
+        n_c = k.sum(axis=0)
+        n_total = cells.n_labelled.sum()
+        if n_total > 0:
+            expected[testable] = cells.n_labelled[testable, None] * n_c / n_total
+    seen = n_c > 0
+    family = testable[:, None] & seen[None, :]
+    p[family] = 1.0
+    hit = family & (k > 0)
+    rows, cols = np.nonzero(hit)
+    kk = k[rows, cols]
+    if cells.exposure is not None:
+        # conditional on the cause's total, a client's count is binomial with
+        # the client's share of exposure (the exact test for Poisson rates)
+        p[rows, cols] = stats.binom.sf(kk - 1, n_c[cols], share[rows])
+    else:
+        # conditional on both margins, hypergeometric (Fisher's exact test)
+        p[rows, cols] = stats.hypergeom.sf(
+            kk - 1, n_total, n_c[cols], cells.n_labelled[rows]
+        )
+    p = np.clip(p, 0.0, 1.0)
+    q = np.full(shape, np.nan)
+    if family.any():
+        q[family] = stats.false_discovery_control(p[family], method="bh")
+    return expected, p, q
+
+
+def _median_gaps(cells: _Cells, opened: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Median days between consecutive disputes of each cell (NaN below two)."""
+    out = np.full(cells.counts.size, np.nan)
+    sel = wanted[cells.cell]
+    if not sel.any():
+        return out
+    cell = cells.cell[sel]
+    # whole seconds since the first dispute; one int64 sort key (cell, time)
+    # sorts about three times faster than a lexsort on two keys
+    secs = opened[cells.pos[sel]] // 1_000_000_000
+    secs = secs - secs.min()
+    if secs.max() < 2**32 and cell.max() < 2**30:
+        key = np.sort((cell << 32) | secs)
+        cell, when = key >> 32, key & (2**32 - 1)
+    else:  # pragma: no cover - careers longer than 136 years
+        order = np.lexsort((secs, cell))
+        cell, when = cell[order], secs[order]
+    same = cell[1:] == cell[:-1]
+    gaps = (np.diff(when)[same]).astype(np.float64) / 86_400.0
+    med = pd.Series(gaps).groupby(cell[1:][same], sort=False).median()
+    out[med.index.to_numpy()] = med.to_numpy()
+    return out
+
+
+def recurring_causes(
+    history: History, *, min_disputes: int = 2, alpha: float = 0.05
+) -> pd.DataFrame:
+    """Find the causes that keep coming back with the same client.
+
+    A cause is recurring for a client when it appears in at least
+    ``min_disputes`` of that client's disputes and is over-represented against
+    the freelancer's own baseline, by an exact one-sided test corrected for
+    multiple testing (Benjamini–Hochberg) across all client × cause cells.
+
+    The baseline depends on what is known:
+
+    - **with missions** (exposure): under no client effect, disputes citing
+      cause *c* fall on clients in proportion to their mission-days. The
+      expected count is the cause's total × the client's share of exposure,
+      and, conditional on the cause's total, the client's count is
+      Binomial(total, share): the exact conditional test for Poisson rates. A
+      client with many disputes only because you worked a lot for them is not
+      flagged. Clients with disputes but no mission-days cannot be tested
+      (NaN, with a warning); causes are totalled over the testable clients.
+    - **without missions**: the only denominator is the client's own disputes.
+      The expected count is the client's labelled disputes × the share of all
+      labelled disputes citing *c* (equivalently the cause's total × the
+      client's share of disputes), and the test is Fisher's exact test of the
+      client against everyone else (hypergeometric, conditional on both
+      margins). It asks whether the *mix* of a client's disputes leans towards
+      a cause, not whether the client has many disputes. Unlike a binomial test
+      against the overall share, it does not count the client's own disputes in
+      its baseline: with a single client nothing can be over-represented.
+
+    Unlabelled disputes (no cause) are left out of both counts and baselines.
+
+    Parameters
+    ----------
+    history : History
+        The disputes (``client``, ``opened_at``, the long ``causes`` table)
+        and, when known, the missions (``client``, ``days``).
+    min_disputes : int, default=2
+        A cause must appear in at least this many of a client's disputes to be
+        called recurring, whatever its p-value.
+    alpha : float, default=0.05
+        False discovery rate for the Benjamini–Hochberg procedure.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per client × cause cited at least once by that client, with
+        columns:
+
+        - ``client``, ``cause`` (categorical :class:`~conflictkit.Cause`);
+        - ``n_disputes``: the client's disputes citing the cause;
+        - ``expected``: the count expected from your baseline (see above);
+        - ``rate_ratio``: ``n_disputes / expected``;
+        - ``p_value``: exact one-sided p-value for over-representation;
+        - ``q_value``: Benjamini–Hochberg adjusted p-value. The family is every
+          testable client × every cause cited in the history, cells with no
+          dispute counting with p = 1 (they are not returned), so the q-values
+          do not depend on which cells happened to be seen;
+        - ``recurring``: ``n_disputes >= min_disputes`` and
+          ``q_value <= alpha``;
+        - ``median_gap_days``: median days between consecutive disputes of the
+          client citing the cause (by ``opened_at``); NaN with one dispute.
+
+        Recurring rows come first, then by increasing p-value.
+
+    Warns
+    -----
+    SmallSampleWarning
+        With fewer than 10 labelled disputes.
+    ConflictkitWarning
+        When some clients have disputes but no mission-days.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import conflictkit as ck
+    >>> h = ck.History.from_frames(pd.DataFrame({
+    ...     "client": ["Acme"] * 4 + ["Bolt"] * 4 + ["Cera"] * 4,
+    ...     "opened_at": pd.date_range("2023-01-01", periods=12, freq="MS"),
+    ...     "causes": ["payment"] * 4 + ["scope", "tone", "deadlines", "trust"] * 2,
+    ... }))
+    >>> r = ck.recurring_causes(h)
+    >>> r[["client", "cause", "n_disputes", "recurring"]].head(2)
+      client    cause  n_disputes  recurring
+    0   Acme  payment           4       True
+    1   Bolt    scope           1      False
+    >>> print(f"p = {r.p_value[0]:.4f}, q = {r.q_value[0]:.3f}, "
+    ...       f"gap = {r.median_gap_days[0]:.0f} days")
+    p = 0.0020, q = 0.030, gap = 31 days
+    """
+    check_history(history)
+    _check_thresholds(min_disputes, alpha)
+    cells = _Cells(history)
+    _warn_cells(cells, stacklevel=4)
+    return _recurring_frame(history, cells, min_disputes=min_disputes, alpha=alpha)
+
+
+def _check_thresholds(min_disputes: object, alpha: object) -> None:
+    if (
+        isinstance(min_disputes, bool)
+        or not isinstance(min_disputes, int | np.integer)
+        or min_disputes < 1
+    ):
+        raise ValueError(
+            "The value for `min_disputes` must be a positive integer, but "
+            f"{min_disputes!r} was passed."
+        )
+    if not isinstance(alpha, float | int) or not 0 < alpha < 1:
+        raise ValueError(
+            f"The value for `alpha` must be between 0 and 1, but {alpha!r} was passed."
+        )
+
+
+def _warn_cells(cells: _Cells, *, stacklevel: int) -> None:
+    """Warn when labelled disputes are few or some clients lack exposure."""
+    warn_small(
+        int(cells.labelled.sum()),
+        MIN_LABELLED,
+        "labelled disputes",
+        stacklevel=stacklevel,
+    )
+    if cells.exposure is not None:
+        blind = (cells.exposure <= 0) & (cells.n_labelled > 0)
+        if blind.any():
+            names = ", ".join(map(str, cells.clients[blind][:5]))
+            more = "" if blind.sum() <= 5 else ", ..."
+            warnings.warn(
+                f"{int(blind.sum())} clients ({names}{more}) have "
+                f"{int(cells.n_labelled[blind].sum())} labelled disputes but no "
+                "mission-days, so their causes cannot be tested (NaN). Add their "
+                "missions to compare them with the others.",
+                ConflictkitWarning,
+                stacklevel=stacklevel - 1,
+            )
+
+
+def _recurring_frame(
+    history: History, cells: _Cells, *, min_disputes: int, alpha: float
+) -> pd.DataFrame:
+    expected, p, q = _tests(cells)
+    k = cells.counts
+    flat = np.flatnonzero(k.ravel() > 0)
+    kk = k.ravel()[flat]
+    exp = expected.ravel()[flat]
+    pp = p.ravel()[flat]
+    qq = q.ravel()[flat]
+    recurring = (kk >= min_disputes) & (qq <= alpha)
+    wanted = np.zeros(k.size, dtype=bool)
+    wanted[flat[kk >= 2]] = True
+    opened = history.disputes["opened_at"].to_numpy(dtype="datetime64[ns]")
+    gaps = _median_gaps(cells, opened.view(np.int64), wanted)[flat]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = kk / exp
+    client_idx, cause_idx = np.divmod(flat, _N_CAUSES)
+    # recurring first, then p-value (NaN last), more disputes, client, cause
+    order = np.lexsort(
+        (cause_idx, client_idx, -kk, np.nan_to_num(pp, nan=2.0), ~recurring)
+    )
+    return pd.DataFrame(
+        {
+            "client": pd.array(
+                cells.clients.to_numpy()[client_idx[order]], dtype=STRING_DTYPE
+            ),
+            "cause": pd.Categorical.from_codes(cause_idx[order], dtype=CAUSE_DTYPE),
+            "n_disputes": kk[order].astype(np.int64),
+            "expected": exp[order],
+            "rate_ratio": ratio[order],
+            "p_value": pp[order],
+            "q_value": qq[order],
+            "recurring": recurring[order],
+            "median_gap_days": gaps[order],
+        },
+        columns=RECURRING_COLUMNS,
+    )
+
+
+_ = Cause  # taxonomy order is CAUSE_DTYPE's
