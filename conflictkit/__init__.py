@@ -19,6 +19,15 @@ from .analysis import (
     dispute_rates,
     trend_summary,
 )
+
+# isort: split
+from .analysis import (  # recurring causes, client profiles, recommendations
+    client_profiles,
+    recommendations,
+    recurring_causes,
+)
+
+# isort: split
 from .errors import ConflictkitWarning, DisputeDataError, SmallSampleWarning
 from .io import read_history, write_history
 from .model import History
@@ -42,9 +51,12 @@ __all__ = [
     "cause_cooccurrence",
     "cause_counts",
     "cause_trend",
+    "client_profiles",
     "dispute_rates",
     "label",
     "read_history",
+    "recommendations",
+    "recurring_causes",
     "trend_summary",
     "write_history",
 ]

@@ -10,12 +10,20 @@ from ._rates import dispute_rates
 from ._trends import cause_trend, trend_summary
 
 # -- recurring causes, client profiles, recommendations (_recurring.py, _profiles.py)
+# isort: split
+from ._profiles import client_profiles, recommendations
+from ._recurring import recurring_causes
+
+# isort: split
 # -- survival, outcomes, prevention, handling (_survival.py, _outcomes.py, _effects.py)
 
 __all__: list[str] = [
     "cause_cooccurrence",
     "cause_counts",
     "cause_trend",
+    "client_profiles",
     "dispute_rates",
+    "recommendations",
+    "recurring_causes",
     "trend_summary",
 ]
