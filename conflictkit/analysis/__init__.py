@@ -16,6 +16,9 @@ from ._recurring import recurring_causes
 
 # isort: split
 # -- survival, outcomes, prevention, handling (_survival.py, _outcomes.py, _effects.py)
+from ._effects import handling_effects, prevention_effects
+from ._outcomes import outcomes_by_cause
+from ._survival import survival_curves, time_to_resolution
 
 __all__: list[str] = [
     "cause_cooccurrence",
@@ -23,7 +26,12 @@ __all__: list[str] = [
     "cause_trend",
     "client_profiles",
     "dispute_rates",
+    "handling_effects",
+    "outcomes_by_cause",
+    "prevention_effects",
     "recommendations",
     "recurring_causes",
+    "survival_curves",
+    "time_to_resolution",
     "trend_summary",
 ]
