@@ -404,11 +404,15 @@ def recommendations(history: History, *, lang: str = "en") -> pd.DataFrame:
             has_gap = (known > 0) & (2 * lacking >= known)
             if has_gap.any():
                 frag = text(gap.evidence, lang)
+                sep = " ; " if lang == "fr" else "; "
                 with_gap = [
-                    f"{e}; {frag.format(n=a, total=b)}"
+                    f"{e}{sep}{frag.format(n=a, total=b)}"
                     for e, a, b in zip(ev, lacking, known, strict=True)
                 ]
                 ev = np.where(has_gap, np.array(with_gap, dtype=object), ev)
+                # a client-specific action; the general advice already opens
+                # with the practice, so the gap only joins its evidence
+                has_gap &= clients[sel] != ALL
                 pieces.append(
                     pd.DataFrame(
                         {**base, "action": text(gap.action, lang), "evidence": ev}
