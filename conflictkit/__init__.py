@@ -11,6 +11,9 @@ take to settle, what they cost and whether prevention works.
 from ._labels import Cause, Contract, Escalation, Outcome, Severity, label
 
 # -- datasets (make_history, load_example)
+from .datasets import load_example, make_history
+
+# isort: split
 # -- analyses
 from .analysis import (
     cause_cooccurrence,
@@ -54,6 +57,8 @@ __all__ = [
     "client_profiles",
     "dispute_rates",
     "label",
+    "load_example",
+    "make_history",
     "read_history",
     "recommendations",
     "recurring_causes",
