@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -241,3 +243,15 @@ def test_time_to_resolution_does_not_mutate_the_history():
     ck.survival_curves(h, by="primary_cause")
     pd.testing.assert_frame_equal(h.disputes, before[0])
     pd.testing.assert_frame_equal(h.causes, before[1])
+
+
+def test_by_cause_does_not_depend_on_the_order_of_the_cause_table():
+    h = history_from_durations(
+        TIES_DAYS, TIES_RESOLVED, causes=["scope;payment", "tone", "payment"] * 6
+    )
+    shuffled = dataclasses.replace(h, causes=h.causes.sample(frac=1, random_state=1))
+    with pytest.warns(ck.SmallSampleWarning):
+        expected = ck.time_to_resolution(h, by="cause")
+    with pytest.warns(ck.SmallSampleWarning):
+        got = ck.time_to_resolution(shuffled, by="cause")
+    pd.testing.assert_frame_equal(got, expected)

@@ -15,12 +15,13 @@ import warnings
 
 import numpy as np
 import pandas as pd
+from numpy.typing import ArrayLike
 from scipy import stats
 
 from .._labels import AGREEMENT, Contract
 from ..errors import ConflictkitWarning, SmallSampleWarning
 from ..model import History
-from ._common import ALL, check_history, warn_small
+from ._common import ALL, cause_positions, check_history, warn_small
 from ._survival import _check_confidence_level, km_median
 
 __all__ = ["handling_effects", "prevention_effects"]
@@ -78,28 +79,50 @@ def _mission_practices(m: pd.DataFrame) -> dict[str, pd.Series]:
 
 
 def rate_ratio_test(
-    k1: int, d1: float, k2: int, d2: float, *, confidence_level: float = 0.95
-) -> tuple[float, float, float, float]:
-    """Exact conditional comparison of two Poisson rates ``k1/d1`` and ``k2/d2``.
+    k1: ArrayLike,
+    d1: ArrayLike,
+    k2: ArrayLike,
+    d2: ArrayLike,
+    *,
+    confidence_level: float = 0.95,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Exact conditional comparison of Poisson rates ``k1/d1`` and ``k2/d2``.
 
     Given ``k = k1 + k2``, ``k1`` is Binomial(k, d1 / (d1 + d2)) when the rates
-    are equal: the p-value is the two-sided binomial test and the interval is
-    Clopper-Pearson's for that proportion, mapped to the rate ratio by
-    ``p / (1 - p) * d2 / d1``. Returns ``(rate_ratio, ci_low, ci_high,
-    p_value)``; all NaN when either exposure is 0 or there is no event.
+    are equal: the p-value is the two-sided binomial test
+    (:func:`scipy.stats.binomtest`) and the interval is Clopper-Pearson's for
+    that proportion (beta quantiles), mapped to the rate ratio by
+    ``p / (1 - p) * d2 / d1``. Works elementwise on arrays. Returns
+    ``(rate_ratio, ci_low, ci_high, p_value)``, NaN where an exposure is 0
+    or there is no event.
     """
+    scalar = all(np.ndim(x) == 0 for x in (k1, d1, k2, d2))
+    k1, d1, k2, d2 = np.broadcast_arrays(
+        np.atleast_1d(np.asarray(k1, dtype=np.int64)),
+        np.asarray(d1, dtype=float),
+        np.asarray(k2, dtype=np.int64),
+        np.asarray(d2, dtype=float),
+    )
     k = k1 + k2
-    if d1 <= 0 or d2 <= 0 or k == 0:
-        return (np.nan, np.nan, np.nan, np.nan)
-    res = stats.binomtest(int(k1), int(k), d1 / (d1 + d2))
-    ci = res.proportion_ci(confidence_level, method="exact")
-    scale = d2 / d1
-
-    def to_ratio(p: float) -> float:
-        return np.inf if p >= 1 else p / (1 - p) * scale
-
-    ratio = np.inf if k2 == 0 else (k1 / d1) / (k2 / d2)
-    return (ratio, to_ratio(ci.low), to_ratio(ci.high), float(res.pvalue))
+    ok = (d1 > 0) & (d2 > 0) & (k > 0)
+    alpha = 1 - confidence_level
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p_low = np.where(k1 > 0, stats.beta.ppf(alpha / 2, k1, k2 + 1), 0.0)
+        p_high = np.where(k2 > 0, stats.beta.ppf(1 - alpha / 2, k1 + 1, k2), 1.0)
+        scale = d2 / d1
+        ratio = np.where(k2 > 0, (k1 / d1) / (k2 / d2), np.inf)
+        low = p_low / (1 - p_low) * scale
+        high = np.where(p_high < 1, p_high / (1 - p_high) * scale, np.inf)
+    p_value = np.full(k.shape, np.nan)
+    for i in np.flatnonzero(ok):  # binomtest is scalar: one call per cell
+        p_value[i] = stats.binomtest(
+            int(k1[i]), int(k[i]), d1[i] / (d1[i] + d2[i])
+        ).pvalue
+    nan = np.where(ok, 1.0, np.nan)
+    out = (ratio * nan, low * nan, high * nan, p_value)
+    if scalar:
+        return tuple(float(a[0]) for a in out)  # type: ignore[return-value]
+    return out
 
 
 def prevention_effects(
@@ -221,7 +244,7 @@ def prevention_effects(
 
     # disputes per mission x cause (last column: every dispute once)
     causes = history.causes
-    cpos = pd.Index(d["dispute_id"]).get_indexer(causes["dispute_id"])
+    cpos = cause_positions(history)
     labels = [str(c) for c in causes["cause"].cat.categories]
     n_c = len(labels)
     cm = np.where(cpos >= 0, mpos[np.maximum(cpos, 0)], -1)
@@ -234,24 +257,38 @@ def prevention_effects(
     counts = np.column_stack([per_cause, per_all])
     days = m["days"].to_numpy(dtype=float, na_value=0.0)
 
-    rows = []
+    parts = []
     lopsided = []
+    cause_labels = [*labels, ALL]
     for practice, flag in _mission_practices(m).items():
         with_ = flag.fillna(False).to_numpy(dtype=bool)
         without = (~flag).fillna(False).to_numpy(dtype=bool)
-        k_with, k_without = counts[with_].sum(axis=0), counts[without].sum(axis=0)
         d_with, d_without = float(days[with_].sum()), float(days[without].sum())
         if d_with <= 0 or d_without <= 0:
             lopsided.append(practice)
-        for j, cause in enumerate([*labels, ALL]):
-            k1, k2 = int(k_with[j]), int(k_without[j])
-            test = rate_ratio_test(
-                k1, d_with, k2, d_without, confidence_level=confidence_level
+        parts.append(
+            pd.DataFrame(
+                {
+                    "practice": practice,
+                    "cause": cause_labels,
+                    "disputes_with": counts[with_].sum(axis=0),
+                    "days_with": d_with,
+                    "disputes_without": counts[without].sum(axis=0),
+                    "days_without": d_without,
+                    "missions_with": int(with_.sum()),
+                    "missions_without": int(without.sum()),
+                }
             )
-            rows.append(
-                (practice, cause, k1, d_with, k2, d_without, *test,
-                 int(with_.sum()), int(without.sum()))
-            )  # fmt: skip
+        )
+    out = pd.concat(parts, ignore_index=True)
+    ratio, low, high, p = rate_ratio_test(
+        out["disputes_with"],
+        out["days_with"],
+        out["disputes_without"],
+        out["days_without"],
+        confidence_level=confidence_level,
+    )
+    out = out.assign(rate_ratio=ratio, ci_low=low, ci_high=high, p_value=p)
     if lopsided:
         warnings.warn(
             f"{len(lopsided)} practice(s) cannot be compared because every "
@@ -260,7 +297,9 @@ def prevention_effects(
             SmallSampleWarning,
             stacklevel=2,
         )
-    return pd.DataFrame(rows, columns=PREVENTION_COLUMNS)
+    return out[PREVENTION_COLUMNS].astype(
+        {"disputes_with": "int64", "disputes_without": "int64"}
+    )
 
 
 # -------------------------------------------------------------------- handling

@@ -7,7 +7,7 @@ import pandas as pd
 
 from .._labels import AGREEMENT, Escalation, Outcome
 from ..model import History
-from ._common import ALL, check_history, warn_small
+from ._common import ALL, cause_positions, check_history, warn_small
 
 __all__ = ["outcomes_by_cause"]
 
@@ -132,7 +132,7 @@ def outcomes_by_cause(history: History) -> pd.DataFrame:
     d = history.disputes
     metrics = _dispute_metrics(d)
     causes = history.causes
-    pos = pd.Index(d["dispute_id"]).get_indexer(causes["dispute_id"])
+    pos = cause_positions(history)
     keep = pos >= 0
     pos = pos[keep]
     codes = np.asarray(causes["cause"].cat.codes)[keep]

@@ -16,7 +16,7 @@ import pandas as pd
 from scipy import stats
 
 from ..model import History
-from ._common import ALL, check_history, warn_small
+from ._common import ALL, cause_positions, check_history, warn_small
 
 __all__ = ["survival_curves", "time_to_resolution"]
 
@@ -41,7 +41,11 @@ CURVE_COLUMNS = [
 
 # ---------------------------------------------------------------- the estimator
 def km_curve(
-    days: np.ndarray, resolved: np.ndarray, *, confidence_level: float = 0.95
+    days: np.ndarray,
+    resolved: np.ndarray,
+    *,
+    confidence_level: float = 0.95,
+    counts: bool = True,
 ) -> dict[str, np.ndarray]:
     """Kaplan-Meier survival curve of one group, starting at day 0.
 
@@ -49,7 +53,8 @@ def km_curve(
     right-censored). Returns arrays ``days``, ``survival``, ``ci_low``,
     ``ci_high``, ``at_risk``, ``n_resolved``, ``n_censored``, one entry per
     distinct duration (plus day 0 when nobody has a duration of 0). Empty
-    input gives empty arrays.
+    input gives empty arrays. ``counts=False`` skips the three counts
+    (``at_risk``... are then absent), which the medians do not need.
     """
     days = np.asarray(days, dtype=float)
     resolved = np.asarray(resolved, dtype=bool)
@@ -77,6 +82,11 @@ def km_curve(
     lo, hi = ci.low.probabilities, ci.high.probabilities
     lo = np.where(np.isnan(lo) & ((s == 0) | (s == 1)), s, lo)
     hi = np.where(np.isnan(hi) & ((s == 0) | (s == 1)), s, hi)
+    if not counts:
+        if t[0] > 0:
+            t = np.concatenate(([0.0], t))
+            s, lo, hi = (np.concatenate(([1.0], a)) for a in (s, lo, hi))
+        return {"days": t, "survival": s, "ci_low": lo, "ci_high": hi}
     # counts per distinct time: t holds every observed value, so the lookups
     # are exact; searchsorted into the few distinct times beats a second sort.
     n_res = np.bincount(np.searchsorted(t, events), minlength=t.size)
@@ -116,7 +126,7 @@ def km_median(
     days: np.ndarray, resolved: np.ndarray, *, confidence_level: float = 0.95
 ) -> tuple[float, float, float]:
     """Kaplan-Meier median and its confidence interval for one group."""
-    c = km_curve(days, resolved, confidence_level=confidence_level)
+    c = km_curve(days, resolved, confidence_level=confidence_level, counts=False)
     # the lower band falls first, so it gives the lower bound of the median
     return (
         first_at_or_below_half(c["days"], c["survival"]),
@@ -151,7 +161,7 @@ def _grouped_durations(
         return days, resolved, np.zeros(len(d), dtype=np.intp), pd.Index([ALL])
     if by == "cause":
         causes = history.causes
-        pos = pd.Index(d["dispute_id"]).get_indexer(causes["dispute_id"])
+        pos = cause_positions(history)
         keep = pos >= 0
         pos = pos[keep]
         col = causes["cause"][keep]
