@@ -190,8 +190,13 @@ def read_text_table(path: Path) -> RawTable:
         raise DisputeDataError(
             f"the file cannot be read as a table: {err}", source
         ) from err
-    frame = table.to_pandas(types_mapper=pd.ArrowDtype)
-    frame = _undo_formula_guard(frame.astype(pd.StringDtype("pyarrow")))
+    frame = pd.DataFrame(
+        {
+            name: pd.arrays.ArrowStringArray(table.column(i))
+            for i, name in enumerate(table.column_names)
+        }
+    )
+    frame = _undo_formula_guard(frame)
     # Spreadsheet row numbers: records are numbered from 2 (the header is 1);
     # the invalid ones are skipped in ``frame`` and reported as problems.
     n_total = len(frame) + len(invalid)
@@ -239,7 +244,8 @@ def read_text_table(path: Path) -> RawTable:
         frame = frame.iloc[:-1]
         bad_numbers.append(n_total + 1)
     all_numbers = np.arange(2, n_total + 2)
-    kept = np.setdiff1d(all_numbers, [b for b in bad_numbers if b > 0])[: len(frame)]
+    skipped = [b for b in bad_numbers if b > 0]
+    kept = np.setdiff1d(all_numbers, skipped)[: len(frame)] if skipped else all_numbers
     rows = pd.Series(kept, index=frame.index, dtype="int64")
     return RawTable(frame, rows, problems, source)
 
@@ -251,6 +257,8 @@ def _undo_formula_guard(frame: pd.DataFrame) -> pd.DataFrame:
         if not (isinstance(s.dtype, pd.StringDtype) or s.dtype == object):
             continue
         text = s.astype(pd.StringDtype("pyarrow"))
+        if not text.str.startswith("'").any():
+            continue
         guarded = text.str.match(r"^'[=+\-@\t\r']", na=False)
         if guarded.any():
             frame[col] = s.mask(guarded, text.str.slice(1))

@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from pandas.api.types import (
     is_bool_dtype,
     is_datetime64_any_dtype,
@@ -37,6 +39,7 @@ __all__ = [
 ]
 
 Problems = pd.Series
+_ARROW_STRING = pd.StringDtype("pyarrow")
 _EMPTY = pd.Series([], dtype=object)
 
 
@@ -45,13 +48,13 @@ def _no_problems() -> pd.Series:
 
 
 def _text(s: pd.Series) -> pd.Series:
-    """The column as stripped text, with empty cells as missing."""
-    if s.dtype == object or isinstance(s.dtype, pd.CategoricalDtype):
-        s = s.astype("string")
-    elif not isinstance(s.dtype, pd.StringDtype):
-        s = s.astype("string")
-    s = s.str.strip()
-    return s.mask(s == "")
+    """The column as stripped text (pyarrow strings), empty cells as missing."""
+    if not (isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"):
+        s = s.astype(_ARROW_STRING)
+    arr = pa.chunked_array(s.array._pa_array)  # type: ignore[attr-defined]
+    trimmed = pc.utf8_trim_whitespace(arr)
+    trimmed = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+    return pd.Series(pd.arrays.ArrowStringArray(trimmed), index=s.index)
 
 
 def _factorize(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
@@ -285,6 +288,8 @@ def parse_number(
         values = pd.Series(s, dtype="float64")
         codes = None
         msgs = None
+    elif (fast := _plain_numbers(s)) is not None:
+        values, codes, msgs = fast, None, None
     else:
         text = _text(s)
         codes, uniques = _factorize(text)
@@ -328,6 +333,16 @@ def parse_number(
     return values, _join_problems(problems)
 
 
+def _plain_numbers(s: pd.Series) -> pd.Series | None:
+    """Numbers written plainly (``1500.5``) parse in one pyarrow cast, else None."""
+    text = _text(s)
+    try:
+        arr = pc.cast(pa.chunked_array(text.array._pa_array), pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    return pd.Series(arr.to_numpy(), index=s.index, dtype="float64")
+
+
 def _join_problems(parts: list[pd.Series]) -> pd.Series:
     parts = [p for p in parts if len(p)]
     if not parts:
@@ -353,8 +368,8 @@ def date_order(s: pd.Series) -> bool | None:
     (False) or undecided (None)? Raise :class:`AmbiguousDates` if both appear."""
     if is_datetime64_any_dtype(s.dtype):
         return None
-    text = _text(s).dropna().drop_duplicates()
-    parts = text.str.extract(_NUMERIC_DATE).dropna()
+    _, uniques = _factorize(_text(s))
+    parts = pd.Series(uniques, dtype="string").str.extract(_NUMERIC_DATE).dropna()
     if parts.empty:
         return None
     a = parts[0].astype(int)

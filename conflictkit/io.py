@@ -505,9 +505,9 @@ def _parse_common(
             values, problems = P.parse_dates(s, dayfirst=order)
             if order is None and not pd.api.types.is_datetime64_any_dtype(s.dtype):
                 amb = _ambiguous(s)
-                if amb.any():
+                if len(amb):
                     checker.file_problems.append(
-                        f"column {found[name]!r}: dates such as {s[amb].iloc[0]!r} "
+                        f"column {found[name]!r}: dates such as {amb.iloc[0]!r} "
                         "read both as day/month and month/day, and no value settles "
                         "it; pass dayfirst=True (07/04/2021 = 7 April) or "
                         "dayfirst=False (= July 4)"
@@ -548,10 +548,13 @@ _ = (CONTRACT_DTYPE, ESCALATION_DTYPE, OUTCOME_DTYPE, SEVERITY_DTYPE)
 
 
 def _ambiguous(s: pd.Series) -> pd.Series:
-    parts = P._text(s).str.extract(P._NUMERIC_DATE)
+    """The distinct values of a date column that read both day- and month-first."""
+    _, uniques = P._factorize(P._text(s))
+    u = pd.Series(uniques, dtype="string")
+    parts = u.str.extract(P._NUMERIC_DATE)
     a = pd.to_numeric(parts[0], errors="coerce")
     b = pd.to_numeric(parts[1], errors="coerce")
-    return ((a <= 12) & (b <= 12) & (a != b)).fillna(False).astype(bool)
+    return u[((a <= 12) & (b <= 12) & (a != b)).fillna(False).astype(bool)]
 
 
 def _assemble(
@@ -562,11 +565,10 @@ def _assemble(
         if name in parsed:
             cols[name] = parsed[name]
         else:
-            cols[name] = pd.Series(
-                pd.array([None] * n, dtype=dtype)
-                if not isinstance(dtype, np.dtype)
-                else np.full(n, np.datetime64("NaT"), dtype=dtype),
-                index=index,
+            cols[name] = (
+                pd.Series(np.full(n, np.datetime64("NaT"), dtype=dtype), index=index)
+                if isinstance(dtype, np.dtype)
+                else pd.Series(index=index, dtype=dtype)
             )
     return cols
 
@@ -743,12 +745,16 @@ def _check_mission_links(
     has = d["mission_id"].notna()
     if not has.any():
         return
-    owner = pd.Series(m["client"].to_numpy(), index=m["mission_id"].to_numpy())
+    # "" stands for a mission without a client (rejected anyway), so that a
+    # missing value after the lookup means "no such mission".
+    owner = pd.Series(
+        m["client"].fillna("").to_numpy(), index=m["mission_id"].to_numpy()
+    )
     owner = owner[~owner.index.duplicated()]
     row_of = pd.Series(m_checker.raw.rows.to_numpy(), index=m["mission_id"].to_numpy())
     row_of = row_of[~row_of.index.duplicated()]
     linked_client = d["mission_id"].map(owner)
-    unknown = has & linked_client.isna() & ~d["mission_id"].isin(owner.index)
+    unknown = has & linked_client.isna()
     checker.add_mask(
         "mission_id", unknown, d["mission_id"],
         "no mission with this id in the missions table",
