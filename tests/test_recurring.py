@@ -416,3 +416,14 @@ def test_recovers_most_planted_pairs_with_few_false_positives():
     recall, false = recovery(range(10), n_clients=40, rate_scale=2)
     assert recall >= 0.75
     assert max(false) <= 2
+
+
+def test_same_answer_whatever_the_order_of_the_tables(rng):
+    h = random_history(rng)
+    shuffled = ck.History(
+        disputes=h.disputes.sample(frac=1, random_state=1),
+        causes=h.causes.sample(frac=1, random_state=2),
+        missions=h.missions,
+        as_of=h.as_of,
+    )
+    pd.testing.assert_frame_equal(ck.recurring_causes(h), ck.recurring_causes(shuffled))

@@ -139,11 +139,12 @@ def client_profiles(history: History) -> pd.DataFrame:
     recovered = _sum_by(codes, d["amount_recovered"], n)
     at_stake[n_disputes == 0] = 0.0
     recovered[n_disputes == 0] = 0.0
-    opened = d["opened_at"].to_numpy(dtype="datetime64[ns]")
-    last = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
-    if len(d):
-        latest = pd.Series(opened).groupby(codes, sort=False).max()
-        last[latest.index.to_numpy()] = latest.to_numpy()
+    # latest opening per client; NaT is the smallest int64, so clients
+    # without disputes keep it
+    opened = d["opened_at"].to_numpy(dtype="datetime64[ns]").view(np.int64)
+    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(last, codes, opened)
+    last = last.view("datetime64[ns]")
 
     # top cause: most cited, ties broken by primary citations, then taxonomy order
     primary = np.asarray(d["primary_cause"].cat.codes, dtype=np.int64)
@@ -156,17 +157,23 @@ def client_profiles(history: History) -> pd.DataFrame:
     top = np.where(cells.counts.sum(axis=1) > 0, score.argmax(axis=1), -1)
 
     hits = rec[rec["recurring"]]
-    n_rec = np.zeros(n, dtype=np.int64)
-    names = pd.Series("", index=range(n), dtype=object)
-    if len(hits):
-        idx = cells.clients.get_indexer(hits["client"])
-        joined = (
-            pd.Series(hits["cause"].astype(str).to_numpy(), index=idx)
-            .groupby(level=0, sort=False)
-            .agg(";".join)
-        )
-        names[joined.index] = joined.to_numpy()
-        n_rec = np.bincount(idx, minlength=n)
+    idx = cells.clients.get_indexer(hits["client"])
+    n_rec = np.bincount(idx, minlength=n)
+    # "payment;scope": strongest first (rec is sorted by p-value), built one
+    # rank at a time (at most one per cause) rather than client by client
+    order = np.argsort(idx, kind="stable")
+    idx = idx[order]
+    cause_names = np.asarray(_CAUSES, dtype=object)[
+        hits["cause"].cat.codes.to_numpy()[order]
+    ]
+    starts = np.flatnonzero(np.r_[True, idx[1:] != idx[:-1]]) if len(idx) else idx
+    rank = np.arange(len(idx)) - np.repeat(starts, np.diff(np.r_[starts, len(idx)]))
+    names = np.full(n, "", dtype=object)
+    for r in range(_N_CAUSES):
+        at = rank == r
+        sep = ";" if r else ""
+        names[idx[at]] = names[idx[at]] + sep + cause_names[at]
+    names = pd.Series(names)
 
     if cells.exposure is not None:
         n_missions = pd.array(np.bincount(cells.mission_codes, minlength=n), "Int64")
