@@ -10,7 +10,6 @@ rows kept + rows rejected.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import warnings
 from pathlib import Path
@@ -21,16 +20,7 @@ import pandas as pd
 
 from . import _parse as P
 from ._files import RawTable, _raw_from_frame, read_raw
-from ._labels import (
-    CONTRACT_DTYPE,
-    ESCALATION_DTYPE,
-    OUTCOME_DTYPE,
-    SEVERITY_DTYPE,
-    Contract,
-    Escalation,
-    Outcome,
-    Severity,
-)
+from ._labels import Contract, Escalation, Outcome, Severity
 from .errors import FAILURE_COLUMNS, ConflictkitWarning, DisputeDataError
 from .model import (
     DISPUTE_COLUMNS,
@@ -361,15 +351,7 @@ def _validate_tables(
     d_checker = _Checker("disputes", raw_d, "dispute_id")
     disputes, long = _parse_disputes(raw_d, columns, cause_map, d_checker, dayfirst)
 
-    # as_of: explicit, or the latest date in the (valid) data
-    if explicit_as_of is None:
-        dates = [disputes["opened_at"].max(), disputes["resolved_at"].max()]
-        if missions is not None:
-            dates += [missions["started_at"].max(), missions["ended_at"].max()]
-        dates = [d for d in dates if not pd.isna(d)]
-        history_as_of = max(dates) if dates else pd.Timestamp("NaT")
-    else:
-        history_as_of = explicit_as_of
+    if explicit_as_of is not None:
         after = disputes["opened_at"] > explicit_as_of
         d_checker.add_mask(
             "opened_at", after, disputes["opened_at"].dt.date,
@@ -377,7 +359,6 @@ def _validate_tables(
         )  # fmt: skip
 
     if missions is not None and m_checker is not None:
-        _finish_missions(missions, m_checker, history_as_of)
         _check_mission_links(disputes, missions, d_checker, m_checker)
 
     d_fail = d_checker.failures(disputes["dispute_id"])
@@ -391,10 +372,9 @@ def _validate_tables(
         if (len(d_fail) or (m_fail is not None and len(m_fail)))
         else None
     )
-    file_level = failures is not None and failures["row"].isna().any()
-    if failures is not None and (errors == "raise" or _has_file_level(failures)):
+    # Problems with the file itself (no row) raise even with errors="collect".
+    if failures is not None and (errors == "raise" or failures["row"].isna().any()):
         raise DisputeDataError(failures.reset_index(drop=True), source)
-    del file_level
 
     rejected = rejected_m = None
     if errors == "collect":
@@ -405,10 +385,10 @@ def _validate_tables(
         if n_rej:
             warnings.warn(
                 f"{n_rej} row{'s' if n_rej != 1 else ''} rejected "
-                f"({len(rejected)} of {len(raw_d.rows) + _n_structural(raw_d)} "
+                f"({len(rejected)} of {len(raw_d.rows) + len(raw_d.problems)} "
                 "dispute rows"
                 + (
-                    f", {len(rejected_m)} of {len(raw_m.rows) + _n_structural(raw_m)}"
+                    f", {len(rejected_m)} of {len(raw_m.rows) + len(raw_m.problems)}"
                     " mission rows"
                     if raw_m is not None and rejected_m is not None
                     else ""
@@ -417,7 +397,9 @@ def _validate_tables(
                 ConflictkitWarning,
                 stacklevel=4,
             )
-    if explicit_as_of is None and errors == "collect":
+    # as_of: explicit, or the latest date in the data that was kept
+    history_as_of = explicit_as_of
+    if history_as_of is None:
         dates = [disputes["opened_at"].max(), disputes["resolved_at"].max()]
         if missions is not None:
             dates += [missions["started_at"].max(), missions["ended_at"].max()]
@@ -435,15 +417,6 @@ def _validate_tables(
         rejected_missions=rejected_m,
         source=source,
     )
-
-
-def _has_file_level(failures: pd.DataFrame) -> bool:
-    """Problems with the file itself (no row) always raise."""
-    return bool(failures["row"].isna().any())
-
-
-def _n_structural(raw: RawTable) -> int:
-    return len(raw.problems)
 
 
 def _split_rejected(
@@ -544,7 +517,6 @@ _LABELS: dict[str, tuple[Any, Any, str]] = {
     "outcome": (OUTCOMES, Outcome, "an outcome"),
     "contract": (CONTRACTS, Contract, "a contract type"),
 }
-_ = (CONTRACT_DTYPE, ESCALATION_DTYPE, OUTCOME_DTYPE, SEVERITY_DTYPE)
 
 
 def _ambiguous(s: pd.Series) -> pd.Series:
@@ -622,7 +594,10 @@ def _parse_disputes(
     return disputes, long[["pos", "dispute_id", "cause", "is_primary"]]
 
 
-def _raw_col(frame: pd.DataFrame, found: dict[str, str], name: str, typed: pd.Series):
+def _raw_col(
+    frame: pd.DataFrame, found: dict[str, str], name: str, typed: pd.Series
+) -> pd.Series:
+    """The column as the user wrote it, or the typed one if it was absent."""
     return frame[found[name]] if name in found else typed
 
 
@@ -719,10 +694,6 @@ def _parse_missions(
         )
         checker.add_mask("ended_at", before, m["ended_at"].dt.date, msgs)
     return m
-
-
-def _finish_missions(m: pd.DataFrame, checker: _Checker, as_of: Any) -> None:
-    """Checks that need as_of (none yet beyond the row checks)."""
 
 
 def _fill_days(m: pd.DataFrame, as_of: Any) -> pd.DataFrame:
@@ -896,6 +867,3 @@ def _defuse_formulas(s: pd.Series) -> pd.Series:
     if not risky.any():
         return s
     return text.mask(risky, "'" + text)
-
-
-_ = dataclasses

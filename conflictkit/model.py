@@ -275,6 +275,3 @@ def agreement(outcome: pd.Series) -> pd.Series:
 
 
 __all__ += ["agreement", "empty_causes"]
-
-# Re-exported so ``label`` is reachable from the model module too.
-_ = (Contract, Escalation, Outcome, Severity, Cause, label)
