@@ -9,6 +9,7 @@ from scipy import sparse
 from .._labels import CAUSE_DTYPE
 from ..model import History
 from ._common import check_history, warn_small
+from ._trends import dispute_positions
 
 __all__ = ["cause_cooccurrence"]
 
@@ -69,9 +70,13 @@ def cause_cooccurrence(history: History, *, min_count: int = 1) -> pd.DataFrame:
     c = history.causes
     k = len(CAUSE_DTYPE.categories)
     cause_code = np.asarray(c["cause"].astype(CAUSE_DTYPE).cat.codes, dtype=np.int64)
-    ok = cause_code >= 0
-    dispute_code, uniques = pd.factorize(c["dispute_id"][ok])
-    n_labelled = len(uniques)
+    pos = dispute_positions(history)
+    ok = (cause_code >= 0) & (pos >= 0)
+    # rows of the dispute x cause matrix: the labelled disputes, numbered
+    labelled = np.zeros(len(history.disputes) + 1, dtype=bool)
+    labelled[pos[ok]] = True
+    n_labelled = int(labelled.sum())
+    dispute_code = np.cumsum(labelled)[pos[ok]] - 1
     warn_small(n_labelled, MIN_LABELLED, "labelled disputes")
     x = sparse.csr_matrix(
         (np.ones(len(dispute_code), dtype=np.int64), (dispute_code, cause_code[ok])),

@@ -11,7 +11,7 @@ from .._labels import CAUSE_DTYPE
 from ..errors import ConflictkitWarning
 from ..model import History
 from ._common import check_choice, check_history
-from ._trends import period_start
+from ._trends import dispute_positions, period_start
 
 __all__ = ["cause_counts"]
 
@@ -104,11 +104,7 @@ def cause_counts(
     else:
         c = history.causes
         cause_code = np.asarray(c["cause"].astype(CAUSE_DTYPE).cat.codes)
-        pos = (
-            None
-            if by is None
-            else pd.Index(d["dispute_id"]).get_indexer(c["dispute_id"])
-        )
+        pos = None if by is None else dispute_positions(history)
     if by is None:
         cause_code = cause_code[cause_code >= 0]
         counts = np.bincount(cause_code, minlength=k)[None, :]

@@ -6,13 +6,33 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pandas.api.types import is_string_dtype
 from scipy import stats
 
 from ..errors import ConflictkitWarning
 from ..model import History
 from ._common import check_choice, check_history, exposure_days
 
-__all__ = ["dispute_rates", "poisson_rate_ci"]
+__all__ = ["dispute_rates", "lookup", "poisson_rate_ci"]
+
+
+def lookup(values: pd.Series, keys: pd.Series) -> np.ndarray:
+    """Position in ``keys`` (unique) of each of ``values``; -1 where absent.
+
+    Uses pyarrow's hash lookup for text (several times faster than
+    ``Index.get_indexer`` on pyarrow strings), pandas otherwise.
+    """
+    if is_string_dtype(values.dtype) and is_string_dtype(keys.dtype):
+        try:
+            v = pa.array(values.array)
+            k = pa.array(keys.array).cast(v.type)
+            found = pc.index_in(v, value_set=k)
+            return pc.fill_null(found, -1).to_numpy().astype(np.intp)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            pass
+    return np.asarray(pd.Index(keys).get_indexer(values), dtype=np.intp)
 
 
 def poisson_rate_ci(
@@ -127,7 +147,7 @@ def dispute_rates(
         e = np.bincount(
             gcode, weights=m["days"].to_numpy(dtype=float), minlength=len(groups)
         )
-        pos = pd.Index(m["mission_id"]).get_indexer(d["mission_id"])
+        pos = lookup(d["mission_id"], m["mission_id"])
         linked = pos >= 0
         n_lost = int((~linked).sum())
         if n_lost:

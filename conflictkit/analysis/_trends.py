@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import warnings
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, special, stats
 
 from .._labels import CAUSE_DTYPE
 from ..errors import ConflictkitWarning
 from ..model import History
-from ._common import ALL, check_choice, check_history, mission_days_in_periods
+from ._common import (
+    ALL,
+    cause_positions,
+    check_choice,
+    check_history,
+    mission_days_in_periods,
+)
 from ._common import warn_small as _warn_small
+from ._poisson import VARIANCES, poisson_trend
 
 __all__ = ["cause_trend", "trend_summary"]
 
@@ -55,6 +62,22 @@ def period_start(dates: pd.Series | np.ndarray, freq: str) -> np.ndarray:
     return months.astype("datetime64[ns]")
 
 
+def _period_number(starts: np.ndarray, periods: pd.DatetimeIndex, freq: str):
+    """Position in ``periods`` (consecutive period starts) of each start."""
+    if len(periods) == 0:
+        return np.zeros(len(starts), dtype=np.intp)
+    months = np.asarray(starts, dtype="datetime64[M]").astype(np.int64)
+    first = np.datetime64(periods[0], "M").astype(np.int64)
+    return ((months - first) // _MONTHS_PER_PERIOD[freq]).astype(np.intp)
+
+
+def dispute_positions(history: History) -> np.ndarray:
+    """Row in ``history.disputes`` of each row of ``history.causes`` (-1 if none)."""
+    if len(history.causes) == 0:
+        return np.zeros(0, dtype=np.intp)
+    return cause_positions(history)
+
+
 def _as_of(history: History) -> pd.Timestamp:
     if pd.notna(history.as_of):
         return pd.Timestamp(history.as_of)
@@ -62,50 +85,71 @@ def _as_of(history: History) -> pd.Timestamp:
     return pd.Timestamp(max(d["opened_at"].max(), d["resolved_at"].max()))
 
 
-def _period_table(
-    history: History, freq: str
-) -> tuple[pd.DatetimeIndex, np.ndarray, np.ndarray, np.ndarray | None]:
-    """Periods, counts per period x cause, all disputes per period, exposure.
+@dataclass(frozen=True)
+class _Table:
+    """Dispute counts per period, and what the trend test needs beside."""
+
+    periods: pd.DatetimeIndex  # consecutive period starts
+    counts: np.ndarray  # periods x causes
+    all_counts: np.ndarray  # every dispute once, per period
+    exposure: np.ndarray | None  # mission-days per period
+    dispute_period: np.ndarray  # period number of each dispute row
+    cause_rows: np.ndarray  # dispute row of each labelled cause citation
+    cause_code: np.ndarray  # its cause code
+    cells: pd.DataFrame | None  # client x period mission-days
+
+
+def _period_table(history: History, freq: str) -> _Table:
+    """Count disputes per period and cause; add exposure with missions.
 
     Periods run from the first period holding a dispute or mission-days to
-    the last one, or to ``as_of`` if later. Exposure is None without missions.
+    the last one, or to ``as_of`` if later.
     """
     d = history.disputes
     opened = period_start(d["opened_at"], freq)
     # observation runs to as_of: quiet periods up to then count as zeros
     bounds = [period_start([_as_of(history)], freq)[0]]
     bounds += [opened.min(), opened.max()] if len(opened) else []
-    e_start = e_days = None
+    cells = None
     if history.has_missions:
-        e = mission_days_in_periods(history, freq=freq)
-        e = e.groupby("period", sort=True)["exposure_days"].sum()
-        e_start = pd.PeriodIndex(e.index).start_time.to_numpy(dtype="datetime64[ns]")
-        e_days = e.to_numpy(dtype=float)
-        bounds += [e_start.min(), e_start.max()] if len(e_start) else []
-    if bounds:
-        periods = pd.date_range(
-            min(bounds), max(bounds), freq=_PERIOD_START_FREQ[freq], unit="ns"
-        )
-    else:  # no dispute and no exposure
-        periods = pd.DatetimeIndex([], dtype="datetime64[ns]")
+        cells = mission_days_in_periods(history, freq=freq)
+        cells["period"] = pd.PeriodIndex(cells["period"]).start_time
+        if len(cells):
+            bounds += [cells["period"].min(), cells["period"].max()]
+    periods = pd.date_range(
+        min(bounds), max(bounds), freq=_PERIOD_START_FREQ[freq], unit="ns"
+    )
     n_periods = len(periods)
     k = len(CAUSE_DTYPE.categories)
-    p_of_dispute = periods.get_indexer(opened)
-    all_counts = np.bincount(p_of_dispute, minlength=n_periods).astype(np.int64)
+    dispute_period = _period_number(opened, periods, freq)
+    all_counts = np.bincount(dispute_period, minlength=n_periods).astype(np.int64)
 
     c = history.causes
     cause_code = np.asarray(c["cause"].astype(CAUSE_DTYPE).cat.codes, dtype=np.int64)
-    pos = pd.Index(d["dispute_id"]).get_indexer(c["dispute_id"])
+    pos = dispute_positions(history)
     ok = (pos >= 0) & (cause_code >= 0)
-    p_of_cause = p_of_dispute[pos[ok]]
+    cause_rows, cause_code = pos[ok], cause_code[ok]
     counts = np.bincount(
-        p_of_cause * k + cause_code[ok], minlength=n_periods * k
+        dispute_period[cause_rows] * k + cause_code, minlength=n_periods * k
     ).reshape(n_periods, k)
     exposure = None
-    if e_start is not None:
-        exposure = np.zeros(n_periods)
-        exposure[periods.get_indexer(e_start)] = e_days
-    return periods, counts.astype(np.int64), all_counts, exposure
+    if cells is not None:
+        cells["number"] = _period_number(cells["period"].to_numpy(), periods, freq)
+        exposure = np.bincount(
+            cells["number"].to_numpy(),
+            weights=cells["exposure_days"].to_numpy(dtype=float),
+            minlength=n_periods,
+        )
+    return _Table(
+        periods,
+        counts.astype(np.int64),
+        all_counts,
+        exposure,
+        dispute_period,
+        cause_rows,
+        cause_code,
+        cells,
+    )
 
 
 def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
@@ -154,7 +198,8 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
     """
     history = check_history(history)
     freq = normalize_freq(freq)
-    periods, counts, _, exposure = _period_table(history, freq)
+    table = _period_table(history, freq)
+    periods, counts, exposure = table.periods, table.counts, table.exposure
     n_periods, k = counts.shape
     out = pd.DataFrame(
         {
@@ -175,93 +220,55 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
     return out
 
 
-# --------------------------------------------------------------- Poisson trend
-def _profile_deviance(b: float, y: np.ndarray, t: np.ndarray, log_e: np.ndarray):
-    """Deviance from the boundary fit at slope ``b``, intercept profiled out."""
-    n = y.sum()
-    lse = special.logsumexp(log_e + b * t)
-    ll = (y * log_e).sum() + b * (y * t).sum() + n * (np.log(n) - lse) - n
-    return 2.0 * ((n * np.log(n) - n) - ll)
+def _cluster_scores(history: History, table: _Table, keep: np.ndarray):
+    """Per-client score contributions, for a variance clustered by client.
 
-
-def _boundary_fit(y, t, log_e, sign, crit):
-    """Every dispute in the first (sign=-1) or last (+1) period: the MLE slope
-    is infinite; give the likelihood-ratio p-value and a profile bound."""
-    dev0 = _profile_deviance(0.0, y, t, log_e)
-    p = float(stats.chi2.sf(dev0, 1))
-    f = lambda b: _profile_deviance(b, y, t, log_e) - crit  # noqa: E731
-    # f -> -crit as b -> sign * inf and grows in the other direction.
-    near, far = -sign * 1.0, sign * 1.0
-    while f(near) < 0:
-        near *= 2.0
-    while f(far) > 0:
-        far *= 2.0
-    bound = optimize.brentq(f, far, near) if sign < 0 else optimize.brentq(f, near, far)
-    slope = sign * np.inf
-    if sign < 0:
-        return slope, 0.0, float(np.exp(bound)), p
-    return slope, float(np.exp(bound)), np.inf, p
-
-
-def poisson_trend(
-    y: np.ndarray, t: np.ndarray, log_e: np.ndarray, *, alpha: float = 0.05
-) -> tuple[float, float, float, float, float]:
-    """Poisson regression ``log E[y] = a + b t + log_e`` fitted by Newton.
-
-    Returns ``(slope, se, ci_low, ci_high, p_value)``: the slope ``b``, its
-    standard error from the inverse Fisher information, the Wald interval of
-    ``exp(b)`` at level ``1 - alpha`` and the Wald p-value (the same numbers as
-    a statsmodels Poisson GLM with ``offset=log_e``). When every count sits in
-    the first or last period the slope is infinite; the p-value is then the
-    likelihood-ratio one and the finite bound a profile-likelihood one.
+    Returns ``make(rows)``: given the dispute rows citing a cause, a function
+    of ``(x, rate)`` (design and fitted rate over the kept periods) giving
+    each client's score ``sum_p x_p (y_cp - rate_p * days_cp)``.
     """
-    y = np.asarray(y, dtype=float)
-    t = np.asarray(t, dtype=float)
-    log_e = np.asarray(log_e, dtype=float)
-    nan5 = (np.nan,) * 5
-    n = y.sum()
-    if n == 0 or len(y) < 2 or np.ptp(t) == 0:
-        return nan5
-    crit = float(stats.chi2.ppf(1 - alpha, 1))
-    t_mean_y = (y * t).sum() / n
-    span = np.ptp(t)
-    if t_mean_y <= t.min() + 1e-12 * span:
-        slope, lo, hi, p = _boundary_fit(y, t, log_e, -1, crit)
-        return slope, np.inf, lo, hi, p
-    if t_mean_y >= t.max() - 1e-12 * span:
-        slope, lo, hi, p = _boundary_fit(y, t, log_e, 1, crit)
-        return slope, np.inf, lo, hi, p
-    x = np.column_stack([np.ones_like(t), t - t.mean()])
+    cells = table.cells
+    assert cells is not None
+    d_client = history.disputes["client"]
+    codes, uniques = pd.factorize(
+        pd.concat([d_client, cells["client"]], ignore_index=True)
+    )
+    n_d = len(d_client)
+    dispute_client, cell_client = codes[:n_d], codes[n_d:]
+    g = len(uniques)
+    fit_number = np.where(keep, np.cumsum(keep) - 1, -1)
+    dispute_fit = fit_number[table.dispute_period]
+    cell_fit = fit_number[cells["number"].to_numpy()]
+    cell_days = cells["exposure_days"].to_numpy(dtype=float)
+    active = np.zeros(g, dtype=bool)
+    active[cell_client] = True
+    active[dispute_client[dispute_fit >= 0]] = True
 
-    def loglik(beta: np.ndarray) -> float:
-        eta = x @ beta + log_e
-        return float((y * eta).sum() - np.exp(eta).sum())
+    def make(rows: np.ndarray):
+        rows = rows[dispute_fit[rows] >= 0]
+        client, fit = dispute_client[rows], dispute_fit[rows]
 
-    beta = np.array([np.log(n) - special.logsumexp(log_e), 0.0])
-    ll = loglik(beta)
-    for _ in range(200):
-        mu = np.exp(x @ beta + log_e)
-        step = np.linalg.solve((x * mu[:, None]).T @ x, x.T @ (y - mu))
-        scale = 1.0
-        while True:
-            new = beta + scale * step
-            ll_new = loglik(new)
-            if ll_new >= ll - 1e-10 * abs(ll) or scale < 1e-10:
-                break
-            scale /= 2.0
-        beta, ll = new, ll_new
-        if np.max(np.abs(scale * step)) < 1e-12:
-            break
-    mu = np.exp(x @ beta + log_e)
-    cov = np.linalg.inv((x * mu[:, None]).T @ x)
-    slope, se = float(beta[1]), float(np.sqrt(cov[1, 1]))
-    z = float(stats.norm.ppf(1 - alpha / 2))
-    p = float(2 * stats.norm.sf(abs(slope) / se))
-    return slope, se, float(np.exp(slope - z * se)), float(np.exp(slope + z * se)), p
+        def scores(x: np.ndarray, rate: np.ndarray) -> np.ndarray:
+            expected = rate[cell_fit] * cell_days
+            s = np.empty((g, 2))
+            for j in range(2):
+                s[:, j] = np.bincount(client, weights=x[fit, j], minlength=g)
+                s[:, j] -= np.bincount(
+                    cell_client, weights=x[cell_fit, j] * expected, minlength=g
+                )
+            return s[active]
+
+        return scores
+
+    return make
 
 
 def trend_summary(
-    history: History, *, freq: str = "YE", alpha: float = 0.05
+    history: History,
+    *,
+    freq: str = "YE",
+    alpha: float = 0.05,
+    variance: str = "client",
 ) -> pd.DataFrame:
     """Test, cause by cause, whether disputes become rarer or more frequent.
 
@@ -273,6 +280,12 @@ def trend_summary(
     year still in progress does not look like a fall). Periods with no
     exposure are left out (with a warning if disputes fall in them).
 
+    Disputes cluster: a difficult client brings several in the years you work
+    for them, so yearly counts vary more than a Poisson model allows and a
+    plain Poisson test sees career trends that are one client's doing. By
+    default the uncertainty is therefore clustered by client (see
+    ``variance``).
+
     Parameters
     ----------
     history : History
@@ -283,6 +296,16 @@ def trend_summary(
     alpha : float, default=0.05
         Significance level for ``direction``; the interval is at
         ``1 - alpha``.
+    variance : {"client", "quasi", "poisson"}, default="client"
+        How the uncertainty of the slope is estimated. ``"client"``: a
+        sandwich variance clustered by client (never below the Poisson one),
+        tested against Student's t with (clients - 1) degrees of freedom;
+        it needs missions and at least 10 clients, otherwise ``"quasi"`` is
+        used. ``"quasi"``: quasi-Poisson, the standard error widened by the
+        square root of the Pearson dispersion when it exceeds 1, against
+        Student's t with (periods - 2) degrees of freedom. ``"poisson"``:
+        the plain Poisson Wald test, which trusts every dispute to be
+        independent.
 
     Returns
     -------
@@ -297,7 +320,8 @@ def trend_summary(
           ``-inf`` when every dispute fell in the first period);
         - ``rate_ratio_per_year``: ``exp(slope)``, the yearly factor on the
           rate (0.8 = 20 % fewer each year);
-        - ``ci_low``, ``ci_high``: Wald confidence interval of the rate ratio;
+        - ``ci_low``, ``ci_high``: Wald confidence interval of the rate ratio
+          (see ``variance``);
         - ``p_value``: Wald test of no trend (likelihood ratio when the slope
           is infinite);
         - ``direction``: ``"rising"`` or ``"falling"`` when
@@ -327,7 +351,9 @@ def trend_summary(
     freq = normalize_freq(freq)
     if not 0 < alpha < 1:
         raise ValueError(f"`alpha` must be between 0 and 1, but {alpha!r} was passed.")
-    periods, counts, all_counts, exposure = _period_table(history, freq)
+    check_choice("variance", variance, VARIANCES)
+    table = _period_table(history, freq)
+    periods, exposure = table.periods, table.exposure
     if exposure is None:
         starts = periods.to_numpy()
         ends = np.append(starts[1:], np.datetime64("NaT", "ns"))
@@ -340,7 +366,7 @@ def trend_summary(
     months = periods.year * 12 + periods.month
     t = (np.asarray(months, dtype=float) - (months.min() if len(months) else 0)) / 12
     keep = exposure > 0
-    lost = int(all_counts[~keep].sum())
+    lost = int(table.all_counts[~keep].sum())
     if lost:
         warnings.warn(
             f"{lost} disputes were opened in periods without any mission-days and "
@@ -352,12 +378,28 @@ def trend_summary(
     _warn_small(n_fit, 3, f"period(s) with exposure (freq={freq!r})")
     log_e = np.log(exposure[keep])
     t = t[keep]
-    ys = [*counts.T, all_counts]
+    make_scores = None
+    if variance == "client" and table.cells is not None and n_fit >= 2:
+        make_scores = _cluster_scores(history, table, keep)
+    k = table.counts.shape[1]
+    ys = [*table.counts.T, table.all_counts]
     rows = []
-    for y in ys:
-        y_fit = y[keep]
-        fit = poisson_trend(y_fit, t, log_e, alpha=alpha) if n_fit >= 2 else None
-        slope, _, lo, hi, p = fit if fit is not None else (np.nan,) * 5
+    for code, y in enumerate(ys):
+        fit = None
+        if n_fit >= 2:
+            scores = None
+            if make_scores is not None:
+                cited = table.cause_rows[table.cause_code == code]
+                scores = make_scores(cited if code < k else np.arange(len(history)))
+            fit = poisson_trend(
+                y[keep],
+                t,
+                log_e,
+                alpha=alpha,
+                variance=variance,
+                cluster_scores=scores,
+            )
+        slope, _, lo, hi, p, _ = fit if fit is not None else (np.nan,) * 6
         rows.append((int(y.sum()), slope, lo, hi, p))
     out = pd.DataFrame(
         rows, columns=["n_disputes", "slope", "ci_low", "ci_high", "p_value"]

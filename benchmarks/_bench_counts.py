@@ -1,0 +1,244 @@
+"""Counts, trends, rates and co-occurrence: conflictkit against plain pandas/scipy.
+
+``CASES`` lists ``(name, library, handwritten)``: two callables taking a
+History that compute the same table, the second written directly in
+pandas/numpy/scipy on ``history.disputes``, ``history.causes`` and
+``history.missions`` without any conflictkit analysis code.
+``benchmarks/bench_analyses.py`` times each pair on a large history.
+
+Run alone (``python benchmarks/_bench_counts.py [n_clients]``) it builds a
+history with ``make_history(n_clients=..., rate_scale=10)`` and prints the
+best of three timings of each side and their ratio.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import warnings
+
+import numpy as np
+import pandas as pd
+from scipy import optimize, stats
+
+import conflictkit as ck
+
+CAUSES = ["scope", "deadlines", "payment", "tone", "trust", "other"]
+
+
+# ------------------------------------------------------------- hand-written
+def _pareto(n: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    n = n.sort_values([*by, "n_disputes"], ascending=[True] * len(by) + [False])
+    total = n.groupby(by, observed=True)["n_disputes"].transform("sum")
+    n["share"] = n["n_disputes"] / total
+    n["cumulative_share"] = n.groupby(by, observed=True)["share"].cumsum()
+    return n.reset_index(drop=True)
+
+
+def hand_cause_counts(h: ck.History) -> pd.DataFrame:
+    n = h.causes["cause"].value_counts().rename("n_disputes").reset_index()
+    n["share"] = n["n_disputes"] / n["n_disputes"].sum()
+    n["cumulative_share"] = n["share"].cumsum()
+    return n
+
+
+def hand_cause_counts_by_client(h: ck.History) -> pd.DataFrame:
+    c = h.causes[["dispute_id", "cause"]].merge(
+        h.disputes[["dispute_id", "client"]], on="dispute_id"
+    )
+    n = c.groupby(["client", "cause"], observed=True).size()
+    return _pareto(n.rename("n_disputes").reset_index(), ["client"])
+
+
+def hand_cause_counts_by_year(h: ck.History) -> pd.DataFrame:
+    d = h.disputes[["dispute_id", "opened_at"]]
+    c = h.causes[["dispute_id", "cause"]].merge(d, on="dispute_id")
+    c["year"] = c["opened_at"].dt.year
+    n = c.groupby(["year", "cause"], observed=True).size()
+    return _pareto(n.rename("n_disputes").reset_index(), ["year"])
+
+
+def _hand_year_exposure(m: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    start = m["started_at"]
+    end = m["ended_at"].fillna(as_of).clip(lower=start)
+    years = np.arange(start.dt.year.min(), end.dt.year.max() + 1)
+    lo = pd.to_datetime([f"{y}-01-01" for y in years]).to_numpy()
+    hi = pd.to_datetime([f"{y + 1}-01-01" for y in years]).to_numpy()
+    s = start.to_numpy()[:, None]
+    e = (end + pd.Timedelta(days=1)).to_numpy()[:, None]
+    overlap = np.clip(
+        (np.minimum(e, hi) - np.maximum(s, lo)) / np.timedelta64(1, "D"), 0, None
+    )
+    share = overlap / np.maximum(overlap.sum(axis=1, keepdims=True), 1e-300)
+    days = (share * m["days"].to_numpy()[:, None]).sum(axis=0)
+    return pd.Series(days, index=pd.Index(years, name="year"), name="exposure_days")
+
+
+def hand_cause_trend(h: ck.History) -> pd.DataFrame:
+    d = h.disputes[["dispute_id", "opened_at"]]
+    c = h.causes[["dispute_id", "cause"]].merge(d, on="dispute_id")
+    c["year"] = c["opened_at"].dt.year
+    n = c.groupby(["year", "cause"], observed=False).size().rename("n_disputes")
+    e = _hand_year_exposure(h.missions, h.as_of)
+    years = pd.RangeIndex(
+        min(e.index.min(), c["year"].min()), max(e.index.max(), c["year"].max()) + 1
+    )
+    idx = pd.MultiIndex.from_product(
+        [years, n.index.levels[1]], names=["year", "cause"]
+    )
+    out = n.reindex(idx, fill_value=0).reset_index()
+    out["exposure_days"] = e.reindex(out["year"], fill_value=0.0).to_numpy()
+    out["rate_per_100_days"] = (
+        100 * out["n_disputes"] / out["exposure_days"].where(out["exposure_days"] > 0)
+    )
+    return out
+
+
+def _hand_poisson(y: np.ndarray, t: np.ndarray, e: np.ndarray) -> tuple:
+    x = np.column_stack([np.ones_like(t), t - t.mean()])
+    off = np.log(e)
+
+    def nll(b):
+        eta = x @ b + off
+        return np.exp(eta).sum() - y @ eta, x.T @ (np.exp(eta) - y)
+
+    b0 = np.array([np.log(y.sum() / e.sum()), 0.0])
+    b = optimize.minimize(nll, b0, jac=True, method="BFGS", options={"gtol": 1e-10}).x
+    mu = np.exp(x @ b + off)
+    se = np.sqrt(np.linalg.inv((x * mu[:, None]).T @ x)[1, 1])
+    return b[1], se, 2 * stats.norm.sf(abs(b[1] / se))
+
+
+def hand_trend_summary(h: ck.History) -> pd.DataFrame:
+    trend = hand_cause_trend(h)
+    trend = trend[trend["exposure_days"] > 0]
+    rows = []
+    for cause, g in trend.groupby("cause", observed=True):
+        y = g["n_disputes"].to_numpy(float)
+        slope, se, p = _hand_poisson(
+            y, g["year"].to_numpy(float), g["exposure_days"].to_numpy()
+        )
+        rows.append(
+            (
+                cause,
+                y.sum(),
+                slope,
+                np.exp(slope),
+                np.exp(slope - 1.96 * se),
+                np.exp(slope + 1.96 * se),
+                p,
+            )
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "cause",
+            "n_disputes",
+            "slope",
+            "rate_ratio_per_year",
+            "ci_low",
+            "ci_high",
+            "p_value",
+        ],
+    )
+
+
+def hand_dispute_rates(h: ck.History) -> pd.DataFrame:
+    e = h.missions.groupby("client")["days"].sum().rename("exposure_days")
+    n = h.disputes["client"].value_counts().rename("n_disputes")
+    out = pd.concat([n, e], axis=1).fillna(0).sort_index()
+    k = out["n_disputes"]
+    out["rate_per_100_days"] = 100 * k / out["exposure_days"]
+    out["ci_low"] = 100 * stats.chi2.ppf(0.025, 2 * k) / 2 / out["exposure_days"]
+    out["ci_high"] = 100 * stats.chi2.ppf(0.975, 2 * k + 2) / 2 / out["exposure_days"]
+    return out.reset_index()
+
+
+def hand_dispute_rates_by_contract(h: ck.History) -> pd.DataFrame:
+    m = h.missions
+    e = m.groupby("contract", observed=True)["days"].sum().rename("exposure_days")
+    d = h.disputes[["mission_id"]].merge(m[["mission_id", "contract"]], on="mission_id")
+    n = d["contract"].value_counts().rename("n_disputes")
+    out = pd.concat([n, e], axis=1).fillna(0)
+    k = out["n_disputes"]
+    out["rate_per_100_days"] = 100 * k / out["exposure_days"]
+    out["ci_low"] = 100 * stats.chi2.ppf(0.025, 2 * k) / 2 / out["exposure_days"]
+    out["ci_high"] = 100 * stats.chi2.ppf(0.975, 2 * k + 2) / 2 / out["exposure_days"]
+    return out.reset_index()
+
+
+def hand_cause_cooccurrence(h: ck.History) -> pd.DataFrame:
+    c = h.causes[["dispute_id", "cause"]]
+    n_lab = c["dispute_id"].nunique()
+    p = c["cause"].value_counts() / n_lab
+    pairs = c.merge(c, on="dispute_id", suffixes=("_a", "_b"))
+    pairs = pairs[pairs["cause_a"].cat.codes < pairs["cause_b"].cat.codes]
+    n = (
+        pairs.groupby(["cause_a", "cause_b"], observed=True)
+        .size()
+        .rename("n_disputes")
+        .reset_index()
+    )
+    n["share"] = n["n_disputes"] / n_lab
+    n["lift"] = n["share"] / (
+        p.reindex(n["cause_a"]).to_numpy() * p.reindex(n["cause_b"]).to_numpy()
+    )
+    return n.sort_values("n_disputes", ascending=False, ignore_index=True)
+
+
+# -------------------------------------------------------------- the library
+def _quiet(f):
+    def run(h: ck.History) -> pd.DataFrame:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ck.ConflictkitWarning)
+            return f(h)
+
+    return run
+
+
+CASES = [
+    ("cause_counts", _quiet(ck.cause_counts), hand_cause_counts),
+    (
+        "cause_counts(by='client')",
+        _quiet(lambda h: ck.cause_counts(h, by="client")),
+        hand_cause_counts_by_client,
+    ),
+    (
+        "cause_counts(by='year')",
+        _quiet(lambda h: ck.cause_counts(h, by="year")),
+        hand_cause_counts_by_year,
+    ),
+    ("cause_trend", _quiet(ck.cause_trend), hand_cause_trend),
+    ("trend_summary", _quiet(ck.trend_summary), hand_trend_summary),
+    ("dispute_rates", _quiet(ck.dispute_rates), hand_dispute_rates),
+    (
+        "dispute_rates(by='contract')",
+        _quiet(lambda h: ck.dispute_rates(h, by="contract")),
+        hand_dispute_rates_by_contract,
+    ),
+    ("cause_cooccurrence", _quiet(ck.cause_cooccurrence), hand_cause_cooccurrence),
+]
+
+
+def _best(f, h, repeat=3) -> float:
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        f(h)
+        times.append(time.perf_counter() - t0)
+    return min(times)
+
+
+if __name__ == "__main__":
+    n_clients = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
+    t0 = time.perf_counter()
+    from conflictkit.datasets import make_history
+
+    history = make_history(n_clients=n_clients, rate_scale=10, seed=0)
+    print(f"{history!r} built in {time.perf_counter() - t0:.1f} s")
+    for name, lib, hand in CASES:
+        t_lib, t_hand = _best(lib, history), _best(hand, history)
+        print(
+            f"{name:32s} conflictkit {t_lib:7.3f} s  pandas {t_hand:7.3f} s  "
+            f"ratio {t_lib / t_hand:5.2f}"
+        )
