@@ -35,13 +35,25 @@ from .errors import ConflictkitWarning, DisputeDataError, SmallSampleWarning
 from .io import read_history, write_history
 from .model import History
 
+# isort: split
 # -- plots
+from .plotting import (
+    CAUSE_COLORS,
+    plot_cause_cooccurrence,
+    plot_cause_counts,
+    plot_cause_trend,
+    plot_recurring_causes,
+    plot_trend_summary,
+)
+
+# isort: split
 # -- notes classifier
 # -- sharing (anonymize, build_report, Journal)
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "CAUSE_COLORS",
     "Cause",
     "ConflictkitWarning",
     "Contract",
@@ -59,6 +71,11 @@ __all__ = [
     "label",
     "load_example",
     "make_history",
+    "plot_cause_cooccurrence",
+    "plot_cause_counts",
+    "plot_cause_trend",
+    "plot_recurring_causes",
+    "plot_trend_summary",
     "read_history",
     "recommendations",
     "recurring_causes",

@@ -1,0 +1,574 @@
+"""Plots of cause counts, trends, co-occurrence and recurring causes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib.colors as mcolors
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator, PercentFormatter
+
+from ._labels import Cause, label
+from ._plot_common import (
+    ALL_COLOR,
+    cause_color,
+    check_choice,
+    finite,
+    group_label,
+    log_ticks,
+    outside_legend,
+    require_columns,
+    setup,
+    text,
+)
+
+__all__ = [
+    "plot_cause_cooccurrence",
+    "plot_cause_counts",
+    "plot_cause_trend",
+    "plot_recurring_causes",
+    "plot_trend_summary",
+]
+
+
+def plot_cause_counts(
+    counts: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs: Any
+) -> Axes:
+    """Draw a Pareto chart of the disputes per cause.
+
+    Bars per cause, most frequent first, each in its cause's colour, and the
+    cumulative share of the citations as a line on a second y-axis (in %).
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        The output of :func:`~conflictkit.cause_counts`. A table per group
+        (``by=...``) is summed over the groups.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.bar`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes of the bars (the cumulative line is on its twin).
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> ax = ck.plot_cause_counts(ck.cause_counts(history))  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    require_columns(counts, ["cause", "n_disputes"], "cause_counts")
+    totals = counts.groupby("cause", observed=True, sort=False)["n_disputes"].sum()
+    causes = [c.value for c in Cause if c.value in totals.index]
+    n = np.array([totals[c] for c in causes], dtype=float)
+    order = np.argsort(-n, kind="stable")
+    causes = [causes[i] for i in order]
+    n = n[order]
+    x = np.arange(len(causes))
+    bars = ax.bar(
+        x,
+        n,
+        color=[cause_color(c) for c in causes],
+        **{"edgecolor": "white", **kwargs},
+    )
+    ax.bar_label(bars, fmt="%d", padding=2, fontsize="small")
+    ax.set_xticks(x, [label(c, lang) for c in causes])
+    ax.set_ylabel(text("disputes", lang))
+    ax.set_xlabel(text("cause", lang))
+    ax.set_title(text("counts_title", lang))
+    ax.set_ylim(0, max(n.max() if n.size else 1, 1) * 1.12)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.spines[["top"]].set_visible(False)
+
+    twin = ax.twinx()
+    total = n.sum()
+    cumulative = np.cumsum(n) / total * 100 if total else np.zeros_like(n)
+    twin.plot(x, cumulative, color=ALL_COLOR, marker="o", markersize=4)
+    twin.set_ylim(0, 105)
+    twin.yaxis.set_major_formatter(PercentFormatter(100))
+    twin.set_ylabel(text("cumulative", lang))
+    twin.spines[["top"]].set_visible(False)
+    return ax
+
+
+def _period_ticks(periods: pd.DatetimeIndex) -> tuple[np.ndarray, list[str]]:
+    """Tick positions and labels: every year, or the first period of each year."""
+    x = np.arange(len(periods))
+    if len(periods) == 0:
+        return x, []
+    yearly = (periods.month == 1).all() and (periods.day == 1).all()
+    if not yearly:
+        starts = np.flatnonzero(periods.month == 1)
+        if len(starts) < 2:  # less than two years: label every period
+            return x, [p.strftime("%Y-%m") for p in periods]
+        x = starts
+    step = max(1, int(np.ceil(len(x) / 15)))
+    x = x[::step]
+    return x, [str(periods[i].year) for i in x]
+
+
+def plot_cause_trend(
+    trend: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    rate: bool | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Draw cause frequencies over a career as stacked bars per period.
+
+    Parameters
+    ----------
+    trend : pandas.DataFrame
+        The output of :func:`~conflictkit.cause_trend`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    rate : bool, optional
+        Plot disputes per 100 mission-days (``True``) or counts (``False``).
+        By default rates when the trend has them (the history had missions).
+        A period with less than a tenth of the median exposure (such as a
+        year holding only ``as_of``) is left blank and marked "too few days
+        worked", since its rate would dwarf every other.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.bar`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = ck.plot_cause_trend(ck.cause_trend(history))  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    require_columns(trend, ["period", "cause", "n_disputes"], "cause_trend")
+    has_rate = "rate_per_100_days" in trend.columns
+    if rate is None:
+        rate = has_rate
+    if rate and not has_rate:
+        raise ValueError(
+            "rate=True needs a trend computed with missions (a "
+            "'rate_per_100_days' column); pass rate=False to plot counts."
+        )
+    column = "rate_per_100_days" if rate else "n_disputes"
+    table = trend.pivot_table(
+        index="period", columns="cause", values=column, aggfunc="sum", observed=False
+    ).fillna(0.0)
+    periods = pd.DatetimeIndex(table.index)
+    x = np.arange(len(periods))
+    thin = np.zeros(len(periods), dtype=bool)
+    if rate:
+        # A period with a few days worked (e.g. the one holding as_of) gives a
+        # huge, meaningless rate: leave it out and say so.
+        exposure = trend.groupby("period")["exposure_days"].first()
+        exposure = exposure.reindex(table.index).to_numpy(dtype=float)
+        positive = exposure[np.isfinite(exposure) & (exposure > 0)]
+        floor = 0.1 * np.median(positive) if positive.size else 0.0
+        thin = ~(np.isfinite(exposure) & (exposure >= floor) & (exposure > 0))
+        table.iloc[thin] = 0.0
+    bottom = np.zeros(len(periods))
+    for cause in Cause:
+        if cause.value not in table.columns:
+            continue
+        values = table[cause.value].to_numpy(dtype=float)
+        if not values.any():
+            continue
+        ax.bar(
+            x,
+            values,
+            bottom=bottom,
+            color=cause_color(cause),
+            label=label(cause, lang),
+            **{"width": 0.8, "edgecolor": "white", "linewidth": 0.5, **kwargs},
+        )
+        bottom = bottom + values
+    for i in np.flatnonzero(thin):
+        ax.text(
+            i,
+            0.02,
+            text("few_days", lang),
+            transform=ax.get_xaxis_transform(),
+            rotation=90,
+            ha="center",
+            va="bottom",
+            fontsize="x-small",
+            color="0.4",
+        )
+    ticks, labels = _period_ticks(periods)
+    ax.set_xticks(ticks, labels)
+    if len(ticks) and len(ticks) < len(periods):
+        ax.set_xticks(x, minor=True)
+    ax.set_xlim(-0.6, len(x) - 0.4)
+    ax.set_ylabel(text("rate_100" if rate else "disputes", lang))
+    ax.set_xlabel(text("period", lang))
+    if not rate:
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_title(text("trend_title", lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    if ax.get_legend_handles_labels()[0]:
+        outside_legend(ax, title=text("cause", lang))
+    return ax
+
+
+def plot_trend_summary(
+    summary: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs: Any
+) -> Axes:
+    """Draw the yearly rate ratio per cause, with its interval, as a forest plot.
+
+    One row per cause (then "all"), the point at ``rate_ratio_per_year`` with
+    its confidence interval, on a log axis with a reference line at 1 (no
+    change). Filled points are significant trends, hollow ones stable.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        The output of :func:`~conflictkit.trend_summary`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.errorbar`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = ck.plot_trend_summary(ck.trend_summary(history))  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    require_columns(
+        summary,
+        ["cause", "rate_ratio_per_year", "ci_low", "ci_high", "direction"],
+        "trend_summary",
+    )
+    causes = [str(c) for c in summary["cause"]]
+    y = np.arange(len(causes))[::-1]
+    ratio = summary["rate_ratio_per_year"].to_numpy(dtype=float)
+    low = summary["ci_low"].to_numpy(dtype=float)
+    high = summary["ci_high"].to_numpy(dtype=float)
+    _forest(
+        ax,
+        y,
+        ratio,
+        low,
+        high,
+        causes,
+        summary["direction"],
+        lang,
+        kwargs,
+        fewer="falling",
+        more="rising",
+    )
+    ax.set_yticks(y, [group_label(c, lang) for c in causes])
+    ax.set_xlabel(text("rr_year", lang))
+    ax.set_title(text("summary_title", lang))
+    return ax
+
+
+def _forest(
+    ax: Axes,
+    y: np.ndarray,
+    ratio: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    colors_of: list[str],
+    notes: Any,
+    lang: str,
+    kwargs: dict[str, Any],
+    fewer: str = "fewer",
+    more: str = "more",
+) -> None:
+    """Points with intervals on a log x-axis, a line at 1 and a note per row."""
+    ok = finite(ratio) & (ratio > 0)
+    low = np.where(finite(low) & (low > 0), low, np.nan)
+    high = np.where(finite(high), high, np.nan)
+    ax.axvline(1.0, color="0.25", linestyle="--", linewidth=1.2, zorder=1)
+    notes = list(notes)
+    for i in np.flatnonzero(ok):
+        color = cause_color(colors_of[i])
+        filled = notes[i] in ("rising", "falling", True)
+        err = np.array([[ratio[i] - low[i]], [high[i] - ratio[i]]])
+        err = np.where(np.isfinite(err), err, 0.0)
+        ax.errorbar(
+            ratio[i],
+            y[i],
+            xerr=err,
+            **{
+                "fmt": "o",
+                "color": color,
+                "markerfacecolor": color if filled else "white",
+                "capsize": 3,
+                "markersize": 7,
+                **kwargs,
+            },
+        )
+    ax.set_xscale("log")
+    values = np.concatenate([ratio[ok], low[ok], high[ok]])
+    values = values[np.isfinite(values) & (values > 0)]
+    lo = min(values.min(), 1.0) if values.size else 0.5
+    hi = max(values.max(), 1.0) if values.size else 2.0
+    span = max(np.log10(hi / lo), 0.3)
+    ax.set_xlim(lo / 10 ** (0.12 * span), hi * 10 ** (0.12 * span))
+    log_ticks(ax)
+    ax.set_ylim(-0.7, len(y) - 0.3)
+    trans = ax.get_yaxis_transform()
+    for i in range(len(y)):
+        note = notes[i]
+        if isinstance(note, str) and note in ("rising", "falling", "stable"):
+            note = text(note, lang) if ok[i] else text("no_data", lang)
+        elif not ok[i]:
+            note = text("no_data", lang)
+        ax.text(1.02, y[i], str(note), transform=trans, va="center", fontsize="small")
+    ax.text(
+        0.0,
+        -0.11,
+        "← " + text(fewer, lang),
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize="small",
+        color="0.3",
+    )
+    ax.text(
+        1.0,
+        -0.11,
+        text(more, lang) + " →",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize="small",
+        color="0.3",
+    )
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="x", which="major", color="0.9", zorder=0)
+
+
+def _cause_ticks(ax: Axes, causes: list[str], lang: str, *, x: bool, y: bool) -> None:
+    """Cause labels as tick labels, each in its cause's colour."""
+    names = [label(c, lang) for c in causes]
+    pos = np.arange(len(causes))
+    if x:
+        ax.set_xticks(pos, names, rotation=30, ha="right", rotation_mode="anchor")
+        for tick, cause in zip(ax.get_xticklabels(), causes, strict=True):
+            tick.set_color(cause_color(cause))
+            tick.set_fontweight("bold")
+    if y:
+        ax.set_yticks(pos, names)
+        for tick, cause in zip(ax.get_yticklabels(), causes, strict=True):
+            tick.set_color(cause_color(cause))
+            tick.set_fontweight("bold")
+
+
+def _annotate_cells(ax: Axes, image: Any, values: np.ndarray, fmt: str) -> None:
+    """Write each finite value in its cell, in black or white for contrast."""
+    cmap, norm = image.get_cmap(), image.norm
+    for (i, j), v in np.ndenumerate(values):
+        if not np.isfinite(v):
+            continue
+        r, g, b, _ = cmap(norm(v))
+        dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
+        ax.text(
+            j,
+            i,
+            format(v, fmt),
+            ha="center",
+            va="center",
+            fontsize="small",
+            color="white" if dark else "black",
+        )
+
+
+def plot_cause_cooccurrence(
+    cooccurrence: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    value: str = "n_disputes",
+    colorbar: bool = True,
+    **kwargs: Any,
+) -> Axes:
+    """Draw the cause x cause matrix of disputes citing both causes.
+
+    Parameters
+    ----------
+    cooccurrence : pandas.DataFrame
+        The output of :func:`~conflictkit.cause_cooccurrence`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    value : {"n_disputes", "lift"}, default="n_disputes"
+        Counts of disputes citing both causes, or the lift (1 = as often as
+        chance, centred on white).
+    colorbar : bool, default=True
+        Add a colour bar beside the matrix.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.imshow`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> cooc = ck.cause_cooccurrence(history)  # doctest: +SKIP
+    >>> ax = ck.plot_cause_cooccurrence(cooc, value="lift")  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    check_choice("value", value, ["n_disputes", "lift"])
+    require_columns(cooccurrence, ["cause_a", "cause_b", value], "cause_cooccurrence")
+    causes = [c.value for c in Cause]
+    index = {c: i for i, c in enumerate(causes)}
+    fill = 0.0 if value == "n_disputes" else np.nan
+    matrix = np.full((len(causes), len(causes)), fill)
+    a = [index[str(c)] for c in cooccurrence["cause_a"]]
+    b = [index[str(c)] for c in cooccurrence["cause_b"]]
+    v = cooccurrence[value].to_numpy(dtype=float)
+    matrix[a, b] = v
+    matrix[b, a] = v
+    np.fill_diagonal(matrix, np.nan)
+    if value == "lift":
+        top = np.nanmax(matrix[np.isfinite(matrix)], initial=1.0)
+        norm = mcolors.TwoSlopeNorm(vcenter=1.0, vmin=0.0, vmax=max(top, 2.0))
+        opts = {"cmap": "RdBu_r", "norm": norm}
+        fmt, title = ".2f", text("lift_title", lang)
+    else:
+        opts = {"cmap": "Blues", "vmin": 0}
+        fmt, title = ".0f", text("cooc_title", lang)
+    image = ax.imshow(np.ma.masked_invalid(matrix), **{**opts, **kwargs})
+    _annotate_cells(ax, image, matrix, fmt)
+    _cause_ticks(ax, causes, lang, x=True, y=True)
+    ax.set_title(title)
+    ax.tick_params(length=0)
+    ax.spines[:].set_visible(False)
+    if colorbar:
+        bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
+        bar.set_label(text("lift" if value == "lift" else "disputes", lang))
+    return ax
+
+
+def plot_recurring_causes(
+    recurring: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    top: int | None = 20,
+    **kwargs: Any,
+) -> Axes:
+    """Draw a client x cause heatmap of disputes, recurring cells outlined.
+
+    Clients are sorted by their number of disputes (most first); a cell is
+    outlined in bold when the cause is recurring for the client.
+
+    Parameters
+    ----------
+    recurring : pandas.DataFrame
+        The output of :func:`~conflictkit.recurring_causes`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    top : int or None, default=20
+        Show only the ``top`` clients with the most disputes (``None``: all).
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.imshow`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = ck.plot_recurring_causes(ck.recurring_causes(history))  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    require_columns(
+        recurring, ["client", "cause", "n_disputes", "recurring"], "recurring_causes"
+    )
+    if top is not None and (not isinstance(top, int | np.integer) or top < 1):
+        raise ValueError(f"`top` must be a positive integer or None, not {top!r}.")
+    frame = pd.DataFrame(
+        {
+            "client": recurring["client"].astype(str).to_numpy(),
+            "cause": recurring["cause"].astype(str).to_numpy(),
+            "n": recurring["n_disputes"].to_numpy(dtype=float),
+            "recurring": recurring["recurring"].fillna(False).to_numpy(dtype=float),
+        }
+    )
+    counts = frame.pivot_table(
+        index="client", columns="cause", values="n", aggfunc="sum"
+    )
+    flags = frame.pivot_table(
+        index="client", columns="cause", values="recurring", aggfunc="max"
+    )
+    causes = [c.value for c in Cause]
+    counts = counts.reindex(columns=causes).fillna(0.0)
+    flags = flags.reindex(index=counts.index, columns=causes).fillna(0.0) > 0
+    totals = counts.sum(axis=1)
+    order = sorted(counts.index, key=lambda c: (-totals[c], c))
+    n_clients = len(order)
+    if top is not None:
+        order = order[:top]
+    counts = counts.loc[order]
+    flags = flags.loc[order]
+    values = counts.to_numpy()
+    image = ax.imshow(
+        np.where(values > 0, values, np.nan),
+        **{
+            "cmap": "Greys",
+            "vmin": 0,
+            "vmax": max(values.max(initial=1), 1) * 1.4,
+            "aspect": "auto",
+            **kwargs,
+        },
+    )
+    shown = np.where(values > 0, values, np.nan)
+    _annotate_cells(ax, image, shown, ".0f")
+    rows, cols = np.nonzero(flags.to_numpy())
+    for i, j in zip(rows, cols, strict=True):
+        ax.add_patch(
+            Rectangle(
+                (j - 0.5, i - 0.5),
+                1,
+                1,
+                fill=False,
+                edgecolor=cause_color(causes[j]),
+                linewidth=3,
+                zorder=3,
+            )
+        )
+    _cause_ticks(ax, causes, lang, x=True, y=False)
+    fontsize = 10 if len(order) <= 15 else max(6.0, 10 - (len(order) - 15) * 0.2)
+    ax.set_yticks(np.arange(len(order)), order, fontsize=fontsize)
+    ax.set_xticks(np.arange(len(causes) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(order) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=1)
+    ax.tick_params(which="both", length=0)
+    ax.spines[:].set_visible(False)
+    title = text("recurring_title", lang)
+    if len(order) < n_clients:
+        title += "\n" + text("top_clients", lang, top=len(order), n=n_clients)
+    ax.set_title(title)
+    ax.set_ylabel(text("client", lang))
+    if len(rows):
+        handle = Patch(
+            facecolor="white",
+            edgecolor="black",
+            linewidth=2.5,
+            label=text("recurring", lang),
+        )
+        outside_legend(ax, handles=[handle])
+    return ax

@@ -1,0 +1,244 @@
+"""Shared pieces of the plots: colours, bilingual texts and small helpers.
+
+Every plot colours a cause with :data:`CAUSE_COLORS`, so a cause keeps its
+colour from one figure to the next. The palette is Okabe and Ito's, which
+stays distinguishable with the common forms of colour blindness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+
+from ._labels import Cause, Outcome, check_lang, label
+
+__all__ = ["CAUSE_COLORS", "OUTCOME_COLORS", "UNLABELLED_COLOR"]
+
+#: One colour per cause, the same in every plot (Okabe-Ito palette).
+CAUSE_COLORS: dict[str, str] = {
+    Cause.SCOPE: "#0072B2",  # blue
+    Cause.DEADLINES: "#E69F00",  # orange
+    Cause.PAYMENT: "#009E73",  # bluish green
+    Cause.TONE: "#D55E00",  # vermillion
+    Cause.TRUST: "#CC79A7",  # reddish purple
+    Cause.OTHER: "#56B4E9",  # sky blue
+}
+
+#: Disputes that cite no cause.
+UNLABELLED_COLOR = "#AAAAAA"
+
+#: Outcomes: the two kinds of agreement in blues, the rest apart.
+OUTCOME_COLORS: dict[str, str] = {
+    Outcome.AMICABLE: "#2166AC",
+    Outcome.COMPROMISE: "#92C5DE",
+    Outcome.PREVAILED: "#A6D96A",
+    Outcome.CONCEDED: "#F4A582",
+    Outcome.ABANDONED: "#BDBDBD",
+}
+
+#: Colour of the "all" row or curve (not a cause).
+ALL_COLOR = "#333333"
+
+# (english, french) texts of titles, axis labels and legends.
+TEXTS: dict[str, tuple[str, str]] = {
+    "all": ("All", "Tous"),
+    "disputes": ("Disputes", "Litiges"),
+    "cause": ("Cause", "Cause"),
+    "client": ("Client", "Client"),
+    "unlabelled": ("No cause", "Sans cause"),
+    "counts_title": ("Disputes by cause (Pareto)", "Litiges par cause (Pareto)"),
+    "cumulative": ("Cumulative share", "Part cumulée"),
+    "trend_title": ("Causes over the career", "Causes au fil de la carrière"),
+    "period": ("Period", "Période"),
+    "few_days": ("too few days worked", "trop peu de jours"),
+    "rate_100": (
+        "Disputes per 100 mission-days",
+        "Litiges pour 100 jours de mission",
+    ),
+    "summary_title": (
+        "Yearly change in the dispute rate",
+        "Évolution annuelle du taux de litiges",
+    ),
+    "rr_year": (
+        "Rate ratio per year (log scale)",
+        "Rapport de taux par an (échelle log)",
+    ),
+    "falling": ("falling", "en baisse"),
+    "rising": ("rising", "en hausse"),
+    "stable": ("stable", "stable"),
+    "fewer": ("fewer disputes", "moins de litiges"),
+    "more": ("more disputes", "plus de litiges"),
+    "cooc_title": (
+        "Causes cited together in one dispute",
+        "Causes citées ensemble dans un litige",
+    ),
+    "lift_title": (
+        "Causes together: lift (1 = chance)",
+        "Causes ensemble : lift (1 = hasard)",
+    ),
+    "lift": ("Lift", "Lift"),
+    "recurring_title": (
+        "Disputes per client and cause",
+        "Litiges par client et par cause",
+    ),
+    "recurring": ("Recurring", "Récurrent"),
+    "top_clients": (
+        "{top} of {n} clients, most disputes first",
+        "{top} clients sur {n}, les plus litigieux en premier",
+    ),
+    "timeline_title": ("Disputes per client", "Litiges par client"),
+    "opened": ("Opened", "Ouverture"),
+    "open": ("Still open", "Encore ouvert"),
+    "as_of": ("as of {date}", "au {date}"),
+    "km_title": ("Time to resolution", "Délai de résolution"),
+    "days_open": ("Days since opened", "Jours depuis l'ouverture"),
+    "share_open": ("Share still open", "Part encore ouverte"),
+    "censored": ("Still open (censored)", "Encore ouvert (censuré)"),
+    "outcomes_title": ("How disputes ended", "Issue des litiges"),
+    "outcome_share": ("Share of resolved disputes", "Part des litiges résolus"),
+    "prevention_title": (
+        "Dispute rate with vs without each practice",
+        "Taux de litiges avec ou sans chaque pratique",
+    ),
+    "rr": (
+        "Rate ratio, with / without (log scale)",
+        "Rapport de taux, avec / sans (échelle log)",
+    ),
+    "handling_title": (
+        "Handling a dispute: with vs without each habit",
+        "Gestion d'un litige : avec ou sans chaque habitude",
+    ),
+    "median_days": ("Median days to resolution", "Délai médian de résolution (jours)"),
+    "agreement": ("Share ending in agreement", "Part conclue par un accord"),
+    "retention": ("Share of clients kept", "Part des clients conservés"),
+    "with": ("With", "Avec"),
+    "without": ("Without", "Sans"),
+    "not_reached": ("not reached", "non atteint"),
+    "no_data": ("no data", "pas de données"),
+}
+
+# Display names of the practices compared by prevention_effects and
+# handling_effects.
+PRACTICES: dict[str, tuple[str, str]] = {
+    "written_scope": ("Written scope", "Périmètre écrit"),
+    "meeting_minutes": ("Meeting minutes", "Comptes rendus de réunion"),
+    "regular_checkins": ("Regular check-ins", "Points réguliers"),
+    "via_intermediary": ("Via an intermediary", "Via un intermédiaire"),
+    "contract_fixed_price": ("Fixed-price contract", "Contrat au forfait"),
+    "contract_time_and_materials": (
+        "Time-and-materials contract",
+        "Contrat en régie",
+    ),
+    "contract_retainer": ("Retainer contract", "Contrat d'abonnement"),
+    "options_proposed": ("Several options proposed", "Plusieurs options proposées"),
+    "followup_sent": ("Written follow-up sent", "Suivi écrit envoyé"),
+}
+
+
+def text(key: str, lang: str, **fmt: Any) -> str:
+    """Return the text ``key`` in ``lang``, formatted with ``fmt``."""
+    en, fr = TEXTS[key]
+    return (fr if lang == "fr" else en).format(**fmt)
+
+
+def practice_label(practice: str, lang: str) -> str:
+    """Return the display name of a practice (unknown names unchanged)."""
+    pair = PRACTICES.get(str(practice))
+    if pair is None:
+        return str(practice)
+    return pair[1] if lang == "fr" else pair[0]
+
+
+def group_label(value: Any, lang: str) -> str:
+    """Display name of a cause, an outcome, ``"all"`` or any other value."""
+    if str(value) == "all":
+        return text("all", lang)
+    return label(str(value), lang)
+
+
+def cause_color(value: Any) -> str:
+    """Colour of a cause value; ``"all"`` dark grey, anything else grey."""
+    if str(value) == "all":
+        return ALL_COLOR
+    return CAUSE_COLORS.get(str(value), UNLABELLED_COLOR)
+
+
+def setup(ax: Axes | None, lang: str) -> Axes:
+    """Check ``lang`` and return ``ax`` or the current axes."""
+    check_lang(lang)
+    return plt.gca() if ax is None else ax
+
+
+def check_choice(name: str, value: Any, allowed: Iterable[Any]) -> None:
+    """Raise a seaborn-style ValueError when ``value`` is not allowed."""
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ValueError(
+            f"The value for `{name}` must be one of {allowed}, "
+            f"but {value!r} was passed."
+        )
+
+
+def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
+    """Raise a ValueError naming the missing columns and the analysis to use."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(
+            f"Expected the DataFrame returned by {what}, got {type(frame).__name__}."
+        )
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise ValueError(
+            f"This plot needs the output of {what}; the table has no "
+            f"column {', '.join(repr(c) for c in missing)}."
+        )
+
+
+def cause_order(values: Iterable[Any]) -> list[str]:
+    """The causes among ``values``, in the order of :class:`Cause`."""
+    present = {str(v) for v in values}
+    return [c.value for c in Cause if c.value in present]
+
+
+def outside_legend(ax: Axes, handles: list | None = None, **kwargs: Any) -> None:
+    """Place the legend to the right of the axes, out of the data's way."""
+    opts: dict[str, Any] = {
+        "loc": "upper left",
+        "bbox_to_anchor": (1.02, 1.0),
+        "borderaxespad": 0.0,
+        "frameon": False,
+    }
+    opts.update(kwargs)
+    if handles is None:
+        ax.legend(**opts)
+    else:
+        ax.legend(handles=handles, **opts)
+
+
+def finite(values: Any) -> np.ndarray:
+    """Boolean mask of the finite entries of ``values`` (as floats)."""
+    return np.isfinite(np.asarray(values, dtype=float))
+
+
+_NICE = np.array(
+    [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]
+    + [1.25, 1.5, 2, 3, 4, 5, 10, 20, 50, 100]
+)
+
+
+def log_ticks(ax: Axes) -> None:
+    """Readable ticks (0.5, 1, 2 rather than 5x10^-1) on a log x-axis."""
+    lo, hi = ax.get_xlim()
+    ticks = _NICE[(_NICE >= lo) & (_NICE <= hi)]
+    if len(ticks) > 7:
+        ticks = ticks[np.unique(np.linspace(0, len(ticks) - 1, 7).round().astype(int))]
+        if 1 not in ticks and lo <= 1 <= hi:
+            ticks = np.sort(np.append(ticks, 1.0))
+    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.xaxis.set_minor_formatter(NullFormatter())

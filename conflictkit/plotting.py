@@ -1,0 +1,33 @@
+"""Plots of the analyses: each ``plot_<analysis>`` draws its output on an Axes.
+
+Every function takes the DataFrame returned by the analysis of the same name,
+draws on ``ax`` (the current axes by default), labels everything in English
+(``lang="en"``) or French (``lang="fr"``) and returns the Axes. None calls
+``plt.show()`` or creates a figure. A cause has the same colour in every plot
+(:data:`CAUSE_COLORS`).
+
+>>> import matplotlib
+>>> import conflictkit as ck
+>>> ck.CAUSE_COLORS["payment"]
+'#009E73'
+"""
+
+from ._plot_causes import (
+    plot_cause_cooccurrence,
+    plot_cause_counts,
+    plot_cause_trend,
+    plot_recurring_causes,
+    plot_trend_summary,
+)
+from ._plot_common import CAUSE_COLORS, OUTCOME_COLORS, UNLABELLED_COLOR
+
+__all__ = [
+    "CAUSE_COLORS",
+    "OUTCOME_COLORS",
+    "UNLABELLED_COLOR",
+    "plot_cause_cooccurrence",
+    "plot_cause_counts",
+    "plot_cause_trend",
+    "plot_recurring_causes",
+    "plot_trend_summary",
+]

@@ -1,0 +1,364 @@
+"""Tests of the plots: the artists, labels and languages on the Axes, not pixels."""
+
+from __future__ import annotations
+
+import warnings
+
+import matplotlib.colors as mcolors
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.patches import Rectangle
+
+import conflictkit as ck
+from conflictkit import plotting
+from conflictkit._labels import Cause
+
+
+@pytest.fixture(scope="module")
+def history():
+    return ck.load_example()
+
+
+@pytest.fixture(scope="module")
+def results(history):
+    """Every analysis of the example, computed once (their warnings ignored)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return {
+            "cause_counts": ck.cause_counts(history),
+            "cause_trend": ck.cause_trend(history),
+            "trend_summary": ck.trend_summary(history),
+            "cause_cooccurrence": ck.cause_cooccurrence(history, min_count=0),
+            "recurring_causes": ck.recurring_causes(history),
+        }
+
+
+def texts(labels):
+    return [t.get_text() for t in labels]
+
+
+def same_color(a, b):
+    return mcolors.to_hex(a) == mcolors.to_hex(b)
+
+
+def bar_patches(ax):
+    return [p for c in ax.containers for p in c.patches]
+
+
+def cell_texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+# name of the plot -> (result key, extra kwargs)
+PLOTS = {
+    "plot_cause_counts": ("cause_counts", {}),
+    "plot_cause_trend": ("cause_trend", {}),
+    "plot_trend_summary": ("trend_summary", {}),
+    "plot_cause_cooccurrence": ("cause_cooccurrence", {}),
+    "plot_recurring_causes": ("recurring_causes", {}),
+}
+
+
+@pytest.fixture(params=sorted(PLOTS))
+def plot_case(request, results, history):
+    key, kwargs = PLOTS[request.param]
+    data = history if key == "history" else results[key]
+    return getattr(plotting, request.param), data, kwargs
+
+
+class TestCommonContract:
+    def test_returns_the_given_axes(self, plot_case):
+        plot, data, kwargs = plot_case
+        _, ax = plt.subplots()
+        assert plot(data, ax=ax, **kwargs) is ax
+
+    def test_draws_on_the_current_axes_when_none_is_given(self, plot_case):
+        plot, data, kwargs = plot_case
+        _, (_, right) = plt.subplots(1, 2)
+        plt.sca(right)
+        assert plot(data, **kwargs) is right
+
+    def test_creates_no_figure(self, plot_case):
+        plot, data, kwargs = plot_case
+        _, ax = plt.subplots()
+        before = plt.get_fignums()
+        plot(data, ax=ax, **kwargs)
+        assert plt.get_fignums() == before
+
+    def test_bad_lang_raises_the_seaborn_style_message(self, plot_case):
+        plot, data, kwargs = plot_case
+        _, ax = plt.subplots()
+        match = r"The value for `lang` must be one of \['en', 'fr'\], but 'de'"
+        with pytest.raises(ValueError, match=match):
+            plot(data, ax=ax, lang="de", **kwargs)
+
+    def test_title_changes_with_the_language(self, plot_case):
+        plot, data, kwargs = plot_case
+        _, (en, fr) = plt.subplots(1, 2)
+        plot(data, ax=en, lang="en", **kwargs)
+        plot(data, ax=fr, lang="fr", **kwargs)
+        assert en.get_title()
+        assert fr.get_title()
+        assert en.get_title() != fr.get_title()
+
+    def test_wrong_table_names_the_analysis_it_needs(self, plot_case):
+        plot, data, kwargs = plot_case
+        if isinstance(data, ck.History):
+            pytest.skip("takes a History")
+        _, ax = plt.subplots()
+        with pytest.raises(ValueError, match="needs the output of"):
+            plot(pd.DataFrame({"x": [1]}), ax=ax, **kwargs)
+
+    def test_does_not_mutate_its_input(self, plot_case):
+        plot, data, kwargs = plot_case
+        if isinstance(data, ck.History):
+            pytest.skip("takes a History")
+        before = data.copy()
+        _, ax = plt.subplots()
+        plot(data, ax=ax, **kwargs)
+        pd.testing.assert_frame_equal(data, before)
+
+
+class TestCauseColors:
+    def test_every_cause_has_a_distinct_color(self):
+        colors = [mcolors.to_hex(plotting.CAUSE_COLORS[c]) for c in Cause]
+        assert len(set(colors)) == len(Cause)
+
+    def test_a_cause_has_the_same_color_in_the_pareto_and_the_trend(self, results):
+        _, (left, right) = plt.subplots(1, 2)
+        plotting.plot_cause_counts(results["cause_counts"], ax=left)
+        plotting.plot_cause_trend(results["cause_trend"], ax=right)
+        deadlines = Cause.DEADLINES.label("en")
+        (i,) = [
+            k for k, t in enumerate(texts(left.get_xticklabels())) if t == deadlines
+        ]
+        pareto_color = left.containers[0].patches[i].get_facecolor()
+        trend_colors = {
+            c.get_label(): c.patches[0].get_facecolor() for c in right.containers
+        }
+        assert same_color(pareto_color, trend_colors[deadlines])
+        assert same_color(pareto_color, plotting.CAUSE_COLORS[Cause.DEADLINES])
+
+
+class TestPlotCauseCounts:
+    def test_one_bar_per_cause_in_pareto_order(self, results):
+        counts = results["cause_counts"]
+        ax = plotting.plot_cause_counts(counts)
+        heights = [p.get_height() for p in bar_patches(ax)]
+        assert len(heights) == len(Cause)
+        assert heights == sorted(heights, reverse=True)
+        assert sum(heights) == counts["n_disputes"].sum()
+
+    def test_bars_are_colored_by_their_cause(self, results):
+        ax = plotting.plot_cause_counts(results["cause_counts"])
+        by_label = {c.label("en"): plotting.CAUSE_COLORS[c] for c in Cause}
+        for tick, bar in zip(ax.get_xticklabels(), bar_patches(ax), strict=True):
+            assert same_color(bar.get_facecolor(), by_label[tick.get_text()])
+
+    def test_cumulative_line_on_a_twin_axis_ends_at_100_percent(self, results):
+        _, ax = plt.subplots()
+        plotting.plot_cause_counts(results["cause_counts"], ax=ax)
+        twins = [a for a in ax.figure.axes if a is not ax]
+        assert len(twins) == 1
+        (line,) = twins[0].get_lines()
+        y = line.get_ydata()
+        assert y[-1] == pytest.approx(100)
+        assert np.all(np.diff(y) >= 0)
+
+    def test_french_tick_labels_and_axis_labels(self, results):
+        _, ax = plt.subplots()
+        plotting.plot_cause_counts(results["cause_counts"], ax=ax, lang="fr")
+        ticks = texts(ax.get_xticklabels())
+        assert {"Délais", "Périmètre", "Paiement", "Ton", "Confiance", "Autre"} == set(
+            ticks
+        )
+        assert ax.get_ylabel() == "Litiges"
+        assert ax.figure.axes[1].get_ylabel() == "Part cumulée"
+
+    def test_counts_per_group_are_summed(self, history):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            per_year = ck.cause_counts(history, by="year")
+            overall = ck.cause_counts(history)
+        ax = plotting.plot_cause_counts(per_year)
+        heights = sorted(p.get_height() for p in bar_patches(ax))
+        assert heights == sorted(overall["n_disputes"].astype(float))
+
+
+class TestPlotCauseTrend:
+    def test_stacks_one_bar_container_per_cited_cause(self, results):
+        trend = results["cause_trend"]
+        ax = plotting.plot_cause_trend(trend)
+        cited = trend.groupby("cause", observed=False)["n_disputes"].sum()
+        assert len(ax.containers) == int((cited > 0).sum())
+        n_periods = trend["period"].nunique()
+        assert all(len(c.patches) == n_periods for c in ax.containers)
+
+    def test_rates_by_default_when_missions_are_known(self, results):
+        ax = plotting.plot_cause_trend(results["cause_trend"])
+        assert ax.get_ylabel() == "Disputes per 100 mission-days"
+
+    def test_counts_on_request_add_up_to_the_table(self, results):
+        trend = results["cause_trend"]
+        ax = plotting.plot_cause_trend(trend, rate=False, lang="fr")
+        assert ax.get_ylabel() == "Litiges"
+        assert sum(p.get_height() for p in bar_patches(ax)) == trend["n_disputes"].sum()
+
+    def test_without_missions_counts_are_plotted(self):
+        h = ck.History.from_frames(
+            pd.DataFrame(
+                {
+                    "client": ["A", "B", "A"],
+                    "opened_at": ["2021-03-01", "2023-05-02", "2023-06-01"],
+                    "causes": ["payment", "payment;tone", "scope"],
+                }
+            )
+        )
+        ax = plotting.plot_cause_trend(ck.cause_trend(h))
+        assert ax.get_ylabel() == "Disputes"
+        assert texts(ax.get_xticklabels()) == ["2021", "2022", "2023"]
+        with pytest.raises(ValueError, match="rate=True needs"):
+            plotting.plot_cause_trend(ck.cause_trend(h), rate=True)
+
+    def test_a_period_with_almost_no_exposure_is_left_blank(self):
+        # e.g. a last year holding only as_of: under one mission-day worked
+        periods = pd.to_datetime(["2024-01-01", "2025-01-01", "2026-01-01"])
+        trend = pd.DataFrame(
+            {
+                "period": np.repeat(periods, 2),
+                "cause": pd.Categorical(["scope", "payment"] * 3),
+                "n_disputes": [2, 1, 1, 3, 0, 1],
+                "exposure_days": np.repeat([200.0, 180.0, 0.8], 2),
+            }
+        )
+        trend["rate_per_100_days"] = trend["n_disputes"] / trend["exposure_days"] * 100
+        ax = plotting.plot_cause_trend(trend)
+        last_bars = [c.patches[-1].get_height() for c in ax.containers]
+        assert sum(last_bars) == 0
+        first_bars = [c.patches[0].get_height() for c in ax.containers]
+        assert sum(first_bars) == pytest.approx(1.5)
+        assert "too few days worked" in cell_texts(ax)
+
+    def test_legend_names_causes_in_french(self, results):
+        ax = plotting.plot_cause_trend(results["cause_trend"], lang="fr")
+        legend = texts(ax.get_legend().get_texts())
+        assert "Délais" in legend
+        assert "Périmètre" in legend
+        assert ax.get_xlabel() == "Période"
+
+
+class TestPlotTrendSummary:
+    def test_one_row_per_cause_and_all_with_a_reference_line_at_1(self, results):
+        summary = results["trend_summary"]
+        ax = plotting.plot_trend_summary(summary)
+        assert ax.get_xscale() == "log"
+        assert len(ax.get_yticks()) == len(summary)
+        refs = [ln for ln in ax.get_lines() if list(ln.get_xdata()) == [1.0, 1.0]]
+        assert len(refs) == 1
+        assert texts(ax.get_yticklabels())[-1] == "All"
+
+    def test_points_sit_at_the_rate_ratios(self, results):
+        summary = results["trend_summary"]
+        ax = plotting.plot_trend_summary(summary)
+        points = sorted(
+            c.lines[0].get_xdata()[0] for c in ax.containers if hasattr(c, "lines")
+        )
+        expected = sorted(summary["rate_ratio_per_year"].dropna())
+        assert points == pytest.approx(expected)
+
+    def test_french_labels_and_directions(self, results):
+        ax = plotting.plot_trend_summary(results["trend_summary"], lang="fr")
+        assert "Délais" in texts(ax.get_yticklabels())
+        assert texts(ax.get_yticklabels())[-1] == "Tous"
+        assert "en baisse" in cell_texts(ax)
+        assert "échelle log" in ax.get_xlabel()
+
+    def test_a_cause_never_cited_is_labelled_without_a_point(self, results):
+        summary = results["trend_summary"].copy()
+        nan_cols = ["rate_ratio_per_year", "ci_low", "ci_high"]
+        summary.loc[summary["cause"] == "other", nan_cols] = np.nan
+        ax = plotting.plot_trend_summary(summary)
+        assert len(ax.containers) == len(summary) - 1
+        assert "no data" in cell_texts(ax)
+
+
+class TestPlotCauseCooccurrence:
+    def test_symmetric_annotated_count_matrix(self, results):
+        cooc = results["cause_cooccurrence"]
+        ax = plotting.plot_cause_cooccurrence(cooc)
+        (image,) = ax.get_images()
+        matrix = image.get_array()
+        assert matrix.shape == (len(Cause), len(Cause))
+        assert np.ma.allequal(matrix, matrix.T)
+        top = cooc.iloc[0]
+        i = list(Cause).index(Cause(str(top["cause_a"])))
+        j = list(Cause).index(Cause(str(top["cause_b"])))
+        assert matrix[i, j] == top["n_disputes"]
+        assert matrix.mask[0, 0]  # the diagonal is blank
+        assert str(int(top["n_disputes"])) in cell_texts(ax)
+
+    def test_tick_labels_in_french_colored_by_cause(self, results):
+        ax = plotting.plot_cause_cooccurrence(results["cause_cooccurrence"], lang="fr")
+        ticks = ax.get_yticklabels()
+        assert texts(ticks) == [c.label("fr") for c in Cause]
+        assert same_color(ticks[1].get_color(), plotting.CAUSE_COLORS[Cause.DEADLINES])
+
+    def test_lift_is_centred_on_1(self, results):
+        ax = plotting.plot_cause_cooccurrence(
+            results["cause_cooccurrence"], value="lift", colorbar=False
+        )
+        (image,) = ax.get_images()
+        assert image.norm.vcenter == 1.0
+        assert "Lift" in ax.get_title() or "lift" in ax.get_title()
+
+    def test_bad_value_raises(self, results):
+        with pytest.raises(ValueError, match=r"The value for `value` must be one of"):
+            plotting.plot_cause_cooccurrence(results["cause_cooccurrence"], value="x")
+
+
+class TestPlotRecurringCauses:
+    def test_clients_sorted_by_total_and_recurring_cells_outlined(self, results):
+        recurring = results["recurring_causes"]
+        ax = plotting.plot_recurring_causes(recurring, top=None)
+        totals = recurring.groupby("client")["n_disputes"].sum()
+        clients = texts(ax.get_yticklabels())
+        assert len(clients) == totals.size
+        assert list(totals[clients]) == sorted(totals, reverse=True)
+        outlines = [p for p in ax.patches if isinstance(p, Rectangle)]
+        assert len(outlines) == int(recurring["recurring"].sum())
+
+    def test_top_keeps_the_clients_with_most_disputes(self, results):
+        recurring = results["recurring_causes"]
+        ax = plotting.plot_recurring_causes(recurring, top=5)
+        clients = texts(ax.get_yticklabels())
+        totals = recurring.groupby("client")["n_disputes"].sum()
+        assert len(clients) == 5
+        assert min(totals[clients]) >= totals.drop(clients).max()
+        assert "5 of" in ax.get_title()
+
+    def test_recurring_outline_has_the_cause_color(self, results):
+        recurring = results["recurring_causes"]
+        ax = plotting.plot_recurring_causes(recurring)
+        outline = next(p for p in ax.patches if isinstance(p, Rectangle))
+        col = int(round(outline.get_x() + 0.5))
+        cause = list(Cause)[col]
+        assert same_color(outline.get_edgecolor(), plotting.CAUSE_COLORS[cause])
+
+    def test_french_labels(self, results):
+        ax = plotting.plot_recurring_causes(results["recurring_causes"], lang="fr")
+        assert "Délais" in texts(ax.get_xticklabels())
+        assert texts(ax.get_legend().get_texts()) == ["Récurrent"]
+
+    def test_bad_top_raises(self, results):
+        with pytest.raises(ValueError, match="`top` must be a positive integer"):
+            plotting.plot_recurring_causes(results["recurring_causes"], top=0)
+
+
+def test_plots_and_cause_colors_are_reexported_by_the_package():
+    names = [n for n in plotting.__all__ if n.startswith("plot_")]
+    assert len(names) >= 5
+    for name in [*names, "CAUSE_COLORS"]:
+        assert getattr(ck, name) is getattr(plotting, name)
+        assert name in ck.__all__
