@@ -1,21 +1,18 @@
-"""Plots of cause counts, trends, co-occurrence and recurring causes."""
+"""Plots of cause counts and of their trends over a career."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import matplotlib.colors as mcolors
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from ._labels import Cause, label
 from ._plot_common import (
     ALL_COLOR,
     cause_color,
-    check_choice,
     finite,
     group_label,
     log_ticks,
@@ -25,13 +22,7 @@ from ._plot_common import (
     text,
 )
 
-__all__ = [
-    "plot_cause_cooccurrence",
-    "plot_cause_counts",
-    "plot_cause_trend",
-    "plot_recurring_causes",
-    "plot_trend_summary",
-]
+__all__ = ["plot_cause_counts", "plot_cause_trend", "plot_trend_summary"]
 
 
 def plot_cause_counts(
@@ -354,221 +345,3 @@ def _forest(
     )
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="x", which="major", color="0.9", zorder=0)
-
-
-def _cause_ticks(ax: Axes, causes: list[str], lang: str, *, x: bool, y: bool) -> None:
-    """Cause labels as tick labels, each in its cause's colour."""
-    names = [label(c, lang) for c in causes]
-    pos = np.arange(len(causes))
-    if x:
-        ax.set_xticks(pos, names, rotation=30, ha="right", rotation_mode="anchor")
-        for tick, cause in zip(ax.get_xticklabels(), causes, strict=True):
-            tick.set_color(cause_color(cause))
-            tick.set_fontweight("bold")
-    if y:
-        ax.set_yticks(pos, names)
-        for tick, cause in zip(ax.get_yticklabels(), causes, strict=True):
-            tick.set_color(cause_color(cause))
-            tick.set_fontweight("bold")
-
-
-def _annotate_cells(ax: Axes, image: Any, values: np.ndarray, fmt: str) -> None:
-    """Write each finite value in its cell, in black or white for contrast."""
-    cmap, norm = image.get_cmap(), image.norm
-    for (i, j), v in np.ndenumerate(values):
-        if not np.isfinite(v):
-            continue
-        r, g, b, _ = cmap(norm(v))
-        dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
-        ax.text(
-            j,
-            i,
-            format(v, fmt),
-            ha="center",
-            va="center",
-            fontsize="small",
-            color="white" if dark else "black",
-        )
-
-
-def plot_cause_cooccurrence(
-    cooccurrence: pd.DataFrame,
-    *,
-    ax: Axes | None = None,
-    lang: str = "en",
-    value: str = "n_disputes",
-    colorbar: bool = True,
-    **kwargs: Any,
-) -> Axes:
-    """Draw the cause x cause matrix of disputes citing both causes.
-
-    Parameters
-    ----------
-    cooccurrence : pandas.DataFrame
-        The output of :func:`~conflictkit.cause_cooccurrence`.
-    ax : matplotlib.axes.Axes, optional
-        Where to draw; the current axes by default.
-    lang : {"en", "fr"}, default="en"
-        Language of the labels.
-    value : {"n_disputes", "lift"}, default="n_disputes"
-        Counts of disputes citing both causes, or the lift (1 = as often as
-        chance, centred on white).
-    colorbar : bool, default=True
-        Add a colour bar beside the matrix.
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.imshow`.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    Examples
-    --------
-    >>> cooc = ck.cause_cooccurrence(history)  # doctest: +SKIP
-    >>> ax = ck.plot_cause_cooccurrence(cooc, value="lift")  # doctest: +SKIP
-    """
-    ax = setup(ax, lang)
-    check_choice("value", value, ["n_disputes", "lift"])
-    require_columns(cooccurrence, ["cause_a", "cause_b", value], "cause_cooccurrence")
-    causes = [c.value for c in Cause]
-    index = {c: i for i, c in enumerate(causes)}
-    fill = 0.0 if value == "n_disputes" else np.nan
-    matrix = np.full((len(causes), len(causes)), fill)
-    a = [index[str(c)] for c in cooccurrence["cause_a"]]
-    b = [index[str(c)] for c in cooccurrence["cause_b"]]
-    v = cooccurrence[value].to_numpy(dtype=float)
-    matrix[a, b] = v
-    matrix[b, a] = v
-    np.fill_diagonal(matrix, np.nan)
-    if value == "lift":
-        top = np.nanmax(matrix[np.isfinite(matrix)], initial=1.0)
-        norm = mcolors.TwoSlopeNorm(vcenter=1.0, vmin=0.0, vmax=max(top, 2.0))
-        opts = {"cmap": "RdBu_r", "norm": norm}
-        fmt, title = ".2f", text("lift_title", lang)
-    else:
-        opts = {"cmap": "Blues", "vmin": 0}
-        fmt, title = ".0f", text("cooc_title", lang)
-    image = ax.imshow(np.ma.masked_invalid(matrix), **{**opts, **kwargs})
-    _annotate_cells(ax, image, matrix, fmt)
-    _cause_ticks(ax, causes, lang, x=True, y=True)
-    ax.set_title(title)
-    ax.tick_params(length=0)
-    ax.spines[:].set_visible(False)
-    if colorbar:
-        bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
-        bar.set_label(text("lift" if value == "lift" else "disputes", lang))
-    return ax
-
-
-def plot_recurring_causes(
-    recurring: pd.DataFrame,
-    *,
-    ax: Axes | None = None,
-    lang: str = "en",
-    top: int | None = 20,
-    **kwargs: Any,
-) -> Axes:
-    """Draw a client x cause heatmap of disputes, recurring cells outlined.
-
-    Clients are sorted by their number of disputes (most first); a cell is
-    outlined in bold when the cause is recurring for the client.
-
-    Parameters
-    ----------
-    recurring : pandas.DataFrame
-        The output of :func:`~conflictkit.recurring_causes`.
-    ax : matplotlib.axes.Axes, optional
-        Where to draw; the current axes by default.
-    lang : {"en", "fr"}, default="en"
-        Language of the labels.
-    top : int or None, default=20
-        Show only the ``top`` clients with the most disputes (``None``: all).
-    **kwargs
-        Passed to :meth:`matplotlib.axes.Axes.imshow`.
-
-    Returns
-    -------
-    matplotlib.axes.Axes
-
-    Examples
-    --------
-    >>> ax = ck.plot_recurring_causes(ck.recurring_causes(history))  # doctest: +SKIP
-    """
-    ax = setup(ax, lang)
-    require_columns(
-        recurring, ["client", "cause", "n_disputes", "recurring"], "recurring_causes"
-    )
-    if top is not None and (not isinstance(top, int | np.integer) or top < 1):
-        raise ValueError(f"`top` must be a positive integer or None, not {top!r}.")
-    frame = pd.DataFrame(
-        {
-            "client": recurring["client"].astype(str).to_numpy(),
-            "cause": recurring["cause"].astype(str).to_numpy(),
-            "n": recurring["n_disputes"].to_numpy(dtype=float),
-            "recurring": recurring["recurring"].fillna(False).to_numpy(dtype=float),
-        }
-    )
-    counts = frame.pivot_table(
-        index="client", columns="cause", values="n", aggfunc="sum"
-    )
-    flags = frame.pivot_table(
-        index="client", columns="cause", values="recurring", aggfunc="max"
-    )
-    causes = [c.value for c in Cause]
-    counts = counts.reindex(columns=causes).fillna(0.0)
-    flags = flags.reindex(index=counts.index, columns=causes).fillna(0.0) > 0
-    totals = counts.sum(axis=1)
-    order = sorted(counts.index, key=lambda c: (-totals[c], c))
-    n_clients = len(order)
-    if top is not None:
-        order = order[:top]
-    counts = counts.loc[order]
-    flags = flags.loc[order]
-    values = counts.to_numpy()
-    image = ax.imshow(
-        np.where(values > 0, values, np.nan),
-        **{
-            "cmap": "Greys",
-            "vmin": 0,
-            "vmax": max(values.max(initial=1), 1) * 1.4,
-            "aspect": "auto",
-            **kwargs,
-        },
-    )
-    shown = np.where(values > 0, values, np.nan)
-    _annotate_cells(ax, image, shown, ".0f")
-    rows, cols = np.nonzero(flags.to_numpy())
-    for i, j in zip(rows, cols, strict=True):
-        ax.add_patch(
-            Rectangle(
-                (j - 0.5, i - 0.5),
-                1,
-                1,
-                fill=False,
-                edgecolor=cause_color(causes[j]),
-                linewidth=3,
-                zorder=3,
-            )
-        )
-    _cause_ticks(ax, causes, lang, x=True, y=False)
-    fontsize = 10 if len(order) <= 15 else max(6.0, 10 - (len(order) - 15) * 0.2)
-    ax.set_yticks(np.arange(len(order)), order, fontsize=fontsize)
-    ax.set_xticks(np.arange(len(causes) + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(len(order) + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color="white", linewidth=1)
-    ax.tick_params(which="both", length=0)
-    ax.spines[:].set_visible(False)
-    title = text("recurring_title", lang)
-    if len(order) < n_clients:
-        title += "\n" + text("top_clients", lang, top=len(order), n=n_clients)
-    ax.set_title(title)
-    ax.set_ylabel(text("client", lang))
-    if len(rows):
-        handle = Patch(
-            facecolor="white",
-            edgecolor="black",
-            linewidth=2.5,
-            label=text("recurring", lang),
-        )
-        outside_legend(ax, handles=[handle])
-    return ax

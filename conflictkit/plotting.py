@@ -12,14 +12,9 @@ draws on ``ax`` (the current axes by default), labels everything in English
 '#009E73'
 """
 
-from ._plot_causes import (
-    plot_cause_cooccurrence,
-    plot_cause_counts,
-    plot_cause_trend,
-    plot_recurring_causes,
-    plot_trend_summary,
-)
+from ._plot_causes import plot_cause_counts, plot_cause_trend, plot_trend_summary
 from ._plot_common import CAUSE_COLORS, OUTCOME_COLORS, UNLABELLED_COLOR
+from ._plot_matrix import plot_cause_cooccurrence, plot_recurring_causes
 
 __all__ = [
     "CAUSE_COLORS",
