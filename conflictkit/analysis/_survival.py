@@ -185,8 +185,16 @@ def _grouped_durations(
 
 
 def _per_group(history: History, by: str | None):
-    """Yield (label, days, resolved) per group, each group's rows contiguous."""
+    """Yield (label, days, resolved) per group."""
     days, resolved, codes, labels = _grouped_durations(history, by)
+    if by is None:
+        yield labels[0], days, resolved
+        return
+    if len(labels) <= 16:  # a few groups: one mask each beats a sort
+        for i, lab in enumerate(labels):
+            rows = codes == i
+            yield lab, days[rows], resolved[rows]
+        return
     order = np.argsort(codes, kind="stable")
     counts = np.bincount(codes[codes >= 0], minlength=len(labels))
     start = int((codes < 0).sum())
@@ -258,7 +266,7 @@ def survival_curves(
 
     See Also
     --------
-    time_to_resolution : the medians, with these curves in ``.attrs``.
+    time_to_resolution : the medians read off these curves.
 
     Examples
     --------
@@ -318,11 +326,11 @@ def time_to_resolution(
         one half, lifelines' ``median_survival_times`` convention).
         A median or bound that is *not reached* (more than half still open at
         the last observation, as often for the upper bound) is ``inf``; a
-        group with no dispute has NaN. ``.attrs["curves"]`` holds the full
-        curves, as :func:`survival_curves` returns them.
-
-        ``pd.concat`` of two such tables fails on pandas 2 because of the
-        DataFrame in ``.attrs``: call ``.attrs.clear()`` on them first.
+        group with no dispute has NaN. The full curves, for plotting, come
+        from :func:`survival_curves` with the same arguments. (They are not
+        kept in ``.attrs``: pandas compares ``attrs`` when it combines
+        frames, and a DataFrame there makes ``merge``, ``melt`` or
+        ``astype({...})`` of the table fail.)
 
     Warns
     -----
@@ -346,11 +354,8 @@ def time_to_resolution(
     history = check_history(history)
     _check_confidence_level(confidence_level)
     rows = []
-    parts = []
     for lab, t, e in _per_group(history, by):
-        c = km_curve(t, e, confidence_level=confidence_level)
-        if c["days"].size:
-            parts.append((lab, c))
+        c = km_curve(t, e, confidence_level=confidence_level, counts=False)
         rows.append(
             (
                 lab,
@@ -365,5 +370,4 @@ def time_to_resolution(
         rows, columns=["group", "n", "n_open", "median_days", "ci_low", "ci_high"]
     ).astype({"n": "int64", "n_open": "int64"})
     _warn_small_groups(out.set_index("group")["n"])
-    out.attrs["curves"] = _curves_frame(parts)
     return out
