@@ -58,7 +58,8 @@ def hand_cause_counts_by_year(h: ck.History) -> pd.DataFrame:
     return _pareto(n.rename("n_disputes").reset_index(), ["year"])
 
 
-def _hand_year_exposure(m: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+def _hand_cell_exposure(m: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Mission-days per client and year, spread by calendar days."""
     start = m["started_at"]
     end = m["ended_at"].fillna(as_of).clip(lower=start)
     years = np.arange(start.dt.year.min(), end.dt.year.max() + 1)
@@ -70,8 +71,16 @@ def _hand_year_exposure(m: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
         (np.minimum(e, hi) - np.maximum(s, lo)) / np.timedelta64(1, "D"), 0, None
     )
     share = overlap / np.maximum(overlap.sum(axis=1, keepdims=True), 1e-300)
-    days = (share * m["days"].to_numpy()[:, None]).sum(axis=0)
-    return pd.Series(days, index=pd.Index(years, name="year"), name="exposure_days")
+    days = pd.DataFrame(share * m["days"].to_numpy()[:, None], columns=years)
+    days["client"] = m["client"].to_numpy()
+    cells = days.melt(id_vars="client", var_name="year", value_name="exposure_days")
+    cells = cells[cells["exposure_days"] > 0]
+    return cells.groupby(["client", "year"], as_index=False)["exposure_days"].sum()
+
+
+def _hand_year_exposure(m: pd.DataFrame, as_of: pd.Timestamp) -> pd.Series:
+    cells = _hand_cell_exposure(m, as_of)
+    return cells.groupby("year")["exposure_days"].sum()
 
 
 def hand_cause_trend(h: ck.History) -> pd.DataFrame:
@@ -105,42 +114,48 @@ def _hand_poisson(y: np.ndarray, t: np.ndarray, e: np.ndarray) -> tuple:
     b0 = np.array([np.log(y.sum() / e.sum()), 0.0])
     b = optimize.minimize(nll, b0, jac=True, method="BFGS", options={"gtol": 1e-10}).x
     mu = np.exp(x @ b + off)
-    se = np.sqrt(np.linalg.inv((x * mu[:, None]).T @ x)[1, 1])
-    return b[1], se, 2 * stats.norm.sf(abs(b[1] / se))
+    bread = np.linalg.inv((x * mu[:, None]).T @ x)
+    return b, x, bread
 
 
 def hand_trend_summary(h: ck.History) -> pd.DataFrame:
-    trend = hand_cause_trend(h)
-    trend = trend[trend["exposure_days"] > 0]
+    """Yearly Poisson trend per cause, variance clustered by client."""
+    d = h.disputes[["dispute_id", "client", "opened_at"]]
+    c = h.causes[["dispute_id", "cause"]].merge(d, on="dispute_id")
+    c["year"] = c["opened_at"].dt.year
+    cells = _hand_cell_exposure(h.missions, h.as_of)
+    e = cells.groupby("year")["exposure_days"].sum()
+    n = c.groupby(["cause", "client", "year"], observed=True).size().rename("y")
+    n = n.reset_index()
+    n = n[n["year"].isin(e.index)]
+    n_clients = len(set(cells["client"]) | set(n["client"]))
     rows = []
-    for cause, g in trend.groupby("cause", observed=True):
-        y = g["n_disputes"].to_numpy(float)
-        slope, se, p = _hand_poisson(
-            y, g["year"].to_numpy(float), g["exposure_days"].to_numpy()
+    for cause, g in n.groupby("cause", observed=True):
+        y = g.groupby("year")["y"].sum().reindex(e.index, fill_value=0)
+        t = e.index.to_numpy(float)
+        b, x, bread = _hand_poisson(y.to_numpy(float), t, e.to_numpy())
+        rate = pd.Series(np.exp(x @ b), index=e.index)
+        xt = pd.Series(x[:, 1], index=e.index)
+        # client scores: sum over years of x (y - rate * days)
+        obs = g.assign(x0=1.0, x1=xt.reindex(g["year"]).to_numpy())
+        obs[["x0", "x1"]] = obs[["x0", "x1"]].mul(obs["y"], axis=0)
+        exp_ = cells.assign(r=rate.reindex(cells["year"]).to_numpy())
+        exp_["x0"] = exp_["r"] * exp_["exposure_days"]
+        exp_["x1"] = exp_["x0"] * xt.reindex(cells["year"]).to_numpy()
+        score = (
+            obs.groupby("client")[["x0", "x1"]]
+            .sum()
+            .sub(exp_.groupby("client")[["x0", "x1"]].sum(), fill_value=0.0)
         )
-        rows.append(
-            (
-                cause,
-                y.sum(),
-                slope,
-                np.exp(slope),
-                np.exp(slope - 1.96 * se),
-                np.exp(slope + 1.96 * se),
-                p,
-            )
-        )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "cause",
-            "n_disputes",
-            "slope",
-            "rate_ratio_per_year",
-            "ci_low",
-            "ci_high",
-            "p_value",
-        ],
-    )
+        meat = score.T.to_numpy() @ score.to_numpy() * n_clients / (n_clients - 1)
+        se = max(np.sqrt(bread[1, 1]), np.sqrt((bread @ meat @ bread)[1, 1]))
+        q = stats.t.ppf(0.975, n_clients - 1)
+        slope = b[1]
+        p = 2 * stats.t.sf(abs(slope) / se, n_clients - 1)
+        lo, hi = np.exp(slope - q * se), np.exp(slope + q * se)
+        rows.append((cause, int(y.sum()), slope, np.exp(slope), lo, hi, p))
+    columns = ["cause", "n_disputes", "slope", "rate_ratio_per_year"]
+    return pd.DataFrame(rows, columns=[*columns, "ci_low", "ci_high", "p_value"])
 
 
 def hand_dispute_rates(h: ck.History) -> pd.DataFrame:

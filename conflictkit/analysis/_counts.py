@@ -88,6 +88,7 @@ def cause_counts(
     """
     history = check_history(history)
     d = history.disputes
+    values = None if by is None else group_values(history, by)
     k = len(CAUSE_DTYPE.categories)
     n_unlabelled = int(d["primary_cause"].isna().sum())
     if n_unlabelled:
@@ -110,7 +111,6 @@ def cause_counts(
         counts = np.bincount(cause_code, minlength=k)[None, :]
         groups = None
     else:
-        values = group_values(history, by)
         gcode, groups = pd.factorize(values, sort=True, use_na_sentinel=False)
         ok = (pos >= 0) & (cause_code >= 0)
         key = gcode[pos[ok]].astype(np.int64) * k + cause_code[ok]
@@ -131,6 +131,5 @@ def cause_counts(
     )
     if groups is not None:
         kept = np.flatnonzero(seen)
-        out.insert(0, by, pd.Series(groups).take(np.repeat(kept, k)).to_numpy())
-        out[by] = out[by].astype(values.dtype) if values.dtype != object else out[by]
+        out.insert(0, by, groups.take(np.repeat(kept, k)).array)
     return out
