@@ -43,6 +43,8 @@ from .plotting import (
     plot_cause_counts,
     plot_cause_trend,
     plot_recurring_causes,
+    plot_time_to_resolution,
+    plot_timeline,
     plot_trend_summary,
 )
 
@@ -75,6 +77,8 @@ __all__ = [
     "plot_cause_counts",
     "plot_cause_trend",
     "plot_recurring_causes",
+    "plot_time_to_resolution",
+    "plot_timeline",
     "plot_trend_summary",
     "read_history",
     "recommendations",

@@ -15,6 +15,7 @@ draws on ``ax`` (the current axes by default), labels everything in English
 from ._plot_causes import plot_cause_counts, plot_cause_trend, plot_trend_summary
 from ._plot_common import CAUSE_COLORS, OUTCOME_COLORS, UNLABELLED_COLOR
 from ._plot_matrix import plot_cause_cooccurrence, plot_recurring_causes
+from ._plot_time import plot_time_to_resolution, plot_timeline
 
 __all__ = [
     "CAUSE_COLORS",
@@ -24,5 +25,7 @@ __all__ = [
     "plot_cause_counts",
     "plot_cause_trend",
     "plot_recurring_causes",
+    "plot_time_to_resolution",
+    "plot_timeline",
     "plot_trend_summary",
 ]

@@ -5,10 +5,12 @@ from __future__ import annotations
 import warnings
 
 import matplotlib.colors as mcolors
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.collections import PolyCollection
 from matplotlib.patches import Rectangle
 
 import conflictkit as ck
@@ -32,6 +34,7 @@ def results(history):
             "trend_summary": ck.trend_summary(history),
             "cause_cooccurrence": ck.cause_cooccurrence(history, min_count=0),
             "recurring_causes": ck.recurring_causes(history),
+            "survival_curves": ck.survival_curves(history, by="primary_cause"),
         }
 
 
@@ -58,6 +61,8 @@ PLOTS = {
     "plot_trend_summary": ("trend_summary", {}),
     "plot_cause_cooccurrence": ("cause_cooccurrence", {}),
     "plot_recurring_causes": ("recurring_causes", {}),
+    "plot_time_to_resolution": ("survival_curves", {}),
+    "plot_timeline": ("history", {"top": 10}),
 }
 
 
@@ -354,6 +359,132 @@ class TestPlotRecurringCauses:
     def test_bad_top_raises(self, results):
         with pytest.raises(ValueError, match="`top` must be a positive integer"):
             plotting.plot_recurring_causes(results["recurring_causes"], top=0)
+
+
+@pytest.fixture(scope="module")
+def small_history():
+    """Three clients, one dispute still open, one without a cause."""
+    return ck.History.from_frames(
+        pd.DataFrame(
+            {
+                "client": ["Acme", "Acme", "Bolt", "Cera", "Cera"],
+                "opened_at": [
+                    "2023-01-10", "2023-03-01", "2023-02-01", "2023-06-01",
+                    "2023-09-01",
+                ],
+                "resolved_at": [
+                    "2023-01-20", "2023-04-01", "2023-02-11", None, "2023-09-05",
+                ],
+                "causes": ["payment", "deadlines;tone", "scope", "trust", None],
+            }
+        ),
+        as_of="2023-12-31",
+    )  # fmt: skip
+
+
+class TestPlotTimeline:
+    def test_one_lane_per_client_in_order_of_first_dispute(self, small_history):
+        ax = plotting.plot_timeline(small_history)
+        assert texts(ax.get_yticklabels()) == ["Acme", "Bolt", "Cera"]
+
+    def test_markers_colored_by_primary_cause_and_grey_when_unlabelled(
+        self, small_history
+    ):
+        ax = plotting.plot_timeline(small_history)
+        colors = {
+            mcolors.to_hex(fc)
+            for c in ax.collections
+            if hasattr(c, "get_offsets") and len(c.get_offsets())
+            for fc in list(c.get_facecolors()) + list(c.get_edgecolors())
+        }
+        assert mcolors.to_hex(plotting.CAUSE_COLORS[Cause.DEADLINES]) in colors
+        assert mcolors.to_hex(plotting.UNLABELLED_COLOR) in colors
+        legend = texts(ax.get_legend().get_texts())
+        assert legend[-2:] == ["No cause", "Still open"]
+
+    def test_open_dispute_is_hollow_and_runs_to_as_of(self, small_history):
+        ax = plotting.plot_timeline(small_history)
+        hollow = [
+            c
+            for c in ax.collections
+            if c.get_facecolors().size and same_color(c.get_facecolors()[0], "white")
+        ]
+        assert len(hollow) == 1
+        assert same_color(hollow[0].get_edgecolors()[0], plotting.CAUSE_COLORS["trust"])
+        dashed = [c for c in ax.collections if c.get_linestyles()[0][1] is not None]
+        ((start, _), (end, _)) = dashed[0].get_segments()[0]
+        assert mdates.num2date(end).date().isoformat() == "2023-12-31"
+        assert mdates.num2date(start).date().isoformat() == "2023-06-01"
+
+    def test_top_and_clients_choose_the_lanes(self, small_history, history):
+        ax = plotting.plot_timeline(small_history, clients=["Cera", "Acme"])
+        assert texts(ax.get_yticklabels()) == ["Cera", "Acme"]
+        _, ax2 = plt.subplots()
+        plotting.plot_timeline(history, ax=ax2, top=5, lang="fr")
+        assert len(ax2.get_yticks()) == 5
+        assert "5 clients sur" in ax2.get_title()
+        with pytest.raises(ValueError, match="No dispute with client"):
+            plotting.plot_timeline(small_history, clients=["Zed"])
+
+    def test_french_legend(self, small_history):
+        ax = plotting.plot_timeline(small_history, lang="fr")
+        legend = texts(ax.get_legend().get_texts())
+        assert "Délais" in legend
+        assert "Encore ouvert" in legend
+        assert ax.get_xlabel() == "Ouverture"
+
+
+class TestPlotTimeToResolution:
+    def test_one_step_curve_band_and_censoring_ticks_per_group(self, small_history):
+        curves = ck.survival_curves(small_history)
+        ax = plotting.plot_time_to_resolution(curves)
+        lines = ax.get_lines()
+        steps = [ln for ln in lines if ln.get_drawstyle() == "steps-post"]
+        ticks = [ln for ln in lines if ln.get_marker() == "|"]
+        assert len(steps) == 1
+        assert len(ticks) == 1
+        assert list(steps[0].get_ydata()) == pytest.approx(list(curves["survival"]))
+        # the open dispute is censored at 213 days (2023-06-01 to 2023-12-31)
+        assert list(ticks[0].get_xdata()) == [213.0]
+        assert len([c for c in ax.collections if isinstance(c, PolyCollection)]) == 1
+
+    def test_causes_in_their_colors_with_french_legend(self, results):
+        curves = results["survival_curves"]
+        ax = plotting.plot_time_to_resolution(curves, lang="fr")
+        steps = [ln for ln in ax.get_lines() if ln.get_drawstyle() == "steps-post"]
+        assert len(steps) == curves["group"].nunique()
+        legend = texts(ax.get_legend().get_texts())
+        delais = next(i for i, t in enumerate(legend) if t.startswith("Délais"))
+        assert same_color(
+            steps[delais].get_color(), plotting.CAUSE_COLORS[Cause.DEADLINES]
+        )
+        assert "Encore ouvert (censuré)" in legend
+        assert ax.get_ylabel() == "Part encore ouverte"
+
+    def test_groups_selects_and_orders_the_curves(self, results):
+        ax = plotting.plot_time_to_resolution(
+            results["survival_curves"], groups=["tone", "payment"], band=False
+        )
+        legend = texts(ax.get_legend().get_texts())
+        assert legend[0].startswith("Tone")
+        assert legend[1].startswith("Payment")
+        assert not ax.collections
+        with pytest.raises(ValueError, match="No curve for group"):
+            plotting.plot_time_to_resolution(results["survival_curves"], groups=["x"])
+
+    def test_medians_table_points_to_the_curves(self, small_history):
+        table = ck.time_to_resolution(small_history.__class__.from_frames(
+            pd.DataFrame({"client": ["A"] * 10, "opened_at": ["2024-01-01"] * 10,
+                          "resolved_at": ["2024-01-05"] * 10})))  # fmt: skip
+        table.attrs.clear()
+        with pytest.raises(ValueError, match="survival_curves"):
+            plotting.plot_time_to_resolution(table)
+
+    def test_curves_in_attrs_are_used(self, small_history):
+        table = pd.DataFrame({"group": ["all"], "median_days": [10.0]})
+        table.attrs["curves"] = ck.survival_curves(small_history)
+        ax = plotting.plot_time_to_resolution(table)
+        assert len(ax.get_lines()) >= 1
 
 
 def test_plots_and_cause_colors_are_reexported_by_the_package():

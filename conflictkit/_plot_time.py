@@ -1,0 +1,288 @@
+"""Plots over time: the timeline of disputes and the time they take to settle."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import matplotlib.dates as mdates
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.ticker import PercentFormatter
+
+from ._labels import Cause, label
+from ._plot_common import (
+    CAUSE_COLORS,
+    UNLABELLED_COLOR,
+    group_label,
+    outside_legend,
+    require_columns,
+    setup,
+    text,
+)
+from .model import History
+
+__all__ = ["plot_time_to_resolution", "plot_timeline"]
+
+
+def plot_timeline(
+    history: History,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    clients: list[str] | None = None,
+    top: int | None = 30,
+    **kwargs: Any,
+) -> Axes:
+    """Draw every dispute on a timeline, one lane per client.
+
+    A marker at ``opened_at`` in the colour of the primary cause (grey when
+    the dispute cites none) and a line to ``resolved_at``. A dispute still
+    open is a hollow marker with a dashed line up to ``history.as_of``.
+
+    Parameters
+    ----------
+    history : History
+        The disputes.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    clients : list of str, optional
+        The clients to show, top to bottom. By default the ``top`` clients
+        with the most disputes, in the order of their first dispute.
+    top : int or None, default=30
+        How many clients to show when ``clients`` is not given (``None``:
+        all).
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.scatter` for the markers.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = ck.plot_timeline(ck.load_example(), top=15)  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    if not isinstance(history, History):
+        raise TypeError(f"Expected a History, got {type(history).__name__}.")
+    if top is not None and (not isinstance(top, int | np.integer) or top < 1):
+        raise ValueError(f"`top` must be a positive integer or None, not {top!r}.")
+    d = history.disputes
+    client = d["client"].astype(str)
+    n_clients = client.nunique()
+    if clients is None:
+        stats = pd.DataFrame({"client": client, "opened_at": d["opened_at"]})
+        stats = stats.groupby("client").agg(
+            n=("opened_at", "size"), first=("opened_at", "min")
+        )
+        chosen = stats.sort_values(["n", "first"], ascending=[False, True])
+        if top is not None:
+            chosen = chosen.head(top)
+        lanes = list(chosen.sort_values(["first", "n"]).index)
+    else:
+        lanes = [str(c) for c in clients]
+        unknown = sorted(set(lanes) - set(client))
+        if unknown:
+            raise ValueError(f"No dispute with client(s) {unknown}.")
+    lane_of = pd.Series(np.arange(len(lanes), dtype=float), index=lanes)
+    keep = client.isin(lanes).to_numpy()
+    y = lane_of.reindex(client[keep]).to_numpy()
+    opened = d["opened_at"].to_numpy()[keep]
+    resolved = d["resolved_at"].to_numpy()[keep]
+    is_open = np.isnat(resolved)
+    end = np.where(is_open, np.datetime64(history.as_of, "ns"), resolved)
+    cause = d["primary_cause"].astype("string").fillna("").to_numpy()[keep]
+    colors = np.array([CAUSE_COLORS.get(c, UNLABELLED_COLOR) for c in cause])
+
+    x0, x1 = mdates.date2num(opened), mdates.date2num(end)
+    closed = ~is_open
+    ax.hlines(y[closed], x0[closed], x1[closed], colors=colors[closed], lw=2.5)
+    ax.hlines(
+        y[is_open], x0[is_open], x1[is_open], colors=colors[is_open], lw=1.5,
+        linestyles="--",
+    )  # fmt: skip
+    groups = [(c.value, label(c, lang)) for c in Cause]
+    groups.append(("", text("unlabelled", lang)))
+    marker_opts = {"s": 36, "zorder": 3, "linewidths": 1.2, **kwargs}
+    handles = []
+    for value, name in groups:
+        rows = cause == value
+        if not rows.any():
+            continue
+        color = CAUSE_COLORS.get(value, UNLABELLED_COLOR)
+        done = rows & closed
+        if done.any():
+            ax.scatter(
+                x0[done], y[done], color=color, edgecolors="white", **marker_opts
+            )
+        pending = rows & is_open
+        if pending.any():
+            ax.scatter(
+                x0[pending], y[pending], facecolors="white", edgecolors=color,
+                **{**marker_opts, "linewidths": 2},
+            )  # fmt: skip
+        handles.append(
+            Line2D(
+                [], [], marker="o", ls="", color=color, mec="white", ms=7, label=name
+            )
+        )
+    if is_open.any():
+        handles.append(
+            Line2D(
+                [], [], marker="o", ls="--", color="0.3", mfc="white", ms=7,
+                label=text("open", lang),
+            )
+        )  # fmt: skip
+    as_of = mdates.date2num(np.datetime64(history.as_of, "ns"))
+    ax.axvline(as_of, color="0.5", ls=":", lw=1)
+    ax.text(
+        as_of, 1.0,
+        " " + text("as_of", lang, date=pd.Timestamp(history.as_of).date().isoformat()),
+        transform=ax.get_xaxis_transform(), ha="right", va="bottom",
+        fontsize="x-small", color="0.4",
+    )  # fmt: skip
+    ax.xaxis_date()
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_yticks(np.arange(len(lanes)), lanes)
+    ax.set_ylim(len(lanes) - 0.5, -0.5)
+    if len(lanes) > 20:
+        ax.tick_params(axis="y", labelsize=max(6.0, 10 - (len(lanes) - 20) * 0.15))
+    ax.grid(axis="y", color="0.92", lw=0.8, zorder=0)
+    ax.set_axisbelow(True)
+    ax.spines[["top", "right"]].set_visible(False)
+    title = text("timeline_title", lang)
+    if clients is None and len(lanes) < n_clients:
+        title += "\n" + text("top_clients", lang, top=len(lanes), n=n_clients)
+    ax.set_title(title)
+    ax.set_xlabel(text("opened", lang))
+    if handles:
+        outside_legend(ax, handles=handles, title=text("cause", lang))
+    return ax
+
+
+def _curves(result: pd.DataFrame) -> pd.DataFrame:
+    """The Kaplan-Meier curves of a survival_curves or time_to_resolution table."""
+    if isinstance(result, pd.DataFrame) and "survival" not in result.columns:
+        curves = result.attrs.get("curves")
+        if isinstance(curves, pd.DataFrame):
+            return curves
+        if {"median_days", "group"} <= set(result.columns):
+            raise ValueError(
+                "This table holds the medians only; plot the curves instead: "
+                "ck.plot_time_to_resolution(ck.survival_curves(history, by=...))."
+            )
+    required = ["group", "days", "survival", "ci_low", "ci_high", "n_censored"]
+    require_columns(result, required, "survival_curves")
+    return result
+
+
+def plot_time_to_resolution(
+    curves: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    groups: list[Any] | None = None,
+    band: bool = True,
+    **kwargs: Any,
+) -> Axes:
+    """Draw Kaplan-Meier curves of the share of disputes still open.
+
+    One step curve per group with its pointwise confidence band, and a tick
+    ``|`` where disputes still open at ``as_of`` were censored.
+
+    Parameters
+    ----------
+    curves : pandas.DataFrame
+        The output of :func:`~conflictkit.survival_curves` (or a
+        :func:`~conflictkit.time_to_resolution` table carrying them in
+        ``.attrs["curves"]``).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    groups : list, optional
+        The groups to draw, in this order; all by default (keep it to a
+        handful, or the curves become unreadable).
+    band : bool, default=True
+        Shade the confidence band.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.step`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> curves = ck.survival_curves(history, by="primary_cause")  # doctest: +SKIP
+    >>> ax = ck.plot_time_to_resolution(curves, lang="fr")  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    curves = _curves(curves)
+    names = [str(g) for g in pd.unique(curves["group"])]
+    if groups is not None:
+        wanted = [str(g) for g in groups]
+        unknown = [g for g in wanted if g not in names]
+        if unknown:
+            raise ValueError(
+                f"No curve for group(s) {unknown}; the curves have {names}."
+            )
+        names = wanted
+    elif set(names) <= {c.value for c in Cause}:
+        names = [c.value for c in Cause if c.value in names]
+    key = curves["group"].astype(str)
+    cycle = iter(["#000000", "#999999", "#882255", "#117733", "#332288", "#44AA99"])
+    for name in names:
+        part = curves[key.to_numpy() == name]
+        days = part["days"].to_numpy(dtype=float)
+        surv = part["survival"].to_numpy(dtype=float)
+        color = CAUSE_COLORS.get(name)
+        if color is None:
+            color = "#333333" if name == "all" else next(cycle, None)
+        n = int(part["at_risk"].iloc[0]) if "at_risk" in part.columns else None
+        legend = group_label(name, lang) + (f" (n = {n})" if n is not None else "")
+        (line,) = ax.step(
+            days, surv, where="post", label=legend, **{"color": color, **kwargs}
+        )
+        color = line.get_color()
+        if band:
+            ax.fill_between(
+                days,
+                part["ci_low"].to_numpy(dtype=float),
+                part["ci_high"].to_numpy(dtype=float),
+                step="post",
+                color=color,
+                alpha=0.15,
+                linewidth=0,
+            )
+        censored = part["n_censored"].to_numpy() > 0
+        if censored.any():
+            ax.plot(
+                days[censored], surv[censored], ls="", marker="|", ms=10, mew=1.5,
+                color=color,
+            )  # fmt: skip
+    ax.axhline(0.5, color="0.6", ls=":", lw=1, zorder=0)
+    ax.set_ylim(0, 1.03)
+    ax.set_xlim(left=0)
+    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel(text("days_open", lang))
+    ax.set_ylabel(text("share_open", lang))
+    ax.set_title(text("km_title", lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    handles, _ = ax.get_legend_handles_labels()
+    if len(curves) and (curves["n_censored"] > 0).any():
+        handles.append(
+            Line2D(
+                [], [], ls="", marker="|", ms=10, mew=1.5, color="0.3",
+                label=text("censored", lang),
+            )
+        )  # fmt: skip
+    if handles:
+        ax.legend(handles=handles, loc="upper right", frameon=False)
+    return ax
