@@ -36,7 +36,8 @@ class PracticeGap(NamedTuple):
     column: str
     #: The action, ``(english, french)``.
     action: tuple[str, str]
-    #: Evidence fragment, formatted with ``n`` (missions lacking) and ``total``.
+    #: Evidence fragment, formatted with ``n`` (missions lacking), ``total``
+    #: and ``s`` (plural mark of ``n``).
     evidence: tuple[str, str]
 
 
@@ -144,7 +145,7 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
         ),
         (
             "{n} of {total} missions without a written scope",
-            "{n} missions sur {total} sans périmètre écrit",
+            "{n} mission{s} sur {total} sans périmètre écrit",
         ),
     ),
     Cause.DEADLINES: PracticeGap(
@@ -157,7 +158,7 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
         ),
         (
             "{n} of {total} missions without regular check-ins",
-            "{n} missions sur {total} sans points réguliers",
+            "{n} mission{s} sur {total} sans points réguliers",
         ),
     ),
     Cause.TRUST: PracticeGap(
@@ -170,7 +171,7 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
         ),
         (
             "{n} of {total} missions without written minutes",
-            "{n} missions sur {total} sans compte rendu écrit",
+            "{n} mission{s} sur {total} sans compte rendu écrit",
         ),
     ),
     Cause.TONE: PracticeGap(
@@ -183,22 +184,23 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
         ),
         (
             "{n} of {total} missions without written minutes",
-            "{n} missions sur {total} sans compte rendu écrit",
+            "{n} mission{s} sur {total} sans compte rendu écrit",
         ),
     ),
 }
 
 #: Evidence sentences. ``recurring``: a client's recurring cause;
 #: ``general``: the freelancer's most frequent cause, when nothing recurs.
+#: ``{s}`` is the plural mark of the count before it ("" for 1, else "s").
 EVIDENCE: dict[str, tuple[str, str]] = {
     "recurring": (
         "{cause} in {k} of {n} disputes, {ratio}× your baseline (q {q})",
-        "{cause} dans {k} litiges sur {n}, {ratio}× votre référence (q {q})",
+        "{cause} dans {k} litige{s} sur {n}, {ratio}× votre référence (q {q})",
     ),
     "general": (
         "{cause} in {k} of {n} disputes ({share}), your most frequent cause;"
         " no client has a recurring cause",
-        "{cause} dans {k} litiges sur {n} ({share}), votre cause la plus fréquente ;"
+        "{cause} dans {k} litige{s} sur {n} ({share}), votre cause la plus fréquente ;"
         " aucun client n'a de cause récurrente",
     ),
 }

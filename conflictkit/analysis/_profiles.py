@@ -383,6 +383,7 @@ def recommendations(history: History, *, lang: str = "en") -> pd.DataFrame:
                 tmpl.format(
                     cause=label(_CAUSES[top], lang).lower(),
                     k=int(total[top]),
+                    s=_s(total[top]),
                     n=n_lab,
                     share=f"{share[0]}{' %' if lang == 'fr' else '%'}",
                 )
@@ -413,7 +414,7 @@ def recommendations(history: History, *, lang: str = "en") -> pd.DataFrame:
                 frag = text(gap.evidence, lang)
                 sep = " ; " if lang == "fr" else "; "
                 with_gap = [
-                    f"{e}{sep}{frag.format(n=a, total=b)}"
+                    f"{e}{sep}{frag.format(n=a, total=b, s=_s(a))}"
                     for e, a, b in zip(ev, lacking, known, strict=True)
                 ]
                 ev = np.where(has_gap, np.array(with_gap, dtype=object), ev)
@@ -459,7 +460,7 @@ def _evidence_recurring(
     names = [label(c, lang).lower() for c in _CAUSES]
     return np.array(
         [
-            tmpl.format(cause=names[c], k=int(kk), n=int(nn), ratio=r, q=qq)
+            tmpl.format(cause=names[c], k=int(kk), s=_s(kk), n=int(nn), ratio=r, q=qq)
             for c, kk, nn, r, qq in zip(
                 cause_codes,
                 k,
@@ -471,6 +472,11 @@ def _evidence_recurring(
         ],
         dtype=object,
     )
+
+
+def _s(n: int) -> str:
+    """The plural mark of a count."""
+    return "" if n == 1 else "s"
 
 
 def _empty_recommendations() -> pd.DataFrame:

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import stats
 
-from .._labels import CAUSE_DTYPE, Cause
+from .._labels import CAUSE_DTYPE
 from ..errors import ConflictkitWarning
 from ..model import STRING_DTYPE, History
 from ._common import check_history, warn_small
@@ -359,6 +359,3 @@ def _recurring_frame(
         },
         columns=RECURRING_COLUMNS,
     )
-
-
-_ = Cause  # taxonomy order is CAUSE_DTYPE's
