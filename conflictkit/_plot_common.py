@@ -242,3 +242,85 @@ def log_ticks(ax: Axes) -> None:
     ax.xaxis.set_major_locator(FixedLocator(ticks))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     ax.xaxis.set_minor_formatter(NullFormatter())
+
+
+def forest(
+    ax: Axes,
+    y: np.ndarray,
+    ratio: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    colors_of: list[str],
+    notes: Any,
+    lang: str,
+    kwargs: dict[str, Any],
+    fewer: str = "fewer",
+    more: str = "more",
+    filled: list[bool] | None = None,
+) -> None:
+    """Points with intervals on a log x-axis, a line at 1 and a note per row."""
+    ok = finite(ratio) & (ratio > 0)
+    low = np.where(finite(low) & (low > 0), low, np.nan)
+    high = np.where(finite(high), high, np.nan)
+    ax.axvline(1.0, color="0.25", linestyle="--", linewidth=1.2, zorder=1)
+    notes = list(notes)
+    for i in np.flatnonzero(ok):
+        color = cause_color(colors_of[i])
+        if filled is None:
+            full = notes[i] in ("rising", "falling")
+        else:
+            full = filled[i]
+        err = np.array([[ratio[i] - low[i]], [high[i] - ratio[i]]])
+        err = np.where(np.isfinite(err), err, 0.0)
+        ax.errorbar(
+            ratio[i],
+            y[i],
+            xerr=err,
+            **{
+                "fmt": "o",
+                "color": color,
+                "markerfacecolor": color if full else "white",
+                "capsize": 3,
+                "markersize": 7,
+                **kwargs,
+            },
+        )
+    ax.set_xscale("log")
+    values = np.concatenate([ratio[ok], low[ok], high[ok]])
+    values = values[np.isfinite(values) & (values > 0)]
+    lo = min(values.min(), 1.0) if values.size else 0.5
+    hi = max(values.max(), 1.0) if values.size else 2.0
+    span = max(np.log10(hi / lo), 0.3)
+    ax.set_xlim(lo / 10 ** (0.12 * span), hi * 10 ** (0.12 * span))
+    log_ticks(ax)
+    ax.set_ylim(-0.7, len(y) - 0.3)
+    trans = ax.get_yaxis_transform()
+    for i in range(len(y)):
+        note = notes[i]
+        if isinstance(note, str) and note in ("rising", "falling", "stable"):
+            note = text(note, lang) if ok[i] else text("no_data", lang)
+        elif not ok[i]:
+            note = text("no_data", lang)
+        ax.text(1.02, y[i], str(note), transform=trans, va="center", fontsize="small")
+    ax.text(
+        0.0,
+        -0.11,
+        "← " + text(fewer, lang),
+        transform=ax.transAxes,
+        ha="left",
+        va="top",
+        fontsize="small",
+        color="0.3",
+    )
+    ax.text(
+        1.0,
+        -0.11,
+        text(more, lang) + " →",
+        transform=ax.transAxes,
+        ha="right",
+        va="top",
+        fontsize="small",
+        color="0.3",
+    )
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="x", which="major", color="0.9", zorder=0)

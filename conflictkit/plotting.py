@@ -14,6 +14,11 @@ draws on ``ax`` (the current axes by default), labels everything in English
 
 from ._plot_causes import plot_cause_counts, plot_cause_trend, plot_trend_summary
 from ._plot_common import CAUSE_COLORS, OUTCOME_COLORS, UNLABELLED_COLOR
+from ._plot_effects import (
+    plot_handling_effects,
+    plot_outcomes_by_cause,
+    plot_prevention_effects,
+)
 from ._plot_matrix import plot_cause_cooccurrence, plot_recurring_causes
 from ._plot_time import plot_time_to_resolution, plot_timeline
 
@@ -24,6 +29,9 @@ __all__ = [
     "plot_cause_cooccurrence",
     "plot_cause_counts",
     "plot_cause_trend",
+    "plot_handling_effects",
+    "plot_outcomes_by_cause",
+    "plot_prevention_effects",
     "plot_recurring_causes",
     "plot_time_to_resolution",
     "plot_timeline",

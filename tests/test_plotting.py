@@ -35,6 +35,9 @@ def results(history):
             "cause_cooccurrence": ck.cause_cooccurrence(history, min_count=0),
             "recurring_causes": ck.recurring_causes(history),
             "survival_curves": ck.survival_curves(history, by="primary_cause"),
+            "outcomes_by_cause": ck.outcomes_by_cause(history),
+            "prevention_effects": ck.prevention_effects(history),
+            "handling_effects": ck.handling_effects(history),
         }
 
 
@@ -63,6 +66,9 @@ PLOTS = {
     "plot_recurring_causes": ("recurring_causes", {}),
     "plot_time_to_resolution": ("survival_curves", {}),
     "plot_timeline": ("history", {"top": 10}),
+    "plot_outcomes_by_cause": ("outcomes_by_cause", {}),
+    "plot_prevention_effects": ("prevention_effects", {}),
+    "plot_handling_effects": ("handling_effects", {}),
 }
 
 
@@ -485,6 +491,138 @@ class TestPlotTimeToResolution:
         table.attrs["curves"] = ck.survival_curves(small_history)
         ax = plotting.plot_time_to_resolution(table)
         assert len(ax.get_lines()) >= 1
+
+
+class TestPlotOutcomesByCause:
+    def test_stacked_shares_per_cause_add_up_to_one(self, results):
+        outcomes = results["outcomes_by_cause"]
+        ax = plotting.plot_outcomes_by_cause(outcomes)
+        assert len(ax.containers) == len(ck.Outcome)
+        rows = int((outcomes["n_outcome_known"] > 0).sum())
+        assert all(len(c.patches) == rows for c in ax.containers)
+        ends = [
+            max(c.patches[i].get_x() + c.patches[i].get_width() for c in ax.containers)
+            for i in range(rows)
+        ]
+        assert ends == pytest.approx([1.0] * rows)
+        assert texts(ax.get_yticklabels())[-1] == "All"
+
+    def test_bar_widths_are_the_outcome_shares(self, results):
+        outcomes = results["outcomes_by_cause"]
+        ax = plotting.plot_outcomes_by_cause(outcomes)
+        compromise = next(
+            c for c in ax.containers if c.get_label() == ck.Outcome.COMPROMISE.label()
+        )
+        payment = outcomes.index[outcomes["cause"].astype(str) == "payment"][0]
+        row = list(outcomes.loc[outcomes["n_outcome_known"] > 0].index).index(payment)
+        assert compromise.patches[row].get_width() == pytest.approx(
+            outcomes.loc[payment, "share_compromise"]
+        )
+
+    def test_french_causes_and_outcomes(self, results):
+        ax = plotting.plot_outcomes_by_cause(results["outcomes_by_cause"], lang="fr")
+        assert "Délais" in texts(ax.get_yticklabels())
+        assert texts(ax.get_yticklabels())[-1] == "Tous"
+        legend = texts(ax.get_legend().get_texts())
+        assert legend[:2] == ["À l'amiable", "Compromis"]
+        assert ax.get_xlabel() == "Part des litiges résolus"
+
+    def test_causes_without_outcomes_are_left_out(self, results):
+        outcomes = results["outcomes_by_cause"].copy()
+        other = outcomes["cause"].astype(str) == "other"
+        outcomes.loc[other, "n_outcome_known"] = 0
+        ax = plotting.plot_outcomes_by_cause(outcomes)
+        assert "Other" not in texts(ax.get_yticklabels())
+
+
+class TestPlotPreventionEffects:
+    def test_one_row_per_practice_with_a_reference_line_at_1(self, results):
+        effects = results["prevention_effects"]
+        ax = plotting.plot_prevention_effects(effects)
+        practices = effects.loc[effects["cause"] == "all", "practice"]
+        assert len(ax.get_yticks()) == len(practices)
+        assert ax.get_xscale() == "log"
+        refs = [ln for ln in ax.get_lines() if list(ln.get_xdata()) == [1.0, 1.0]]
+        assert len(refs) == 1
+        assert texts(ax.get_yticklabels())[0] == "Written scope"
+
+    def test_points_and_intervals_match_the_table(self, results):
+        effects = results["prevention_effects"]
+        ax = plotting.plot_prevention_effects(effects)
+        row = effects[
+            (effects["practice"] == "written_scope") & (effects["cause"] == "all")
+        ]
+        first = ax.containers[0]
+        assert first.lines[0].get_xdata()[0] == pytest.approx(row["rate_ratio"].iloc[0])
+        (segments,) = [c.get_segments() for c in first.lines[2]]
+        (lo, _), (hi, _) = segments[0]
+        assert lo == pytest.approx(row["ci_low"].iloc[0])
+        assert hi == pytest.approx(row["ci_high"].iloc[0])
+
+    def test_one_cause_is_drawn_in_its_color_in_french(self, results):
+        ax = plotting.plot_prevention_effects(
+            results["prevention_effects"], cause=Cause.SCOPE, lang="fr"
+        )
+        points = [c.lines[0] for c in ax.containers]
+        assert points
+        assert all(
+            same_color(p.get_color(), plotting.CAUSE_COLORS[Cause.SCOPE])
+            for p in points
+        )
+        assert "Périmètre" in ax.get_title()
+        assert texts(ax.get_yticklabels())[0] == "Périmètre écrit"
+        assert "échelle log" in ax.get_xlabel()
+
+    def test_bad_cause_raises(self, results):
+        with pytest.raises(ValueError, match=r"The value for `cause` must be one of"):
+            plotting.plot_prevention_effects(results["prevention_effects"], cause="x")
+
+
+class TestPlotHandlingEffects:
+    def test_paired_bars_with_and_without(self, results):
+        effects = results["handling_effects"]
+        ax = plotting.plot_handling_effects(effects)
+        with_bars, without_bars = ax.containers
+        assert [p.get_width() for p in with_bars] == pytest.approx(
+            list(effects["median_days_with"])
+        )
+        assert texts(ax.get_legend().get_texts()) == ["With", "Without"]
+        assert texts(ax.get_yticklabels())[0] == "Several options proposed"
+
+    def test_a_median_not_reached_is_labelled(self, results):
+        effects = results["handling_effects"].copy()
+        effects.loc[0, "median_days_without"] = np.inf
+        ax = plotting.plot_handling_effects(effects, lang="fr")
+        assert "non atteint" in [t.get_text() for t in ax.texts]
+        assert ax.containers[1].patches[0].get_width() == 0
+
+    def test_agreement_as_shares_in_french(self, results):
+        ax = plotting.plot_handling_effects(
+            results["handling_effects"], value="agreement", lang="fr"
+        )
+        assert ax.get_xlabel() == "Part conclue par un accord"
+        assert texts(ax.get_legend().get_texts()) == ["Avec", "Sans"]
+        with pytest.raises(ValueError, match=r"The value for `value` must be one of"):
+            plotting.plot_handling_effects(results["handling_effects"], value="x")
+
+
+def test_a_cause_has_the_same_color_across_four_plots(results):
+    _, axes = plt.subplots(2, 2)
+    plotting.plot_cause_counts(results["cause_counts"], ax=axes[0, 0])
+    plotting.plot_trend_summary(results["trend_summary"], ax=axes[0, 1])
+    plotting.plot_time_to_resolution(results["survival_curves"], ax=axes[1, 0])
+    plotting.plot_cause_cooccurrence(results["cause_cooccurrence"], ax=axes[1, 1])
+    tone = ck.Cause.TONE.label("en")
+    expected = plotting.CAUSE_COLORS[Cause.TONE]
+    i = texts(axes[0, 0].get_xticklabels()).index(tone)
+    assert same_color(axes[0, 0].containers[0].patches[i].get_facecolor(), expected)
+    j = texts(axes[0, 1].get_yticklabels()).index(tone)
+    assert same_color(axes[0, 1].containers[j].lines[0].get_color(), expected)
+    steps = [ln for ln in axes[1, 0].get_lines() if ln.get_drawstyle() == "steps-post"]
+    (line,) = [ln for ln in steps if ln.get_label().startswith(tone)]
+    assert same_color(line.get_color(), expected)
+    k = texts(axes[1, 1].get_yticklabels()).index(tone)
+    assert same_color(axes[1, 1].get_yticklabels()[k].get_color(), expected)
 
 
 def test_plots_and_cause_colors_are_reexported_by_the_package():

@@ -1,0 +1,251 @@
+"""Plots of outcomes per cause and of the effects of practices and habits."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import PercentFormatter
+
+from ._labels import Cause, Outcome, label
+from ._plot_common import (
+    OUTCOME_COLORS,
+    cause_color,
+    check_choice,
+    forest,
+    group_label,
+    outside_legend,
+    practice_label,
+    require_columns,
+    setup,
+    text,
+)
+
+__all__ = [
+    "plot_handling_effects",
+    "plot_outcomes_by_cause",
+    "plot_prevention_effects",
+]
+
+
+def plot_outcomes_by_cause(
+    outcomes: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs: Any
+) -> Axes:
+    """Draw how disputes ended, per cause, as horizontal stacked bars of shares.
+
+    One bar per cause with a recorded outcome (then "all" at the bottom),
+    split into the outcomes' shares; the number of disputes with a known
+    outcome is written at the end of each bar.
+
+    Parameters
+    ----------
+    outcomes : pandas.DataFrame
+        The output of :func:`~conflictkit.outcomes_by_cause`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = ck.plot_outcomes_by_cause(ck.outcomes_by_cause(history))  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    shares = [f"share_{o.value}" for o in Outcome]
+    require_columns(
+        outcomes, ["cause", "n_outcome_known", *shares], "outcomes_by_cause"
+    )
+    known = outcomes["n_outcome_known"].to_numpy(dtype=float) > 0
+    rows = outcomes[known]
+    causes = [str(c) for c in rows["cause"]]
+    y = np.arange(len(causes))[::-1]
+    left = np.zeros(len(causes))
+    for outcome, column in zip(Outcome, shares, strict=True):
+        width = rows[column].fillna(0.0).to_numpy(dtype=float)
+        bars = ax.barh(
+            y,
+            width,
+            left=left,
+            color=OUTCOME_COLORS[outcome],
+            label=label(outcome, lang),
+            **{"height": 0.7, "edgecolor": "white", "linewidth": 0.8, **kwargs},
+        )
+        ax.bar_label(
+            bars,
+            labels=[f"{w:.0%}" if w >= 0.07 else "" for w in width],
+            label_type="center",
+            fontsize="x-small",
+        )
+        left = left + width
+    names = [group_label(c, lang) for c in causes]
+    ax.set_yticks(y, names)
+    for tick, cause in zip(ax.get_yticklabels(), causes, strict=True):
+        if cause != "all":
+            tick.set_color(cause_color(cause))
+        tick.set_fontweight("bold")
+    n = rows["n_outcome_known"].to_numpy(dtype=int)
+    for yi, ni in zip(y, n, strict=True):
+        ax.text(1.01, yi, f"n = {ni}", va="center", fontsize="x-small", color="0.3")
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel(text("outcome_share", lang))
+    ax.set_title(text("outcomes_title", lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    if len(causes):
+        outside_legend(ax, bbox_to_anchor=(1.1, 1.0))
+    return ax
+
+
+def plot_prevention_effects(
+    effects: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    cause: str = "all",
+    **kwargs: Any,
+) -> Axes:
+    """Draw a forest plot of dispute rate ratios, with versus without each practice.
+
+    One row per practice: the rate ratio (with / without) and its confidence
+    interval on a log axis, with a reference line at 1 (no difference). Left
+    of the line, fewer disputes with the practice. Filled points have
+    ``p_value < 0.05``; the ratio and interval are written on the right.
+
+    Parameters
+    ----------
+    effects : pandas.DataFrame
+        The output of :func:`~conflictkit.prevention_effects`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    cause : str or Cause, default="all"
+        The rows to draw: every dispute (``"all"``) or the disputes citing
+        one cause.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.errorbar`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> effects = ck.prevention_effects(history)  # doctest: +SKIP
+    >>> ax = ck.plot_prevention_effects(effects, cause="scope")  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    require_columns(
+        effects,
+        ["practice", "cause", "rate_ratio", "ci_low", "ci_high", "p_value"],
+        "prevention_effects",
+    )
+    check_choice("cause", str(cause), [c.value for c in Cause] + ["all"])
+    cause = str(cause)
+    rows = effects[effects["cause"].astype(str).to_numpy() == cause]
+    practices = [str(p) for p in rows["practice"]]
+    y = np.arange(len(practices))[::-1]
+    ratio = rows["rate_ratio"].to_numpy(dtype=float)
+    low = rows["ci_low"].to_numpy(dtype=float)
+    high = rows["ci_high"].to_numpy(dtype=float)
+    p = rows["p_value"].to_numpy(dtype=float)
+    notes = [
+        f"{r:.2f} [{lo:.2f}–{hi:.2f}]" if np.isfinite([r, lo, hi]).all() else ""
+        for r, lo, hi in zip(ratio, low, high, strict=True)
+    ]
+    significant = [bool(pi < 0.05) for pi in p]
+    forest(
+        ax, y, ratio, low, high, [cause] * len(y), notes, lang, kwargs,
+        filled=significant,
+    )  # fmt: skip
+    ax.set_yticks(y, [practice_label(pr, lang) for pr in practices])
+    ax.set_xlabel(text("rr", lang))
+    ax.set_title(text("prevention_title", lang) + f" — {group_label(cause, lang)}")
+    return ax
+
+
+def plot_handling_effects(
+    effects: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    value: str = "median_days",
+    **kwargs: Any,
+) -> Axes:
+    """Draw paired bars with versus without each habit of handling disputes.
+
+    Parameters
+    ----------
+    effects : pandas.DataFrame
+        The output of :func:`~conflictkit.handling_effects`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    value : {"median_days", "agreement", "retention"}, default="median_days"
+        Median days to resolution (a median not reached is marked so), share
+        of disputes ending in agreement, or share of clients kept.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.barh`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> ax = ck.plot_handling_effects(ck.handling_effects(history))  # doctest: +SKIP
+    """
+    ax = setup(ax, lang)
+    check_choice("value", value, ["median_days", "agreement", "retention"])
+    p_column = "logrank_p" if value == "median_days" else f"{value}_p"
+    columns = ["practice", f"{value}_with", f"{value}_without", p_column]
+    require_columns(effects, columns, "handling_effects")
+    practices = [str(p) for p in effects["practice"]]
+    y = np.arange(len(practices))[::-1].astype(float)
+    height = 0.38
+    with_v = effects[f"{value}_with"].to_numpy(dtype=float)
+    without_v = effects[f"{value}_without"].to_numpy(dtype=float)
+    finite_all = np.concatenate([with_v, without_v])
+    finite_all = finite_all[np.isfinite(finite_all)]
+    top = finite_all.max() if finite_all.size else 1.0
+    opts = {"height": height, "edgecolor": "white", **kwargs}
+    pairs = [
+        (with_v, y + height / 2, "#0072B2", text("with", lang)),
+        (without_v, y - height / 2, "#BBBBBB", text("without", lang)),
+    ]
+    for values, pos, color, name in pairs:
+        shown = np.where(np.isfinite(values), values, 0.0)
+        bars = ax.barh(pos, shown, color=color, label=name, **opts)
+        fmt = "{:.0f}" if value == "median_days" else "{:.0%}"
+        labels = [
+            fmt.format(v)
+            if np.isfinite(v)
+            else text("not_reached" if v == np.inf else "no_data", lang)
+            for v in values
+        ]
+        ax.bar_label(bars, labels=labels, padding=3, fontsize="x-small")
+    p = effects[p_column].to_numpy(dtype=float)
+    for yi, pi in zip(y, p, strict=True):
+        if np.isfinite(pi):
+            ax.text(
+                1.01, yi, f"p = {pi:.2g}", transform=ax.get_yaxis_transform(),
+                va="center", fontsize="x-small", color="0.3",
+            )  # fmt: skip
+    ax.set_yticks(y, [practice_label(pr, lang) for pr in practices])
+    ax.set_xlim(0, top * 1.25 if value == "median_days" else 1.12)
+    if value != "median_days":
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.set_xlabel(text(value, lang))
+    ax.set_title(text("handling_title", lang))
+    ax.spines[["top", "right"]].set_visible(False)
+    outside_legend(ax, bbox_to_anchor=(1.12, 1.0))
+    return ax
