@@ -1,0 +1,269 @@
+"""Tests for the dispute journal (SQLite)."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sqlite3
+
+import pandas as pd
+import pytest
+
+import conflictkit as ck
+from conflictkit.journal import SCHEMA_VERSION, Journal, default_journal_path
+
+
+@pytest.fixture
+def journal(tmp_path):
+    return Journal(tmp_path / "journal.sqlite")
+
+
+def _count(journal):
+    with sqlite3.connect(journal.path) as conn:
+        return conn.execute("SELECT COUNT(*) FROM disputes").fetchone()[0]
+
+
+class TestLocation:
+    def test_default_is_in_the_user_data_dir(self, monkeypatch):
+        import platformdirs
+
+        monkeypatch.delenv("CONFLICTKIT_JOURNAL", raising=False)
+        expected = platformdirs.user_data_dir("conflictkit")
+        assert str(default_journal_path()) == f"{expected}/journal.sqlite"
+
+    def test_environment_variable_moves_the_default(self, monkeypatch, tmp_path):
+        monkeypatch.setenv("CONFLICTKIT_JOURNAL", str(tmp_path / "mine.sqlite"))
+        journal = Journal()
+        journal.add("Acme", opened_at="2024-01-10")
+        assert (tmp_path / "mine.sqlite").exists()
+
+    def test_explicit_path_wins_over_the_environment(self, monkeypatch, tmp_path):
+        monkeypatch.setenv("CONFLICTKIT_JOURNAL", str(tmp_path / "env.sqlite"))
+        Journal(tmp_path / "sub" / "arg.sqlite").add("Acme", opened_at="2024-01-10")
+        assert (tmp_path / "sub" / "arg.sqlite").exists()
+        assert not (tmp_path / "env.sqlite").exists()
+
+
+class TestSchema:
+    def test_new_journal_has_the_current_schema_version(self, journal):
+        assert journal.schema_version == SCHEMA_VERSION == 1
+
+    def test_uses_write_ahead_logging(self, journal):
+        journal.add("Acme", opened_at="2024-01-10")
+        with sqlite3.connect(journal.path) as conn:
+            assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+    def test_journal_from_a_newer_release_is_refused(self, tmp_path):
+        path = tmp_path / "future.sqlite"
+        with sqlite3.connect(path) as conn:
+            conn.execute("PRAGMA user_version = 99")
+        with pytest.raises(RuntimeError, match="schema version 99, newer"):
+            Journal(path).list()
+
+    def test_migrations_run_from_the_stored_version(self, tmp_path, monkeypatch):
+        from conflictkit import journal as jmod
+
+        path = tmp_path / "old.sqlite"
+        Journal(path).add("Acme", opened_at="2024-01-10")
+        monkeypatch.setitem(
+            jmod.MIGRATIONS, 2, ["ALTER TABLE disputes ADD COLUMN mood TEXT"]
+        )
+        monkeypatch.setattr(jmod, "SCHEMA_VERSION", 2)
+        j = Journal(path)
+        assert j.schema_version == 2
+        assert len(j.list()) == 1
+        with sqlite3.connect(path) as conn:
+            cols = [r[1] for r in conn.execute("PRAGMA table_info(disputes)")]
+        assert "mood" in cols
+
+
+class TestAddResolve:
+    def test_add_returns_sequential_ids_and_stores_typed_values(self, journal):
+        first = journal.add(
+            "Acme",
+            opened_at="7 avril 2024",
+            causes="facture impayée;ton directif",
+            notes="Relance",
+            severity="haute",
+            amount_at_stake="1 500,00 €",
+        )
+        second = journal.add("Globex", opened_at="2024-05-01", causes=["scope"])
+        assert (first, second) == ("D-0001", "D-0002")
+        d = journal.list()
+        assert d["primary_cause"].tolist() == ["payment", "scope"]
+        assert d["causes"].astype(str).tolist() == ["payment;tone", "scope"]
+        assert d["opened_at"][0] == pd.Timestamp("2024-04-07")
+        assert d["amount_at_stake"][0] == 1500.0
+        assert d["severity"][0] == "high"
+
+    def test_opened_at_defaults_to_today(self, journal):
+        journal.add("Acme")
+        assert journal.list()["opened_at"][0] == pd.Timestamp.today().normalize()
+
+    def test_unknown_cause_is_refused_and_nothing_is_stored(self, journal):
+        with pytest.raises(ck.DisputeDataError, match=r"'scoop' is not a cause"):
+            journal.add("Acme", opened_at="2024-01-10", causes="scoop")
+        assert _count(journal) == 0
+
+    def test_duplicate_id_is_refused(self, journal):
+        journal.add("Acme", opened_at="2024-01-10", dispute_id="X1")
+        with pytest.raises(ck.DisputeDataError, match="'X1' is already in"):
+            journal.add("Acme", opened_at="2024-01-11", dispute_id="X1")
+        assert _count(journal) == 1
+
+    def test_open_dispute_with_an_outcome_is_refused(self, journal):
+        with pytest.raises(ck.DisputeDataError, match="cannot have an outcome"):
+            journal.add("Acme", opened_at="2024-01-10", outcome="amicable")
+
+    def test_resolve_records_the_outcome(self, journal):
+        i = journal.add("Acme", opened_at="2024-01-10", causes="payment")
+        journal.resolve(
+            i,
+            resolved_at="2024-02-01",
+            outcome="compromis",
+            client_retained=True,
+            amount_recovered=300,
+        )
+        d = journal.list()
+        assert d["resolved_at"][0] == pd.Timestamp("2024-02-01")
+        assert d["outcome"][0] == ck.Outcome.COMPROMISE
+        assert bool(d["client_retained"][0]) is True
+        assert d["amount_recovered"][0] == 300.0
+        assert journal.list(open_only=True).empty
+
+    def test_resolve_before_opening_is_refused_and_row_unchanged(self, journal):
+        i = journal.add("Acme", opened_at="2024-01-10")
+        with pytest.raises(ck.DisputeDataError, match="is before opened_at"):
+            journal.resolve(i, resolved_at="2023-12-01", outcome="amicable")
+        assert journal.list()["resolved_at"].isna().all()
+
+    def test_resolve_unknown_id_raises_key_error(self, journal):
+        with pytest.raises(KeyError, match="no dispute 'D-9'"):
+            journal.resolve("D-9", resolved_at="2024-01-01", outcome="amicable")
+
+    def test_list_open_only(self, journal):
+        a = journal.add("Acme", opened_at="2024-01-10")
+        journal.add("Acme", opened_at="2024-01-12")
+        journal.resolve(a, resolved_at="2024-01-20", outcome="amicable")
+        assert journal.list(open_only=True)["dispute_id"].tolist() == ["D-0002"]
+
+
+class TestMissions:
+    def test_disputes_link_to_logged_missions(self, journal):
+        journal.add_mission(
+            "M1", client="Acme", started_at="2024-01-01", written_scope="oui"
+        )
+        journal.add("Acme", opened_at="2024-02-01", mission_id="M1")
+        h = journal.history(as_of="2024-03-01")
+        assert h.has_missions
+        assert bool(h.missions["written_scope"][0]) is True
+        # days of an ongoing mission are derived up to as_of, not frozen
+        later = journal.history(as_of="2024-06-01")
+        assert later.missions["days"][0] > h.missions["days"][0]
+
+    def test_unknown_mission_is_refused(self, journal):
+        journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+        with pytest.raises(ck.DisputeDataError, match="no mission with this id"):
+            journal.add("Acme", opened_at="2024-02-01", mission_id="M2")
+
+    def test_duplicate_mission_is_refused(self, journal):
+        journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+        with pytest.raises(ck.DisputeDataError, match="'M1' is already in"):
+            journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+
+
+class TestImportExport:
+    def test_import_then_export_round_trips_the_example(self, journal, tmp_path):
+        example = ck.load_example()
+        src = tmp_path / "example.xlsx"
+        ck.write_history(example, src)
+        journal.import_file(src)
+        out = tmp_path / "out.csv"
+        written = journal.export(out)
+        assert [p.name for p in written] == ["out.csv", "out_missions.csv"]
+        back = ck.read_history(out, missions=written[1], as_of=example.as_of)
+        cols = ["dispute_id", "client", "opened_at", "resolved_at", "causes"]
+        expected = example.disputes.sort_values(["opened_at", "dispute_id"])
+        got = back.disputes.sort_values(["opened_at", "dispute_id"])
+        pd.testing.assert_frame_equal(
+            got[cols].reset_index(drop=True),
+            expected[cols].reset_index(drop=True),
+            check_dtype=False,
+            check_categorical=False,
+        )
+        assert len(back.missions) == len(example.missions)
+        assert back.disputes["amount_at_stake"].sum() == pytest.approx(
+            example.disputes["amount_at_stake"].sum()
+        )
+
+    def test_import_is_all_or_nothing(self, journal, tmp_path):
+        journal.add("Acme", opened_at="2024-01-10")
+        bad = tmp_path / "bad.csv"
+        bad.write_text(
+            "client,opened_at,causes\nA,2024-01-01,payment\nB,2024-01-02,scoop\n"
+        )
+        with pytest.raises(ck.DisputeDataError, match=r"row 3 .*'scoop'"):
+            journal.import_file(bad)
+        assert _count(journal) == 1
+
+    def test_import_with_clashing_ids_is_refused(self, journal, tmp_path):
+        journal.add("Acme", opened_at="2024-01-10", dispute_id="X1")
+        f = tmp_path / "f.csv"
+        f.write_text("dispute_id,client,opened_at\nX2,A,2024-01-01\nX1,B,2024-01-02\n")
+        with pytest.raises(ck.DisputeDataError, match="already in the journal: 'X1'"):
+            journal.import_file(f)
+        assert _count(journal) == 1
+
+    def test_files_without_ids_are_renumbered_after_the_journal(
+        self, journal, tmp_path
+    ):
+        f = tmp_path / "f.csv"
+        f.write_text("client,opened_at\nA,2024-01-01\nB,2024-01-02\n")
+        journal.import_file(f)
+        journal.import_file(f)
+        ids = journal.list()["dispute_id"].tolist()
+        assert sorted(ids) == ["D-0001", "D-0002", "D-0003", "D-0004"]
+        assert journal.add("C", opened_at="2024-03-01") == "D-0005"
+
+    def test_import_collect_keeps_good_rows_and_returns_rejected(
+        self, journal, tmp_path
+    ):
+        f = tmp_path / "f.csv"
+        f.write_text("client,opened_at,causes\nA,2024-01-01,payment\nB,x,scope\n")
+        with pytest.warns(ck.ConflictkitWarning, match="1 row rejected"):
+            read = journal.import_file(f, errors="collect")
+        assert len(read.rejected) == 1
+        assert _count(journal) == 1
+
+    def test_export_defuses_formulas_and_reads_back(self, journal, tmp_path):
+        journal.add("=HYPERLINK(1)", opened_at="2024-01-10", notes="@SUM(A1)")
+        journal.add("Acme", opened_at="2024-01-11", notes="-12 jours; +3")
+        out = tmp_path / "out.csv"
+        journal.export(out)
+        text = out.read_text()
+        assert "'=HYPERLINK(1)" in text
+        assert "'@SUM(A1)" in text
+        back = ck.read_history(out)
+        assert back.disputes["client"][0] == "=HYPERLINK(1)"
+        assert back.disputes["notes"].tolist() == ["@SUM(A1)", "-12 jours; +3"]
+
+
+def _add_many(path, worker, n):
+    journal = Journal(path)
+    for i in range(n):
+        journal.add(f"Client {worker}", opened_at="2024-01-10", notes=f"{worker}-{i}")
+
+
+def test_two_processes_writing_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "shared.sqlite"
+    Journal(path).list()  # create the schema first
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_add_many, args=(path, w, 50)) for w in (1, 2)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=300)
+    assert [p.exitcode for p in procs] == [0, 0]
+    d = Journal(path).list()
+    assert len(d) == 100
+    assert d["dispute_id"].is_unique
+    assert sorted(d["notes"]) == sorted(f"{w}-{i}" for w in (1, 2) for i in range(50))
