@@ -80,10 +80,19 @@ def plot_case(request, results, history):
 
 
 class TestCommonContract:
-    def test_returns_the_given_axes(self, plot_case):
+    def test_draws_on_the_given_axes_in_each_language(self, plot_case):
         plot, data, kwargs = plot_case
-        _, ax = plt.subplots()
-        assert plot(data, ax=ax, **kwargs) is ax
+        before = data.copy() if isinstance(data, pd.DataFrame) else None
+        fig, (en, fr) = plt.subplots(1, 2)
+        figures = plt.get_fignums()
+        assert plot(data, ax=en, lang="en", **kwargs) is en
+        assert plot(data, ax=fr, lang="fr", **kwargs) is fr
+        assert plt.get_fignums() == figures  # no plt.figure()
+        assert en.get_title()
+        assert fr.get_title()
+        assert en.get_title() != fr.get_title()
+        if before is not None:
+            pd.testing.assert_frame_equal(data, before)  # input not mutated
 
     def test_draws_on_the_current_axes_when_none_is_given(self, plot_case):
         plot, data, kwargs = plot_case
@@ -91,45 +100,16 @@ class TestCommonContract:
         plt.sca(right)
         assert plot(data, **kwargs) is right
 
-    def test_creates_no_figure(self, plot_case):
-        plot, data, kwargs = plot_case
-        _, ax = plt.subplots()
-        before = plt.get_fignums()
-        plot(data, ax=ax, **kwargs)
-        assert plt.get_fignums() == before
-
-    def test_bad_lang_raises_the_seaborn_style_message(self, plot_case):
+    def test_bad_lang_or_table_raises_before_drawing(self, plot_case):
         plot, data, kwargs = plot_case
         _, ax = plt.subplots()
         match = r"The value for `lang` must be one of \['en', 'fr'\], but 'de'"
         with pytest.raises(ValueError, match=match):
             plot(data, ax=ax, lang="de", **kwargs)
-
-    def test_title_changes_with_the_language(self, plot_case):
-        plot, data, kwargs = plot_case
-        _, (en, fr) = plt.subplots(1, 2)
-        plot(data, ax=en, lang="en", **kwargs)
-        plot(data, ax=fr, lang="fr", **kwargs)
-        assert en.get_title()
-        assert fr.get_title()
-        assert en.get_title() != fr.get_title()
-
-    def test_wrong_table_names_the_analysis_it_needs(self, plot_case):
-        plot, data, kwargs = plot_case
-        if isinstance(data, ck.History):
-            pytest.skip("takes a History")
-        _, ax = plt.subplots()
-        with pytest.raises(ValueError, match="needs the output of"):
-            plot(pd.DataFrame({"x": [1]}), ax=ax, **kwargs)
-
-    def test_does_not_mutate_its_input(self, plot_case):
-        plot, data, kwargs = plot_case
-        if isinstance(data, ck.History):
-            pytest.skip("takes a History")
-        before = data.copy()
-        _, ax = plt.subplots()
-        plot(data, ax=ax, **kwargs)
-        pd.testing.assert_frame_equal(data, before)
+        if not isinstance(data, ck.History):
+            with pytest.raises(ValueError, match="needs the output of"):
+                plot(pd.DataFrame({"x": [1]}), ax=ax, **kwargs)
+        assert not ax.has_data()
 
 
 class TestCauseColors:
