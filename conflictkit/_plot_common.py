@@ -88,6 +88,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Litiges par client et par cause",
     ),
     "recurring": ("Recurring", "Récurrent"),
+    "top_lanes": (
+        "the {top} of {n} clients with the most disputes",
+        "les {top} clients sur {n} qui ont le plus de litiges",
+    ),
     "top_clients": (
         "{top} of {n} clients, most disputes first",
         "{top} clients sur {n}, les plus litigieux en premier",
@@ -218,6 +222,12 @@ def outside_legend(ax: Axes, handles: list | None = None, **kwargs: Any) -> None
         ax.legend(**opts)
     else:
         ax.legend(handles=handles, **opts)
+
+
+def row_fontsize(ax: Axes, n_rows: int, *, largest: float = 10.0) -> float:
+    """A font size (points) that fits ``n_rows`` rows in the axes' height."""
+    height = ax.get_position().height * ax.figure.get_size_inches()[1] * 72
+    return float(min(largest, 0.7 * height / max(n_rows, 1)))
 
 
 def finite(values: Any) -> np.ndarray:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from ._labels import Cause, label
 from ._plot_common import (
@@ -16,6 +17,7 @@ from ._plot_common import (
     check_choice,
     outside_legend,
     require_columns,
+    row_fontsize,
     setup,
     text,
 )
@@ -39,8 +41,12 @@ def _cause_ticks(ax: Axes, causes: list[str], lang: str, *, x: bool, y: bool) ->
             tick.set_fontweight("bold")
 
 
-def _annotate_cells(ax: Axes, image: Any, values: np.ndarray, fmt: str) -> None:
+def _annotate_cells(
+    ax: Axes, image: Any, values: np.ndarray, fmt: str, fontsize: float = 9.0
+) -> None:
     """Write each finite value in its cell, in black or white for contrast."""
+    if fontsize < 5:  # too small to read: the shading says enough
+        return
     cmap, norm = image.get_cmap(), image.norm
     for (i, j), v in np.ndenumerate(values):
         if not np.isfinite(v):
@@ -53,7 +59,7 @@ def _annotate_cells(ax: Axes, image: Any, values: np.ndarray, fmt: str) -> None:
             format(v, fmt),
             ha="center",
             va="center",
-            fontsize="small",
+            fontsize=fontsize,
             color="white" if dark else "black",
         )
 
@@ -124,6 +130,9 @@ def plot_cause_cooccurrence(
     if colorbar:
         bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
         bar.set_label(text("lift" if value == "lift" else "disputes", lang))
+        if value == "n_disputes":
+            bar.locator = MaxNLocator(integer=True)
+            bar.update_ticks()
     return ax
 
 
@@ -203,7 +212,8 @@ def plot_recurring_causes(
         },
     )
     shown = np.where(values > 0, values, np.nan)
-    _annotate_cells(ax, image, shown, ".0f")
+    fontsize = row_fontsize(ax, len(order))
+    _annotate_cells(ax, image, shown, ".0f", fontsize=min(fontsize, 9.0))
     rows, cols = np.nonzero(flags.to_numpy())
     for i, j in zip(rows, cols, strict=True):
         ax.add_patch(
@@ -218,8 +228,7 @@ def plot_recurring_causes(
             )
         )
     _cause_ticks(ax, causes, lang, x=True, y=False)
-    fontsize = 10 if len(order) <= 15 else max(6.0, 10 - (len(order) - 15) * 0.2)
-    ax.set_yticks(np.arange(len(order)), order, fontsize=fontsize)
+    ax.set_yticks(np.arange(len(order)), order, fontsize=max(fontsize, 4.0))
     ax.set_xticks(np.arange(len(causes) + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(len(order) + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", linewidth=1)

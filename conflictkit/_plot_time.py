@@ -18,6 +18,7 @@ from ._plot_common import (
     group_label,
     outside_legend,
     require_columns,
+    row_fontsize,
     setup,
     text,
 )
@@ -107,7 +108,7 @@ def plot_timeline(
     )  # fmt: skip
     groups = [(c.value, label(c, lang)) for c in Cause]
     groups.append(("", text("unlabelled", lang)))
-    marker_opts = {"s": 36, "zorder": 3, "linewidths": 1.2, **kwargs}
+    marker_opts = {"s": 36, "zorder": 3, "linewidths": 0.6, **kwargs}
     handles = []
     for value, name in groups:
         rows = cause == value
@@ -151,14 +152,13 @@ def plot_timeline(
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     ax.set_yticks(np.arange(len(lanes)), lanes)
     ax.set_ylim(len(lanes) - 0.5, -0.5)
-    if len(lanes) > 20:
-        ax.tick_params(axis="y", labelsize=max(6.0, 10 - (len(lanes) - 20) * 0.15))
+    ax.tick_params(axis="y", labelsize=max(row_fontsize(ax, len(lanes)), 4.0))
     ax.grid(axis="y", color="0.92", lw=0.8, zorder=0)
     ax.set_axisbelow(True)
     ax.spines[["top", "right"]].set_visible(False)
     title = text("timeline_title", lang)
     if clients is None and len(lanes) < n_clients:
-        title += "\n" + text("top_clients", lang, top=len(lanes), n=n_clients)
+        title += "\n" + text("top_lanes", lang, top=len(lanes), n=n_clients)
     ax.set_title(title)
     ax.set_xlabel(text("opened", lang))
     if handles:
