@@ -198,6 +198,13 @@ def plot_recurring_causes(
     n_clients = len(order)
     if top is not None:
         order = order[:top]
+    if not order:  # no labelled dispute: say so rather than draw an empty grid
+        ax.set_title(text("recurring_title", lang))
+        ax.text(0.5, 0.5, text("no_data", lang), ha="center", va="center",
+                transform=ax.transAxes, color="0.4")  # fmt: skip
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return ax
     counts = counts.loc[order]
     flags = flags.loc[order]
     values = counts.to_numpy()

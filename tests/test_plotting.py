@@ -342,6 +342,19 @@ class TestPlotRecurringCauses:
         assert "Délais" in texts(ax.get_xticklabels())
         assert texts(ax.get_legend().get_texts()) == ["Récurrent"]
 
+    def test_no_labelled_dispute_says_no_data(self):
+        h = ck.History.from_frames(
+            pd.DataFrame(
+                {"client": ["A", "B"], "opened_at": ["2024-01-10", "2024-02-01"]}
+            )
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            recurring = ck.recurring_causes(h)
+        ax = plotting.plot_recurring_causes(recurring)
+        assert cell_texts(ax) == ["no data"]
+        assert not ax.get_images()
+
     def test_bad_top_raises(self, results):
         with pytest.raises(ValueError, match="`top` must be a positive integer"):
             plotting.plot_recurring_causes(results["recurring_causes"], top=0)
