@@ -51,8 +51,20 @@ def plot_cause_counts(
 
     Examples
     --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
     >>> import conflictkit as ck
-    >>> ax = ck.plot_cause_counts(ck.cause_counts(history))  # doctest: +SKIP
+    >>> h = ck.History.from_frames(pd.DataFrame({
+    ...     "client": ["A", "A", "B", "B"],
+    ...     "opened_at": ["2024-01-10", "2024-02-01", "2024-02-03", "2024-03-05"],
+    ...     "causes": ["payment", "payment;tone", "scope", "payment"]}))
+    >>> fig, ax = plt.subplots()
+    >>> ax = ck.plot_cause_counts(ck.cause_counts(h), ax=ax, lang="fr")
+    >>> [t.get_text() for t in ax.get_xticklabels()][:3]
+    ['Paiement', 'Périmètre', 'Ton']
+    >>> [int(p.get_height()) for p in ax.patches]
+    [3, 1, 1, 0, 0, 0]
+    >>> plt.close(fig)
     """
     ax = setup(ax, lang)
     require_columns(counts, ["cause", "n_disputes"], "cause_counts")

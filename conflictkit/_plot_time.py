@@ -65,7 +65,21 @@ def plot_timeline(
 
     Examples
     --------
-    >>> ax = ck.plot_timeline(ck.load_example(), top=15)  # doctest: +SKIP
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> import conflictkit as ck
+    >>> h = ck.History.from_frames(pd.DataFrame({
+    ...     "client": ["Bolt", "Acme", "Acme"],
+    ...     "opened_at": ["2024-01-10", "2024-02-01", "2024-05-03"],
+    ...     "resolved_at": ["2024-01-30", None, "2024-05-10"],
+    ...     "causes": ["payment", "scope", None]}), as_of="2024-06-30")
+    >>> fig, ax = plt.subplots()
+    >>> ax = ck.plot_timeline(h, ax=ax)
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Bolt', 'Acme']
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Scope', 'Payment', 'No cause', 'Still open']
+    >>> plt.close(fig)
     """
     ax = setup(ax, lang)
     if not isinstance(history, History):
