@@ -1,0 +1,151 @@
+"""Tests for build_report and ``conflictkit report``."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pandas as pd
+import pytest
+
+import conflictkit as ck
+from conflictkit.cli import main
+from conflictkit.report import SECTIONS, build_report
+
+EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:|ftp:)?//""", re.I)
+
+
+@pytest.fixture(scope="module")
+def example():
+    return ck.load_example()
+
+
+@pytest.fixture(scope="module")
+def reports(example, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    paths = {
+        lang: build_report(example, out / f"report_{lang}.html", lang=lang)
+        for lang in ("en", "fr")
+    }
+    return {lang: (p, p.read_text(encoding="utf-8")) for lang, p in paths.items()}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_report_has_every_section_title_in_its_language(reports, lang):
+    path, text = reports[lang]
+    assert path.exists()
+    assert f'<html lang="{lang}">' in text
+    for key, (en, fr) in SECTIONS.items():
+        assert f'<section id="{key}"><h2>{fr if lang == "fr" else en}</h2>' in text
+
+
+def test_french_report_has_no_english_titles(reports):
+    text = reports["fr"][1]
+    for title in ("Time to resolution", "Recurring causes", "Data quality"):
+        assert title not in text
+    assert "Délai de résolution" in text
+    assert "Paiement" in text  # cause labels translated in tables
+
+
+def test_report_is_self_contained(reports):
+    for _, text in reports.values():
+        assert not EXTERNAL.search(text)
+        assert "<script" not in text
+        assert "<link" not in text
+        assert "@media print" in text
+        srcs = re.findall(r'src="([^"]*)"', text)
+        assert all(s.startswith("data:image/png;base64,") for s in srcs)
+
+
+def test_report_embeds_one_image_per_plot(reports):
+    # Pareto, trend, client heatmap, time to resolution, outcomes,
+    # prevention, handling
+    for _, text in reports.values():
+        assert text.count('<img alt="') == 7
+
+
+def test_summary_figures_match_the_history(reports, example):
+    text = reports["en"][1]
+    d = example.disputes
+    assert f'<span class="n">{len(d)}</span>disputes' in text
+    assert f'<span class="n">{d["client"].nunique()}</span>clients' in text
+    n_open = int(d["resolved_at"].isna().sum())
+    assert f'<span class="n">{n_open}</span>still open' in text
+    stake = f"{d['amount_at_stake'].sum():,.0f}"
+    assert f'<span class="n">{stake}</span>money at stake' in text
+
+
+def test_recommendations_are_in_the_report(reports, example):
+    recs = ck.recommendations(example, lang="fr")
+    text = reports["fr"][1]
+    first = recs["action"].iloc[0]
+    assert first.replace("'", "&#x27;") in text or first in text
+
+
+def test_without_missions_prevention_says_why(example, tmp_path):
+    import dataclasses
+
+    h = dataclasses.replace(example, missions=None)
+    text = build_report(h, tmp_path / "r.html").read_text()
+    assert "No missions table" in text
+    assert text.count('<img alt="') == 6
+
+
+def test_data_quality_lists_rejected_rows_and_escapes_text(tmp_path):
+    frame = pd.DataFrame(
+        {
+            "client": ["<script>alert(1)</script>", "Acme", "Acme"],
+            "opened_at": ["2024-01-10", "2024-02-01", "not a date"],
+            "resolved_at": ["2024-01-20", None, None],
+            "causes": ["payment", "scoop", "tone"],
+        }
+    )
+    with pytest.warns(ck.ConflictkitWarning, match="2 rows rejected"):
+        h = ck.History.from_frames(frame, errors="collect")
+    text = build_report(h, tmp_path / "r.html").read_text()
+    quality = text[text.index('<section id="quality">') :]
+    assert "2 rows of the file were rejected" in quality
+    assert "scoop" in quality
+    assert "not a date" in quality
+    assert "<script>" not in text
+    assert "&lt;script&gt;" in text
+
+
+def test_bad_lang_is_refused(example, tmp_path):
+    with pytest.raises(ValueError, match="lang"):
+        build_report(example, tmp_path / "r.html", lang="de")
+
+
+def test_cli_report_writes_the_example(tmp_path, capsys):
+    out = tmp_path / "rapport.html"
+    assert main(["report", "-o", str(out), "--lang", "fr"]) == 0
+    assert "Rapport écrit dans" in capsys.readouterr().out
+    assert "Causes récurrentes" in out.read_text()
+
+
+def _chromium():
+    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.mark.skipif(
+    _chromium() is None,
+    reason="no headless browser: install chromium (Debian: apt-get install "
+    "chromium) to check the report in a real browser",
+)
+def test_report_renders_in_headless_chromium(reports):
+    path, _ = reports["fr"]
+    run = subprocess.run(
+        [_chromium(), "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--dump-dom", path.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    dom = run.stdout
+    for _, fr in SECTIONS.values():
+        assert fr in dom
+    assert dom.count("<img") == 7
