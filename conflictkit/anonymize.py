@@ -113,8 +113,8 @@ def anonymize(history: History, *, salt: str | bytes) -> History:
     >>> h = ck.History.from_frames(pd.DataFrame({
     ...     "client": ["Acme"], "opened_at": ["2024-01-10"], "causes": ["payment"],
     ...     "notes": ["Relancé ACME au 06 12 34 56 78 (compta@acme.fr)"]}))
-    >>> a = ck.anonymize(h, salt="my secret")
-    >>> a.disputes["client"][0] == ck.anonymize(h, salt="my secret").disputes[
+    >>> a = anonymize(h, salt="my secret")
+    >>> a.disputes["client"][0] == anonymize(h, salt="my secret").disputes[
     ...     "client"][0]
     True
     >>> a.disputes["notes"][0].replace(a.disputes["client"][0], "<client>")

@@ -204,7 +204,7 @@ def build_report(
     >>> import tempfile, pathlib
     >>> import conflictkit as ck
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
-    >>> ck.build_report(ck.load_example(), out, lang="fr").name
+    >>> build_report(ck.load_example(), out, lang="fr").name
     'report.html'
     """
     check_lang(lang)

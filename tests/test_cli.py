@@ -9,6 +9,7 @@ import pytest
 
 import conflictkit as ck
 from conflictkit.cli import build_parser, main
+from conflictkit.journal import Journal
 
 COMMANDS = [
     "summary",
@@ -124,7 +125,7 @@ class TestJournalCommands:
         out = capsys.readouterr().out
         assert "Globex" in out
         assert "Acme" not in out
-        h = ck.journal.Journal(jpath).history()
+        h = Journal(jpath).history()
         assert h.disputes["amount_at_stake"][0] == 1500.0
         assert bool(h.disputes["client_retained"][0]) is True
 
