@@ -242,14 +242,25 @@ _NICE = np.array(
 
 
 def log_ticks(ax: Axes) -> None:
-    """Readable ticks (0.5, 1, 2 rather than 5x10^-1) on a log x-axis."""
+    """Readable ticks (0.5, 1, 2 rather than 5x10^-1) on a log x-axis.
+
+    Round values, 1 always among them, at least a sixth of the axis apart.
+    """
     lo, hi = ax.get_xlim()
-    ticks = _NICE[(_NICE >= lo) & (_NICE <= hi)]
-    if len(ticks) > 7:
-        ticks = ticks[np.unique(np.linspace(0, len(ticks) - 1, 7).round().astype(int))]
-        if 1 not in ticks and lo <= 1 <= hi:
-            ticks = np.sort(np.append(ticks, 1.0))
-    ax.xaxis.set_major_locator(FixedLocator(ticks))
+    nice = _NICE[(_NICE >= lo) & (_NICE <= hi)]
+    gap = np.log10(hi / lo) / 7
+    ticks = [1.0] if lo <= 1 <= hi else []
+    last = 1.0
+    for t in nice[nice > 1]:
+        if np.log10(t / last) >= gap:
+            ticks.append(t)
+            last = t
+    last = 1.0
+    for t in nice[nice < 1][::-1]:
+        if np.log10(last / t) >= gap:
+            ticks.append(t)
+            last = t
+    ax.xaxis.set_major_locator(FixedLocator(sorted(ticks)))
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     ax.xaxis.set_minor_formatter(NullFormatter())
 
@@ -312,25 +323,10 @@ def forest(
         elif not ok[i]:
             note = text("no_data", lang)
         ax.text(1.02, y[i], str(note), transform=trans, va="center", fontsize="small")
-    ax.text(
-        0.0,
-        -0.11,
-        "← " + text(fewer, lang),
-        transform=ax.transAxes,
-        ha="left",
-        va="top",
-        fontsize="small",
-        color="0.3",
-    )
-    ax.text(
-        1.0,
-        -0.11,
-        text(more, lang) + " →",
-        transform=ax.transAxes,
-        ha="right",
-        va="top",
-        fontsize="small",
-        color="0.3",
-    )
+    # which side of the reference line means what, at its foot
+    foot = ax.get_xaxis_transform()
+    hint = {"transform": foot, "va": "bottom", "fontsize": "x-small", "color": "0.3"}
+    ax.text(0.97, 0.01, "← " + text(fewer, lang), ha="right", **hint)
+    ax.text(1.03, 0.01, text(more, lang) + " →", ha="left", **hint)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="x", which="major", color="0.9", zorder=0)
