@@ -246,6 +246,7 @@ def plot_recurring_causes(
         title += "\n" + text("top_clients", lang, top=len(order), n=n_clients)
     ax.set_title(title)
     ax.set_ylabel(text("client", lang))
+    ax.set_xlabel(text("cause", lang))
     if len(rows):
         handle = Patch(
             facecolor="white",

@@ -175,6 +175,7 @@ def plot_timeline(
         title += "\n" + text("top_lanes", lang, top=len(lanes), n=n_clients)
     ax.set_title(title)
     ax.set_xlabel(text("opened", lang))
+    ax.set_ylabel(text("client", lang))
     if handles:
         outside_legend(ax, handles=handles, title=text("cause", lang))
     return ax
