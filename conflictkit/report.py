@@ -202,9 +202,14 @@ def build_report(
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> import conflictkit as ck
+    >>> import pandas as pd
+    >>> h = History.from_frames(pd.DataFrame({
+    ...     "client": ["Acme", "Acme", "Globex"],
+    ...     "opened_at": ["2024-01-10", "2024-03-02", "2024-04-01"],
+    ...     "resolved_at": ["2024-01-20", None, "2024-04-09"],
+    ...     "causes": ["paiement", "scope;tone", "délais"]}))
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
-    >>> build_report(ck.load_example(), out, lang="fr").name
+    >>> build_report(h, out, lang="fr").name
     'report.html'
     """
     check_lang(lang)
@@ -462,24 +467,136 @@ def _date(ts: Any, lang: str) -> str:
     return ts.strftime("%d/%m/%Y") if lang == "fr" else ts.strftime("%Y-%m-%d")
 
 
-_LABELLED = ("cause", "primary_cause", "top_cause", "outcome", "group")
+def _number(v: float, *, p_value: bool = False) -> str:
+    """Short display of a number: 3 significant digits, no exponent below 1e6."""
+    if pd.isna(v):
+        return ""
+    if p_value:
+        return f"{v:.2g}"
+    if abs(v) >= 1000:
+        return f"{v:,.0f}"
+    if float(v).is_integer():
+        return f"{v:.0f}"
+    return f"{v:.3g}" if abs(v) < 100 else f"{v:.1f}"
+
+
+_LABELLED = ("cause", "primary_cause", "top_cause", "outcome", "group", "risk")
+
+#: Column headers of the tables, in English and French.
+HEADERS: dict[str, tuple[str, str]] = {
+    "action": ("action", "action"),
+    "agreement_p": ("agreement p", "p accord"),
+    "agreement_with": ("agreement with", "accord avec"),
+    "agreement_without": ("agreement without", "accord sans"),
+    "amount_at_stake": ("at stake", "en jeu"),
+    "amount_recovered": ("recovered", "récupéré"),
+    "cause": ("cause", "cause"),
+    "ci_high": ("CI high", "IC haut"),
+    "ci_low": ("CI low", "IC bas"),
+    "client": ("client", "client"),
+    "cumulative_share": ("cumulative share", "part cumulée"),
+    "days_with": ("mission-days with", "jours de mission avec"),
+    "days_without": ("mission-days without", "jours de mission sans"),
+    "direction": ("direction", "tendance"),
+    "disputes_with": ("disputes with", "litiges avec"),
+    "disputes_without": ("disputes without", "litiges sans"),
+    "evidence": ("evidence", "constat"),
+    "expected": ("expected", "attendu"),
+    "group": ("group", "groupe"),
+    "last_dispute_at": ("last dispute", "dernier litige"),
+    "logrank_p": ("log-rank p", "p log-rank"),
+    "median_days": ("median days", "jours (médiane)"),
+    "median_days_with": ("median days with", "jours (médiane) avec"),
+    "median_days_without": ("median days without", "jours (médiane) sans"),
+    "median_gap_days": ("median gap (days)", "écart médian (jours)"),
+    "mission_days": ("mission-days", "jours de mission"),
+    "missions_with": ("missions with", "missions avec"),
+    "missions_without": ("missions without", "missions sans"),
+    "n": ("n", "n"),
+    "n_disputes": ("disputes", "litiges"),
+    "n_escalation_known": ("escalation known", "escalade connue"),
+    "n_missions": ("missions", "missions"),
+    "n_open": ("open", "ouverts"),
+    "n_outcome_known": ("outcome known", "issue connue"),
+    "n_resolved": ("resolved", "clos"),
+    "n_retention_known": ("retention known", "fidélisation connue"),
+    "n_unknown": ("unknown", "inconnus"),
+    "n_with": ("with", "avec"),
+    "n_without": ("without", "sans"),
+    "p_value": ("p-value", "p-valeur"),
+    "practice": ("practice", "pratique"),
+    "priority": ("priority", "priorité"),
+    "q_value": ("q-value", "q-valeur"),
+    "rate_per_100_days": ("per 100 mission-days", "pour 100 jours de mission"),
+    "rate_ratio": ("rate ratio", "rapport de taux"),
+    "rate_ratio_per_year": ("rate ratio per year", "rapport de taux par an"),
+    "reached_court": ("reached court", "jusqu'au tribunal"),
+    "reached_mediation": ("reached mediation", "jusqu'à la médiation"),
+    "reached_proposal": ("reached proposal", "jusqu'à la proposition"),
+    "recovery_rate": ("recovery rate", "taux de récupération"),
+    "recurring_causes": ("recurring causes", "causes récurrentes"),
+    "retention": ("client kept", "client conservé"),
+    "retention_p": ("retention p", "p fidélisation"),
+    "retention_with": ("client kept with", "client conservé avec"),
+    "retention_without": ("client kept without", "client conservé sans"),
+    "risk": ("risk", "risque"),
+    "risk_reason": ("why", "pourquoi"),
+    "share": ("share", "part"),
+    "share_abandoned": ("abandoned", "abandon"),
+    "share_agreement": ("agreement", "accord"),
+    "share_amicable": ("amicable", "à l'amiable"),
+    "share_compromise": ("compromise", "compromis"),
+    "share_conceded": ("conceded", "concédé"),
+    "share_prevailed": ("prevailed", "obtenu gain de cause"),
+    "slope": ("slope", "pente"),
+    "top_cause": ("top cause", "cause principale"),
+    "row": ("row", "ligne"),
+    "problems": ("problems", "problèmes"),
+}
+_DIRECTIONS = {
+    "rising": ("rising", "en hausse"),
+    "falling": ("falling", "en baisse"),
+    "stable": ("stable", "stable"),
+}
+
+
+def _value_labels(col: str, values: pd.Series, lang: str) -> dict[str, str]:
+    """Display names of the distinct values of a labelled column."""
+    try:
+        from ._plot_common import group_label, practice_label
+    except ImportError:  # pragma: no cover - plotting helpers absent
+        group_label = practice_label = label  # type: ignore[assignment]
+    i = 1 if lang == "fr" else 0
+    out = {}
+    for v in values.dropna().unique():
+        if col == "practice":
+            out[v] = practice_label(v, lang)
+        elif col == "direction":
+            out[v] = _DIRECTIONS.get(v, (v, v))[i]
+        else:
+            out[v] = group_label(v, lang)
+    return out
 
 
 def _table(frame: pd.DataFrame, lang: str, *, max_rows: int) -> str:
-    """An escaped HTML table: labels translated, numbers rounded."""
+    """An escaped HTML table: labels and headers translated, numbers rounded."""
     out = frame.head(max_rows).copy()
     for col in out.columns:
         s = out[col]
-        if col in _LABELLED and not pd.api.types.is_numeric_dtype(s):
+        if col in (*_LABELLED, "practice", "direction") and not (
+            pd.api.types.is_numeric_dtype(s)
+        ):
             text = s.astype("string")
-            shown = {v: label(v, lang) for v in text.dropna().unique()}
-            out[col] = text.map(shown)
+            out[col] = text.map(_value_labels(col, text, lang))
         elif pd.api.types.is_float_dtype(s):
-            out[col] = s.map(lambda v: "" if pd.isna(v) else f"{v:.3g}")
+            p_like = col in ("p_value", "q_value") or col.endswith("_p")
+            out[col] = s.map(lambda v, p=p_like: _number(v, p_value=p))
         elif pd.api.types.is_datetime64_any_dtype(s):
             out[col] = s.dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_bool_dtype(s) or str(s.dtype) == "boolean":
             out[col] = s.astype("string")
+    i = 1 if lang == "fr" else 0
+    out = out.rename(columns={k: v[i] for k, v in HEADERS.items()})
     table = out.to_html(escape=True, index=False, na_rep="", border=0)
     more = len(frame) - len(out)
     if more > 0:

@@ -117,11 +117,35 @@ def test_bad_lang_is_refused(example, tmp_path):
         build_report(example, tmp_path / "r.html", lang="de")
 
 
-def test_cli_report_writes_the_example(tmp_path, capsys):
+def test_cli_report_writes_a_file(tmp_path, capsys):
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "client,opened_at,resolved_at,causes,outcome\n"
+        "Acme,2024-01-10,2024-01-20,paiement,compromis\n"
+        "Acme,2024-03-02,,scope;tone,\n"
+        "Globex,2024-04-01,2024-04-09,délais,amicable\n"
+    )
     out = tmp_path / "rapport.html"
-    assert main(["report", "-o", str(out), "--lang", "fr"]) == 0
+    assert main(["report", str(log), "-o", str(out), "--lang", "fr"]) == 0
     assert "Rapport écrit dans" in capsys.readouterr().out
-    assert "Causes récurrentes" in out.read_text()
+    text = out.read_text()
+    assert "Causes récurrentes" in text
+    assert '<span class="n">3</span>litiges' in text
+
+
+def test_cli_report_defaults_to_the_example(tmp_path, monkeypatch, capsys):
+    import conflictkit.report as report
+
+    seen = {}
+
+    def fake(history, path, *, lang):
+        seen.update(n=len(history), path=str(path), lang=lang)
+        return path
+
+    monkeypatch.setattr(report, "build_report", fake)
+    monkeypatch.chdir(tmp_path)
+    assert main(["report"]) == 0
+    assert seen == {"n": len(ck.load_example()), "path": "report.html", "lang": "en"}
 
 
 def _chromium():
