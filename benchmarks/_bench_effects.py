@@ -157,7 +157,8 @@ def hand_outcomes_by_cause(h: ck.History) -> pd.DataFrame:
 
 
 # ---------------------------------------------------- hand-written: effects
-def hand_prevention_effects(h: ck.History) -> pd.DataFrame:
+def _mission_counts(h: ck.History) -> tuple[pd.DataFrame, list[str]]:
+    """Practices, days, client and disputes per cause of each mission."""
     m = h.missions
     practices = {
         "written_scope": m["written_scope"],
@@ -169,7 +170,9 @@ def hand_prevention_effects(h: ck.History) -> pd.DataFrame:
         practices[f"contract_{c}"] = (
             (m["contract"] == c).astype("boolean").mask(m["contract"].isna())
         )
-    flags = pd.DataFrame(practices).assign(mission_id=m["mission_id"], days=m["days"])
+    flags = pd.DataFrame(practices).assign(
+        mission_id=m["mission_id"], client=m["client"], days=m["days"]
+    )
     d = h.disputes[["dispute_id", "mission_id"]].dropna()
     long = h.causes[["dispute_id", "cause"]].merge(d, on="dispute_id")
     per_cause = long.groupby(["mission_id", "cause"], observed=False).size()
@@ -182,6 +185,11 @@ def hand_prevention_effects(h: ck.History) -> pd.DataFrame:
     counts = flags.merge(per_mission, on="mission_id", how="left").fillna(
         dict.fromkeys([*CAUSES, "all"], 0)
     )
+    return counts, list(practices)
+
+
+def hand_prevention_effects(h: ck.History) -> pd.DataFrame:
+    counts, practices = _mission_counts(h)
     rows = []
     for practice in practices:
         groups = counts.groupby(practice)[[*CAUSES, "all", "days"]].sum()
@@ -204,6 +212,39 @@ def hand_prevention_effects(h: ck.History) -> pd.DataFrame:
             "days_without", "rate_ratio", "ci_low", "ci_high", "p_value",
         ],
     )  # fmt: skip
+
+
+def hand_prevention_effects_by_client(h: ck.History) -> pd.DataFrame:
+    counts, practices = _mission_counts(h)
+    cols = [*CAUSES, "all"]
+    rows = []
+    for practice in practices:
+        g = (
+            counts.dropna(subset=[practice])
+            .groupby(["client", practice])[[*cols, "days"]]
+            .sum()
+            .unstack(practice, fill_value=0)
+        )
+        t1, t0 = g[("days", True)], g[("days", False)]
+        t = (t1 + t0).where(t1 + t0 > 0, 1)
+        for cause in cols:
+            a, b = g[(cause, True)], g[(cause, False)]
+            r, s_ = (a * t0 / t).sum(), (b * t1 / t).sum()
+            v = ((a + b) * t1 * t0 / t**2).sum()
+            e = ((a + b) * t1 / t).sum()
+            if v == 0:
+                rows.append((practice, cause, *[np.nan] * 4))
+                continue
+            ratio = r / s_ if s_ > 0 else np.inf
+            se = np.sqrt(v / (r * s_)) if r > 0 and s_ > 0 else np.inf
+            lo = ratio * np.exp(-1.959964 * se) if r > 0 else 0.0
+            hi = ratio * np.exp(1.959964 * se) if r > 0 and s_ > 0 else np.inf
+            p = stats.chi2.sf((a.sum() - e) ** 2 / v, 1)
+            rows.append((practice, cause, ratio, lo, hi, p))
+    return pd.DataFrame(
+        rows,
+        columns=["practice", "cause", "rate_ratio", "ci_low", "ci_high", "p_value"],
+    )
 
 
 def _shares(hit: pd.Series, known: pd.Series, flag: pd.Series):
@@ -283,6 +324,11 @@ CASES = [
     ),
     ("outcomes_by_cause", _quiet(ck.outcomes_by_cause), hand_outcomes_by_cause),
     ("prevention_effects", _quiet(ck.prevention_effects), hand_prevention_effects),
+    (
+        "prevention_effects(stratify='client')",
+        _quiet(lambda h: ck.prevention_effects(h, stratify="client")),
+        hand_prevention_effects_by_client,
+    ),
     ("handling_effects", _quiet(ck.handling_effects), hand_handling_effects),
 ]
 
