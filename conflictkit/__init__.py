@@ -22,6 +22,13 @@ from .analysis import (
     dispute_rates,
     trend_summary,
 )
+from .analysis import (  # time to resolution, outcomes, effects
+    handling_effects,
+    outcomes_by_cause,
+    prevention_effects,
+    survival_curves,
+    time_to_resolution,
+)
 
 # isort: split
 from .analysis import (  # recurring causes, client profiles, recommendations
@@ -73,9 +80,11 @@ __all__ = [
     "cause_trend",
     "client_profiles",
     "dispute_rates",
+    "handling_effects",
     "label",
     "load_example",
     "make_history",
+    "outcomes_by_cause",
     "plot_cause_cooccurrence",
     "plot_cause_counts",
     "plot_cause_trend",
@@ -86,9 +95,12 @@ __all__ = [
     "plot_time_to_resolution",
     "plot_timeline",
     "plot_trend_summary",
+    "prevention_effects",
     "read_history",
     "recommendations",
     "recurring_causes",
+    "survival_curves",
+    "time_to_resolution",
     "trend_summary",
     "write_history",
 ]
