@@ -264,17 +264,22 @@ def _map_columns(
             f"`columns` maps onto unknown names {sorted(unknown)}; the canonical "
             f"names are {sorted(set(DISPUTE_COLUMNS) | set(MISSION_COLUMNS))}"
         )
-    found: dict[str, str] = {}
+    targets: dict[str, str | None] = {}
     for header in frame.columns:
         target = columns.get(header)
         if target is None and header not in columns:
             norm = normalize(header)
-            target = (
-                norm.replace(" ", "_")
-                if norm.replace(" ", "_") in canonical
-                else COLUMN_ALIASES.get(norm)
-            )
-        if target == "primary_cause" and "causes" not in found:
+            snake = norm.replace(" ", "_")
+            target = snake if snake in canonical else COLUMN_ALIASES.get(norm)
+        targets[header] = target
+    # ``primary_cause`` alone stands for the causes; beside a causes column
+    # (as in ``history.disputes``) it is derived from it, and skipped.
+    has_causes = "causes" in targets.values()
+    found: dict[str, str] = {}
+    for header, target in targets.items():
+        if target == "primary_cause":
+            if has_causes:
+                continue
             target = "causes"
         if target is None or target not in canonical:
             continue

@@ -238,6 +238,15 @@ def test_from_frames_does_not_mutate_its_input():
     pd.testing.assert_frame_equal(df, before)
 
 
+def test_a_history_rebuilds_from_its_own_frames():
+    h = History.from_frames(
+        frame(causes=["payment;tone", None], client=["A", "B"]), MISSIONS.iloc[:0]
+    )
+    again = History.from_frames(h.disputes, h.missions, as_of=h.as_of)
+    pd.testing.assert_frame_equal(again.disputes, h.disputes)
+    pd.testing.assert_frame_equal(again.causes, h.causes)
+
+
 def test_extra_columns_are_kept(tmp_path):
     text = "client,opened_at,Projet\nA,2024-01-01,Refonte site\n"
     h = ck.read_history(write(tmp_path, "x.csv", text))
