@@ -39,12 +39,12 @@ _C = {c: i for i, c in enumerate(_CAUSES)}
 # Baseline rate of each cause per 100 mission-days: a mission without written
 # scope, before the fading date, with a client that has no recurring cause.
 _BASE_RATE = {
-    Cause.SCOPE: 2.0,
-    Cause.DEADLINES: 1.3,
-    Cause.PAYMENT: 1.8,
-    Cause.TONE: 1.6,
-    Cause.TRUST: 0.75,
-    Cause.OTHER: 0.55,
+    Cause.SCOPE: 2.1,
+    Cause.DEADLINES: 1.4,
+    Cause.PAYMENT: 1.9,
+    Cause.TONE: 1.7,
+    Cause.TRUST: 0.8,
+    Cause.OTHER: 0.6,
 }
 _RECURRING_CAUSES = (Cause.PAYMENT, Cause.SCOPE, Cause.DEADLINES, Cause.TRUST)
 _RECURRING_RATIO = 6.0
@@ -54,7 +54,8 @@ _FASTER_RATIO = 0.5  # durations when options_proposed > 1
 _AGREE_WITH, _AGREE_WITHOUT = 0.90, 0.72  # P(agreement | options > 1 or not)
 _RETAIN_BASE, _RETAIN_AGREE, _RETAIN_FOLLOWUP = 0.55, 0.25, 0.12
 _MERGE_WINDOW_DAYS = 30
-_DAYS_PER_CLIENT_YEAR = 220 / 40  # mission-days: 220 a year for 40 clients
+_CLIENTS_PER_FREELANCER = 40  # one calendar (lane) per 40 clients
+_BUSY_SHARE = 0.95  # share of business days a lane spends in missions
 # P(two nearby events of causes a and b form one dispute), order of _CAUSES:
 # scope, deadlines, payment, tone, trust, other.
 _AFFINITY = np.array(
@@ -159,7 +160,12 @@ def _missions(
     as_of: pd.Timestamp,
     fade_at: pd.Timestamp,
 ) -> dict[str, np.ndarray]:
-    """Missions as a dict of arrays, sorted by start, with their exposure."""
+    """Missions as a dict of arrays, sorted by start, with their exposure.
+
+    Every 40 clients share one freelancer's calendar (a lane): the lane's
+    missions follow one another, in the order of the clients' relationships,
+    with short idle gaps, and fill about 95% of the business days.
+    """
     d0 = np.datetime64(t0.date(), "D")
     last = np.datetime64(as_of.date(), "D")
     span = int((end - t0).days)
@@ -172,28 +178,46 @@ def _missions(
     n = client.size
     is_first = np.ones(n, dtype=bool)
     is_first[1:] = client[1:] != client[:-1]
-    offset = np.where(is_first, 0.0, rng.random(n) * relation[client])
-    started = np.busday_offset(
-        d0 + (first[client] + offset).astype("int64"), 0, "forward"
+    order_key = first[client] + np.where(
+        is_first, 0.0, rng.random(n) * relation[client]
     )
+    n_lanes = max(1, round(n_clients / _CLIENTS_PER_FREELANCER))
+    lane = (rng.permutation(n_clients) % n_lanes)[client]
     # Practices: each client has habits, missions vary around them.
     preferred = rng.choice(3, n_clients, p=[0.4, 0.45, 0.15])
     contract = np.where(
         rng.random(n) < 0.7, preferred[client], rng.choice(3, n, p=[0.4, 0.45, 0.15])
     )
-    written_scope = rng.random(n) < rng.beta(2, 2, n_clients)[client]
-    minutes = rng.random(n) < rng.beta(2, 3, n_clients)[client]
+    written_scope = rng.random(n) < rng.beta(5, 5, n_clients)[client]
+    minutes = rng.random(n) < rng.beta(4, 6, n_clients)[client]
     via = (rng.random(n_clients) < 0.3)[client] ^ (rng.random(n) < 0.1)
     checkin = rng.choice(np.array([np.nan, 7.0, 14.0]), n, p=[0.4, 0.35, 0.25])
+    # Days worked, and the business days the mission spans (part time).
+    retainer = contract == list(CONTRACT_DTYPE.categories).index("retainer")
+    days = np.exp(rng.normal(np.log(15), 0.9, n)) * np.where(retainer, 2.5, 1.0)
+    share = rng.uniform(0.7, 1.0, n)
+    capacity = np.busday_count(d0, np.datetime64(end.date(), "D"))
+    fill = capacity * _BUSY_SHARE / np.bincount(lane, weights=days / share)
+    days = np.maximum(np.round(days * fill[lane] * 2) / 2, 1.0)
+    busdays = np.ceil(days / share).astype("int64")
+    # Lay each lane's missions end to end, idle gaps before each one.
+    idle = np.maximum(capacity - np.bincount(lane, weights=busdays), 0)
+    gap = rng.exponential(1.0, n)
+    gap = gap / np.bincount(lane, weights=gap)[lane] * idle[lane]
+    order = np.lexsort((order_key, lane))
+    step = (gap + busdays)[order]
+    done = np.cumsum(step) - step  # business days before each mission, per lane
+    lane_sorted = lane[order]
+    lane_first = np.ones(n, dtype=bool)
+    lane_first[1:] = lane_sorted[1:] != lane_sorted[:-1]
+    done = done - np.maximum.accumulate(np.where(lane_first, done, 0.0))
+    shift = rng.uniform(0, 30, n_lanes)[lane_sorted]  # the last ones run on
+    offset = np.empty(n)
+    offset[order] = done + gap[order] + shift
+    started = np.busday_offset(d0, np.round(offset).astype("int64"), "forward")
     seniority = (started - d0).astype("int64") / 365.25
     rate = 450 + 25 * seniority + rng.normal(0, 50, n_clients)[client]
     daily_rate = np.clip(np.round((rate + rng.normal(0, 40, n)) / 10) * 10, 400, 900)
-    retainer = contract == list(CONTRACT_DTYPE.categories).index("retainer")
-    days = np.exp(rng.normal(np.log(15), 0.9, n)) * np.where(retainer, 2.5, 1.0)
-    # A freelancer works about 220 days a year: scale the missions to fill it.
-    target = _DAYS_PER_CLIENT_YEAR * n_clients * span / 365.25
-    days = np.maximum(np.round(days * target / days.sum() * 2) / 2, 1.0)
-    busdays = np.ceil(days / rng.uniform(0.4, 1.0, n)).astype("int64")
     ended = np.busday_offset(started, busdays - 1)
     ongoing = ended > last
     stop = np.minimum(ended, last) + 1  # exclusive end of the observed window
@@ -255,7 +279,7 @@ def _events(
     )
     day = np.busday_offset(first_day, (rng.random(flat.size) * n_days).astype("int64"))
     # Payment disputes surface once the invoice is overdue.
-    lag = np.round(rng.gamma(2.0, 10.0, flat.size)).astype("int64")
+    lag = np.round(np.minimum(rng.gamma(2.0, 10.0, flat.size), 60)).astype("int64")
     late = np.busday_offset(day + lag, 0, "forward")
     day = np.where(cause == _C[Cause.PAYMENT], late, day)
     keep = day <= np.datetime64(as_of.date(), "D")
@@ -417,11 +441,13 @@ def simulate(
     fade_at = (start + (end - start) / 2).to_period("M").to_timestamp()
     names = _client_names(rng, n_clients)
     m = _missions(rng, n_clients, start, end, as_of, fade_at)
-    # Recurring pairs: clients with enough exposure for a pattern to show.
+    # Recurring pairs: among the clients with the most missions, so that the
+    # pattern can show (by missions, not days: days depend on the contract).
     n_recurring = min(int(n_recurring), n_clients)
+    n_missions = np.bincount(m["client"], minlength=n_clients)
     exposure = np.bincount(m["client"], weights=m["days"], minlength=n_clients)
     n_candidates = min(n_clients, -(-3 * n_recurring // 2))
-    candidates = np.argsort(-exposure, kind="stable")[:n_candidates]
+    candidates = np.lexsort((-exposure, -n_missions))[:n_candidates]
     rec_clients = np.sort(rng.choice(candidates, n_recurring, replace=False))
     rec_causes = np.array([_C[c] for c in _RECURRING_CAUSES])[
         np.resize(rng.permutation(len(_RECURRING_CAUSES)), n_recurring)

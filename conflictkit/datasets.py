@@ -25,7 +25,7 @@ __all__ = ["load_example", "make_history"]
 EXAMPLE_PARAMS: dict[str, Any] = {
     "n_clients": 40,
     "years": 12,
-    "seed": 167,
+    "seed": 2832,
     "start": "2014-01-01",
 }
 
@@ -47,23 +47,24 @@ def make_history(
     its own practices: written scope or not, meeting minutes, check-ins every
     7 or 14 days or none, placement through an intermediary, the contract
     (fixed price, time and materials, retainer) and a daily rate of 400 to
-    900. Missions add up to about 220 mission-days a year per 40 clients. In
-    every mission each cause of dispute occurs as a Poisson process over
-    mission-days, at a baseline rate per 100 mission-days times the planted
-    multipliers, so an analysis that divides by exposure recovers the planted
-    rates. Payment disputes surface a few weeks after the work (the invoice is
-    overdue). Two events of different causes in the same mission within 30
-    days often make one dispute citing both (``scope;deadlines``), which keeps
-    the per-cause counts of ``history.causes`` on the planted rates. Each
-    dispute then gets a severity, the escalation reached, the options
-    proposed, a duration (log-normal by cause, long when mediation or court
-    was needed), an outcome, amounts, a follow-up, retention and, for most, a
-    short note in French or English. Disputes still running at ``as_of`` are
-    open (right-censored).
+    900. Every 40 clients share one freelancer's calendar: their missions
+    follow one another, about 210 mission-days a year. In every mission,
+    each cause of dispute occurs as a Poisson process over mission-days, at a
+    baseline rate per 100 mission-days times the planted multipliers, so an
+    analysis that divides by exposure recovers the planted rates. Payment
+    disputes surface a few weeks after the work (the invoice is overdue). Two
+    events of different causes in the same mission within 30 days often make
+    one dispute citing both (``scope;deadlines``), which keeps the per-cause
+    counts of ``history.causes`` on the planted rates. Each dispute then gets
+    a severity, the escalation reached, the options proposed, a duration
+    (log-normal by cause, long when mediation or court was needed), an
+    outcome, amounts, a follow-up, retention and, for most, a short note in
+    French or English. Disputes still running at ``as_of`` are open
+    (right-censored).
 
     Calibration: about 80% of resolved disputes end in agreement (amicable or
     compromise); payment disputes are short (median about 6 days, three in
-    four settled within two weeks, as for late invoices); about 28% of
+    four settled within two weeks, as for late invoices); about 29% of
     missions see a payment dispute; mediation and court are rare (about 4%
     and 1% of disputes).
 
@@ -71,7 +72,7 @@ def make_history(
     ``json.dumps`` accepts):
 
     - ``recurring``: a list of ``{"client", "cause", "rate_ratio": 6.0}``;
-      one client in ten, drawn among the clients with the most mission-days,
+      one client in ten, drawn among the clients with the most missions,
       has one cause (payment, scope, deadlines or trust) at 6 times the
       baseline rate.
     - ``protective_practice``: ``{"column": "written_scope", "cause":
@@ -115,7 +116,7 @@ def make_history(
         nothing later is recorded.
     rate_scale : float, default=1.0
         Multiplies every dispute rate. At 1, a 40-client career has about 200
-        disputes over some 2,600 mission-days. For benchmarks,
+        disputes over some 2,500 mission-days. For benchmarks,
         ``make_history(n_clients=20_000, rate_scale=10)`` gives about a
         million disputes in a few seconds.
     n_recurring : int, optional
@@ -194,8 +195,8 @@ def load_example() -> History:
     comma-separated, ISO dates, causes as ``payment;tone``, booleans as
     ``true``/``false``), from 2014-01-01 to 2026-01-01.
 
-    - 199 disputes (4 without a cause, 4 still open) with 28 of the 40
-      clients, in 135 missions totalling some 2,600 mission-days.
+    - 203 disputes (8 without a cause, 2 still open) with 32 of the 40
+      clients, in 142 missions totalling some 2,500 mission-days.
     - A dispute is an event from ``opened_at`` to ``resolved_at``. An open
       dispute (``resolved_at`` empty, no ``outcome``, ``client_retained`` or
       ``followup_sent``) was still running on ``as_of`` (2026-01-01): its
@@ -225,7 +226,7 @@ def load_example() -> History:
     >>> import conflictkit as ck
     >>> h = ck.load_example()
     >>> len(h.disputes), len(h.missions), str(h.as_of.date())
-    (199, 135, '2026-01-01')
+    (203, 142, '2026-01-01')
     >>> h.planted["fading_cause"]
     {'cause': 'tone', 'after': '2020-01-01', 'rate_ratio': 0.25}
     """

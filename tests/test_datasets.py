@@ -115,7 +115,8 @@ def test_planted_is_json_ready_with_documented_keys(big):
     }
     assert planted["fading_cause"]["cause"] == Cause.TONE
     assert planted["fading_cause"]["after"] == "2020-01-01"
-    assert planted["base_rates"]["payment"] == pytest.approx(2 * 1.8)
+    base = ck.make_history(n_clients=10, years=3).planted["base_rates"]
+    assert planted["base_rates"] == pytest.approx({c: 2 * r for c, r in base.items()})
     clients = set(big.missions["client"])
     assert recurring_clients(big) <= clients
 
