@@ -60,6 +60,8 @@ from .plotting import (
 
 # isort: split
 # -- notes classifier
+from .classify import CauseClassifier, load_example_notes, suggest_causes
+
 # -- sharing (anonymize, build_report, Journal)
 
 __version__ = "0.1.0"
@@ -67,6 +69,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CAUSE_COLORS",
     "Cause",
+    "CauseClassifier",
     "ConflictkitWarning",
     "Contract",
     "DisputeDataError",
@@ -83,6 +86,7 @@ __all__ = [
     "handling_effects",
     "label",
     "load_example",
+    "load_example_notes",
     "make_history",
     "outcomes_by_cause",
     "plot_cause_cooccurrence",
@@ -99,6 +103,7 @@ __all__ = [
     "read_history",
     "recommendations",
     "recurring_causes",
+    "suggest_causes",
     "survival_curves",
     "time_to_resolution",
     "trend_summary",
