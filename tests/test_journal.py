@@ -247,8 +247,9 @@ class TestImportExport:
         assert back.disputes["notes"].tolist() == ["@SUM(A1)", "-12 jours; +3"]
 
 
-def _add_many(path, worker, n):
+def _add_many(path, worker, n, barrier):
     journal = Journal(path)
+    barrier.wait(timeout=120)  # both processes write during the same seconds
     for i in range(n):
         journal.add(f"Client {worker}", opened_at="2024-01-10", notes=f"{worker}-{i}")
 
@@ -257,7 +258,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     path = tmp_path / "shared.sqlite"
     Journal(path).list()  # create the schema first
     ctx = multiprocessing.get_context("spawn")
-    procs = [ctx.Process(target=_add_many, args=(path, w, 50)) for w in (1, 2)]
+    barrier = ctx.Barrier(2)
+    procs = [ctx.Process(target=_add_many, args=(path, w, 50, barrier)) for w in (1, 2)]
     for p in procs:
         p.start()
     for p in procs:
@@ -266,4 +268,8 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     d = Journal(path).list()
     assert len(d) == 100
     assert d["dispute_id"].is_unique
+    # both wrote while the other was writing: their rows interleave
+    order = d.sort_values("dispute_id")["client"].tolist()
+    assert order[:50] != ["Client 1"] * 50
+    assert order[:50] != ["Client 2"] * 50
     assert sorted(d["notes"]) == sorted(f"{w}-{i}" for w in (1, 2) for i in range(50))
