@@ -62,7 +62,11 @@ from .plotting import (
 # -- notes classifier
 from .classify import CauseClassifier, load_example_notes, suggest_causes
 
+# isort: split
 # -- sharing (anonymize, build_report, Journal)
+from .anonymize import anonymize  # the function shadows the module name
+from .journal import Journal
+from .report import build_report
 
 __version__ = "0.1.0"
 
@@ -75,9 +79,12 @@ __all__ = [
     "DisputeDataError",
     "Escalation",
     "History",
+    "Journal",
     "Outcome",
     "Severity",
     "SmallSampleWarning",
+    "anonymize",
+    "build_report",
     "cause_cooccurrence",
     "cause_counts",
     "cause_trend",
