@@ -154,15 +154,36 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
+    from ._labels import label
     from .classify import suggest_causes
 
     history = _load(args.path, args.missions)
     if history.unlabelled().empty:
         print(_t("no_unlabelled", args.lang))
         return 0
-    suggested = suggest_causes(history)
-    print(_t("suggested", args.lang, n=len(suggested)))
-    _print_table(suggested, args.lang)
+    scores = suggest_causes(history)
+    picked = scores[scores["suggested"]]
+    names = {c: label(c, args.lang) for c in picked["cause"].astype(str).unique()}
+    text = (
+        picked["cause"].astype(str).map(names)
+        + " ("
+        + picked["probability"].map("{:.0%}".format)
+        + ")"
+    )
+    per_dispute = (
+        text.groupby(picked["dispute_id"].astype(str), sort=False)
+        .agg("; ".join)
+        .rename("suggested_causes")
+    )
+    d = history.disputes.assign(dispute_id=history.disputes["dispute_id"].astype(str))
+    table = d.set_index("dispute_id").loc[per_dispute.index, ["client", "notes"]]
+    table = table.assign(
+        suggested_causes=per_dispute,
+        notes=table["notes"].astype("string").str.slice(0, 60),
+    ).reset_index()
+    print(_t("suggested", args.lang, n=len(table)))
+    _print_table(table[["dispute_id", "client", "suggested_causes", "notes"]],
+                 args.lang)  # fmt: skip
     return 0
 
 
@@ -414,11 +435,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     err_word = _t("error", args.lang)
+    warn_word = "avertissement" if args.lang == "fr" else "warning"
     try:
-        with warnings.catch_warnings():
-            # the command prints its own account; show library warnings once
-            warnings.simplefilter("default", ConflictkitWarning)
-            return int(args.func(args))
+        # the library's warnings are for the user: print them plainly
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ConflictkitWarning)
+            code = int(args.func(args))
+        for w in caught:
+            if issubclass(w.category, ConflictkitWarning):
+                print(f"{warn_word}: {w.message}", file=sys.stderr)
+            else:  # not ours: pass it on untouched
+                warnings.warn_explicit(
+                    w.message, w.category, w.filename, w.lineno, source=w.source
+                )
+        return code
     except DisputeDataError as err:
         print(f"{err_word}: {err}", file=sys.stderr)
         return 1

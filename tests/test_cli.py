@@ -165,17 +165,25 @@ class TestJournalCommands:
 
 
 def test_suggest_lists_unlabelled_disputes(tmp_path, capsys):
-    pytest.importorskip("conflictkit.classify")
-    from conflictkit import classify
-
-    if not hasattr(classify, "suggest_causes"):
-        pytest.skip("ck.suggest_causes is not written yet")
     path = tmp_path / "log.csv"
     path.write_text(
         "client,opened_at,causes,notes\n"
         "Acme,2024-01-01,payment,invoice unpaid\n"
-        "Acme,2024-02-01,,Facture impayée depuis 60 jours, relance envoyée\n"
+        'Acme,2024-02-01,,"Facture impayée depuis 60 jours, relance envoyée"\n'
+        "Globex,2024-03-01,,\n"
     )
+    assert main(["suggest", str(path), "--lang", "fr"]) == 0
+    captured = capsys.readouterr()
+    out, err = captured.out, captured.err
+    assert "Causes suggérées pour 1 litiges" in out
+    assert err.startswith("avertissement: 1 unlabelled dispute(s) without notes")
+    row = out.splitlines()[2]
+    assert row.split()[:2] == ["D-0002", "Acme"]
+    assert "Paiement (" in row
+
+
+def test_suggest_with_every_dispute_labelled(tmp_path, capsys):
+    path = tmp_path / "log.csv"
+    path.write_text("client,opened_at,causes\nAcme,2024-01-01,payment\n")
     assert main(["suggest", str(path)]) == 0
-    out = capsys.readouterr().out
-    assert "Suggested causes for 1 disputes" in out
+    assert "nothing to suggest" in capsys.readouterr().out
