@@ -510,6 +510,15 @@ def suggest_causes(
             "The value for `threshold` must be in (0, 1], but "
             f"{threshold!r} was passed."
         )
+    if classifier is not None:
+        check_is_fitted(classifier)
+        classes = np.asarray(classifier.classes_).astype(str)
+        unknown = sorted(set(classes) - set(_ALL_CAUSES))
+        if unknown:
+            raise ValueError(
+                f"The classifier predicts {unknown}, which are not causes; expected "
+                f"classes among {list(_ALL_CAUSES)}."
+            )
     d = history.disputes
     notes = d["notes"].astype(STRING_DTYPE)
     has_note = (notes.str.strip().str.len() > 0).fillna(False).to_numpy(dtype=bool)
@@ -525,20 +534,10 @@ def suggest_causes(
             stacklevel=2,
         )
     rows = np.flatnonzero(wanted & has_note)
-    texts = notes.iloc[rows]
-
     if classifier is None:
-        proba, classes = _default_proba(d, notes, has_note & labelled, rows, texts)
+        proba, classes = _default_proba(d, notes, has_note & labelled, rows)
     else:
-        check_is_fitted(classifier)
-        classes = np.asarray(classifier.classes_).astype(str)
-        unknown = sorted(set(classes) - set(_ALL_CAUSES))
-        if unknown:
-            raise ValueError(
-                f"The classifier predicts {unknown}, which are not causes; expected "
-                f"classes among {list(_ALL_CAUSES)}."
-            )
-        proba = _proba(classifier, texts)
+        proba = _proba(classifier, notes.iloc[rows])
 
     k = len(classes)
     ids = d["dispute_id"].to_numpy(dtype=object)[rows]
@@ -563,39 +562,41 @@ def suggest_causes(
 
 
 def _default_proba(
-    d: pd.DataFrame,
-    notes: pd.Series,
-    own: np.ndarray,
-    rows: np.ndarray,
-    texts: pd.Series,
+    d: pd.DataFrame, notes: pd.Series, own: np.ndarray, rows: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Train the default model(s) and score ``texts`` (the disputes ``rows``)."""
+    """Train the default model and score the disputes ``rows``.
+
+    ``own`` marks the labelled disputes with notes. When there are enough, the
+    model learns from them too, and those of them being scored are scored by
+    models trained without their own note (``_N_FOLDS``-fold cross-fitting).
+    """
     corpus = load_example_notes()
     base_t = corpus["text"].tolist()
     base_c = corpus["causes"].tolist()
     own_rows = np.flatnonzero(own)
     if len(own_rows) < MIN_USER_NOTES:
         model = _fit_default(base_t, base_c)
-        return _proba(model, texts), model.classes_.astype(str)
+        return _proba(model, notes.iloc[rows]), model.classes_.astype(str)
     rng = np.random.default_rng(0)
     if len(own_rows) > MAX_USER_NOTES:
         own_rows = np.sort(rng.choice(own_rows, MAX_USER_NOTES, replace=False))
-    own_t = notes.iloc[own_rows].tolist()
-    own_c = d["causes"].iloc[own_rows].astype(str).tolist()
-    model = _fit_default(base_t + own_t, base_c + own_c)
-    proba = _proba(model, texts)
-    # Labelled disputes being scored: use models that did not see their note.
-    pos = np.searchsorted(rows, own_rows)
-    in_rows = (pos < len(rows)) & (rows[np.minimum(pos, len(rows) - 1)] == own_rows)
-    if len(rows) and in_rows.any():
+    own_t = np.asarray(notes.iloc[own_rows].tolist(), dtype=object)
+    own_c = np.asarray(d["causes"].iloc[own_rows].astype(str).tolist(), dtype=object)
+    model = _fit_default(base_t + own_t.tolist(), base_c + own_c.tolist())
+    learned = np.isin(rows, own_rows)
+    proba = np.empty((len(rows), len(model.classes_)))
+    proba[~learned] = _proba(model, notes.iloc[rows[~learned]])
+    if learned.any():
         fold = rng.permutation(len(own_rows)) % _N_FOLDS
+        scored = np.isin(own_rows, rows)
         for f in range(_N_FOLDS):
-            train = fold != f
+            keep = fold != f
+            target = ~keep & scored
+            if not target.any():
+                continue
             m = _fit_default(
-                base_t + [t for t, keep in zip(own_t, train, strict=True) if keep],
-                base_c + [c for c, keep in zip(own_c, train, strict=True) if keep],
+                base_t + own_t[keep].tolist(), base_c + own_c[keep].tolist()
             )
-            score = ~train & in_rows
-            if score.any():
-                proba[pos[score]] = _proba(m, notes.iloc[own_rows[score]])
+            where = np.searchsorted(rows, own_rows[target])
+            proba[where] = _proba(m, notes.iloc[own_rows[target]])
     return proba, model.classes_.astype(str)
