@@ -128,6 +128,7 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{n} litiges ne citent aucune cause (conflictkit suggest peut en proposer).",
     ),
     "warnings": ("Notes on the analyses:", "Remarques sur les analyses :"),
+    "no_disputes": ("No dispute to analyse yet.", "Aucun litige à analyser."),
     "unavailable": ("Not available: {reason}", "Indisponible : {reason}"),
     "generated": (
         "Made with conflictkit {version}.",
@@ -300,6 +301,12 @@ class _Report:
 
         h, lang = self.h, self.lang
         self.summary()
+        if len(h) == 0:
+            for key in SECTIONS:
+                if key not in ("summary", "quality"):
+                    self.add(key, _p(self.t("no_disputes"), "note"))
+            self.quality()
+            return
 
         counts = self.compute("causes", A.cause_counts, h)
         self.add("causes", _p(self.t("causes_text")))

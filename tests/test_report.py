@@ -173,3 +173,39 @@ def test_report_renders_in_headless_chromium(reports):
     for _, fr in SECTIONS.values():
         assert fr in dom
     assert dom.count("<img") == 7
+
+
+def test_empty_history_gives_a_report_without_figures(tmp_path):
+    h = ck.History.from_frames(pd.DataFrame({"client": [], "opened_at": []}))
+    text = build_report(h, tmp_path / "r.html", lang="fr").read_text()
+    assert "<img" not in text
+    assert text.count("Aucun litige à analyser.") == len(SECTIONS) - 2
+    assert '<span class="n">0</span>litiges' in text
+
+
+def test_report_html_is_well_formed(reports):
+    from html.parser import HTMLParser
+
+    void = {"meta", "img", "br", "hr", "link", "input"}
+
+    class Checker(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.errors, self.ids = [], [], []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "section":
+                self.ids.append(dict(attrs)["id"])
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            if not self.stack or self.stack.pop() != tag:
+                self.errors.append(tag)
+
+    for _, text in reports.values():
+        checker = Checker()
+        checker.feed(text)
+        assert checker.errors == []
+        assert checker.stack == []
+        assert checker.ids == list(SECTIONS)
