@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from . import _parse as P
 from ._files import RawTable, _raw_from_frame, read_raw
@@ -715,45 +717,58 @@ def _fill_days(m: pd.DataFrame, as_of: Any) -> pd.DataFrame:
     return m
 
 
+def _arrow(s: pd.Series) -> pa.ChunkedArray:
+    """The pyarrow array behind a pyarrow-backed string column."""
+    return pa.chunked_array(s.astype(STRING_DTYPE).array._pa_array)  # type: ignore[attr-defined]
+
+
 def _check_mission_links(
     d: pd.DataFrame, m: pd.DataFrame, checker: _Checker, m_checker: _Checker
 ) -> None:
     has = d["mission_id"].notna()
     if not has.any():
         return
-    # "" stands for a mission without a client (rejected anyway), so that a
-    # missing value after the lookup means "no such mission".
-    owner = pd.Series(
-        m["client"].fillna("").to_numpy(), index=m["mission_id"].to_numpy()
-    )
-    owner = owner[~owner.index.duplicated()]
-    row_of = pd.Series(m_checker.raw.rows.to_numpy(), index=m["mission_id"].to_numpy())
-    row_of = row_of[~row_of.index.duplicated()]
-    linked_client = d["mission_id"].map(owner)
-    unknown = has & linked_client.isna()
+    # Look every dispute's mission up once (a pyarrow hash lookup): its
+    # position in the missions table, or null when there is no such mission.
+    first = ~m["mission_id"].duplicated(keep="first").to_numpy()
+    m_ids = m["mission_id"][first]
+    pos = pc.index_in(_arrow(d["mission_id"]), value_set=_arrow(m_ids).combine_chunks())
+    pos = pos.to_numpy(zero_copy_only=False)
+    unknown = has & pd.Series(np.isnan(pos.astype(float)), index=d.index)
     checker.add_mask(
         "mission_id", unknown, d["mission_id"],
         "no mission with this id in the missions table",
     )  # fmt: skip
-    other = has & ~unknown & (linked_client != d["client"]).fillna(False)
-    if other.any():
-        msgs = (
-            "belongs to client '"
-            + linked_client.astype(str)
-            + "', not to this dispute's client '"
-            + d["client"].astype(str)
-            + "'"
+    found = np.flatnonzero(~unknown.to_numpy() & has.to_numpy())
+    take = pos[found].astype(np.int64)
+    m_client = m["client"][first].to_numpy(dtype=object)[take]
+    d_client = d["client"].to_numpy(dtype=object)[found]
+    differs = pd.isna(m_client) | (m_client != d_client)
+    if differs.any():
+        where = d.index[found[differs]]
+        msgs = pd.Series(
+            [
+                f"belongs to client {mc!r}, not to this dispute's client {dc!r}"
+                for mc, dc in zip(m_client[differs], d_client[differs], strict=True)
+            ],
+            index=where,
+            dtype=object,
         )
-        checker.add_mask("mission_id", other, d["mission_id"], msgs)
+        checker.add("mission_id", msgs, d["mission_id"])
     bad_m = m_checker.bad_positions()
     if len(bad_m):
-        bad_ids = m["mission_id"].iloc[bad_m].dropna()
-        hit = has & d["mission_id"].isin(bad_ids)
+        rows = m_checker.raw.rows.to_numpy()
+        bad_row_by_id = pd.Series(rows[bad_m], index=m["mission_id"].iloc[bad_m])
+        bad_row_by_id = bad_row_by_id[bad_row_by_id.index.notna()]
+        hit = has & d["mission_id"].isin(bad_row_by_id.index)
         if hit.any():
-            msgs = "refers to a mission rejected in missions row " + d[
-                "mission_id"
-            ].map(row_of).astype(str)
-            checker.add_mask("mission_id", hit, d["mission_id"], msgs)
+            rows_hit = d["mission_id"][hit].map(
+                bad_row_by_id[~bad_row_by_id.index.duplicated()]
+            )
+            msgs = "refers to a mission rejected in missions row " + rows_hit.astype(
+                str
+            )
+            checker.add("mission_id", msgs.astype(object), d["mission_id"])
 
 
 # ---------------------------------------------------------------- writing
