@@ -120,7 +120,14 @@ def _summary(args: argparse.Namespace) -> int:
 def _report(args: argparse.Namespace) -> int:
     from .report import build_report
 
-    history = _load(args.path, args.missions)
+    if args.journal is not None:
+        if args.path is not None:
+            raise SystemExit("error: give PATH or --journal, not both")
+        from .journal import Journal
+
+        history = Journal(args.journal or None).history()
+    else:
+        history = _load(args.path, args.missions)
     path = build_report(history, args.output, lang=args.lang)
     print(_t("report_written", args.lang, path=path))
     return 0
@@ -320,6 +327,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
+    p.add_argument(
+        "--journal",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="report on the journal instead of a file (its default location "
+        "when PATH is left out)",
+    )
     p.add_argument(
         "-o", "--output", default="report.html", help="where to write the report"
     )

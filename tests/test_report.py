@@ -209,3 +209,18 @@ def test_report_html_is_well_formed(reports):
         assert checker.errors == []
         assert checker.stack == []
         assert checker.ids == list(SECTIONS)
+
+
+def test_cli_report_on_the_journal(tmp_path, monkeypatch, capsys):
+    from conflictkit.journal import Journal
+
+    path = tmp_path / "j.sqlite"
+    monkeypatch.setenv("CONFLICTKIT_JOURNAL", str(path))
+    journal = Journal()
+    journal.add("Acme", opened_at="2024-01-10", causes="payment")
+    journal.add("Acme", opened_at="2024-02-10", causes="tone")
+    out = tmp_path / "r.html"
+    assert main(["report", "--journal", "-o", str(out)]) == 0
+    text = out.read_text()
+    assert '<span class="n">2</span>disputes' in text
+    assert "j.sqlite" in text
