@@ -71,7 +71,7 @@ def read_raw(path: str | Path, *, sheet: str | None = None) -> dict[str, RawTabl
 # ----------------------------------------------------------------- text files
 def _decode(data: bytes, source: str) -> tuple[bytes, str]:
     """Return the content as UTF-8 bytes and the encoding it was read with."""
-    if not data.strip():
+    if not data or data.isspace():
         raise DisputeDataError("the file is empty", source)
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8) :], "utf-8-sig"
@@ -99,10 +99,18 @@ def _decode(data: bytes, source: str) -> tuple[bytes, str]:
             source,
         )
     try:
-        data.decode("utf-8")
+        # Only the start is checked here: pyarrow checks the rest as it parses,
+        # and read_text_table comes back to _legacy_decode if that fails.
+        data[:65536].decode("utf-8")
         return data, "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        if err.start >= 65536 - 4:  # a character cut at the end of the sample
+            return data, "utf-8"
+    return _legacy_decode(data, source)
+
+
+def _legacy_decode(data: bytes, source: str) -> tuple[bytes, str]:
+    """Text that is not UTF-8: a Windows or Mac code page, told by its bytes."""
     controls = sum(data[:4096].count(bytes([b])) for b in range(1, 9))
     if controls > 0.05 * min(len(data), 4096):
         raise DisputeDataError(
@@ -149,7 +157,7 @@ def _sniff_delimiter(text: str, suffix: str) -> str:
 def read_text_table(path: Path) -> RawTable:
     """Read a delimited text file into a text table (pyarrow, all strings)."""
     source = str(path)
-    data, _encoding = _decode(path.read_bytes(), source)
+    data, encoding = _decode(path.read_bytes(), source)
     sample = data[:65536].decode("utf-8", errors="ignore")
     delim = _sniff_delimiter(sample, path.suffix.lower())
     header_line = next(csv.reader(io.StringIO(sample), delimiter=delim), [])
@@ -182,7 +190,14 @@ def read_text_table(path: Path) -> RawTable:
         )
 
     try:
-        table = parse(True)
+        try:
+            table = parse(True)
+        except pa.ArrowInvalid as err:
+            if "UTF8" not in str(err) or encoding != "utf-8":
+                raise
+            invalid.clear()
+            data, encoding = _legacy_decode(data, source)
+            table = parse(True)
         if invalid:  # parse again, single-threaded, to learn their row numbers
             invalid.clear()
             table = parse(False)

@@ -84,6 +84,15 @@ class TestFrenchSpreadsheet:
         assert h.disputes["causes"].iloc[0] == "payment;tone"
 
 
+def test_cp1252_bytes_after_a_long_ascii_start_are_still_decoded(tmp_path):
+    rows = "".join(f"client {i},2024-01-01,payment\n" for i in range(5000))
+    text = "client,opened_at,causes\n" + rows + "Société Générale,2024-01-02,délais\n"
+    h = ck.read_history(write(tmp_path, "late.csv", text, "cp1252"))
+    assert len(h) == 5001
+    assert h.disputes["client"].iloc[-1] == "Société Générale"
+    assert h.disputes["primary_cause"].iloc[-1] == "deadlines"
+
+
 def test_us_dates_are_decided_from_the_unambiguous_values(tmp_path):
     text = "client,opened_at\nA,4/7/2021\nB,12/25/2021\nC,1/2/2022\n"
     h = ck.read_history(write(tmp_path, "us.csv", text))
