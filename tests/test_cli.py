@@ -164,6 +164,26 @@ class TestJournalCommands:
         assert len(back) == 2
 
 
+def test_xlsx_export_cannot_run_formulas_and_reads_back(jpath, tmp_path, capsys):
+    import openpyxl
+
+    for client, notes in [("=cmd|' /C calc'!A0", "+33 6 12 34 56 78"),
+                          ("@SUM(1)", "-2 jours")]:  # fmt: skip
+        assert main(["add", client, "--journal", jpath, "--opened-at",
+                     "2024-01-10", "--notes", notes]) == 0  # fmt: skip
+    out = tmp_path / "out.xlsx"
+    assert main(["export", str(out), "--journal", jpath]) == 0
+    sheet = openpyxl.load_workbook(out)["disputes"]
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    texts = {c.value for c in cells if isinstance(c.value, str)}
+    assert "'=cmd|' /C calc'!A0" in texts
+    assert "'@SUM(1)" in texts
+    back = ck.read_history(out).disputes
+    assert sorted(back["client"]) == sorted(["=cmd|' /C calc'!A0", "@SUM(1)"])
+    assert sorted(back["notes"]) == sorted(["+33 6 12 34 56 78", "-2 jours"])
+
+
 def test_suggest_lists_unlabelled_disputes(tmp_path, capsys):
     path = tmp_path / "log.csv"
     path.write_text(
