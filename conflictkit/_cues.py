@@ -51,7 +51,7 @@ CUES: dict[str, str] = {
         fin.de.mission repouss reporte decal gliss avance raccourc compress
         urgent urgence vite rapidement tard semaine rythme cadence vitesse
         velocite charge sous.estim estimation duree tenir.les.delais
-        tenir.la.date depass butoir date.limite salon demo sprint lundi mardi
+        tenir.la.date depass butoir date.limite sprint lundi mardi
         mercredi jeudi vendredi demain hier intenable irrealiste rattrap
         late$(?!.payment|.fee) delay behind schedule timeline milestone
         deliver ship release launch start.date end.date postpon pushed
@@ -67,14 +67,14 @@ CUES: dict[str, str] = {
         echeancier tresorerie recouvrement contentieux huissier injonction
         mise.en.demeure indemnite interets compta daf service.fournisseur
         bon.de.commande chorus portage commission retenu deduit creance
-        faillite liquidation redressement tva$ ht$ ttc$ iban rib banque compte
-        centime retard.de.paiement
+        faillite liquidation redressement tva$ ht$ ttc$ iban rib banque
+        compte.bancaire centime retard.de.paiement
         invoice bill pay paid unpaid owe overdue outstanding balance transfer
         wire cash money fee rate$ discount credit.note deposit expense reimburs
         refund instal?ment payout escrow chargeback charged.back collection
         debt small.claims demand.letter formal.notice late.payment late.fee
         interest accounts.payable ap$ cfo finance purchase.order po$
-        withh[eo]ld deduct bankrupt trustee vat$ tax$ bank account net.\\d
+        withh[eo]ld deduct bankrupt trustee vat$ tax$ bank net.\\d
         dollar usd cent$ penny
     """,
     "tone": """
@@ -92,7 +92,7 @@ CUES: dict[str, str] = {
         belittl humiliat abus swear foul vulgar rude impolite polite courtesy
         disrespect hurtful offensive mock sarcas snark snide jab remark
         comment reproach lectur scold told.off threat order command bossy
-        directive all.caps exclamation talk.down speaks?.to.me spoke.to.me
+        directive all.caps exclamation talk(?:s|ed|ing)?.down speaks?.to.me spoke.to.me
         interrupt cut.me.off hung.up raised.(?:his|her|my).voice heated tense
         tension inappropriate unpleasant atmosphere toxic
     """,
