@@ -149,7 +149,9 @@ def test_cli_report_defaults_to_the_example(tmp_path, monkeypatch, capsys):
 
 
 def _chromium():
-    for name in ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"):
+    names = ("/usr/bin/chromium", "chromium", "chromium-headless-shell",
+             "chromium-browser", "google-chrome")  # fmt: skip
+    for name in names:
         found = shutil.which(name)
         if found:
             return found
