@@ -3,22 +3,15 @@
 The implementations live in private modules, re-exported here.
 """
 
-# -- counts and trends (_counts.py, _trends.py, _cooccurrence.py, _rates.py)
 from ._cooccurrence import cause_cooccurrence
 from ._counts import cause_counts
-from ._rates import dispute_rates
-from ._trends import cause_trend, trend_summary
-
-# -- recurring causes, client profiles, recommendations (_recurring.py, _profiles.py)
-# isort: split
-from ._profiles import client_profiles, recommendations
-from ._recurring import recurring_causes
-
-# isort: split
-# -- survival, outcomes, prevention, handling (_survival.py, _outcomes.py, _effects.py)
 from ._effects import handling_effects, prevention_effects
 from ._outcomes import outcomes_by_cause
+from ._profiles import client_profiles, recommendations
+from ._rates import dispute_rates
+from ._recurring import recurring_causes
 from ._survival import survival_curves, time_to_resolution
+from ._trends import cause_trend, trend_summary
 
 __all__: list[str] = [
     "cause_cooccurrence",
