@@ -5,7 +5,8 @@ freelancing and of the field advice the taxonomy comes from, in the same
 spirit as the cause synonyms of :mod:`conflictkit.vocabulary` (no phrase is
 copied from the labelled corpus). They are matched as word beginnings on
 normalised text (lower case, no accents, punctuation as spaces; ``.`` in an
-entry stands for a space, ``$`` for the end of a word); each cause becomes one
+entry stands for a space, ``$`` for the end of a word, ``<pay>`` for the
+end of "retard de paiement" and its variants); each cause becomes one
 feature, ``log(1 + number of its cues in the note)``, weighed by the
 regressions next to the n-grams. They help most with words the labelled notes
 never used. ``CauseClassifier(cues=False)`` turns them off.
@@ -45,7 +46,7 @@ CUES: dict[str, str] = {
         fixed.price fixed.bid
     """,
     "deadlines": """
-        delai deadline retard(?!s?.de.paiement) en.retard date$ dates$
+        delai deadline retard(?!<pay>) date$ dates$
         planning calendrier echeance jalon livraison livrer mise.en.service
         mise.en.prod mep$ mise.en.ligne go.live lancement demarrage fin.de.projet
         fin.de.mission repouss reporte decal gliss avance raccourc compress
@@ -68,7 +69,7 @@ CUES: dict[str, str] = {
         mise.en.demeure indemnite interets compta daf service.fournisseur
         bon.de.commande chorus portage commission retenu deduit creance
         faillite liquidation redressement tva$ ht$ ttc$ iban rib banque
-        compte.bancaire centime retard.de.paiement
+        compte.bancaire centime retard<pay>
         invoice bill pay paid unpaid owe overdue outstanding balance transfer
         wire cash money fee rate$ discount credit.note deposit expense reimburs
         refund instal?ment payout escrow chargeback charged.back collection
@@ -134,10 +135,15 @@ CUES: dict[str, str] = {
         on.hold frozen pivot strateg covid pandemic security
     """,
 }
+# "retard de paiement", "retarde le règlement": late payment, not a deadline.
+_LATE_PAYMENT = r"\w* (?:de|du|le|les|son|ses|des) (?:paiement|reglement|virement)"
 _CUE_PATTERNS = {
     cause: re.compile(
         r"\b(?:"
-        + "|".join(w.replace(".", " ").replace("$", r"\b") for w in words.split())
+        + "|".join(
+            w.replace(".", " ").replace("$", r"\b").replace("<pay>", _LATE_PAYMENT)
+            for w in words.split()
+        )
         + ")"
     )
     for cause, words in CUES.items()
