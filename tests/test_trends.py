@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -369,3 +370,16 @@ def test_finds_the_planted_fading_cause_falling_on_most_seeds():
     assert directions.count("falling") >= 9
     assert "rising" not in directions
     assert flagged <= 8
+
+
+def test_trends_of_an_empty_history_without_missions_are_empty_not_errors():
+    empty = ck.History.from_frames(
+        pd.DataFrame({"client": pd.Series([], dtype=str),
+                      "opened_at": pd.Series([], dtype=str)})
+    )  # fmt: skip
+    assert len(ck.cause_trend(empty)) == 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ck.ConflictkitWarning)
+        summary = ck.trend_summary(empty)
+    assert (summary["n_disputes"] == 0).all()
+    assert (summary["direction"] == "stable").all()

@@ -108,7 +108,8 @@ def _period_table(history: History, freq: str) -> _Table:
     d = history.disputes
     opened = period_start(d["opened_at"], freq)
     # observation runs to as_of: quiet periods up to then count as zeros
-    bounds = [period_start([_as_of(history)], freq)[0]]
+    as_of = _as_of(history)
+    bounds = [period_start([as_of], freq)[0]] if pd.notna(as_of) else []
     bounds += [opened.min(), opened.max()] if len(opened) else []
     cells = None
     if history.has_missions:
@@ -116,8 +117,13 @@ def _period_table(history: History, freq: str) -> _Table:
         cells["period"] = pd.PeriodIndex(cells["period"]).start_time
         if len(cells):
             bounds += [cells["period"].min(), cells["period"].max()]
-    periods = pd.date_range(
-        min(bounds), max(bounds), freq=_PERIOD_START_FREQ[freq], unit="ns"
+    bounds = [b for b in bounds if pd.notna(b)]
+    periods = (
+        pd.date_range(
+            min(bounds), max(bounds), freq=_PERIOD_START_FREQ[freq], unit="ns"
+        )
+        if bounds
+        else pd.DatetimeIndex([], dtype="datetime64[ns]")  # nothing dated at all
     )
     n_periods = len(periods)
     k = len(CAUSE_DTYPE.categories)
@@ -361,7 +367,10 @@ def trend_summary(
             ends[-1] = pd.Timestamp(periods[-1]) + pd.tseries.frequencies.to_offset(
                 _PERIOD_START_FREQ[freq]
             )
-        stop = np.minimum(ends, np.datetime64(_as_of(history) + pd.Timedelta(1, "D")))
+        as_of = _as_of(history)
+        if pd.notna(as_of):
+            ends = np.minimum(ends, np.datetime64(as_of + pd.Timedelta(1, "D")))
+        stop = ends
         exposure = np.clip((stop - starts) / np.timedelta64(1, "D"), 0, None)
     months = periods.year * 12 + periods.month
     t = (np.asarray(months, dtype=float) - (months.min() if len(months) else 0)) / 12
