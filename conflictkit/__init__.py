@@ -6,7 +6,11 @@ take to settle, what they cost and whether prevention works. Everything a user
 needs is importable from here: ``import conflictkit as ck``.
 
 >>> import conflictkit as ck
->>> history = ck.load_example()   # doctest: +SKIP
+>>> history = ck.load_example()
+>>> len(history), len(history.missions), str(history.as_of.date())
+(203, 142, '2026-01-01')
+>>> int(ck.recurring_causes(history)["recurring"].sum())
+4
 """
 
 from ._labels import Cause, Contract, Escalation, Outcome, Severity, label

@@ -150,7 +150,9 @@ def plot_cause_trend(
 
     Examples
     --------
-    >>> ax = ck.plot_cause_trend(ck.cause_trend(history))  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> ax = ck.plot_cause_trend(ck.cause_trend(history))
     """
     ax = setup(ax, lang)
     require_columns(trend, ["period", "cause", "n_disputes"], "cause_trend")
@@ -248,7 +250,9 @@ def plot_trend_summary(
 
     Examples
     --------
-    >>> ax = ck.plot_trend_summary(ck.trend_summary(history))  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> ax = ck.plot_trend_summary(ck.trend_summary(history))
     """
     ax = setup(ax, lang)
     require_columns(

@@ -56,7 +56,9 @@ def plot_outcomes_by_cause(
 
     Examples
     --------
-    >>> ax = ck.plot_outcomes_by_cause(ck.outcomes_by_cause(history))  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> ax = ck.plot_outcomes_by_cause(ck.outcomes_by_cause(history))
     """
     ax = setup(ax, lang)
     shares = [f"share_{o.value}" for o in Outcome]
@@ -139,8 +141,10 @@ def plot_prevention_effects(
 
     Examples
     --------
-    >>> effects = ck.prevention_effects(history)  # doctest: +SKIP
-    >>> ax = ck.plot_prevention_effects(effects, cause="scope")  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> effects = ck.prevention_effects(history)
+    >>> ax = ck.plot_prevention_effects(effects, cause="scope")
     """
     ax = setup(ax, lang)
     require_columns(
@@ -202,7 +206,9 @@ def plot_handling_effects(
 
     Examples
     --------
-    >>> ax = ck.plot_handling_effects(ck.handling_effects(history))  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> ax = ck.plot_handling_effects(ck.handling_effects(history))
     """
     ax = setup(ax, lang)
     check_choice("value", value, ["median_days", "agreement", "retention"])

@@ -97,8 +97,10 @@ def plot_cause_cooccurrence(
 
     Examples
     --------
-    >>> cooc = ck.cause_cooccurrence(history)  # doctest: +SKIP
-    >>> ax = ck.plot_cause_cooccurrence(cooc, value="lift")  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> cooc = ck.cause_cooccurrence(history)
+    >>> ax = ck.plot_cause_cooccurrence(cooc, value="lift")
     """
     ax = setup(ax, lang)
     check_choice("value", value, ["n_disputes", "lift"])
@@ -168,7 +170,9 @@ def plot_recurring_causes(
 
     Examples
     --------
-    >>> ax = ck.plot_recurring_causes(ck.recurring_causes(history))  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> ax = ck.plot_recurring_causes(ck.recurring_causes(history))
     """
     ax = setup(ax, lang)
     require_columns(

@@ -235,8 +235,10 @@ def plot_time_to_resolution(
 
     Examples
     --------
-    >>> curves = ck.survival_curves(history, by="primary_cause")  # doctest: +SKIP
-    >>> ax = ck.plot_time_to_resolution(curves, lang="fr")  # doctest: +SKIP
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> curves = ck.survival_curves(history, by="primary_cause")
+    >>> ax = ck.plot_time_to_resolution(curves, lang="fr")
     """
     ax = setup(ax, lang)
     curves = _curves(curves)

@@ -106,9 +106,20 @@ def read_history(
 
     Examples
     --------
+    A French spreadsheet export: semicolons, cp1252, French headers and words.
+
+    >>> import pathlib, tempfile
     >>> import conflictkit as ck
-    >>> h = ck.read_history("datasets/disputes.csv",
-    ...                     missions="datasets/missions.csv")  # doctest: +SKIP
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "litiges.csv"
+    >>> _ = path.write_bytes(
+    ...     "Client;Ouvert le;Résolu le;Motif;Montant en jeu\\n"
+    ...     "Acme;07/04/2021;21/04/2021;Retard de paiement;1 500,00 €\\n"
+    ...     "Acme;25/05/2021;;périmètre + ton directif;\\n".encode("cp1252"))
+    >>> h = ck.read_history(path)
+    >>> h.disputes[["client", "opened_at", "causes", "amount_at_stake"]]
+      client  opened_at      causes  amount_at_stake
+    0   Acme 2021-04-07     payment           1500.0
+    1   Acme 2021-05-25  scope;tone              NaN
     """
     _check_errors(errors)
     tables = read_raw(path)

@@ -1,20 +1,9 @@
-"""Shared fixtures: a fixed random seed, figures closed after each test."""
+"""Shared fixtures: a fixed random seed (figures are closed by ../conftest.py)."""
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
+import numpy as np
+import pytest
 
 
 @pytest.fixture
