@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .._progress import progress
 from ..model import History
 from ._common import ALL, cause_positions, check_history, warn_small
 
@@ -198,7 +199,8 @@ def _per_group(history: History, by: str | None):
     order = np.argsort(codes, kind="stable")
     counts = np.bincount(codes[codes >= 0], minlength=len(labels))
     start = int((codes < 0).sum())
-    for i, lab in enumerate(labels):
+    steps = progress(enumerate(labels), total=len(labels), desc=f"Kaplan-Meier by {by}")
+    for i, lab in steps:
         rows = order[start : start + counts[i]]
         start += counts[i]
         yield lab, days[rows], resolved[rows]
