@@ -134,6 +134,7 @@ def read_history(
         cause_map=cause_map,
         errors=errors,
         dayfirst=dayfirst,
+        stacklevel=3,
         source=str(path),
     )
 
@@ -178,6 +179,7 @@ def _validate_frames(
         cause_map=cause_map,
         errors=errors,
         dayfirst=dayfirst,
+        stacklevel=4,
         source=source,
     )
 
@@ -355,7 +357,9 @@ def _validate_tables(
     errors: str,
     dayfirst: bool | None,
     source: str | None,
+    stacklevel: int,
 ) -> History:
+    """Type and check both tables; ``stacklevel`` points warnings at the user."""
     explicit_as_of = None if as_of is None else pd.Timestamp(as_of)
     if explicit_as_of is not None and pd.isna(explicit_as_of):
         raise ValueError(
@@ -413,7 +417,7 @@ def _validate_tables(
                 )
                 + "); see history.rejected for the rows and their problems",
                 ConflictkitWarning,
-                stacklevel=4,
+                stacklevel=stacklevel,
             )
     # as_of: explicit, or the latest date in the data that was kept
     history_as_of = explicit_as_of

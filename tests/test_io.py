@@ -322,8 +322,9 @@ def test_collect_keeps_good_rows_and_rejects_bad_rows_untouched(tmp_path):
         "D;2024-01-04;tone;10\n"
     )
     path = write(tmp_path, "x.csv", text)
-    with pytest.warns(ck.ConflictkitWarning, match="2 rows rejected"):
+    with pytest.warns(ck.ConflictkitWarning, match="2 rows rejected") as record:
         h = ck.read_history(path, errors="collect")
+    assert record[0].filename == __file__  # points at the caller, not the library
     assert h.disputes["client"].tolist() == ["A", "D"]
     assert h.rejected.index.tolist() == [3, 4]
     assert h.rejected.loc[3, "opened_at"] == "2024-13-01"  # untouched text
