@@ -138,10 +138,10 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
     Cause.SCOPE: PracticeGap(
         "written_scope",
         (
-            "Frame the scope in writing before the next mission with this client:"
-            " its missions so far started without one.",
-            "Cadrer le périmètre par écrit avant la prochaine mission avec ce client :"
-            " ses missions ont jusqu'ici démarré sans.",
+            "Frame the scope in writing before the next mission with this"
+            " client: at least half of its missions so far started without one.",
+            "Cadrer le périmètre par écrit avant la prochaine mission avec ce"
+            " client : au moins la moitié de ses missions ont démarré sans.",
         ),
         (
             "{n} of {total} missions without a written scope",
@@ -151,10 +151,11 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
     Cause.DEADLINES: PracticeGap(
         "checkin_every_days",
         (
-            "Set up regular check-ins with this client (weekly or every two weeks):"
-            " its missions so far had none.",
-            "Mettre en place des points réguliers avec ce client (chaque semaine ou"
-            " toutes les deux semaines) : ses missions n'en avaient pas.",
+            "Set up regular check-ins with this client (weekly or every two"
+            " weeks): at least half of its missions so far had none.",
+            "Mettre en place des points réguliers avec ce client (chaque semaine"
+            " ou toutes les deux semaines) : au moins la moitié de ses missions"
+            " n'en avaient pas.",
         ),
         (
             "{n} of {total} missions without regular check-ins",
@@ -164,10 +165,10 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
     Cause.TRUST: PracticeGap(
         "meeting_minutes",
         (
-            "Send written minutes after every meeting with this client: its"
-            " missions so far had none.",
-            "Envoyer un compte rendu écrit après chaque réunion avec ce client : ses"
-            " missions n'en avaient pas.",
+            "Send written minutes after every meeting with this client: at least"
+            " half of its missions so far had none.",
+            "Envoyer un compte rendu écrit après chaque réunion avec ce client :"
+            " au moins la moitié de ses missions n'en avaient pas.",
         ),
         (
             "{n} of {total} missions without written minutes",
@@ -177,10 +178,12 @@ PRACTICE_GAPS: dict[Cause, PracticeGap] = {
     Cause.TONE: PracticeGap(
         "meeting_minutes",
         (
-            "Confirm what was said in writing after each meeting with this client,"
-            " in neutral terms: its missions so far had no written minutes.",
+            "Confirm what was said in writing after each meeting with this"
+            " client, in neutral terms: at least half of its missions so far had"
+            " no written minutes.",
             "Confirmer par écrit, en termes neutres, ce qui a été dit après chaque"
-            " réunion avec ce client : ses missions n'avaient pas de compte rendu.",
+            " réunion avec ce client : au moins la moitié de ses missions"
+            " n'avaient pas de compte rendu.",
         ),
         (
             "{n} of {total} missions without written minutes",
