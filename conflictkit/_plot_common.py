@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from ._labels import Cause, Outcome, check_lang, label
+from .analysis._common import check_choice  # noqa: F401  (re-exported to plots)
 
 __all__ = ["CAUSE_COLORS", "OUTCOME_COLORS", "UNLABELLED_COLOR"]
 
@@ -179,14 +180,18 @@ def setup(ax: Axes | None, lang: str) -> Axes:
     return plt.gca() if ax is None else ax
 
 
-def check_choice(name: str, value: Any, allowed: Iterable[Any]) -> None:
-    """Raise a seaborn-style ValueError when ``value`` is not allowed."""
-    allowed = list(allowed)
-    if value not in allowed:
-        raise ValueError(
-            f"The value for `{name}` must be one of {allowed}, "
-            f"but {value!r} was passed."
-        )
+def number(value: float, spec: str, lang: str) -> str:
+    """Format a number for a label: French writes ``0,33`` and ``45 %``.
+
+    Examples
+    --------
+    >>> number(0.333, ".2f", "fr"), number(0.45, ".0%", "fr"), number(0.45, ".0%", "en")
+    ('0,33', '45 %', '45%')
+    """
+    out = format(value, spec)
+    if lang == "fr":
+        out = out.replace(".", ",").replace("%", " %")
+    return out
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:

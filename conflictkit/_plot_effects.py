@@ -16,6 +16,7 @@ from ._plot_common import (
     check_choice,
     forest,
     group_label,
+    number,
     outside_legend,
     practice_label,
     require_columns,
@@ -82,7 +83,7 @@ def plot_outcomes_by_cause(
         )
         ax.bar_label(
             bars,
-            labels=[f"{w:.0%}" if w >= 0.07 else "" for w in width],
+            labels=[number(w, ".0%", lang) if w >= 0.07 else "" for w in width],
             label_type="center",
             fontsize="x-small",
         )
@@ -162,7 +163,10 @@ def plot_prevention_effects(
     high = rows["ci_high"].to_numpy(dtype=float)
     p = rows["p_value"].to_numpy(dtype=float)
     notes = [
-        f"{r:.2f} [{lo:.2f}–{hi:.2f}]" if np.isfinite([r, lo, hi]).all() else ""
+        f"{number(r, '.2f', lang)} [{number(lo, '.2f', lang)}–"
+        f"{number(hi, '.2f', lang)}]"
+        if np.isfinite([r, lo, hi]).all()
+        else ""
         for r, lo, hi in zip(ratio, low, high, strict=True)
     ]
     significant = [bool(pi < 0.05) for pi in p]
@@ -231,9 +235,9 @@ def plot_handling_effects(
     for values, pos, color, name in pairs:
         shown = np.where(np.isfinite(values), values, 0.0)
         bars = ax.barh(pos, shown, color=color, label=name, **opts)
-        fmt = "{:.0f}" if value == "median_days" else "{:.0%}"
+        spec = ".0f" if value == "median_days" else ".0%"
         labels = [
-            fmt.format(v)
+            number(v, spec, lang)
             if np.isfinite(v)
             else text("not_reached" if v == np.inf else "no_data", lang)
             for v in values
@@ -243,7 +247,8 @@ def plot_handling_effects(
     for yi, pi in zip(y, p, strict=True):
         if np.isfinite(pi):
             ax.text(
-                1.01, yi, f"p = {pi:.2g}", transform=ax.get_yaxis_transform(),
+                1.01, yi, f"p = {number(pi, '.2g', lang)}",
+                transform=ax.get_yaxis_transform(),
                 va="center", fontsize="x-small", color="0.3",
             )  # fmt: skip
     ax.set_yticks(y, [practice_label(pr, lang) for pr in practices])

@@ -529,6 +529,17 @@ class TestPlotOutcomesByCause:
 
 
 class TestPlotPreventionEffects:
+    def test_french_numbers_use_a_decimal_comma(self, results):
+        effects = results["prevention_effects"]
+        en = texts(plotting.plot_prevention_effects(effects, lang="en").texts)
+        _, ax = plt.subplots()
+        fr = texts(plotting.plot_prevention_effects(effects, ax=ax, lang="fr").texts)
+        intervals_en = [t for t in en if t.startswith(tuple("0123456789"))]
+        intervals_fr = [t for t in fr if t.startswith(tuple("0123456789"))]
+        assert intervals_en
+        assert all("." in t and "," not in t for t in intervals_en)
+        assert intervals_fr == [t.replace(".", ",") for t in intervals_en]
+
     def test_one_row_per_practice_with_a_reference_line_at_1(self, results):
         effects = results["prevention_effects"]
         ax = plotting.plot_prevention_effects(effects)
