@@ -474,17 +474,29 @@ def _date(ts: Any, lang: str) -> str:
     return ts.strftime("%d/%m/%Y") if lang == "fr" else ts.strftime("%Y-%m-%d")
 
 
-def _number(v: float, *, p_value: bool = False) -> str:
-    """Short display of a number: 3 significant digits, no exponent below 1e6."""
+def _number(v: float, *, p_value: bool = False, lang: str = "en") -> str:
+    """Short display of a number: 3 significant digits, no exponent below 1e6.
+
+    French writes ``0,33`` and ``1 500``.
+
+    Examples
+    --------
+    >>> _number(1500.0), _number(1500.0, lang="fr"), _number(0.3333, lang="fr")
+    ('1,500', '1\u202f500', '0,333')
+    """
     if pd.isna(v):
         return ""
     if p_value:
-        return f"{v:.2g}"
-    if abs(v) >= 1000:
-        return f"{v:,.0f}"
-    if float(v).is_integer():
-        return f"{v:.0f}"
-    return f"{v:.3g}" if abs(v) < 100 else f"{v:.1f}"
+        out = f"{v:.2g}"
+    elif abs(v) >= 1000:
+        out = f"{v:,.0f}"
+    elif float(v).is_integer():
+        out = f"{v:.0f}"
+    else:
+        out = f"{v:.3g}" if abs(v) < 100 else f"{v:.1f}"
+    if lang == "fr":
+        out = out.replace(",", "\u202f").replace(".", ",")
+    return out
 
 
 _LABELLED = ("cause", "primary_cause", "top_cause", "outcome", "group", "risk")
@@ -597,7 +609,7 @@ def _table(frame: pd.DataFrame, lang: str, *, max_rows: int) -> str:
             out[col] = text.map(_value_labels(col, text, lang))
         elif pd.api.types.is_float_dtype(s):
             p_like = col in ("p_value", "q_value") or col.endswith("_p")
-            out[col] = s.map(lambda v, p=p_like: _number(v, p_value=p))
+            out[col] = s.map(lambda v, p=p_like: _number(v, p_value=p, lang=lang))
         elif pd.api.types.is_datetime64_any_dtype(s):
             out[col] = s.dt.strftime("%Y-%m-%d")
         elif pd.api.types.is_bool_dtype(s) or str(s.dtype) == "boolean":
