@@ -516,3 +516,37 @@ def test_real_cfpb_export_reads_with_columns_and_cause_map():
 
 
 _ = codecs
+
+
+def test_xlsx_with_typed_cells_and_french_sheet_names(tmp_path):
+    """A workbook typed by hand in a spreadsheet: real dates, numbers, booleans."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Litiges"
+    ws.append(["Client", "Ouvert le", "Résolu le", "Motif", "Montant en jeu",
+               "Suivi envoyé", "Mission"])  # fmt: skip
+    ws.append(["Acme", dt.datetime(2021, 4, 7), dt.date(2021, 4, 21),
+               "Retard de paiement", 1500.5, True, "M1"])  # fmt: skip
+    ws.append(["Acme", dt.datetime(2021, 5, 25), None, "périmètre", 800, False,
+               "M1"])  # fmt: skip
+    ms = wb.create_sheet("Missions")
+    ms.append(["Mission", "Client", "Début", "Fin", "Contrat", "Périmètre écrit"])
+    ms.append(["M1", "Acme", dt.datetime(2021, 3, 1), None, "Régie", "oui"])
+    path = tmp_path / "journal.xlsx"
+    wb.save(path)
+    h = ck.read_history(path)
+    d = h.disputes
+    assert d["opened_at"].tolist() == [pd.Timestamp("2021-04-07"),
+                                       pd.Timestamp("2021-05-25")]  # fmt: skip
+    assert d["resolved_at"].iloc[0] == pd.Timestamp("2021-04-21")
+    assert d["amount_at_stake"].tolist() == [1500.5, 800.0]
+    assert d["followup_sent"].tolist() == [True, False]
+    assert d["primary_cause"].tolist() == ["payment", "scope"]
+    m = h.missions
+    assert m["contract"].tolist() == ["time_and_materials"]
+    assert m["written_scope"].tolist() == [True]
+    assert m["days"].iloc[0] > 0  # ongoing: business days up to as_of
