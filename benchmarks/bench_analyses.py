@@ -7,6 +7,10 @@ default, and its missions) with ``ck.make_history``, then for every case in
 pandas/scipy version alternately, in the same run, and prints the best of
 ``--repeat`` runs of each and their ratio (target <= 1.5 for each).
 
+It also prints each analysis's peak memory while it runs (numpy and pandas
+allocations, traced by ``tracemalloc``; pyarrow's own buffers are not seen)
+relative to the loaded frames (target <= 2).
+
 Run: ``python benchmarks/bench_analyses.py [--disputes N] [--only NAME]``.
 """
 
@@ -14,12 +18,15 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 import time
+import tracemalloc
 import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+os.environ.setdefault("TQDM_DISABLE", "1")  # progress bars would garble the table
 
 import _bench_counts  # noqa: E402
 import _bench_effects  # noqa: E402
@@ -46,6 +53,23 @@ def best_of(fn, history: ck.History, repeat: int) -> float:
     return min(times)
 
 
+def frames_size(history: ck.History) -> int:
+    """Bytes held by the loaded frames (disputes, causes, missions)."""
+    frames = [history.disputes, history.causes, history.missions]
+    return int(sum(f.memory_usage(deep=True).sum() for f in frames if f is not None))
+
+
+def peak_memory(fn, history: ck.History) -> int:
+    """Peak bytes allocated (numpy/pandas, via tracemalloc) while ``fn`` runs."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn(history)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--disputes", type=int, default=1_000_000)
@@ -62,8 +86,13 @@ def main() -> None:
     cases = [*_bench_counts.CASES, *_bench_recurring.CASES, *_bench_effects.CASES]
     if args.only:
         cases = [c for c in cases if args.only in c[0]]
-    print(f"{'analysis':34s} {'pandas':>9s} {'conflictkit':>12s} {'ratio':>6s}")
-    worst = 0.0
+    size = frames_size(history)
+    print(f"loaded frames: {size / 1e6:.0f} MB")
+    print(
+        f"{'analysis':34s} {'pandas':>9s} {'conflictkit':>12s} {'ratio':>6s}"
+        f" {'peak mem / frames':>18s}"
+    )
+    worst = worst_mem = 0.0
     for name, library, handwritten in cases:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -71,11 +100,13 @@ def main() -> None:
             for _ in range(args.repeat):  # alternate, so load hits both alike
                 base = min(base, best_of(handwritten, history, 1))
                 lib = min(lib, best_of(library, history, 1))
+            mem = peak_memory(library, history) / size
         ratio = lib / base
-        worst = max(worst, ratio)
-        flag = "" if ratio <= 1.5 else "  <-- above 1.5"
-        print(f"{name:34s} {base:8.3f}s {lib:11.3f}s {ratio:6.2f}{flag}")
-    print(f"worst ratio: {worst:.2f} (target <= 1.5 for each)")
+        worst, worst_mem = max(worst, ratio), max(worst_mem, mem)
+        flag = "" if ratio <= 1.5 and mem <= 2 else "  <-- above target"
+        print(f"{name:34s} {base:8.3f}s {lib:11.3f}s {ratio:6.2f} {mem:18.2f}{flag}")
+    print(f"worst time ratio: {worst:.2f} (target <= 1.5 for each)")
+    print(f"worst peak memory / loaded frames: {worst_mem:.2f} (target <= 2)")
 
 
 if __name__ == "__main__":
