@@ -14,7 +14,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeAlias, TypeVar
 
 import numpy as np
 import pandas as pd
@@ -38,7 +38,8 @@ __all__ = [
     "parse_number",
 ]
 
-Problems = pd.Series
+Problems: TypeAlias = pd.Series
+_E = TypeVar("_E", bound=StrEnum)
 _ARROW_STRING = pd.StringDtype("pyarrow")
 _EMPTY = pd.Series([], dtype=object)
 
@@ -95,7 +96,7 @@ def _suggest(norm: str, vocab: Mapping[str, StrEnum]) -> str:
 
 
 # --------------------------------------------------------------------- labels
-def _lookup(norm: str, vocab: Mapping[str, StrEnum]) -> StrEnum | None:
+def _lookup(norm: str, vocab: Mapping[str, _E]) -> _E | None:
     if norm in vocab:
         return vocab[norm]
     # A longer phrase that contains known spellings of exactly one label, such
@@ -118,8 +119,8 @@ def parse_label(
     vocab = {**vocab, **{normalize(m.value): m for m in enum}}
     text = _text(s)
     codes, uniques = _factorize(text)
-    parsed = []
-    msgs = []
+    parsed: list[str | None] = []
+    msgs: list[str | None] = []
     for raw in uniques:
         norm = normalize(raw)
         member = _lookup(norm, vocab)
@@ -140,8 +141,8 @@ def parse_label(
 CauseMap = Mapping[str, Any] | Callable[[str], Any] | None
 
 
-def _cause_vocab(cause_map: CauseMap) -> dict[str, StrEnum]:
-    vocab: dict[str, StrEnum] = {normalize(c.value): c for c in Cause}
+def _cause_vocab(cause_map: CauseMap) -> dict[str, Cause]:
+    vocab: dict[str, Cause] = {normalize(c.value): c for c in Cause}
     vocab.update(CAUSES)
     if isinstance(cause_map, Mapping):
         for key, value in cause_map.items():

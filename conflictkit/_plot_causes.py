@@ -196,7 +196,7 @@ def plot_cause_trend(
             **{"width": 0.8, "edgecolor": "white", "linewidth": 0.5, **kwargs},
         )
         bottom = bottom + values
-    for i in np.flatnonzero(thin):
+    for i in np.flatnonzero(thin).tolist():
         ax.text(
             i,
             0.02,

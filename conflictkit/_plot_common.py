@@ -8,12 +8,13 @@ stays distinguishable with the common forms of colour blindness.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
 from ._labels import Cause, Outcome, check_lang, label
@@ -231,7 +232,10 @@ def outside_legend(ax: Axes, handles: list | None = None, **kwargs: Any) -> None
 
 def row_fontsize(ax: Axes, n_rows: int, *, largest: float = 10.0) -> float:
     """A font size (points) that fits ``n_rows`` rows in the axes' height."""
-    height = ax.get_position().height * ax.figure.get_size_inches()[1] * 72
+    # typed Figure | SubFigure; only a Figure has a size (as before, axes in a
+    # SubFigure are not supported here)
+    fig = cast(Figure, ax.figure)
+    height = ax.get_position().height * fig.get_size_inches()[1] * 72
     return float(min(largest, 0.7 * height / max(n_rows, 1)))
 
 
@@ -321,16 +325,21 @@ def forest(
     log_ticks(ax)
     ax.set_ylim(-0.7, len(y) - 0.3)
     trans = ax.get_yaxis_transform()
-    for i in range(len(y)):
-        note = notes[i]
+    for row in range(len(y)):
+        note = notes[row]
         if isinstance(note, str) and note in ("rising", "falling", "stable"):
-            note = text(note, lang) if ok[i] else text("no_data", lang)
-        elif not ok[i]:
+            note = text(note, lang) if ok[row] else text("no_data", lang)
+        elif not ok[row]:
             note = text("no_data", lang)
-        ax.text(1.02, y[i], str(note), transform=trans, va="center", fontsize="small")
+        ax.text(1.02, y[row], str(note), transform=trans, va="center", fontsize="small")
     # which side of the reference line means what, at its foot
     foot = ax.get_xaxis_transform()
-    hint = {"transform": foot, "va": "bottom", "fontsize": "x-small", "color": "0.3"}
+    hint: dict[str, Any] = {
+        "transform": foot,
+        "va": "bottom",
+        "fontsize": "x-small",
+        "color": "0.3",
+    }
     ax.text(0.97, 0.01, "← " + text(fewer, lang), ha="right", **hint)
     ax.text(1.03, 0.01, text(more, lang) + " →", ha="left", **hint)
     ax.spines[["top", "right"]].set_visible(False)

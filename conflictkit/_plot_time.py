@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.ticker import PercentFormatter
+from matplotlib.typing import ColorType
 
 from ._labels import Cause, label
 from ._plot_common import (
@@ -259,7 +260,7 @@ def plot_time_to_resolution(
         part = curves[key.to_numpy() == name]
         days = part["days"].to_numpy(dtype=float)
         surv = part["survival"].to_numpy(dtype=float)
-        color = CAUSE_COLORS.get(name)
+        color: ColorType | None = CAUSE_COLORS.get(name)
         if color is None:
             color = "#333333" if name == "all" else next(cycle, None)
         n = int(part["at_risk"].iloc[0]) if "at_risk" in part.columns else None

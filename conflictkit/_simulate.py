@@ -14,7 +14,7 @@ seconds.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -125,7 +125,7 @@ def _parse_notes(text: str) -> tuple[np.ndarray, np.ndarray]:
 
 def _draw(rng: np.random.Generator, p: np.ndarray) -> np.ndarray:
     """One categorical draw per row of the probability matrix ``p``."""
-    u = rng.random(p.shape[0])[:, None]
+    u = rng.random(len(p))[:, None]
     return np.minimum((u > p.cumsum(axis=1)).sum(axis=1), p.shape[1] - 1)
 
 
@@ -225,9 +225,10 @@ def _missions(
     days = np.where(
         ongoing, np.maximum(np.round(days * seen / busdays * 2) / 2, 0.5), days
     )
-    cut = np.clip(np.datetime64(fade_at.date(), "D"), started, stop)
+    # an array: the scalar is broadcast against the per-mission bounds
+    cut = cast(np.ndarray, np.clip(np.datetime64(fade_at.date(), "D"), started, stop))
     before = np.busday_count(started, cut)
-    arrays = {
+    arrays: dict[str, np.ndarray] = {
         "client": client,
         "started": started,
         "ended": ended,

@@ -11,9 +11,13 @@ import argparse
 import sys
 import warnings
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+
+if TYPE_CHECKING:  # imported lazily at run time, to start fast
+    from .journal import Journal
+    from .model import History
 
 __all__ = ["build_parser", "main"]
 
@@ -90,7 +94,7 @@ def _print_table(frame: pd.DataFrame, lang: str) -> None:
         print(_headers(frame, lang).to_string(index=False))
 
 
-def _load(path: str | None, missions: str | None):
+def _load(path: str | None, missions: str | None) -> History:
     from .io import read_history
 
     if path is None:
@@ -194,7 +198,7 @@ def _suggest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _journal(args: argparse.Namespace):
+def _journal(args: argparse.Namespace) -> Journal:
     from .journal import Journal
 
     return Journal(args.journal)
@@ -303,7 +307,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, help: str, description: str, parents=()):
+    def command(
+        name: str,
+        help: str,
+        description: str,
+        parents: Sequence[argparse.ArgumentParser] = (),
+    ) -> argparse.ArgumentParser:
         p = sub.add_parser(
             name, help=help, description=description, parents=[common, *parents]
         )

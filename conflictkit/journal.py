@@ -9,6 +9,7 @@ with a busy timeout, so two processes logging at once lose nothing.
 
 from __future__ import annotations
 
+import builtins
 import os
 import sqlite3
 import warnings
@@ -254,7 +255,7 @@ class Journal:
         client: str,
         *,
         opened_at: Any = None,
-        causes: str | list[str] | None = None,
+        causes: str | builtins.list[str] | None = None,
         notes: str | None = None,
         mission_id: str | None = None,
         severity: str | None = None,
@@ -456,6 +457,7 @@ written_scope, checkin_every_days, meeting_minutes : optional
                 frame = frame.drop(columns="days")  # derived from the dates
             checked = _validate(_empty_disputes(), frame, source="new mission")
             stored = checked.missions
+            assert stored is not None  # a mission row was validated
             if days is None:  # derived from the dates each time it is read
                 stored = stored.assign(days=np.nan)
             _insert(conn, "missions", _stored(stored, _MISSION_STORED))
@@ -551,7 +553,9 @@ written_scope, checkin_every_days, meeting_minutes : optional
             _insert(conn, "disputes", _stored(disputes, _DISPUTE_STORED))
         return read
 
-    def export(self, path: str | Path, **write_history_kwargs: Any) -> list[Path]:
+    def export(
+        self, path: str | Path, **write_history_kwargs: Any
+    ) -> builtins.list[Path]:
         """Write the journal to CSV, TSV, XLSX, JSON or Parquet.
 
         Parameters

@@ -99,6 +99,7 @@ def cause_counts(
             ConflictkitWarning,
             stacklevel=2,
         )
+    pos: np.ndarray | None
     if primary_only:
         cause_code = np.asarray(d["primary_cause"].astype(CAUSE_DTYPE).cat.codes)
         pos = np.arange(len(d))
@@ -112,6 +113,7 @@ def cause_counts(
         groups = None
     else:
         gcode, groups = pd.factorize(values, sort=True, use_na_sentinel=False)
+        assert pos is not None  # computed above whenever by is given
         ok = (pos >= 0) & (cause_code >= 0)
         key = gcode[pos[ok]].astype(np.int64) * k + cause_code[ok]
         counts = np.bincount(key, minlength=len(groups) * k).reshape(-1, k)

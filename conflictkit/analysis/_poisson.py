@@ -39,7 +39,9 @@ class TrendFit(NamedTuple):
 NAN_FIT = TrendFit(np.nan, np.nan, np.nan, np.nan, np.nan, "")
 
 
-def _profile_deviance(b: float, y, t, log_e) -> float:
+def _profile_deviance(
+    b: float, y: np.ndarray, t: np.ndarray, log_e: np.ndarray
+) -> float:
     """Deviance from the boundary fit at slope ``b``, intercept profiled out."""
     n = y.sum()
     lse = special.logsumexp(log_e + b * t)
@@ -47,7 +49,9 @@ def _profile_deviance(b: float, y, t, log_e) -> float:
     return float(2.0 * ((n * np.log(n) - n) - ll))
 
 
-def _boundary_fit(y, t, log_e, sign: int, crit: float) -> TrendFit:
+def _boundary_fit(
+    y: np.ndarray, t: np.ndarray, log_e: np.ndarray, sign: int, crit: float
+) -> TrendFit:
     """Every count in the first (sign=-1) or last (+1) period: the MLE slope is
     infinite; give the likelihood-ratio p-value and a profile-likelihood bound.
     """

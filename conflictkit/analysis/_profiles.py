@@ -176,6 +176,7 @@ def client_profiles(history: History) -> pd.DataFrame:
     names = pd.Series(names)
 
     if cells.exposure is not None:
+        assert cells.mission_codes is not None  # set with the exposure
         n_missions = pd.array(np.bincount(cells.mission_codes, minlength=n), "Int64")
         days = cells.exposure
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -210,8 +211,8 @@ def client_profiles(history: History) -> pd.DataFrame:
     )
     reason = parts["rec"]
     for col in ("open", "rate"):
-        sep = np.where((reason != "") & (parts[col] != ""), "; ", "")
-        reason = reason + sep + parts[col]
+        glue = np.where((reason != "") & (parts[col] != ""), "; ", "")
+        reason = reason + glue + parts[col]
     quiet = np.where(
         n_disputes == 0, "no dispute", "no recurring cause and no open dispute"
     )
@@ -268,6 +269,7 @@ def _practice_gaps(history: History, cells: _Cells) -> dict[Cause, np.ndarray]:
         return out
     n = len(cells.clients)
     codes = cells.mission_codes
+    assert codes is not None  # set with the exposure
     for cause, gap in PRACTICE_GAPS.items():
         col = m[gap.column]
         if gap.column == "checkin_every_days":

@@ -84,6 +84,7 @@ class _Cells:
         self.n_labelled = np.bincount(self.dispute_codes[labelled], minlength=n_clients)
         self.exposure = None
         if m is not None:
+            assert mission_codes is not None  # set above whenever m is not None
             self.exposure = np.bincount(
                 mission_codes,
                 weights=m["days"].to_numpy(dtype=float, na_value=0.0),

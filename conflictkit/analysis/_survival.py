@@ -10,6 +10,8 @@ draws them by default.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -185,7 +187,9 @@ def _grouped_durations(
     return days, resolved, codes, labels
 
 
-def _per_group(history: History, by: str | None):
+def _per_group(
+    history: History, by: str | None
+) -> Iterator[tuple[Any, np.ndarray, np.ndarray]]:
     """Yield (label, days, resolved) per group."""
     days, resolved, codes, labels = _grouped_durations(history, by)
     if by is None:
@@ -209,7 +213,7 @@ def _per_group(history: History, by: str | None):
 def _curves_frame(parts: list[tuple[object, dict[str, np.ndarray]]]) -> pd.DataFrame:
     sizes = [c["days"].size for _, c in parts]
     groups = np.repeat(np.array([g for g, _ in parts], dtype=object), sizes)
-    data = {"group": groups}
+    data: dict[str, np.ndarray | list[float]] = {"group": groups}
     for name in CURVE_COLUMNS[1:]:
         arrays = [c[name] for _, c in parts]
         dtype = np.int64 if name in ("at_risk", "n_resolved", "n_censored") else float

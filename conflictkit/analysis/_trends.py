@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +20,7 @@ from ._common import (
     mission_days_in_periods,
 )
 from ._common import warn_small as _warn_small
-from ._poisson import VARIANCES, poisson_trend
+from ._poisson import VARIANCES, ClusterScores, poisson_trend
 
 __all__ = ["cause_trend", "trend_summary"]
 
@@ -62,7 +63,9 @@ def period_start(dates: pd.Series | np.ndarray, freq: str) -> np.ndarray:
     return months.astype("datetime64[ns]")
 
 
-def _period_number(starts: np.ndarray, periods: pd.DatetimeIndex, freq: str):
+def _period_number(
+    starts: np.ndarray, periods: pd.DatetimeIndex, freq: str
+) -> np.ndarray:
     """Position in ``periods`` (consecutive period starts) of each start."""
     if len(periods) == 0:
         return np.zeros(len(starts), dtype=np.intp)
@@ -226,7 +229,9 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
     return out
 
 
-def _cluster_scores(history: History, table: _Table, keep: np.ndarray):
+def _cluster_scores(
+    history: History, table: _Table, keep: np.ndarray
+) -> Callable[[np.ndarray], ClusterScores]:
     """Per-client score contributions, for a variance clustered by client.
 
     Returns ``make(rows)``: given the dispute rows citing a cause, a function
@@ -250,7 +255,7 @@ def _cluster_scores(history: History, table: _Table, keep: np.ndarray):
     active[cell_client] = True
     active[dispute_client[dispute_fit >= 0]] = True
 
-    def make(rows: np.ndarray):
+    def make(rows: np.ndarray) -> ClusterScores:
         rows = rows[dispute_fit[rows] >= 0]
         client, fit = dispute_client[rows], dispute_fit[rows]
 
