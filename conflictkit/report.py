@@ -93,10 +93,13 @@ _TEXT: dict[str, tuple[str, str]] = {
         "fidélisation du client et l'argent récupéré, par cause.",
     ),
     "prevention_text": (
-        "Dispute rate per mission-day with versus without each practice "
-        "(rate ratio below 1: fewer disputes with the practice).",
-        "Taux de litiges par jour de mission avec et sans chaque pratique "
-        "(rapport de taux inférieur à 1 : moins de litiges avec la pratique).",
+        "Dispute rate per mission-day with versus without each practice, "
+        "comparing each client's missions with the same client's other "
+        "missions (rate ratio below 1: fewer disputes with the practice).",
+        "Taux de litiges par jour de mission avec et sans chaque pratique, en "
+        "comparant les missions d'un client avec les autres missions du même "
+        "client (rapport de taux inférieur à 1 : moins de litiges avec la "
+        "pratique).",
     ),
     "no_missions": (
         "No missions table: rates and prevention effects need the missions.",
