@@ -323,10 +323,14 @@ CASES = [
         hand_survival_curves_by_cause,
     ),
     ("outcomes_by_cause", _quiet(ck.outcomes_by_cause), hand_outcomes_by_cause),
-    ("prevention_effects", _quiet(ck.prevention_effects), hand_prevention_effects),
     (
-        "prevention_effects(stratify='client')",
-        _quiet(lambda h: ck.prevention_effects(h, stratify="client")),
+        "prevention_effects(stratify=None)",
+        _quiet(lambda h: ck.prevention_effects(h, stratify=None)),
+        hand_prevention_effects,
+    ),
+    (
+        "prevention_effects (within clients)",
+        _quiet(ck.prevention_effects),
         hand_prevention_effects_by_client,
     ),
     ("handling_effects", _quiet(ck.handling_effects), hand_handling_effects),
