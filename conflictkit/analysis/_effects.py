@@ -222,7 +222,7 @@ def prevention_effects(
 
     Within clients, a cell with at most 400 disputes gets exact results: the
     conditional distribution of the disputes with the practice, a sum of
-    binomials over clients, computed by convolution and inverted for the
+    binomials over clients, computed exactly and inverted for the
     interval (its p-value is below 5% exactly when the 95% interval excludes
     1), and the conditional maximum likelihood ratio. Larger cells get the
     Mantel-Haenszel ratio, Greenland-Robins interval and Mantel-Haenszel
