@@ -248,7 +248,11 @@ class _Checker:
             out.append(f.sort_values(["row"], kind="stable"))
         if not out:
             return pd.DataFrame(columns=FAILURE_COLUMNS)
-        return pd.concat(out, ignore_index=True)[FAILURE_COLUMNS]
+        both = pd.concat(out, ignore_index=True)[FAILURE_COLUMNS]
+        # file-level problems first, then in the order of the rows
+        return both.sort_values("row", na_position="first", kind="stable").reset_index(
+            drop=True
+        )
 
     def bad_positions(self) -> np.ndarray:
         if not self.parts:
