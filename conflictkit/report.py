@@ -326,7 +326,7 @@ class _Report:
         self.add("clients", _p(self.t("clients_text")))
         recurring = self.compute("clients", A.recurring_causes, h)
         self.figure("clients", "plot_recurring_causes", recurring, size=(8, 6.5))
-        profiles = self.compute("clients", A.client_profiles, h)
+        profiles = self.compute("clients", A.client_profiles, h, lang=lang)
         self.table("clients", profiles, max_rows=30)
 
         self.add("recurring", _p(self.t("recurring_text")))
@@ -605,7 +605,14 @@ def _table(frame: pd.DataFrame, lang: str, *, max_rows: int) -> str:
     out = frame.head(max_rows).copy()
     for col in out.columns:
         s = out[col]
-        if col in (*_LABELLED, "practice", "direction") and not (
+        if col == "recurring_causes":  # "payment;scope": each cause's name
+            text = s.astype("string")
+            shown = {
+                v: ", ".join(label(c, lang) for c in v.split(";") if c)
+                for v in text.dropna().unique()
+            }
+            out[col] = text.map(shown)
+        elif col in (*_LABELLED, "practice", "direction") and not (
             pd.api.types.is_numeric_dtype(s)
         ):
             text = s.astype("string")

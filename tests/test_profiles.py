@@ -319,3 +319,18 @@ class TestRecommendations:
         assert got == want
         assert len(want) >= 2
         assert np.isin(r["priority"], np.arange(1, len(want) + 1)).all()
+
+
+def test_risk_reasons_in_french():
+    h = ck.load_example()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ck.ConflictkitWarning)
+        en = ck.client_profiles(h)
+        fr = ck.client_profiles(h, lang="fr")
+    # the values are the same; only the sentences change language
+    pd.testing.assert_frame_equal(en.drop(columns="risk_reason"),
+                                  fr.drop(columns="risk_reason"))  # fmt: skip
+    assert fr["risk_reason"].str.contains("cause récurrente").any()
+    assert not fr["risk_reason"].str.contains("recurring|dispute").any()
+    with pytest.raises(ValueError, match="`lang` must be one of"):
+        ck.client_profiles(h, lang="de")

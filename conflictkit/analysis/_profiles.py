@@ -40,9 +40,49 @@ _CAUSES = list(CAUSE_DTYPE.categories)
 
 
 def _plural(n: np.ndarray, word: str) -> pd.Series:
-    """``"2 open disputes"``, ``"1 open dispute"``, vectorized."""
+    """``"2 open disputes"``, ``"1 open dispute"``, vectorized.
+
+    A two-word French phrase takes the plural on both words:
+    ``"2 litiges ouverts"``.
+    """
     s = pd.Series(n.astype(np.int64)).astype(str)
-    return s + " " + word + np.where(n == 1, "", "s")
+    mark = np.where(n == 1, "", "s")
+    words = word.split(" ")
+    if len(words) == 2 and word in _FRENCH_PAIRS:
+        return s + " " + words[0] + mark + " " + words[1] + mark
+    return s + " " + word + mark
+
+
+#: French two-word phrases whose words both take the plural.
+_FRENCH_PAIRS = {"cause récurrente", "litige ouvert"}
+
+#: The phrases of ``risk_reason``, in English and French.
+_REASON = {
+    "recurring": ("recurring cause", "cause récurrente"),
+    "open": ("open dispute", "litige ouvert"),
+    "rate": ("× your overall dispute rate", "× votre taux de litiges global"),
+    "none": ("no dispute", "aucun litige"),
+    "quiet": (
+        "no recurring cause and no open dispute",
+        "ni cause récurrente ni litige ouvert",
+    ),
+}
+
+
+def _reason(key: str, lang: str) -> str:
+    en, fr = _REASON[key]
+    return fr if lang == "fr" else en
+
+
+def _cause_names(names: pd.Series, lang: str) -> pd.Series:
+    """``"payment;scope"`` as ``"payment, scope"`` (``"paiement, périmètre"``)."""
+    if lang == "en":
+        return names.str.replace(";", ", ", regex=False)
+    shown = {
+        u: ", ".join(label(c, lang).lower() for c in u.split(";") if c)
+        for u in names.dropna().unique()
+    }
+    return names.map(shown)
 
 
 def _sum_by(codes: np.ndarray, values: pd.Series, n: int) -> np.ndarray:
@@ -54,13 +94,16 @@ def _sum_by(codes: np.ndarray, values: pd.Series, n: int) -> np.ndarray:
     return np.where(seen > 0, total, np.nan)
 
 
-def client_profiles(history: History) -> pd.DataFrame:
+def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
     """Summarise each client: exposure, disputes, causes, money and risk.
 
     Parameters
     ----------
     history : History
         The disputes and, when known, the missions.
+    lang : {"en", "fr"}, default="en"
+        Language of the ``risk_reason`` sentences (the other columns hold
+        values, the same in both languages).
 
     Returns
     -------
@@ -123,8 +166,11 @@ def client_profiles(history: History) -> pd.DataFrame:
     2   Cera           4     scope                      low
     >>> p.loc[0, "risk_reason"]
     '1 recurring cause (payment)'
+    >>> ck.client_profiles(h, lang="fr").loc[0, "risk_reason"]
+    '1 cause récurrente (paiement)'
     """
     check_history(history)
+    check_lang(lang)
     cells = _Cells(history)
     _warn_cells(cells, stacklevel=4)
     rec = _recurring_frame(history, cells, min_disputes=2, alpha=0.05)
@@ -197,11 +243,11 @@ def client_profiles(history: History) -> pd.DataFrame:
     risk = np.where(high, "high", np.where(medium, "medium", "low"))
 
     # the reason, assembled column-wise rather than client by client
-    causes_list = names.str.replace(";", ", ", regex=False)
-    part_rec = _plural(n_rec, "recurring cause") + " (" + causes_list + ")"
-    part_open = _plural(n_open, "open dispute")
-    rel_text = pd.Series(np.round(np.nan_to_num(rel), 1)).astype(str)
-    part_rate = rel_text + "× your overall dispute rate"
+    causes_list = _cause_names(names, lang)
+    part_rec = _plural(n_rec, _reason("recurring", lang)) + " (" + causes_list + ")"
+    part_open = _plural(n_open, _reason("open", lang))
+    rel_text = pd.Series(_number(np.round(np.nan_to_num(rel), 1), "%.1f", lang))
+    part_rate = rel_text + _reason("rate", lang)
     parts = pd.DataFrame(
         {
             "rec": part_rec.where(n_rec > 0, ""),
@@ -211,11 +257,10 @@ def client_profiles(history: History) -> pd.DataFrame:
     )
     reason = parts["rec"]
     for col in ("open", "rate"):
-        glue = np.where((reason != "") & (parts[col] != ""), "; ", "")
+        sep = " ; " if lang == "fr" else "; "
+        glue = np.where((reason != "") & (parts[col] != ""), sep, "")
         reason = reason + glue + parts[col]
-    quiet = np.where(
-        n_disputes == 0, "no dispute", "no recurring cause and no open dispute"
-    )
+    quiet = np.where(n_disputes == 0, _reason("none", lang), _reason("quiet", lang))
     reason = reason.where(reason != "", quiet)
 
     out = pd.DataFrame(
