@@ -106,6 +106,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "days_open": ("Days since opened", "Jours depuis l'ouverture"),
     "share_open": ("Share still open", "Part encore ouverte"),
     "censored": ("Still open (censored)", "Encore ouvert (censuré)"),
+    "axis_cut": (
+        "axis cut; the longest dispute lasted {days} days",
+        "axe coupé ; le plus long litige a duré {days} jours",
+    ),
     "outcomes_title": ("How disputes ended", "Issue des litiges"),
     "outcome_share": ("Share of resolved disputes", "Part des litiges résolus"),
     "prevention_title": (

@@ -16,6 +16,7 @@ from ._labels import Cause, label
 from ._plot_common import (
     CAUSE_COLORS,
     UNLABELLED_COLOR,
+    check_choice,
     group_label,
     outside_legend,
     require_columns,
@@ -205,6 +206,7 @@ def plot_time_to_resolution(
     lang: str = "en",
     groups: list[Any] | None = None,
     band: bool = True,
+    max_days: float | str | None = "auto",
     **kwargs: Any,
 ) -> Axes:
     """Draw Kaplan-Meier curves of the share of disputes still open.
@@ -227,6 +229,12 @@ def plot_time_to_resolution(
         handful, or the curves become unreadable).
     band : bool, default=True
         Shade the confidence band.
+    max_days : float, "auto" or None, default="auto"
+        Right end of the day axis. ``"auto"`` stops a little after the last
+        day at which a drawn curve still has more than 5% of its disputes
+        open, so that one very long dispute does not squeeze every curve
+        against the left edge; the longest duration is then noted on the
+        axes. ``None`` shows every day.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.step`.
 
@@ -288,8 +296,22 @@ def plot_time_to_resolution(
     ax.axhline(0.5, color="0.6", ls=":", lw=1, zorder=0)
     ax.set_ylim(0, 1.03)
     ax.set_xlim(left=0)
+    drawn = curves[key.isin(names).to_numpy()]
+    longest = float(drawn["days"].max()) if len(drawn) else 0.0
+    right = max_days
+    if isinstance(max_days, str):
+        check_choice("max_days", max_days, ["auto"])
+        still_open = drawn.loc[drawn["survival"] > 0.05, "days"]
+        right = 1.1 * float(still_open.max()) if len(still_open) else None
+        if right is not None and right >= longest:
+            right = None
+    xlabel = text("days_open", lang)
+    if right is not None:
+        ax.set_xlim(0, right)
+        if right < longest:
+            xlabel += f" ({text('axis_cut', lang, days=f'{longest:.0f}')})"
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
-    ax.set_xlabel(text("days_open", lang))
+    ax.set_xlabel(xlabel)
     ax.set_ylabel(text("share_open", lang))
     ax.set_title(text("km_title", lang))
     ax.spines[["top", "right"]].set_visible(False)

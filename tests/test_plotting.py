@@ -460,6 +460,19 @@ class TestPlotTimeToResolution:
         assert "Encore ouvert (censuré)" in legend
         assert ax.get_ylabel() == "Part encore ouverte"
 
+    def test_one_very_long_dispute_does_not_squeeze_the_day_axis(self, results):
+        curves = results["survival_curves"]
+        longest = curves["days"].max()
+        ax = plotting.plot_time_to_resolution(curves)
+        right = ax.get_xlim()[1]
+        still_open = curves.loc[curves["survival"] > 0.05, "days"].max()
+        assert still_open <= right < longest
+        assert f"the longest dispute lasted {longest:.0f} days" in ax.get_xlabel()
+        _, ax = plt.subplots()
+        plotting.plot_time_to_resolution(curves, ax=ax, max_days=None)
+        assert ax.get_xlim()[1] >= longest
+        assert ax.get_xlabel() == "Days since opened"
+
     def test_groups_selects_and_orders_the_curves(self, results):
         ax = plotting.plot_time_to_resolution(
             results["survival_curves"], groups=["tone", "payment"], band=False
