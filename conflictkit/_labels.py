@@ -42,12 +42,36 @@ class Cause(StrEnum):
     OTHER = "other"
 
     def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
+
+        Parameters
+        ----------
+        lang : {"en", "fr"}, default="en"
+            The language of the display name.
+
+        Returns
+        -------
+        str
+            The display name, e.g. for plot labels and the report.
+
+        Examples
+        --------
+        >>> Cause.PAYMENT.label()
+        'Payment'
+        """
         return label(self, lang)
 
 
 class Outcome(StrEnum):
-    """How a resolved dispute ended."""
+    """How a resolved dispute ended.
+
+    Examples
+    --------
+    >>> Outcome("compromise") is Outcome.COMPROMISE
+    True
+    >>> Outcome.COMPROMISE.label("fr")
+    'Compromis'
+    """
 
     AMICABLE = "amicable"
     COMPROMISE = "compromise"
@@ -56,12 +80,36 @@ class Outcome(StrEnum):
     ABANDONED = "abandoned"
 
     def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
+
+        Parameters
+        ----------
+        lang : {"en", "fr"}, default="en"
+            The language of the display name.
+
+        Returns
+        -------
+        str
+            The display name, e.g. for plot labels and the report.
+
+        Examples
+        --------
+        >>> Outcome.COMPROMISE.label()
+        'Compromise'
+        """
         return label(self, lang)
 
 
 class Escalation(StrEnum):
-    """The furthest step a dispute reached, in order."""
+    """The furthest step a dispute reached, in order.
+
+    Examples
+    --------
+    >>> Escalation("mediation") is Escalation.MEDIATION
+    True
+    >>> Escalation.MEDIATION.label("fr")
+    'Médiation'
+    """
 
     DIALOGUE = "dialogue"
     PROPOSAL = "proposal"
@@ -69,12 +117,36 @@ class Escalation(StrEnum):
     COURT = "court"
 
     def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
+
+        Parameters
+        ----------
+        lang : {"en", "fr"}, default="en"
+            The language of the display name.
+
+        Returns
+        -------
+        str
+            The display name, e.g. for plot labels and the report.
+
+        Examples
+        --------
+        >>> Escalation.MEDIATION.label()
+        'Mediation'
+        """
         return label(self, lang)
 
 
 class Severity(StrEnum):
-    """How serious a dispute was, in order."""
+    """How serious a dispute was, in order.
+
+    Examples
+    --------
+    >>> Severity("high") is Severity.HIGH
+    True
+    >>> Severity.HIGH.label("fr")
+    'Élevée'
+    """
 
     LOW = "low"
     MEDIUM = "medium"
@@ -82,19 +154,59 @@ class Severity(StrEnum):
     CRITICAL = "critical"
 
     def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
+
+        Parameters
+        ----------
+        lang : {"en", "fr"}, default="en"
+            The language of the display name.
+
+        Returns
+        -------
+        str
+            The display name, e.g. for plot labels and the report.
+
+        Examples
+        --------
+        >>> Severity.HIGH.label()
+        'High'
+        """
         return label(self, lang)
 
 
 class Contract(StrEnum):
-    """The kind of contract a mission was run under."""
+    """The kind of contract a mission was run under.
+
+    Examples
+    --------
+    >>> Contract("fixed_price") is Contract.FIXED_PRICE
+    True
+    >>> Contract.FIXED_PRICE.label("fr")
+    'Forfait'
+    """
 
     FIXED_PRICE = "fixed_price"
     TIME_AND_MATERIALS = "time_and_materials"
     RETAINER = "retainer"
 
     def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``)."""
+        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
+
+        Parameters
+        ----------
+        lang : {"en", "fr"}, default="en"
+            The language of the display name.
+
+        Returns
+        -------
+        str
+            The display name, e.g. for plot labels and the report.
+
+        Examples
+        --------
+        >>> Contract.FIXED_PRICE.label()
+        'Fixed price'
+        """
         return label(self, lang)
 
 

@@ -309,6 +309,17 @@ class CauseClassifier(BaseEstimator):
         -------
         CauseClassifier
             The fitted estimator (``self``).
+
+        Examples
+        --------
+        >>> import conflictkit as ck
+        >>> clf = ck.CauseClassifier().fit(
+        ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
+        ...      "The client shouted at me in the meeting", "Ton très agressif"],
+        ...     ["payment", "payment", "tone", "tone"],
+        ... )
+        >>> clf.classes_.tolist()
+        ['payment', 'tone']
         """
         self._check_threshold()
         texts = _texts(notes)
@@ -340,6 +351,18 @@ class CauseClassifier(BaseEstimator):
             Shape ``(n_notes, n_causes)``, columns in the order of
             ``classes_``. Rows need not sum to one: a note can cite several
             causes.
+
+        Examples
+        --------
+        >>> import conflictkit as ck
+        >>> clf = ck.CauseClassifier().fit(
+        ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
+        ...      "The client shouted at me in the meeting", "Ton très agressif"],
+        ...     ["payment", "payment", "tone", "tone"],
+        ... )
+        >>> clf.predict_proba(["facture en retard", "he was rude"]).round(1)
+        array([[0.8, 0.2],
+               [0.3, 0.7]])
         """
         check_is_fitted(self, "pipeline_")
         texts = _texts(notes)
@@ -361,6 +384,17 @@ class CauseClassifier(BaseEstimator):
             Object array, one tuple of cause values per note: every cause
             whose probability reaches ``threshold``, or the most probable one
             when none does.
+
+        Examples
+        --------
+        >>> import conflictkit as ck
+        >>> clf = ck.CauseClassifier().fit(
+        ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
+        ...      "The client shouted at me in the meeting", "Ton très agressif"],
+        ...     ["payment", "payment", "tone", "tone"],
+        ... )
+        >>> clf.predict(["facture en retard", "he was rude"])
+        array([('payment',), ('tone',)], dtype=object)
         """
         self._check_threshold()
         proba = self.predict_proba(notes)
@@ -386,6 +420,17 @@ class CauseClassifier(BaseEstimator):
         -------
         float
             Micro-F1 over all (note, cause) pairs, between 0 and 1.
+
+        Examples
+        --------
+        >>> import conflictkit as ck
+        >>> clf = ck.CauseClassifier().fit(
+        ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
+        ...      "The client shouted at me in the meeting", "Ton très agressif"],
+        ...     ["payment", "payment", "tone", "tone"],
+        ... )
+        >>> clf.score(["facture en retard", "he was rude"], ["payment", "tone"])
+        1.0
         """
         texts = _texts(notes)
         truth = _causes(causes, len(texts))

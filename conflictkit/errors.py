@@ -10,15 +10,57 @@ FAILURE_COLUMNS = ["table", "row", "dispute_id", "column", "value", "problem"]
 
 
 class ConflictkitWarning(UserWarning):
-    """Something in the data deserves a look; the message says how many rows."""
+    """Something in the data deserves a look; the message says how many rows.
+
+    The base class of every warning conflictkit emits, so one filter can
+    turn them all into errors, or silence them.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import conflictkit as ck
+    >>> issubclass(ck.SmallSampleWarning, ck.ConflictkitWarning)
+    True
+    >>> with warnings.catch_warnings():  # e.g. a batch job that logs elsewhere
+    ...     warnings.simplefilter("ignore", ck.ConflictkitWarning)
+    ...     history = ck.load_example()
+    """
 
 
 class SmallSampleWarning(ConflictkitWarning):
-    """Too few disputes for the question asked; read the result with care."""
+    """Too few disputes for the question asked; read the result with care.
+
+    Examples
+    --------
+    Two disputes in a single year cannot show a trend:
+
+    >>> import warnings
+    >>> import pandas as pd
+    >>> import conflictkit as ck
+    >>> history = ck.History.from_frames(pd.DataFrame({
+    ...     "client": ["A", "B"], "opened_at": ["2024-01-01", "2024-02-01"],
+    ...     "causes": ["payment", "tone"]}), as_of="2024-06-01")
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     table = ck.trend_summary(history)
+    >>> [w.category.__name__ for w in caught]
+    ['SmallSampleWarning']
+    """
 
 
 class DisputeDataError(ValueError):
     """The input has problems; every one is listed, with its row and column.
+
+    Parameters
+    ----------
+    failures : pandas.DataFrame or str
+        The problems, one row each, with the columns listed under
+        ``failures`` below; or a single message about the whole input.
+    source : str, optional
+        The file (or ``"frame"``) the problems were found in.
+    max_lines : int, default=20
+        How many problems the message lists; all of them stay in
+        ``failures``.
 
     Attributes
     ----------
@@ -29,6 +71,20 @@ class DisputeDataError(ValueError):
         ``column``, ``value`` and ``problem``.
     source : str or None
         The file (or ``"frame"``) the problems were found in.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import conflictkit as ck
+    >>> log = pd.DataFrame(
+    ...     {"client": ["Acme", "Nova"], "opened_at": ["2024-03-01", "31/02/2024"]}
+    ... )
+    >>> try:
+    ...     ck.History.from_frames(log)
+    ... except ck.DisputeDataError as err:
+    ...     print(err.failures[["row", "column", "value"]])
+       row     column       value
+    0    3  opened_at  31/02/2024
     """
 
     def __init__(

@@ -120,7 +120,24 @@ class Journal:
         self.close()
 
     def close(self) -> None:
-        """Close the database connection (it reopens on the next call)."""
+        """Close the database connection (it reopens on the next call).
+
+        A ``with`` block closes it on exit.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> path = pathlib.Path(tmp.name) / "journal.sqlite"
+        >>> with ck.Journal(path) as journal:
+        ...     journal.add("Acme", opened_at="2024-03-01", causes="payment")
+        'D-0001'
+        >>> len(journal.list())  # reopened for this call
+        1
+        >>> journal.close()
+        >>> tmp.cleanup()
+        """
         conn, self._conn = getattr(self, "_conn", None), None
         if conn is not None and self._pid == os.getpid():
             conn.close()
@@ -183,7 +200,22 @@ class Journal:
 
     @property
     def schema_version(self) -> int:
-        """The schema version of the database file."""
+        """The schema version of the database file.
+
+        Opening a journal written by an older conflictkit migrates it to the
+        current version; a newer one is refused.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.schema_version
+        1
+        >>> journal.close()
+        >>> tmp.cleanup()
+        """
         with self._connect() as conn:
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
@@ -212,6 +244,22 @@ class Journal:
         -------
         History
             Built with :meth:`History.from_frames`; ``source`` is the database.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01", causes="payment")
+        'D-0001'
+        >>> history = journal.history(as_of="2024-07-01")
+        >>> history
+        <History: 1 disputes (1 open), 1 clients, as of 2024-07-01>
+        >>> history.disputes["primary_cause"].tolist()
+        ['payment']
+        >>> journal.close()
+        >>> tmp.cleanup()
         """
         with self._connect() as conn:
             disputes = self._frame(conn, "disputes")
@@ -243,6 +291,23 @@ class Journal:
             ``history().disputes``: one row per dispute with the canonical
             columns (``dispute_id``, ``client``, ``opened_at``, ``resolved_at``,
             ``primary_cause``, ``causes``, ``outcome``, ...).
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01", causes="payment")
+        'D-0001'
+        >>> journal.add("Nova", opened_at="2024-04-02", causes="scope")
+        'D-0002'
+        >>> journal.resolve("D-0001", resolved_at="2024-03-20", outcome="amicable")
+        >>> journal.list(open_only=True)[["dispute_id", "client"]]
+          dispute_id client
+        0     D-0002   Nova
+        >>> journal.close()
+        >>> tmp.cleanup()
         """
         d = self.history().disputes
         if open_only:
@@ -301,6 +366,26 @@ amount_recovered, followup_sent : optional
             If a value is invalid (an unknown cause, a resolution before the
             opening, an unknown mission...) or the id is already taken.
             Nothing is stored then.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01", causes="facture impayée")
+        'D-0001'
+        >>> journal.add(
+        ...     "Nova", opened_at="2024-04-02", causes=["scope", "tone"],
+        ...     severity="high",
+        ... )
+        'D-0002'
+        >>> journal.list()[["dispute_id", "client", "causes", "severity"]]
+          dispute_id client      causes severity
+        0     D-0001   Acme     payment      NaN
+        1     D-0002   Nova  scope;tone     high
+        >>> journal.close()
+        >>> tmp.cleanup()
         """
         if opened_at is None:
             opened_at = pd.Timestamp.today().normalize()
@@ -367,6 +452,21 @@ amount_recovered, followup_sent : optional
             If no dispute has this id.
         DisputeDataError
             If a value is invalid (e.g. resolved before it was opened).
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01", causes="payment")
+        'D-0001'
+        >>> journal.resolve("D-0001", resolved_at="2024-03-20", outcome="à l'amiable")
+        >>> journal.list()[["dispute_id", "resolved_at", "outcome"]]
+          dispute_id resolved_at   outcome
+        0     D-0001  2024-03-20  amicable
+        >>> journal.close()
+        >>> tmp.cleanup()
         """
         if resolved_at is None:
             resolved_at = pd.Timestamp.today().normalize()
@@ -435,6 +535,25 @@ written_scope, checkin_every_days, meeting_minutes : optional
         ------
         DisputeDataError
             If a value is invalid or the id is already taken.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add_mission(
+        ...     "M-01", client="Acme", started_at="2024-01-08", ended_at="2024-06-28"
+        ... )
+        'M-01'
+        >>> journal.add(
+        ...     "Acme", opened_at="2024-05-13", causes="deadlines", mission_id="M-01"
+        ... )
+        'D-0001'
+        >>> journal.history(as_of="2024-07-01")
+        <History: 1 disputes (1 open), 1 clients, 1 missions, as of 2024-07-01>
+        >>> journal.close()
+        >>> tmp.cleanup()
         """
         row = {
             "mission_id": mission_id,
@@ -488,6 +607,26 @@ written_scope, checkin_every_days, meeting_minutes : optional
             If the file has problems, or its ids are already in the journal;
             nothing is imported then. Ids that ``read_history`` generated (the
             file had none) are renumbered after the journal's instead.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> import pandas as pd
+        >>> log = pathlib.Path(tmp.name) / "log.csv"
+        >>> pd.DataFrame({
+        ...     "client": ["Orbis", "Orbis"], "opened_at": ["2024-06-03", "2024-06-17"],
+        ...     "causes": ["retard de paiement", "scope"]}).to_csv(log, index=False)
+        >>> journal.import_file(log)
+        <History: 2 disputes (2 open), 1 clients, as of 2024-06-17>
+        >>> journal.list()[["dispute_id", "primary_cause"]]
+          dispute_id primary_cause
+        0     D-0001       payment
+        1     D-0002         scope
+        >>> journal.close()
+        >>> tmp.cleanup()
         """
         from .io import read_history
 
@@ -571,6 +710,20 @@ written_scope, checkin_every_days, meeting_minutes : optional
         -------
         list of Path
             The files written.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01", causes="payment")
+        'D-0001'
+        >>> files = journal.export(pathlib.Path(tmp.name) / "disputes.xlsx")
+        >>> [f.name for f in files]
+        ['disputes.xlsx']
+        >>> journal.close()
+        >>> tmp.cleanup()
         """
         from .io import write_history
 

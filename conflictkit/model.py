@@ -124,6 +124,16 @@ class History:
         For generated histories, the patterns :func:`make_history` planted.
     source : str or None
         Where the history was read from.
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> history = ck.load_example()
+    >>> history
+    <History: 203 disputes (2 open), 32 clients, 8 unlabelled, 142 missions, \
+as of 2026-01-01>
+    >>> history.causes.columns.tolist()
+    ['dispute_id', 'cause', 'is_primary']
     """
 
     disputes: pd.DataFrame
@@ -218,11 +228,18 @@ class History:
 
     @property
     def has_missions(self) -> bool:
-        """Whether exposure (missions) is known."""
+        """Whether exposure (missions) is known.
+
+        Examples
+        --------
+        >>> import conflictkit as ck
+        >>> ck.load_example().has_missions
+        True
+        """
         return self.missions is not None and len(self.missions) > 0
 
     def durations(self) -> pd.DataFrame:
-        """Days from opening to resolution, open disputes censored at ``as_of``.
+        """Return the days from opening to resolution, open ones censored at ``as_of``.
 
         Returns
         -------
@@ -254,7 +271,22 @@ class History:
         )
 
     def unlabelled(self) -> pd.DataFrame:
-        """The disputes that cite no cause (candidates for ``suggest_causes``)."""
+        """Return the disputes that cite no cause (candidates for ``suggest_causes``).
+
+        Returns
+        -------
+        pandas.DataFrame
+            The rows of ``disputes`` whose ``primary_cause`` is missing, with
+            their original index and every column.
+
+        Examples
+        --------
+        >>> import conflictkit as ck
+        >>> ck.load_example().unlabelled()[["dispute_id", "client"]].head(2)
+           dispute_id           client
+        11      D0012     Nova Voyages
+        49      D0050  Atelier Conseil
+        """
         return self.disputes[self.disputes["primary_cause"].isna()]
 
 

@@ -65,7 +65,7 @@ def poisson_rate_ci(
 def dispute_rates(
     history: History, *, by: str | None = "client", alpha: float = 0.05
 ) -> pd.DataFrame:
-    """Disputes per 100 mission-days, with exact Poisson confidence intervals.
+    """Compute the dispute rate per 100 mission-days, with exact Poisson intervals.
 
     Parameters
     ----------
