@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator
+from types import ModuleType
 
 import pytest
 from numpydoc.validate import validate
@@ -45,9 +46,9 @@ IGNORE = frozenset(
 )
 
 
-def public_names(module: object = ck) -> Iterator[str]:
+def public_names(module: ModuleType = ck) -> Iterator[str]:
     """Yield the import path of each object whose docstring users read."""
-    for name in module.__all__:  # type: ignore[attr-defined]
+    for name in module.__all__:
         obj = getattr(module, name)
         if inspect.isfunction(obj):
             yield f"conflictkit.{name}"
