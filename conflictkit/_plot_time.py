@@ -298,13 +298,15 @@ def plot_time_to_resolution(
     ax.set_xlim(left=0)
     drawn = curves[key.isin(names).to_numpy()]
     longest = float(drawn["days"].max()) if len(drawn) else 0.0
-    right = max_days
+    right: float | None
     if isinstance(max_days, str):
         check_choice("max_days", max_days, ["auto"])
         still_open = drawn.loc[drawn["survival"] > 0.05, "days"]
         right = 1.1 * float(still_open.max()) if len(still_open) else None
         if right is not None and right >= longest:
             right = None
+    else:
+        right = max_days
     xlabel = text("days_open", lang)
     if right is not None:
         ax.set_xlim(0, right)

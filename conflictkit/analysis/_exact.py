@@ -19,6 +19,8 @@ where the large-sample Mantel-Haenszel interval and test can disagree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from scipy import optimize
 
@@ -49,13 +51,15 @@ def _probabilities(theta: float, t1: np.ndarray, t0: np.ndarray) -> np.ndarray:
     return theta * t1 / (theta * t1 + t0)
 
 
-def _tails(log_theta: float, m, t1, t0, s) -> tuple[float, float]:
+def _tails(
+    log_theta: float, m: np.ndarray, t1: np.ndarray, t0: np.ndarray, s: int
+) -> tuple[float, float]:
     """P(S <= s) and P(S >= s) under the rate ratio exp(log_theta)."""
     pmf = _distribution(m, _probabilities(np.exp(log_theta), t1, t0))
     return float(pmf[: s + 1].sum()), float(pmf[s:].sum())
 
 
-def _solve(f, target: float) -> float:
+def _solve(f: Callable[[float], float], target: float) -> float:
     """exp of the root of f(log θ) = target on the search interval."""
     lo, hi = -_LOG_BOUND, _LOG_BOUND
     f_lo, f_hi = f(lo) - target, f(hi) - target
