@@ -327,7 +327,11 @@ def _raw_from_frame(frame: pd.DataFrame, source: str) -> RawTable:
 def _read_excel(path: Path) -> dict[str, RawTable]:
     source = str(path)
     try:
-        sheets = pd.read_excel(path, sheet_name=None, dtype=object)
+        # only empty cells are missing: "NA", "null" or "None" typed in a cell
+        # are text, as the CSV reader keeps them
+        sheets = pd.read_excel(
+            path, sheet_name=None, dtype=object, keep_default_na=False
+        )
     except Exception as err:  # openpyxl raises many kinds on damaged files
         raise DisputeDataError(
             f"the workbook cannot be read: {type(err).__name__}: {err}", source

@@ -57,7 +57,7 @@ class DisputeDataError(ValueError):
         The problems, one row each, with the columns listed under
         ``failures`` below; or a single message about the whole input.
     source : str, optional
-        The file (or ``"frame"``) the problems were found in.
+        The file the problems were found in; None for frames built in code.
     max_lines : int, default=20
         How many problems the message lists; all of them stay in
         ``failures``.
@@ -70,7 +70,7 @@ class DisputeDataError(ValueError):
         1; missing when the problem concerns the whole file), ``dispute_id``,
         ``column``, ``value`` and ``problem``.
     source : str or None
-        The file (or ``"frame"``) the problems were found in.
+        The file the problems were found in; None for frames built in code.
 
     Examples
     --------

@@ -521,11 +521,11 @@ def _parse_common(
             )
             values, problems = P.parse_number(s, integer=dtype == "Int64", what=what)
         elif dtype is STRING_DTYPE:
-            values = (
-                P._text(s).astype(STRING_DTYPE)
-                if name != "notes"
-                else (s.astype(STRING_DTYPE))
-            )
+            if name == "notes":  # free text keeps its spaces; an empty cell is NA
+                values = s.astype(STRING_DTYPE)
+                values = values.mask(values == "")
+            else:
+                values = P._text(s).astype(STRING_DTYPE)
             problems = pd.Series([], dtype=object)
         else:
             vocab, enum, what = _LABELS[name]

@@ -126,3 +126,20 @@ def test_exported_cells_cannot_run_as_formulas(tmp_path, suffix):
     back = ck.read_history(path)
     assert back.disputes["notes"].tolist() == notes
     assert back.disputes["client"].iloc[0] == "=cmd|' /C calc'!A0"
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+def test_text_that_looks_missing_stays_text(tmp_path, suffix):
+    """'NA', 'null' or 'None' typed in a cell are words, not missing values."""
+    notes = ["NA", "null", "None", "n/a", None]
+    h = History.from_frames(
+        pd.DataFrame(
+            {"client": ["NA"] * 5, "opened_at": ["2024-01-01"] * 5, "notes": notes}
+        )
+    )
+    path = tmp_path / f"log{suffix}"
+    ck.write_history(h, path)
+    back = ck.read_history(path).disputes
+    assert back["notes"].tolist()[:4] == notes[:4]
+    assert pd.isna(back["notes"].iloc[4])
+    assert (back["client"] == "NA").all()

@@ -418,7 +418,9 @@ def prevention_effects(
 
 
 # -------------------------------------------------------------------- handling
-def _share_test(hit: np.ndarray, known: np.ndarray, with_: np.ndarray, without):
+def _share_test(
+    hit: np.ndarray, known: np.ndarray, with_: np.ndarray, without: np.ndarray
+) -> tuple[float, float, float]:
     """Shares among known values in each group, and Fisher's exact p-value."""
     a = int((hit & known & with_).sum())
     n1 = int((known & with_).sum())
