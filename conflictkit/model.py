@@ -226,6 +226,41 @@ as of 2026-01-01>
         as_of = "NaT" if pd.isna(self.as_of) else self.as_of.date().isoformat()
         return f"<History: {', '.join(parts)}, as of {as_of}>"
 
+    def _repr_html_(self) -> str:
+        """A small summary table for Jupyter: sizes, dates and the top causes."""
+        import html
+
+        d = self.disputes
+        rows = [("disputes", f"{len(d):,}")]
+        rows.append(
+            ("open (censored at as_of)", f"{int(d['resolved_at'].isna().sum()):,}")
+        )
+        rows.append(("clients", f"{d['client'].nunique():,}"))
+        if len(d):
+            first, last = d["opened_at"].min(), d["opened_at"].max()
+            if pd.notna(first):
+                rows.append(("opened", f"{first.date()} to {last.date()}"))
+        as_of = "NaT" if pd.isna(self.as_of) else str(self.as_of.date())
+        rows.append(("as of", as_of))
+        rows.append(("unlabelled", f"{int(d['primary_cause'].isna().sum()):,}"))
+        counts = self.causes["cause"].value_counts()
+        top = ", ".join(f"{c} {n}" for c, n in counts[counts > 0].head(3).items())
+        if top:
+            rows.append(("top causes", top))
+        if self.missions is not None:
+            days = float(self.missions["days"].sum())
+            rows.append(("missions", f"{len(self.missions):,} ({days:,.0f} days)"))
+        for name, table in (("rejected rows", self.rejected),
+                            ("rejected missions", self.rejected_missions)):  # fmt: skip
+            if table is not None and len(table):
+                rows.append((name, f"{len(table):,} (see history.{name.split()[0]})"))
+        body = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(k)}</th>"
+            f"<td style='text-align:left'>{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table><caption>conflictkit History</caption>{body}</table>"
+
     @property
     def has_missions(self) -> bool:
         """Whether exposure (missions) is known.
