@@ -254,10 +254,11 @@ _NICE = np.array(
 )
 
 
-def log_ticks(ax: Axes) -> None:
+def log_ticks(ax: Axes, lang: str = "en") -> None:
     """Readable ticks (0.5, 1, 2 rather than 5x10^-1) on a log x-axis.
 
-    Round values, 1 always among them, at least a sixth of the axis apart.
+    Round values, 1 always among them, at least a sixth of the axis apart;
+    in French with a decimal comma (0,5).
     """
     lo, hi = ax.get_xlim()
     nice = _NICE[(_NICE >= lo) & (_NICE <= hi)]
@@ -274,7 +275,7 @@ def log_ticks(ax: Axes) -> None:
             ticks.append(t)
             last = t
     ax.xaxis.set_major_locator(FixedLocator(sorted(ticks)))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, "g", lang)))
     ax.xaxis.set_minor_formatter(NullFormatter())
 
 
@@ -326,7 +327,7 @@ def forest(
     hi = max(values.max(), 1.0) if values.size else 2.0
     span = max(np.log10(hi / lo), 0.3)
     ax.set_xlim(lo / 10 ** (0.12 * span), hi * 10 ** (0.12 * span))
-    log_ticks(ax)
+    log_ticks(ax, lang)
     ax.set_ylim(-0.7, len(y) - 0.3)
     trans = ax.get_yaxis_transform()
     for row in range(len(y)):

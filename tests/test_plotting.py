@@ -552,6 +552,11 @@ class TestPlotPreventionEffects:
         assert intervals_en
         assert all("." in t and "," not in t for t in intervals_en)
         assert intervals_fr == [t.replace(".", ",") for t in intervals_en]
+        fig = ax.figure
+        fig.canvas.draw()
+        ticks = [t for t in texts(ax.get_xticklabels()) if t]
+        assert any("," in t for t in ticks)
+        assert not any("." in t for t in ticks)
 
     def test_one_row_per_practice_with_a_reference_line_at_1(self, results):
         effects = results["prevention_effects"]
