@@ -160,7 +160,12 @@ def read_text_table(path: Path) -> RawTable:
     data, encoding = _decode(path.read_bytes(), source)
     sample = data[:65536].decode("utf-8", errors="ignore")
     delim = _sniff_delimiter(sample, path.suffix.lower())
-    header_line = next(csv.reader(io.StringIO(sample), delimiter=delim), [])
+    try:
+        header_line = next(
+            csv.reader(io.StringIO(sample, newline=""), delimiter=delim), []
+        )
+    except csv.Error as err:
+        raise DisputeDataError(f"the header row cannot be read: {err}", source) from err
     names = [h.strip() for h in header_line]
     problems: list[dict] = []
     if not any(names):
