@@ -314,6 +314,12 @@ def parse_number(
     problems = []
     if codes is not None and msgs is not None:
         problems.append(_problems_from(s.index, codes, msgs))
+    infinite = values.notna() & ~np.isfinite(values.to_numpy(dtype=float, na_value=0.0))
+    if infinite.any():
+        problems.append(
+            pd.Series("is not a finite number", index=values.index[infinite])
+        )
+        values = values.where(~infinite)
     finite = values.notna()
     if minimum is not None:
         low = finite & (values < minimum)
@@ -329,7 +335,10 @@ def parse_number(
             problems.append(
                 pd.Series("must be a whole number", index=values.index[frac])
             )
-        values = values.where(~frac)
+        huge = finite & (values.abs() > 2**53)
+        if huge.any():
+            problems.append(pd.Series("is too large", index=values.index[huge]))
+        values = values.where(~frac & ~huge)
         values = values.round().astype(dtype)
     return values, _join_problems(problems)
 
@@ -397,14 +406,23 @@ def parse_dates(
     if is_datetime64_any_dtype(s.dtype):
         out = pd.Series(s)
         if getattr(out.dt, "tz", None) is not None:
-            out = out.dt.tz_convert(None)
+            out = out.dt.tz_localize(None)  # keep the local date and time
         return out.astype("datetime64[ns]"), _no_problems()
     if s.dtype == object:
         # datetime.date / Timestamp objects built in code, mixed with text
-        is_obj_date = s.map(lambda v: hasattr(v, "year") and not isinstance(v, str))
+        is_obj_date = s.map(
+            lambda v: hasattr(v, "year") and not isinstance(v, str) and v is not pd.NaT
+        )
         if is_obj_date.any():
             s = s.copy()
-            s[is_obj_date] = pd.to_datetime(s[is_obj_date]).dt.strftime("%Y-%m-%d")
+            # each value's own date and time, tz-aware ones in their local time
+            s[is_obj_date] = s[is_obj_date].map(
+                lambda v: (
+                    pd.Timestamp(v).tz_localize(None).strftime("%Y-%m-%d")
+                    if pd.Timestamp(v).tzinfo is not None
+                    else pd.Timestamp(v).strftime("%Y-%m-%d")
+                )
+            )
     text = _text(s)
     codes, uniques = _factorize(text)
     u = pd.Series(uniques, dtype="string")
