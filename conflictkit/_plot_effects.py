@@ -252,7 +252,7 @@ def plot_handling_effects(
                 va="center", fontsize="x-small", color="0.3",
             )  # fmt: skip
     ax.set_yticks(y, [practice_label(pr, lang) for pr in practices])
-    ax.set_xlim(0, top * 1.25 if value == "median_days" else 1.12)
+    ax.set_xlim(0, (top * 1.25 or 1.0) if value == "median_days" else 1.12)
     if value != "median_days":
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_xlabel(text(value, lang))

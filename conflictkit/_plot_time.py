@@ -89,6 +89,12 @@ def plot_timeline(
     if top is not None and (not isinstance(top, int | np.integer) or top < 1):
         raise ValueError(f"`top` must be a positive integer or None, not {top!r}.")
     d = history.disputes
+    if len(d) == 0:  # nothing to draw: say so rather than draw empty lanes
+        ax.text(0.5, 0.5, text("no_data", lang), ha="center", va="center",
+                transform=ax.transAxes, color="0.4")  # fmt: skip
+        ax.set_xticks([])
+        ax.set_yticks([])
+        return ax
     client = d["client"].astype(str)
     n_clients = client.nunique()
     if clients is None:
@@ -308,7 +314,7 @@ def plot_time_to_resolution(
     else:
         right = max_days
     xlabel = text("days_open", lang)
-    if right is not None:
+    if right is not None and right > 0:
         ax.set_xlim(0, right)
         if right < longest:
             xlabel += f" ({text('axis_cut', lang, days=f'{longest:.0f}')})"

@@ -161,6 +161,7 @@ def mission_days_in_periods(history: History, *, freq: str = "YE") -> pd.DataFra
     out["client"] = m["client"].to_numpy()
     long = out.melt(id_vars="client", var_name="period", value_name="exposure_days")
     long = long[long["exposure_days"] > 0]
+    long["period"] = long["period"].astype(periods.dtype)  # a Period even when empty
     return long.groupby(["period", "client"], sort=True, as_index=False)[
         "exposure_days"
     ].sum()

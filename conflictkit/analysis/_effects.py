@@ -539,7 +539,8 @@ def handling_effects(
             y = stats.CensoredData(
                 uncensored=days[without & resolved], right=days[without & ~resolved]
             )
-            logrank_p = float(stats.logrank(x, y).pvalue)
+            with np.errstate(divide="ignore", invalid="ignore"):  # no event: NaN
+                logrank_p = float(stats.logrank(x, y).pvalue)
         rows.append(
             (practice, n1, n2, len(d) - n1 - n2, med1[0], med2[0], logrank_p,
              *_share_test(agree, agree_known, with_, without),

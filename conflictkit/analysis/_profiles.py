@@ -228,7 +228,8 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
         with np.errstate(divide="ignore", invalid="ignore"):
             rate = np.where(days > 0, 100.0 * n_disputes / days, np.nan)
         with_days = days > 0
-        overall = 100.0 * n_disputes[with_days].sum() / days[with_days].sum()
+        total_days = days[with_days].sum()
+        overall = 100.0 * n_disputes[with_days].sum() / total_days if total_days else 0
         rel = rate / overall if overall > 0 else np.full(n, np.nan)
         high_rate = (rel >= RATE_FACTOR) & (n_disputes >= 2)
     else:
@@ -288,6 +289,8 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
 # --------------------------------------------------------------- recommendations
 def _number(x: np.ndarray, fmt: str, lang: str) -> np.ndarray:
     """Format numbers, with a decimal comma in French."""
+    if np.size(x) == 0:  # np.char fails on empty arrays
+        return np.array([], dtype=str)
     s = np.char.mod(fmt, x)
     return np.char.replace(s, ".", ",") if lang == "fr" else s
 

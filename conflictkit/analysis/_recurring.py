@@ -132,7 +132,8 @@ def _tests(cells: _Cells) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     if cells.exposure is not None:
         testable = cells.exposure > 0
         n_c = k[testable].sum(axis=0)
-        share = cells.exposure / cells.exposure[testable].sum()
+        with np.errstate(divide="ignore", invalid="ignore"):  # no exposure: NaN
+            share = cells.exposure / cells.exposure[testable].sum()
         expected[testable] = share[testable, None] * n_c[None, :]
     else:
         testable = cells.n_labelled > 0
