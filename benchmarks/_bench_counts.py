@@ -6,19 +6,14 @@ pandas/numpy/scipy on ``history.disputes``, ``history.causes`` and
 ``history.missions`` without any conflictkit analysis code.
 ``benchmarks/bench_analyses.py`` times each pair on a large history.
 
-Run alone (``python benchmarks/_bench_counts.py [n_clients]``) it builds a
-history with ``make_history(n_clients=..., rate_scale=10)`` and prints the
-best of three timings of each side and their ratio.
+Time one case alone with ``python benchmarks/bench_analyses.py --only NAME``.
 """
 
 from __future__ import annotations
 
-import sys
-import time
-import warnings
-
 import numpy as np
 import pandas as pd
+from _quiet import quiet  # benchmarks/ is on sys.path when run
 from scipy import optimize, stats
 
 import conflictkit as ck
@@ -202,58 +197,25 @@ def hand_cause_cooccurrence(h: ck.History) -> pd.DataFrame:
 
 
 # -------------------------------------------------------------- the library
-def _quiet(f):
-    def run(h: ck.History) -> pd.DataFrame:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ck.ConflictkitWarning)
-            return f(h)
-
-    return run
-
-
 CASES = [
-    ("cause_counts", _quiet(ck.cause_counts), hand_cause_counts),
+    ("cause_counts", quiet(ck.cause_counts), hand_cause_counts),
     (
         "cause_counts(by='client')",
-        _quiet(lambda h: ck.cause_counts(h, by="client")),
+        quiet(lambda h: ck.cause_counts(h, by="client")),
         hand_cause_counts_by_client,
     ),
     (
         "cause_counts(by='year')",
-        _quiet(lambda h: ck.cause_counts(h, by="year")),
+        quiet(lambda h: ck.cause_counts(h, by="year")),
         hand_cause_counts_by_year,
     ),
-    ("cause_trend", _quiet(ck.cause_trend), hand_cause_trend),
-    ("trend_summary", _quiet(ck.trend_summary), hand_trend_summary),
-    ("dispute_rates", _quiet(ck.dispute_rates), hand_dispute_rates),
+    ("cause_trend", quiet(ck.cause_trend), hand_cause_trend),
+    ("trend_summary", quiet(ck.trend_summary), hand_trend_summary),
+    ("dispute_rates", quiet(ck.dispute_rates), hand_dispute_rates),
     (
         "dispute_rates(by='contract')",
-        _quiet(lambda h: ck.dispute_rates(h, by="contract")),
+        quiet(lambda h: ck.dispute_rates(h, by="contract")),
         hand_dispute_rates_by_contract,
     ),
-    ("cause_cooccurrence", _quiet(ck.cause_cooccurrence), hand_cause_cooccurrence),
+    ("cause_cooccurrence", quiet(ck.cause_cooccurrence), hand_cause_cooccurrence),
 ]
-
-
-def _best(f, h, repeat=3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        f(h)
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
-if __name__ == "__main__":
-    n_clients = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-    t0 = time.perf_counter()
-    from conflictkit.datasets import make_history
-
-    history = make_history(n_clients=n_clients, rate_scale=10, seed=0)
-    print(f"{history!r} built in {time.perf_counter() - t0:.1f} s")
-    for name, lib, hand in CASES:
-        t_lib, t_hand = _best(lib, history), _best(hand, history)
-        print(
-            f"{name:32s} conflictkit {t_lib:7.3f} s  pandas {t_hand:7.3f} s  "
-            f"ratio {t_lib / t_hand:5.2f}"
-        )

@@ -7,19 +7,16 @@ pandas/numpy/scipy on ``history.disputes``, ``history.causes`` and
 ``merge``, groups with ``groupby``, the same scipy estimators and tests).
 ``benchmarks/bench_analyses.py`` times each pair on a large history.
 
-Run alone (``python benchmarks/_bench_effects.py [n_clients]``) it builds a
-history with ``make_history(n_clients=..., rate_scale=10)`` and prints the
-best of three timings of each side and their ratio.
+Time one case alone with ``python benchmarks/bench_analyses.py --only NAME``.
 """
 
 from __future__ import annotations
 
-import sys
-import time
 import warnings
 
 import numpy as np
 import pandas as pd
+from _quiet import quiet  # benchmarks/ is on sys.path when run
 from scipy import stats
 
 import conflictkit as ck
@@ -296,66 +293,33 @@ def hand_handling_effects(h: ck.History) -> pd.DataFrame:
 
 
 # -------------------------------------------------------------- the library
-def _quiet(f):
-    def run(h: ck.History) -> pd.DataFrame:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ck.ConflictkitWarning)
-            return f(h)
-
-    return run
-
-
 CASES = [
-    ("time_to_resolution", _quiet(ck.time_to_resolution), hand_time_to_resolution),
+    ("time_to_resolution", quiet(ck.time_to_resolution), hand_time_to_resolution),
     (
         "time_to_resolution(by='cause')",
-        _quiet(lambda h: ck.time_to_resolution(h, by="cause")),
+        quiet(lambda h: ck.time_to_resolution(h, by="cause")),
         hand_time_to_resolution_by_cause,
     ),
     (
         "time_to_resolution(by='client')",
-        _quiet(lambda h: ck.time_to_resolution(h, by="client")),
+        quiet(lambda h: ck.time_to_resolution(h, by="client")),
         hand_time_to_resolution_by_client,
     ),
     (
         "survival_curves(by='cause')",
-        _quiet(lambda h: ck.survival_curves(h, by="cause")),
+        quiet(lambda h: ck.survival_curves(h, by="cause")),
         hand_survival_curves_by_cause,
     ),
-    ("outcomes_by_cause", _quiet(ck.outcomes_by_cause), hand_outcomes_by_cause),
+    ("outcomes_by_cause", quiet(ck.outcomes_by_cause), hand_outcomes_by_cause),
     (
         "prevention_effects(stratify=None)",
-        _quiet(lambda h: ck.prevention_effects(h, stratify=None)),
+        quiet(lambda h: ck.prevention_effects(h, stratify=None)),
         hand_prevention_effects,
     ),
     (
         "prevention_effects (within clients)",
-        _quiet(ck.prevention_effects),
+        quiet(ck.prevention_effects),
         hand_prevention_effects_by_client,
     ),
-    ("handling_effects", _quiet(ck.handling_effects), hand_handling_effects),
+    ("handling_effects", quiet(ck.handling_effects), hand_handling_effects),
 ]
-
-
-def _best(f, h, repeat=3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        f(h)
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
-if __name__ == "__main__":
-    n_clients = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-    t0 = time.perf_counter()
-    from conflictkit.datasets import make_history
-
-    history = make_history(n_clients=n_clients, rate_scale=10, seed=0)
-    print(f"{history!r} built in {time.perf_counter() - t0:.1f} s")
-    for name, lib, hand in CASES:
-        t_lib, t_hand = _best(lib, history), _best(hand, history)
-        print(
-            f"{name:32s} conflictkit {t_lib:7.3f} s  pandas {t_hand:7.3f} s  "
-            f"ratio {t_lib / t_hand:5.2f}"
-        )

@@ -6,20 +6,16 @@ pandas/numpy/scipy on ``history.disputes``, ``history.causes`` and
 ``history.missions`` without any conflictkit analysis code.
 ``benchmarks/bench_analyses.py`` times each pair on a large history.
 
-Run alone (``python benchmarks/_bench_recurring.py [n_clients]``) it builds a
-history with ``make_history(n_clients=..., rate_scale=10)`` and prints the
-best of three timings of each side and their ratio.
+Time one case alone with ``python benchmarks/bench_analyses.py --only NAME``.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import sys
-import time
-import warnings
 
 import numpy as np
 import pandas as pd
+from _quiet import quiet  # benchmarks/ is on sys.path when run
 from scipy import stats
 
 import conflictkit as ck
@@ -167,51 +163,18 @@ def _without_missions(h: ck.History) -> ck.History:
 
 
 # -------------------------------------------------------------- the library
-def _quiet(f):
-    def run(h: ck.History) -> pd.DataFrame:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ck.ConflictkitWarning)
-            return f(h)
-
-    return run
-
-
 CASES = [
-    ("recurring_causes", _quiet(ck.recurring_causes), hand_recurring_causes),
+    ("recurring_causes", quiet(ck.recurring_causes), hand_recurring_causes),
     (
         "recurring_causes (no missions)",
-        _quiet(lambda h: ck.recurring_causes(_without_missions(h))),
+        quiet(lambda h: ck.recurring_causes(_without_missions(h))),
         lambda h: hand_recurring_causes(_without_missions(h)),
     ),
-    ("client_profiles", _quiet(ck.client_profiles), hand_client_profiles),
-    ("recommendations", _quiet(ck.recommendations), hand_recommendations),
+    ("client_profiles", quiet(ck.client_profiles), hand_client_profiles),
+    ("recommendations", quiet(ck.recommendations), hand_recommendations),
     (
         "recommendations(lang='fr')",
-        _quiet(lambda h: ck.recommendations(h, lang="fr")),
+        quiet(lambda h: ck.recommendations(h, lang="fr")),
         hand_recommendations,
     ),
 ]
-
-
-def _best(f, h, repeat=3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        f(h)
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
-if __name__ == "__main__":
-    n_clients = int(sys.argv[1]) if len(sys.argv) > 1 else 20_000
-    t0 = time.perf_counter()
-    from conflictkit.datasets import make_history
-
-    history = make_history(n_clients=n_clients, rate_scale=10, seed=0)
-    print(f"{history!r} built in {time.perf_counter() - t0:.1f} s")
-    for name, lib, hand in CASES:
-        t_lib, t_hand = _best(lib, history), _best(hand, history)
-        print(
-            f"{name:32s} conflictkit {t_lib:7.3f} s  pandas {t_hand:7.3f} s  "
-            f"ratio {t_lib / t_hand:5.2f}"
-        )
