@@ -195,9 +195,9 @@ as of 2026-01-01>
         >>> str(h.as_of.date())
         '2024-03-02'
         """
-        from .io import _validate_frames
+        from ._validate import validate_frames
 
-        return _validate_frames(
+        return validate_frames(
             disputes,
             missions,
             as_of=as_of,

@@ -1,0 +1,219 @@
+"""Row checks of dispute and mission tables, and the failure report they fill.
+
+A :class:`Checker` collects every problem of one table (row, column, value,
+reason) without stopping at the first; :mod:`._validate` runs the parsers and
+these checks, then raises or splits off the rejected rows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from . import _parse as P
+from ._files import RawTable
+from .errors import FAILURE_COLUMNS
+from .model import (
+    STRING_DTYPE,
+)
+
+
+class Checker:
+    """Collects the problems of one table, row by row and column by column."""
+
+    def __init__(self, table: str, raw: RawTable, id_col: str) -> None:
+        self.table = table
+        self.raw = raw
+        self.id_col = id_col
+        self.parts: list[pd.DataFrame] = []
+        self.file_problems: list[str] = []
+
+    def add(self, column: str | None, problems: pd.Series, values: pd.Series) -> None:
+        if len(problems) == 0:
+            return
+        idx = problems.index
+        self.parts.append(
+            pd.DataFrame(
+                {
+                    "pos": idx.to_numpy(),
+                    "column": column,
+                    "value": _as_text(values.reindex(idx)),
+                    "problem": problems.to_numpy(dtype=object),
+                }
+            )
+        )
+
+    def add_mask(
+        self, column: str, mask: pd.Series, values: pd.Series, problem: Any
+    ) -> None:
+        if not mask.any():
+            return
+        problems = (
+            problem[mask]
+            if isinstance(problem, pd.Series)
+            else pd.Series(problem, index=mask.index[mask.to_numpy()])
+        )
+        self.add(column, problems, values)
+
+    def failures(self, ids: pd.Series | None) -> pd.DataFrame:
+        rows = [
+            {"table": self.table, "row": pd.NA, "dispute_id": pd.NA, "column": pd.NA,
+             "value": pd.NA, "problem": p}
+            for p in self.file_problems
+        ]  # fmt: skip
+        rows += [
+            {"table": self.table, "row": p["row"], "dispute_id": pd.NA,
+             "column": p["column"], "value": p["value"], "problem": p["problem"]}
+            for p in self.raw.problems
+        ]  # fmt: skip
+        out = [pd.DataFrame(rows, columns=FAILURE_COLUMNS)] if rows else []
+        if self.parts:
+            f = pd.concat(self.parts, ignore_index=True)
+            pos = f.pop("pos").to_numpy()
+            f.insert(0, "row", self.raw.rows.to_numpy()[pos])
+            key = (
+                ids.to_numpy(dtype=object)[pos]
+                if ids is not None
+                else np.full(len(f), pd.NA, dtype=object)
+            )
+            f.insert(1, "dispute_id", key)
+            f.insert(0, "table", self.table)
+            out.append(f.sort_values(["row"], kind="stable"))
+        if not out:
+            return pd.DataFrame(columns=FAILURE_COLUMNS)
+        both = pd.concat(out, ignore_index=True)[FAILURE_COLUMNS]
+        # file-level problems first, then in the order of the rows
+        return both.sort_values("row", na_position="first", kind="stable").reset_index(
+            drop=True
+        )
+
+    def bad_positions(self) -> np.ndarray:
+        if not self.parts:
+            return np.array([], dtype=np.int64)
+        return np.unique(np.concatenate([p["pos"].to_numpy() for p in self.parts]))
+
+
+def _as_text(values: pd.Series) -> np.ndarray:
+    out = values.astype(object).to_numpy()
+    return (
+        np.asarray([None if pd.isna(v) else str(v) for v in out], dtype=object)
+        if (len(out) < 10_000)
+        else values.astype("string").to_numpy(dtype=object)
+    )
+
+
+def _raw_col(
+    frame: pd.DataFrame, found: dict[str, str], name: str, typed: pd.Series
+) -> pd.Series:
+    """The column as the user wrote it, or the typed one if it was absent."""
+    return frame[found[name]] if name in found else typed
+
+
+def check_disputes(
+    d: pd.DataFrame, frame: pd.DataFrame, found: dict[str, str], checker: Checker
+) -> None:
+    ids = d["dispute_id"]
+    raw_id = _raw_col(frame, found, "dispute_id", ids)
+    checker.add_mask(
+        "dispute_id", ids.isna(), raw_id, "is empty: every dispute needs an id"
+    )
+    dup = ids.duplicated(keep="first") & ids.notna()
+    if dup.any():
+        first_row = pd.Series(checker.raw.rows.to_numpy(), index=d.index)[
+            ~ids.duplicated(keep="first")
+        ]
+        first_by_id = pd.Series(
+            first_row.to_numpy(), index=ids[first_row.index].to_numpy()
+        )
+        msgs = "duplicated: the same id is in row " + ids[dup].map(first_by_id).astype(
+            str
+        )
+        checker.add_mask("dispute_id", dup, raw_id, msgs)
+    checker.add_mask(
+        "client", d["client"].isna(), _raw_col(frame, found, "client", d["client"]),
+        "is empty: every dispute needs a client",
+    )  # fmt: skip
+    opened = d["opened_at"]
+    if "opened_at" in found:
+        raw_open = frame[found["opened_at"]]
+        checker.add_mask(
+            "opened_at", P._text(raw_open).isna() if raw_open.dtype != "datetime64[ns]"
+            else raw_open.isna(), raw_open, "is empty: when did the dispute surface?",
+        )  # fmt: skip
+    before = d["resolved_at"] < opened
+    if before.any():
+        msgs = (
+            d["resolved_at"].dt.strftime("%Y-%m-%d")
+            + " is before opened_at "
+            + opened.dt.strftime("%Y-%m-%d")
+        )
+        checker.add_mask("resolved_at", before, d["resolved_at"].dt.date, msgs)
+    open_with_outcome = d["resolved_at"].isna() & d["outcome"].notna()
+    if "resolved_at" in found:
+        # an unparseable resolved_at is already reported; don't pile on
+        open_with_outcome &= P._text(frame[found["resolved_at"]]).isna() | (
+            frame[found["resolved_at"]].isna()
+        )
+    checker.add_mask(
+        "outcome", open_with_outcome, _raw_col(frame, found, "outcome", d["outcome"]),
+        "an open dispute (no resolved_at) cannot have an outcome yet; add the "
+        "resolution date or clear the outcome",
+    )  # fmt: skip
+
+
+def _arrow(s: pd.Series) -> pa.ChunkedArray:
+    """The pyarrow array behind a pyarrow-backed string column."""
+    return pa.chunked_array(s.astype(STRING_DTYPE).array._pa_array)  # type: ignore[attr-defined]
+
+
+def check_mission_links(
+    d: pd.DataFrame, m: pd.DataFrame, checker: Checker, m_checker: Checker
+) -> None:
+    has = d["mission_id"].notna()
+    if not has.any():
+        return
+    # Look every dispute's mission up once (a pyarrow hash lookup): its
+    # position in the missions table, or null when there is no such mission.
+    first = ~m["mission_id"].duplicated(keep="first").to_numpy()
+    m_ids = m["mission_id"][first]
+    pos = pc.index_in(_arrow(d["mission_id"]), value_set=_arrow(m_ids).combine_chunks())
+    pos = pos.to_numpy(zero_copy_only=False)
+    unknown = has & pd.Series(np.isnan(pos.astype(float)), index=d.index)
+    checker.add_mask(
+        "mission_id", unknown, d["mission_id"],
+        "no mission with this id in the missions table",
+    )  # fmt: skip
+    found = np.flatnonzero(~unknown.to_numpy() & has.to_numpy())
+    take = pos[found].astype(np.int64)
+    m_client = m["client"][first].to_numpy(dtype=object)[take]
+    d_client = d["client"].to_numpy(dtype=object)[found]
+    differs = pd.isna(m_client) | (m_client != d_client)
+    if differs.any():
+        where = d.index[found[differs]]
+        msgs = pd.Series(
+            [
+                f"belongs to client {mc!r}, not to this dispute's client {dc!r}"
+                for mc, dc in zip(m_client[differs], d_client[differs], strict=True)
+            ],
+            index=where,
+            dtype=object,
+        )
+        checker.add("mission_id", msgs, d["mission_id"])
+    bad_m = m_checker.bad_positions()
+    if len(bad_m):
+        rows = m_checker.raw.rows.to_numpy()
+        bad_row_by_id = pd.Series(rows[bad_m], index=m["mission_id"].iloc[bad_m])
+        bad_row_by_id = bad_row_by_id[bad_row_by_id.index.notna()]
+        hit = has & d["mission_id"].isin(bad_row_by_id.index)
+        if hit.any():
+            rows_hit = d["mission_id"][hit].map(
+                bad_row_by_id[~bad_row_by_id.index.duplicated()]
+            )
+            msgs = "refers to a mission rejected in missions row " + rows_hit.astype(
+                str
+            )
+            checker.add("mission_id", msgs.astype(object), d["mission_id"])

@@ -1,0 +1,493 @@
+"""Validation at the boundary: type both tables and check every row.
+
+Used by :func:`conflictkit.read_history` (on text read from a file) and
+:meth:`conflictkit.History.from_frames` (on frames built in code), so both
+apply the same rules.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from . import _parse as P
+from ._checks import Checker, check_disputes, check_mission_links
+from ._files import RawTable, _raw_from_frame
+from ._labels import Contract, Escalation, Outcome, Severity
+from .errors import ConflictkitWarning, DisputeDataError
+from .model import (
+    DISPUTE_COLUMNS,
+    MISSION_COLUMNS,
+    REQUIRED_DISPUTE_COLUMNS,
+    REQUIRED_MISSION_COLUMNS,
+    STRING_DTYPE,
+    History,
+    empty_causes,
+)
+from .vocabulary import (
+    BOOLEANS,
+    COLUMN_ALIASES,
+    CONTRACTS,
+    ESCALATIONS,
+    OUTCOMES,
+    SEVERITIES,
+    normalize,
+)
+
+_ERRORS = ("raise", "collect")
+
+
+def check_errors(errors: str) -> None:
+    if errors not in _ERRORS:
+        raise ValueError(
+            f"The value for `errors` must be one of {list(_ERRORS)}, but "
+            f"{errors!r} was passed."
+        )
+
+
+def validate_frames(
+    disputes: pd.DataFrame,
+    missions: pd.DataFrame | None,
+    *,
+    as_of: Any,
+    columns: dict[str, str] | None,
+    cause_map: Any,
+    errors: str,
+    source: str | None,
+    dayfirst: bool | None = None,
+) -> History:
+    check_errors(errors)
+    if not isinstance(disputes, pd.DataFrame):
+        raise TypeError(
+            f"`disputes` must be a pandas DataFrame, not {type(disputes).__name__}"
+        )
+    raw_d = _raw_from_frame(disputes, source or "disputes frame")
+    raw_m = None
+    if missions is not None:
+        if not isinstance(missions, pd.DataFrame):
+            raise TypeError(
+                f"`missions` must be a pandas DataFrame, not {type(missions).__name__}"
+            )
+        raw_m = _raw_from_frame(missions, "missions frame")
+    return validate_tables(
+        raw_d,
+        raw_m,
+        as_of=as_of,
+        columns=columns,
+        cause_map=cause_map,
+        errors=errors,
+        dayfirst=dayfirst,
+        stacklevel=4,
+        source=source,
+    )
+
+
+def _map_columns(
+    frame: pd.DataFrame,
+    canonical: dict[str, Any],
+    columns: dict[str, str] | None,
+    checker: Checker,
+) -> dict[str, str]:
+    """Return {canonical name: header in the file} for this table."""
+    columns = columns or {}
+    unknown = set(columns.values()) - set(DISPUTE_COLUMNS) - set(MISSION_COLUMNS)
+    if unknown:
+        raise ValueError(
+            f"`columns` maps onto unknown names {sorted(unknown)}; the canonical "
+            f"names are {sorted(set(DISPUTE_COLUMNS) | set(MISSION_COLUMNS))}"
+        )
+    targets: dict[str, str | None] = {}
+    for header in frame.columns:
+        target = columns.get(header)
+        if target is None and header not in columns:
+            norm = normalize(header)
+            snake = norm.replace(" ", "_")
+            target = snake if snake in canonical else COLUMN_ALIASES.get(norm)
+        targets[header] = target
+    # ``primary_cause`` alone stands for the causes; beside a causes column
+    # (as in ``history.disputes``) it is derived from it, and skipped.
+    has_causes = "causes" in targets.values()
+    found: dict[str, str] = {}
+    for header, target in targets.items():
+        if target == "primary_cause":
+            if has_causes:
+                continue
+            target = "causes"
+        if target is None or target not in canonical:
+            continue
+        if target in found:
+            if header in columns and found[target] not in columns:
+                found[target] = header  # an explicit mapping wins over an alias
+                continue
+            if found[target] in columns:
+                continue
+            checker.file_problems.append(
+                f"the columns {found[target]!r} and {header!r} both mean "
+                f"{target!r}: rename one, or pass columns={{...}} to choose"
+            )
+            continue
+        found[target] = header
+    return found
+
+
+def _missing_required(
+    found: dict[str, str], required: tuple[str, ...], frame: pd.DataFrame
+) -> list[str]:
+    missing = [c for c in required if c not in found]
+    return [
+        f"the required column {c!r} is missing (columns found: "
+        f"{', '.join(map(repr, frame.columns))}); name it {c!r} or pass "
+        f"columns={{'your header': {c!r}}}"
+        for c in missing
+    ]
+
+
+def _check_table_dates(
+    frame: pd.DataFrame, found: dict[str, str], names: tuple[str, ...], dayfirst: Any
+) -> dict[str, bool | None]:
+    """Decide day-first or month-first per date column (see read_history)."""
+    orders: dict[str, bool | None] = {}
+    problems: dict[str, str] = {}
+    for name in names:
+        if name not in found:
+            continue
+        try:
+            orders[name] = P.date_order(frame[found[name]])
+        except P.AmbiguousDates:
+            problems[name] = "mixed"
+    decided = {v for v in orders.values() if v is not None}
+    for name, order in orders.items():
+        if dayfirst is not None:
+            orders[name] = dayfirst
+        elif order is None:
+            orders[name] = decided.pop() if len(decided) == 1 else None
+    return {**orders, **dict.fromkeys(problems)}
+
+
+def validate_tables(
+    raw_d: RawTable,
+    raw_m: RawTable | None,
+    *,
+    as_of: Any,
+    columns: dict[str, str] | None,
+    cause_map: Any,
+    errors: str,
+    dayfirst: bool | None,
+    source: str | None,
+    stacklevel: int,
+) -> History:
+    """Type and check both tables; ``stacklevel`` points warnings at the user."""
+    explicit_as_of = None if as_of is None else pd.Timestamp(as_of)
+    if explicit_as_of is not None and pd.isna(explicit_as_of):
+        raise ValueError(
+            f"The value for `as_of` must be a date, but {as_of!r} was passed."
+        )
+    m_checker = None
+    missions = None
+    if raw_m is not None:
+        m_checker = Checker("missions", raw_m, "mission_id")
+        missions = _parse_missions(raw_m, columns, m_checker, dayfirst)
+    d_checker = Checker("disputes", raw_d, "dispute_id")
+    disputes, long = _parse_disputes(raw_d, columns, cause_map, d_checker, dayfirst)
+
+    if explicit_as_of is not None:
+        after = disputes["opened_at"] > explicit_as_of
+        d_checker.add_mask(
+            "opened_at", after, disputes["opened_at"].dt.date,
+            f"is after as_of ({explicit_as_of.date()})",
+        )  # fmt: skip
+
+    if missions is not None and m_checker is not None:
+        check_mission_links(disputes, missions, d_checker, m_checker)
+
+    d_fail = d_checker.failures(disputes["dispute_id"])
+    m_fail = (
+        m_checker.failures(missions["mission_id"])
+        if m_checker is not None and missions is not None
+        else None
+    )
+    failures = (
+        pd.concat([f for f in (m_fail, d_fail) if f is not None and len(f)])
+        if (len(d_fail) or (m_fail is not None and len(m_fail)))
+        else None
+    )
+    # Problems with the file itself (no row) raise even with errors="collect".
+    if failures is not None and (errors == "raise" or failures["row"].isna().any()):
+        raise DisputeDataError(failures.reset_index(drop=True), source)
+
+    rejected = rejected_m = None
+    if errors == "collect":
+        disputes, long, rejected = _split_rejected(disputes, d_checker, long)
+        if missions is not None and m_checker is not None:
+            missions, _, rejected_m = _split_rejected(missions, m_checker, None)
+        n_rej = len(rejected) + (len(rejected_m) if rejected_m is not None else 0)
+        if n_rej:
+            warnings.warn(
+                f"{n_rej} row{'s' if n_rej != 1 else ''} rejected "
+                f"({len(rejected)} of {len(raw_d.rows) + len(raw_d.problems)} "
+                "dispute rows"
+                + (
+                    f", {len(rejected_m)} of {len(raw_m.rows) + len(raw_m.problems)}"
+                    " mission rows"
+                    if raw_m is not None and rejected_m is not None
+                    else ""
+                )
+                + "); see history.rejected for the rows and their problems",
+                ConflictkitWarning,
+                stacklevel=stacklevel,
+            )
+    # as_of: explicit, or the latest date in the data that was kept
+    history_as_of = explicit_as_of
+    if history_as_of is None:
+        dates = [disputes["opened_at"].max(), disputes["resolved_at"].max()]
+        if missions is not None:
+            dates += [missions["started_at"].max(), missions["ended_at"].max()]
+        dates = [d for d in dates if not pd.isna(d)]
+        history_as_of = max(dates) if dates else pd.Timestamp("NaT")
+    if missions is not None:
+        missions = _fill_days(missions, history_as_of)
+    long = long.drop(columns="pos").reset_index(drop=True)
+    return History(
+        disputes=disputes.reset_index(drop=True),
+        causes=long,
+        missions=None if missions is None else missions.reset_index(drop=True),
+        as_of=pd.Timestamp(history_as_of),
+        rejected=rejected,
+        rejected_missions=rejected_m,
+        source=source,
+    )
+
+
+def _split_rejected(
+    typed: pd.DataFrame, checker: Checker, long: pd.DataFrame | None
+) -> tuple[pd.DataFrame, pd.DataFrame | None, pd.DataFrame]:
+    raw = checker.raw
+    bad = checker.bad_positions()
+    fails = checker.failures(None)
+    fails = fails[fails["row"].notna()]
+    msgs = (
+        fails.assign(
+            text=np.where(
+                fails["column"].notna(),
+                "column "
+                + fails["column"].astype(str)
+                + ": "
+                + fails["problem"].astype(str),
+                fails["problem"].astype(str),
+            )
+        )
+        .groupby("row", sort=True)["text"]
+        .agg("; ".join)
+    )
+    rejected = raw.frame.iloc[bad].copy()
+    rejected.index = pd.Index(raw.rows.to_numpy()[bad], name="row")
+    if raw.problems:
+        structural = pd.DataFrame(
+            {"_raw_line": [p["value"] for p in raw.problems]},
+            index=pd.Index([p["row"] for p in raw.problems], name="row"),
+        )
+        rejected = pd.concat([rejected, structural])
+    rejected["problems"] = msgs.reindex(rejected.index).to_numpy()
+    rejected = rejected.sort_index()
+    keep = np.ones(len(typed), dtype=bool)
+    keep[bad] = False
+    kept = typed.iloc[np.flatnonzero(keep)]
+    if long is not None:
+        long = long[keep[long["pos"].to_numpy()]]
+    return kept, long, rejected
+
+
+def _parse_common(
+    kind: str,
+    frame: pd.DataFrame,
+    found: dict[str, str],
+    checker: Checker,
+    dayfirst: Any,
+    canonical: dict[str, Any],
+    date_cols: tuple[str, ...],
+) -> dict[str, pd.Series]:
+    out: dict[str, pd.Series] = {}
+    orders = _check_table_dates(frame, found, date_cols, dayfirst)
+    for name, dtype in canonical.items():
+        if name not in found or name in ("causes", "primary_cause"):
+            continue
+        s = frame[found[name]]
+        if name in date_cols:
+            order = orders.get(name)
+            values, problems = P.parse_dates(s, dayfirst=order)
+            if order is None and not pd.api.types.is_datetime64_any_dtype(s.dtype):
+                amb = _ambiguous(s)
+                if len(amb):
+                    checker.file_problems.append(
+                        f"column {found[name]!r}: dates such as {amb.iloc[0]!r} "
+                        "read both as day/month and month/day, and no value settles "
+                        "it; pass dayfirst=True (07/04/2021 = 7 April) or "
+                        "dayfirst=False (= July 4)"
+                    )
+        elif dtype == "boolean":
+            values, problems = P.parse_bool(s, vocab=BOOLEANS)
+        elif dtype in ("float64", "Int64"):
+            what = (
+                "a number of days"
+                if name in ("days", "checkin_every_days")
+                else ("a whole number" if dtype == "Int64" else "an amount")
+            )
+            values, problems = P.parse_number(s, integer=dtype == "Int64", what=what)
+        elif dtype is STRING_DTYPE:
+            if name == "notes":  # free text keeps its spaces; an empty cell is NA
+                values = s.astype(STRING_DTYPE)
+                values = values.mask(values == "")
+            else:
+                values = P._text(s).astype(STRING_DTYPE)
+            problems = pd.Series([], dtype=object)
+        else:
+            vocab, enum, what = _LABELS[name]
+            values, problems = P.parse_label(
+                s, vocab=vocab, enum=enum, dtype=dtype, what=what
+            )
+        checker.add(name, problems, s)
+        out[name] = values
+    return out
+
+
+_LABELS: dict[str, tuple[Any, Any, str]] = {
+    "severity": (SEVERITIES, Severity, "a severity"),
+    "escalation": (ESCALATIONS, Escalation, "an escalation step"),
+    "outcome": (OUTCOMES, Outcome, "an outcome"),
+    "contract": (CONTRACTS, Contract, "a contract type"),
+}
+
+
+def _ambiguous(s: pd.Series) -> pd.Series:
+    """The distinct values of a date column that read both day- and month-first."""
+    _, uniques = P._factorize(P._text(s))
+    u = pd.Series(uniques, dtype="string")
+    parts = u.str.extract(P._NUMERIC_DATE)
+    a = pd.to_numeric(parts[0], errors="coerce")
+    b = pd.to_numeric(parts[1], errors="coerce")
+    return u[((a <= 12) & (b <= 12) & (a != b)).fillna(False).astype(bool)]
+
+
+def _assemble(
+    n: int, index: pd.Index, parsed: dict[str, pd.Series], canonical: dict[str, Any]
+) -> dict[str, Any]:
+    cols: dict[str, Any] = {}
+    for name, dtype in canonical.items():
+        if name in parsed:
+            cols[name] = parsed[name]
+        else:
+            cols[name] = (
+                pd.Series(np.full(n, np.datetime64("NaT"), dtype=dtype), index=index)
+                if isinstance(dtype, np.dtype)
+                else pd.Series(index=index, dtype=dtype)
+            )
+    return cols
+
+
+def _parse_disputes(
+    raw: RawTable,
+    columns: dict[str, str] | None,
+    cause_map: Any,
+    checker: Checker,
+    dayfirst: Any,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    frame = raw.frame
+    found = _map_columns(frame, DISPUTE_COLUMNS, columns, checker)
+    checker.file_problems += _missing_required(found, REQUIRED_DISPUTE_COLUMNS, frame)
+    if checker.file_problems:
+        raise DisputeDataError(checker.failures(None), raw.source)
+    parsed = _parse_common(
+        "disputes", frame, found, checker, dayfirst, DISPUTE_COLUMNS,
+        ("opened_at", "resolved_at"),
+    )  # fmt: skip
+    if checker.file_problems:
+        raise DisputeDataError(checker.failures(None), raw.source)
+    n = len(frame)
+    if "dispute_id" not in found:
+        width = max(4, len(str(n)))
+        ids = pd.Series(
+            [f"D-{i:0{width}d}" for i in range(1, n + 1)], index=frame.index
+        ).astype(STRING_DTYPE)
+        parsed["dispute_id"] = ids
+    if "causes" in found:
+        primary, joined, long, problems = P.parse_causes(
+            frame[found["causes"]], cause_map=cause_map
+        )
+        checker.add("causes", problems, frame[found["causes"]])
+        parsed["primary_cause"], parsed["causes"] = primary, joined
+    else:
+        long = empty_causes().rename(columns={"dispute_id": "pos"})
+        long["pos"] = long["pos"].astype("int64")
+    cols = _assemble(n, frame.index, parsed, DISPUTE_COLUMNS)
+    # extra columns, kept as they were read
+    used = set(found.values())
+    for header in frame.columns:
+        if header not in used and header not in cols:
+            cols[header] = frame[header]
+    disputes = pd.DataFrame(cols, index=frame.index)
+    check_disputes(disputes, frame, found, checker)
+    long = long.assign(
+        dispute_id=disputes["dispute_id"].to_numpy()[long["pos"].to_numpy()]
+    )
+    long["dispute_id"] = long["dispute_id"].astype(STRING_DTYPE)
+    return disputes, long[["pos", "dispute_id", "cause", "is_primary"]]
+
+
+def _parse_missions(
+    raw: RawTable, columns: dict[str, str] | None, checker: Checker, dayfirst: Any
+) -> pd.DataFrame:
+    frame = raw.frame
+    found = _map_columns(frame, MISSION_COLUMNS, columns, checker)
+    checker.file_problems += _missing_required(found, REQUIRED_MISSION_COLUMNS, frame)
+    if checker.file_problems:
+        raise DisputeDataError(checker.failures(None), raw.source)
+    parsed = _parse_common(
+        "missions", frame, found, checker, dayfirst, MISSION_COLUMNS,
+        ("started_at", "ended_at"),
+    )  # fmt: skip
+    if checker.file_problems:
+        raise DisputeDataError(checker.failures(None), raw.source)
+    m = pd.DataFrame(_assemble(len(frame), frame.index, parsed, MISSION_COLUMNS))
+    ids = m["mission_id"]
+    raw_id = frame[found["mission_id"]]
+    checker.add_mask(
+        "mission_id", ids.isna(), raw_id, "is empty: every mission needs an id"
+    )
+    dup = ids.duplicated(keep="first") & ids.notna()
+    checker.add_mask("mission_id", dup, raw_id, "duplicated mission id")
+    checker.add_mask(
+        "client", m["client"].isna(), frame[found["client"]],
+        "is empty: every mission needs a client",
+    )  # fmt: skip
+    checker.add_mask(
+        "started_at", P._text(frame[found["started_at"]]).isna()
+        if frame[found["started_at"]].dtype != "datetime64[ns]"
+        else frame[found["started_at"]].isna(),
+        frame[found["started_at"]], "is empty: when did the mission start?",
+    )  # fmt: skip
+    before = m["ended_at"] < m["started_at"]
+    if before.any():
+        msgs = (
+            m["ended_at"].dt.strftime("%Y-%m-%d")
+            + " is before started_at "
+            + m["started_at"].dt.strftime("%Y-%m-%d")
+        )
+        checker.add_mask("ended_at", before, m["ended_at"].dt.date, msgs)
+    return m
+
+
+def _fill_days(m: pd.DataFrame, as_of: Any) -> pd.DataFrame:
+    """Derive ``days`` as business days between the dates where it is empty."""
+    missing = m["days"].isna() & m["started_at"].notna()
+    if not missing.any():
+        return m
+    start = m.loc[missing, "started_at"].to_numpy().astype("datetime64[D]")
+    end_ts = m.loc[missing, "ended_at"].fillna(as_of)
+    end = end_ts.to_numpy().astype("datetime64[D]") + np.timedelta64(1, "D")
+    end = np.maximum(end, start)
+    m = m.copy()
+    m.loc[missing, "days"] = np.busday_count(start, end).astype(float)
+    return m
