@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from ._labels import label
+
 if TYPE_CHECKING:  # imported lazily at run time, to start fast
     from .journal import Journal
     from .model import History
@@ -110,9 +112,13 @@ def _summary(args: argparse.Namespace) -> int:
     causes = history.causes.merge(
         history.disputes[["dispute_id", "client"]], on="dispute_id"
     )
+    total = "Total"
     table = pd.crosstab(causes["client"], causes["cause"], margins=True,
-                        margins_name="total")  # fmt: skip
-    table = table.sort_values("total", ascending=False)
+                        margins_name=total)  # fmt: skip
+    table = table.sort_values(total, ascending=False)
+    table.columns = [label(c, args.lang) for c in table.columns]
+    table.columns.name = None
+    table.index.name = "Client"
     print(history)
     print()
     print(_t("per_client", args.lang))
@@ -165,7 +171,6 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
-    from ._labels import label
     from .classify import suggest_causes
 
     history = _load(args.path, args.missions)
@@ -238,8 +243,6 @@ def _resolve(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from ._labels import label
-
     disputes = _journal(args).list(open_only=args.open)
     if disputes.empty:
         print(_t("empty", args.lang))

@@ -73,7 +73,18 @@ def test_summary_still_prints_the_table(capsys):
     assert main(["summary"]) == 0
     out = capsys.readouterr().out
     assert "Disputes per client and cause" in out
-    assert "total" in out
+    header = out.splitlines()[3].split()
+    assert header == ["Scope", "Deadlines", "Payment", "Tone", "Trust", "Other",
+                      "Total"]  # fmt: skip
+
+
+def test_summary_in_french_names_the_causes_in_french(capsys):
+    assert main(["summary", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Litiges par client et par cause" in out
+    assert "Périmètre" in out
+    assert "Délais" in out
+    assert "deadlines" not in out
 
 
 class TestValidate:
