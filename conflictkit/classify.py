@@ -12,9 +12,7 @@ on the bundled CSV corpus when it is needed (about a second).
 
 from __future__ import annotations
 
-import re
 import warnings
-from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -29,20 +27,17 @@ from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
 from sklearn.utils.validation import check_is_fitted
 
 from ._cues import cue_counts
-from ._labels import CAUSE_DTYPE, Cause
+from ._labels import CAUSE_DTYPE
+from ._notes_text import _ALL_CAUSES, _causes, _suggested, _texts
 from ._resources import data_path
 from .errors import ConflictkitWarning
 from .model import STRING_DTYPE, History
-from .vocabulary import CAUSE_SEPARATORS, CAUSES, normalize
 
 __all__ = ["CauseClassifier", "load_example_notes", "suggest_causes"]
 
-#: Every cause, in the taxonomy's order.
-_ALL_CAUSES = tuple(c.value for c in Cause)
 #: Below this many labelled disputes with notes, a history's own notes are not
 #: added to the default training corpus.
 MIN_USER_NOTES = 30
-_SEPARATORS = re.compile(CAUSE_SEPARATORS)
 
 
 def load_example_notes() -> pd.DataFrame:
@@ -96,77 +91,6 @@ def load_example_notes() -> pd.DataFrame:
             "group": notes["group"].astype(STRING_DTYPE),
         }
     )
-
-
-def _texts(notes: Any) -> list[str]:
-    """Validate texts: a 1-D collection of strings without missing values."""
-    if isinstance(notes, str):
-        raise TypeError(
-            "`notes` must be a collection of texts (a list or a Series), not a "
-            "single string; wrap it in a list."
-        )
-    if isinstance(notes, pd.DataFrame) and notes.shape[1] == 1:
-        notes = notes.iloc[:, 0]
-    values = np.asarray(notes, dtype=object)
-    if values.ndim == 2 and values.shape[1] == 1:
-        values = values[:, 0]
-    if values.ndim != 1:
-        raise ValueError(
-            "`notes` must be one-dimensional (one text per note), but an array "
-            f"of shape {values.shape} was passed."
-        )
-    missing = pd.isna(values)
-    if missing.any():
-        rows = np.flatnonzero(missing)
-        raise ValueError(
-            f"{len(rows)} of the {len(values)} notes are missing (positions "
-            f"{rows[:10].tolist()}); drop them or replace them with ''."
-        )
-    return [str(v) for v in values]
-
-
-def _parse_one(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        parts = _SEPARATORS.split(value)
-    elif isinstance(value, Iterable):
-        parts = list(value)
-    else:
-        parts = [] if pd.isna(value) else [value]
-    out: list[str] = []
-    for part in parts:
-        norm = normalize(part)
-        if not norm:
-            continue
-        cause = CAUSES.get(norm)
-        if cause is None:
-            raise ValueError(
-                f"{part!r} is not a cause; expected one of {list(_ALL_CAUSES)}."
-            )
-        if cause.value not in out:
-            out.append(cause.value)
-    return tuple(out)
-
-
-def _causes(causes: Any, n: int) -> list[tuple[str, ...]]:
-    """Per text, a tuple of Cause values (primary first)."""
-    if isinstance(causes, str):
-        raise TypeError(
-            "`causes` must hold one entry per text (a list of lists or of "
-            "'a;b' strings), not a single string."
-        )
-    parsed = [_parse_one(v) for v in causes]
-    if len(parsed) != n:
-        raise ValueError(
-            f"`notes` has {n} texts but `causes` has {len(parsed)} entries; "
-            "give one collection of causes per text."
-        )
-    empty = [i for i, p in enumerate(parsed) if not p]
-    if empty:
-        raise ValueError(
-            f"{len(empty)} texts have no cause (positions {empty[:10]}); every "
-            "training text needs at least one."
-        )
-    return parsed
 
 
 class CauseClassifier(BaseEstimator):
@@ -443,16 +367,6 @@ class CauseClassifier(BaseEstimator):
                 zero_division=0.0,
             )
         )
-
-
-def _suggested(proba: np.ndarray, threshold: float) -> np.ndarray:
-    """Causes at or above ``threshold``, or the most probable when none is."""
-    keep = proba >= threshold
-    none = ~keep.any(axis=1)
-    if none.any():
-        top = proba[none].argmax(axis=1)
-        keep[np.flatnonzero(none), top] = True
-    return keep
 
 
 #: At most this many of a history's own labelled notes join the default
