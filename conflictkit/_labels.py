@@ -25,21 +25,8 @@ __all__ = [
 LANGS = ("en", "fr")
 
 
-class Cause(StrEnum):
-    """Why a dispute happened. Values are what files store.
-
-    Examples
-    --------
-    >>> Cause("payment").label("fr")
-    'Paiement'
-    """
-
-    SCOPE = "scope"
-    DEADLINES = "deadlines"
-    PAYMENT = "payment"
-    TONE = "tone"
-    TRUST = "trust"
-    OTHER = "other"
+class _Labelled(StrEnum):
+    """A StrEnum whose members have an English and a French display name."""
 
     def label(self, lang: str = "en") -> str:
         """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
@@ -56,13 +43,30 @@ class Cause(StrEnum):
 
         Examples
         --------
-        >>> Cause.PAYMENT.label()
-        'Payment'
+        >>> Cause.PAYMENT.label(), Outcome.COMPROMISE.label("fr")
+        ('Payment', 'Compromis')
         """
         return label(self, lang)
 
 
-class Outcome(StrEnum):
+class Cause(_Labelled):
+    """Why a dispute happened. Values are what files store.
+
+    Examples
+    --------
+    >>> Cause("payment").label("fr")
+    'Paiement'
+    """
+
+    SCOPE = "scope"
+    DEADLINES = "deadlines"
+    PAYMENT = "payment"
+    TONE = "tone"
+    TRUST = "trust"
+    OTHER = "other"
+
+
+class Outcome(_Labelled):
     """How a resolved dispute ended.
 
     Examples
@@ -79,28 +83,8 @@ class Outcome(StrEnum):
     PREVAILED = "prevailed"
     ABANDONED = "abandoned"
 
-    def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
 
-        Parameters
-        ----------
-        lang : {"en", "fr"}, default="en"
-            The language of the display name.
-
-        Returns
-        -------
-        str
-            The display name, e.g. for plot labels and the report.
-
-        Examples
-        --------
-        >>> Outcome.COMPROMISE.label()
-        'Compromise'
-        """
-        return label(self, lang)
-
-
-class Escalation(StrEnum):
+class Escalation(_Labelled):
     """The furthest step a dispute reached, in order.
 
     Examples
@@ -116,28 +100,8 @@ class Escalation(StrEnum):
     MEDIATION = "mediation"
     COURT = "court"
 
-    def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
 
-        Parameters
-        ----------
-        lang : {"en", "fr"}, default="en"
-            The language of the display name.
-
-        Returns
-        -------
-        str
-            The display name, e.g. for plot labels and the report.
-
-        Examples
-        --------
-        >>> Escalation.MEDIATION.label()
-        'Mediation'
-        """
-        return label(self, lang)
-
-
-class Severity(StrEnum):
+class Severity(_Labelled):
     """How serious a dispute was, in order.
 
     Examples
@@ -153,28 +117,8 @@ class Severity(StrEnum):
     HIGH = "high"
     CRITICAL = "critical"
 
-    def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
 
-        Parameters
-        ----------
-        lang : {"en", "fr"}, default="en"
-            The language of the display name.
-
-        Returns
-        -------
-        str
-            The display name, e.g. for plot labels and the report.
-
-        Examples
-        --------
-        >>> Severity.HIGH.label()
-        'High'
-        """
-        return label(self, lang)
-
-
-class Contract(StrEnum):
+class Contract(_Labelled):
     """The kind of contract a mission was run under.
 
     Examples
@@ -188,26 +132,6 @@ class Contract(StrEnum):
     FIXED_PRICE = "fixed_price"
     TIME_AND_MATERIALS = "time_and_materials"
     RETAINER = "retainer"
-
-    def label(self, lang: str = "en") -> str:
-        """Return the display name in ``lang`` (``"en"`` or ``"fr"``).
-
-        Parameters
-        ----------
-        lang : {"en", "fr"}, default="en"
-            The language of the display name.
-
-        Returns
-        -------
-        str
-            The display name, e.g. for plot labels and the report.
-
-        Examples
-        --------
-        >>> Contract.FIXED_PRICE.label()
-        'Fixed price'
-        """
-        return label(self, lang)
 
 
 # Agreement = the dispute ended with both sides agreeing (field advice: seek a
