@@ -304,6 +304,8 @@ def _as_text_frame(frame: pd.DataFrame) -> pd.DataFrame:
         s = frame[col]
         if pd.api.types.is_datetime64_any_dtype(s.dtype):
             out[str(col)] = s
+        elif s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) == "string":
+            out[str(col)] = s  # text already: no per-cell pass
         elif s.dtype == object:
             out[str(col)] = s.map(
                 lambda v: (

@@ -408,8 +408,9 @@ def parse_dates(
         if getattr(out.dt, "tz", None) is not None:
             out = out.dt.tz_localize(None)  # keep the local date and time
         return out.astype("datetime64[ns]"), _no_problems()
-    if s.dtype == object:
+    if s.dtype == object and pd.api.types.infer_dtype(s, skipna=True) != "string":
         # datetime.date / Timestamp objects built in code, mixed with text
+        # (a column of text alone, the usual case, skips this per-cell pass)
         is_obj_date = s.map(
             lambda v: hasattr(v, "year") and not isinstance(v, str) and v is not pd.NaT
         )
