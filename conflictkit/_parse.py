@@ -373,15 +373,21 @@ _DAY_MONTH_YEAR = r"^(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]+) (\d{4})$"
 _MONTH_DAY_YEAR = r"^([a-z]+) (\d{1,2})(?:st|nd|rd|th)? (\d{4})$"
 
 
-def date_order(s: pd.Series) -> bool | None:
-    """From a column's unambiguous values, is it day-first (True), month-first
-    (False) or undecided (None)? Raise :class:`AmbiguousDates` if both appear."""
+def date_order(s: pd.Series) -> tuple[bool | None, str | None]:
+    """How a column writes numeric dates, from its unambiguous values.
+
+    Returns ``(order, example)``: ``order`` is True (day-first), False
+    (month-first) or None (undecided); when undecided, ``example`` is a value
+    that reads both ways (``"03/04/2021"``), if any. Raises
+    :class:`AmbiguousDates` if both orders appear.
+    """
     if is_datetime64_any_dtype(s.dtype):
-        return None
+        return None, None
     _, uniques = _factorize(_text(s))
-    parts = pd.Series(uniques, dtype="string").str.extract(_NUMERIC_DATE).dropna()
+    u = pd.Series(uniques, dtype="string")
+    parts = u.str.extract(_NUMERIC_DATE).dropna()
     if parts.empty:
-        return None
+        return None, None
     a = parts[0].astype(int)
     b = parts[1].astype(int)
     dayfirst = bool((a > 12).any())
@@ -389,10 +395,11 @@ def date_order(s: pd.Series) -> bool | None:
     if dayfirst and monthfirst:
         raise AmbiguousDates("both day-first and month-first dates appear")
     if dayfirst or monthfirst:
-        return dayfirst
-    if (a != b).any():
-        return None
-    return True  # every value reads the same both ways
+        return dayfirst, None
+    both_ways = a != b
+    if both_ways.any():
+        return None, str(u[both_ways[both_ways].index[0]])
+    return True, None  # every value reads the same both ways
 
 
 def parse_dates(

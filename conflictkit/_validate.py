@@ -147,24 +147,32 @@ def _missing_required(
 
 def _check_table_dates(
     frame: pd.DataFrame, found: dict[str, str], names: tuple[str, ...], dayfirst: Any
-) -> dict[str, bool | None]:
-    """Decide day-first or month-first per date column (see read_history)."""
-    orders: dict[str, bool | None] = {}
-    problems: dict[str, str] = {}
+) -> dict[str, tuple[bool | None, str | None]]:
+    """Decide day-first or month-first per date column (see read_history).
+
+    Returns ``{column: (order, example)}``: an undecided column borrows the
+    order of the table's other date columns when they agree; ``example`` is a
+    value that reads both ways, for the error when it stays undecided.
+    """
+    found_orders: dict[str, tuple[bool | None, str | None]] = {}
     for name in names:
         if name not in found:
             continue
         try:
-            orders[name] = P.date_order(frame[found[name]])
+            found_orders[name] = P.date_order(frame[found[name]])
         except P.AmbiguousDates:
-            problems[name] = "mixed"
-    decided = {v for v in orders.values() if v is not None}
-    for name, order in orders.items():
+            found_orders[name] = (None, None)  # rows that fail say which
+    decided = {order for order, _ in found_orders.values() if order is not None}
+    borrowed = next(iter(decided)) if len(decided) == 1 else None
+    out: dict[str, tuple[bool | None, str | None]] = {}
+    for name, (order, example) in found_orders.items():
         if dayfirst is not None:
-            orders[name] = dayfirst
-        elif order is None:
-            orders[name] = decided.pop() if len(decided) == 1 else None
-    return {**orders, **dict.fromkeys(problems)}
+            out[name] = (dayfirst, None)
+        elif order is None and borrowed is not None:
+            out[name] = (borrowed, None)
+        else:
+            out[name] = (order, example)
+    return out
 
 
 def validate_tables(
@@ -316,17 +324,15 @@ def _parse_common(
             continue
         s = frame[found[name]]
         if name in date_cols:
-            order = orders.get(name)
+            order, example = orders.get(name, (None, None))
             values, problems = P.parse_dates(s, dayfirst=order)
-            if order is None and not pd.api.types.is_datetime64_any_dtype(s.dtype):
-                amb = _ambiguous(s)
-                if len(amb):
-                    checker.file_problems.append(
-                        f"column {found[name]!r}: dates such as {amb.iloc[0]!r} "
-                        "read both as day/month and month/day, and no value settles "
-                        "it; pass dayfirst=True (07/04/2021 = 7 April) or "
-                        "dayfirst=False (= July 4)"
-                    )
+            if order is None and example is not None:
+                checker.file_problems.append(
+                    f"column {found[name]!r}: dates such as {example!r} "
+                    "read both as day/month and month/day, and no value settles "
+                    "it; pass dayfirst=True (07/04/2021 = 7 April) or "
+                    "dayfirst=False (= July 4)"
+                )
         elif dtype == "boolean":
             values, problems = P.parse_bool(s, vocab=BOOLEANS)
         elif dtype in ("float64", "Int64"):
@@ -359,16 +365,6 @@ _LABELS: dict[str, tuple[Any, Any, str]] = {
     "outcome": (OUTCOMES, Outcome, "an outcome"),
     "contract": (CONTRACTS, Contract, "a contract type"),
 }
-
-
-def _ambiguous(s: pd.Series) -> pd.Series:
-    """The distinct values of a date column that read both day- and month-first."""
-    _, uniques = P._factorize(P._text(s))
-    u = pd.Series(uniques, dtype="string")
-    parts = u.str.extract(P._NUMERIC_DATE)
-    a = pd.to_numeric(parts[0], errors="coerce")
-    b = pd.to_numeric(parts[1], errors="coerce")
-    return u[((a <= 12) & (b <= 12) & (a != b)).fillna(False).astype(bool)]
 
 
 def _assemble(

@@ -550,3 +550,21 @@ def test_xlsx_with_typed_cells_and_french_sheet_names(tmp_path):
     assert m["contract"].tolist() == ["time_and_materials"]
     assert m["written_scope"].tolist() == [True]
     assert m["days"].iloc[0] > 0  # ongoing: business days up to as_of
+
+
+def test_an_undecided_date_column_borrows_the_order_of_a_decided_one():
+    df = pd.DataFrame(
+        {
+            "client": ["A", "B"],
+            "opened_at": ["03/04/2021", "05/06/2021"],
+            "resolved_at": ["04/04/2021", "07/08/2021"],
+        }
+    )
+    with pytest.raises(DisputeDataError, match="'03/04/2021' read both"):
+        History.from_frames(df)
+    decided = df.assign(opened_at=["03/04/2021", "25/06/2021"])
+    h = History.from_frames(decided)
+    assert h.disputes["resolved_at"].tolist() == [
+        pd.Timestamp("2021-04-04"),
+        pd.Timestamp("2021-08-07"),
+    ]
