@@ -383,3 +383,25 @@ def test_trends_of_an_empty_history_without_missions_are_empty_not_errors():
         summary = ck.trend_summary(empty)
     assert (summary["n_disputes"] == 0).all()
     assert (summary["direction"] == "stable").all()
+
+
+def test_mission_days_are_split_across_periods_by_calendar_days():
+    from conflictkit.analysis._common import mission_days_in_periods
+
+    missions = pd.DataFrame(
+        {"mission_id": ["M1", "M2"], "client": ["A", "B"],
+         "started_at": ["2023-12-15", "2024-02-01"],
+         "ended_at": ["2024-01-14", "2024-04-30"], "days": [22.0, 60.0]}
+    )  # fmt: skip
+    disputes = pd.DataFrame({"client": ["A"], "opened_at": ["2024-01-02"]})
+    h = ck.History.from_frames(disputes, missions, as_of="2024-05-01")
+    monthly = mission_days_in_periods(h, freq="ME").set_index(["period", "client"])
+    days = monthly["exposure_days"]
+    # M1: 17 calendar days in December, 14 in January
+    assert days[(pd.Period("2023-12", "M"), "A")] == pytest.approx(22 * 17 / 31)
+    assert days[(pd.Period("2024-01", "M"), "A")] == pytest.approx(22 * 14 / 31)
+    # M2: February (29 days), March (31), April (30) of 90 calendar days
+    assert days[(pd.Period("2024-03", "M"), "B")] == pytest.approx(60 * 31 / 90)
+    assert days.sum() == pytest.approx(82.0)
+    yearly = mission_days_in_periods(h, freq="YE")
+    assert yearly["exposure_days"].sum() == pytest.approx(82.0)

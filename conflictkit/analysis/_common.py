@@ -149,19 +149,30 @@ def mission_days_in_periods(history: History, *, freq: str = "YE") -> pd.DataFra
     periods = pd.period_range(first, last, freq=pfreq)
     bounds_lo = periods.start_time.to_numpy()
     bounds_hi = (periods.end_time + pd.Timedelta(1, "ns")).to_numpy()
-    # overlap (in calendar days) of every mission with every period: missions x
-    # periods is small (a career has ~10-200 periods), and this stays vectorized.
-    lo = np.maximum(start[:, None], bounds_lo[None, :])
-    hi = np.minimum(end[:, None] + np.timedelta64(1, "D"), bounds_hi[None, :])
+    # One row per (mission, period it overlaps): a mission spans a run of
+    # consecutive periods, so the pairs are few even with monthly periods and
+    # 100,000 missions (a dense missions x periods grid is not).
+    base = periods[0].ordinal
+    i0 = pd.PeriodIndex(pd.DatetimeIndex(start), freq=pfreq).asi8 - base
+    i1 = pd.PeriodIndex(pd.DatetimeIndex(end), freq=pfreq).asi8 - base
+    span = i1 - i0 + 1
+    mission = np.repeat(np.arange(len(m)), span)
+    first_pair = np.repeat(np.cumsum(span) - span, span)
+    period = i0[mission] + (np.arange(span.sum()) - first_pair)
+    lo = np.maximum(start[mission], bounds_lo[period])
+    hi = np.minimum(end[mission] + np.timedelta64(1, "D"), bounds_hi[period])
     overlap = np.clip((hi - lo) / np.timedelta64(1, "D"), 0, None)
-    total = overlap.sum(axis=1, keepdims=True)
+    total = np.bincount(mission, weights=overlap, minlength=len(m))[mission]
     share = np.divide(overlap, total, out=np.zeros_like(overlap), where=total > 0)
-    days = share * m["days"].to_numpy(dtype=float)[:, None]
-    out = pd.DataFrame(days, columns=periods)
-    out["client"] = m["client"].to_numpy()
-    long = out.melt(id_vars="client", var_name="period", value_name="exposure_days")
+    days = share * m["days"].to_numpy(dtype=float)[mission]
+    long = pd.DataFrame(
+        {
+            "period": periods[period],
+            "client": m["client"].to_numpy()[mission],
+            "exposure_days": days,
+        }
+    )
     long = long[long["exposure_days"] > 0]
-    long["period"] = long["period"].astype(periods.dtype)  # a Period even when empty
     return long.groupby(["period", "client"], sort=True, as_index=False)[
         "exposure_days"
     ].sum()
