@@ -13,45 +13,108 @@ needs is importable from here: ``import conflictkit as ck``.
 4
 """
 
-from ._labels import Cause, Contract, Escalation, Outcome, Severity, label
-from .analysis import (
-    cause_cooccurrence,
-    cause_counts,
-    cause_trend,
-    client_profiles,
-    dispute_rates,
-    handling_effects,
-    outcomes_by_cause,
-    prevention_effects,
-    recommendations,
-    recurring_causes,
-    survival_curves,
-    time_to_resolution,
-    trend_summary,
-)
-from .anonymize import anonymize  # the function shadows the module name
-from .classify import CauseClassifier, load_example_notes, suggest_causes
-from .datasets import load_example, make_history
-from .errors import ConflictkitWarning, DisputeDataError, SmallSampleWarning
-from .io import read_history, write_history
-from .journal import Journal
-from .model import History
-from .plotting import (
-    CAUSE_COLORS,
-    plot_cause_cooccurrence,
-    plot_cause_counts,
-    plot_cause_trend,
-    plot_handling_effects,
-    plot_outcomes_by_cause,
-    plot_prevention_effects,
-    plot_recurring_causes,
-    plot_time_to_resolution,
-    plot_timeline,
-    plot_trend_summary,
-)
-from .report import build_report
+from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__ as __version__
+
+if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr__
+    from ._labels import Cause, Contract, Escalation, Outcome, Severity, Verdict, label
+    from .analysis import (
+        cause_cooccurrence,
+        cause_counts,
+        cause_trend,
+        client_profiles,
+        dispute_rates,
+        handling_effects,
+        outcomes_by_cause,
+        prevention_effects,
+        recommendations,
+        recurring_causes,
+        survival_curves,
+        time_to_resolution,
+        trend_summary,
+    )
+    from .anonymize import anonymize
+    from .datasets import load_example, make_history
+    from .errors import (
+        ConflictkitWarning,
+        DisputeDataError,
+        NotApplicableError,
+        SmallSampleWarning,
+    )
+    from .io import read_history, write_history
+    from .journal import Journal
+    from .model import History
+    from .notes import CauseClassifier, load_example_notes, suggest_causes
+    from .plotting import (
+        CAUSE_COLORS,
+        plot_cause_cooccurrence,
+        plot_cause_counts,
+        plot_cause_trend,
+        plot_handling_effects,
+        plot_outcomes_by_cause,
+        plot_prevention_effects,
+        plot_recurring_causes,
+        plot_time_to_resolution,
+        plot_timeline,
+        plot_trend_summary,
+    )
+    from .report import build_report
+
+# Each public name and the module that defines it. They are imported on first
+# use (PEP 562), so `import conflictkit` and the command line start without
+# loading scipy, matplotlib or scikit-learn until a function needs them.
+_LAZY: dict[str, str] = {
+    "Cause": "._labels",
+    "Contract": "._labels",
+    "Escalation": "._labels",
+    "Outcome": "._labels",
+    "Severity": "._labels",
+    "Verdict": "._labels",
+    "label": "._labels",
+    "ConflictkitWarning": ".errors",
+    "DisputeDataError": ".errors",
+    "NotApplicableError": ".errors",
+    "SmallSampleWarning": ".errors",
+    "History": ".model",
+    "read_history": ".io",
+    "write_history": ".io",
+    "load_example": ".datasets",
+    "make_history": ".datasets",
+    "cause_cooccurrence": ".analysis",
+    "cause_counts": ".analysis",
+    "cause_trend": ".analysis",
+    "client_profiles": ".analysis",
+    "dispute_rates": ".analysis",
+    "handling_effects": ".analysis",
+    "outcomes_by_cause": ".analysis",
+    "prevention_effects": ".analysis",
+    "recommendations": ".analysis",
+    "recurring_causes": ".analysis",
+    "survival_curves": ".analysis",
+    "time_to_resolution": ".analysis",
+    "trend_summary": ".analysis",
+    "CAUSE_COLORS": ".plotting",
+    "plot_cause_cooccurrence": ".plotting",
+    "plot_cause_counts": ".plotting",
+    "plot_cause_trend": ".plotting",
+    "plot_handling_effects": ".plotting",
+    "plot_outcomes_by_cause": ".plotting",
+    "plot_prevention_effects": ".plotting",
+    "plot_recurring_causes": ".plotting",
+    "plot_time_to_resolution": ".plotting",
+    "plot_timeline": ".plotting",
+    "plot_trend_summary": ".plotting",
+    "CauseClassifier": ".notes",
+    "load_example_notes": ".notes",
+    "suggest_causes": ".notes",
+    "build_report": ".report",
+    "Journal": ".journal",
+    "anonymize": ".anonymize",
+}
 
 __all__ = [
     "CAUSE_COLORS",
@@ -63,9 +126,11 @@ __all__ = [
     "Escalation",
     "History",
     "Journal",
+    "NotApplicableError",
     "Outcome",
     "Severity",
     "SmallSampleWarning",
+    "Verdict",
     "anonymize",
     "build_report",
     "cause_cooccurrence",
@@ -99,3 +164,16 @@ __all__ = [
     "trend_summary",
     "write_history",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'conflictkit' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

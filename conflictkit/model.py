@@ -195,7 +195,7 @@ as of 2026-01-01>
         >>> str(h.as_of.date())
         '2024-03-02'
         """
-        from ._validate import validate_frames
+        from .io._validate import validate_frames
 
         return validate_frames(
             disputes,

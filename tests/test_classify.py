@@ -18,7 +18,7 @@ from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
 from sklearn.utils import estimator_checks as checks
 
 import conflictkit as ck
-import conflictkit.classify as classify_module
+import conflictkit.notes._classifier as classify_module
 from conflictkit import Cause, CauseClassifier, load_example_notes, suggest_causes
 
 CAUSES = [c.value for c in Cause]

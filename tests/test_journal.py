@@ -60,7 +60,7 @@ class TestSchema:
             Journal(path).list()
 
     def test_migrations_run_from_the_stored_version(self, tmp_path, monkeypatch):
-        from conflictkit import journal as jmod
+        from conflictkit.journal import _journal as jmod
 
         path = tmp_path / "old.sqlite"
         Journal(path).add("Acme", opened_at="2024-01-10")

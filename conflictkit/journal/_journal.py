@@ -21,7 +21,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._journal_store import (
+from ..errors import ConflictkitWarning
+from ..model import DISPUTE_COLUMNS, History
+from ._store import (
     _BOOL,
     _DISPUTE_STORED,
     _MISSION_STORED,
@@ -38,8 +40,6 @@ from ._journal_store import (
     _validate,
     _with_source,
 )
-from .errors import ConflictkitWarning
-from .model import DISPUTE_COLUMNS, History
 
 __all__ = ["Journal", "default_journal_path"]
 
@@ -617,7 +617,7 @@ written_scope, checkin_every_days, meeting_minutes : optional
         >>> journal.close()
         >>> tmp.cleanup()
         """
-        from .io import read_history
+        from ..io import read_history
 
         read = read_history(path, **read_history_kwargs)
         disputes = read.disputes
@@ -714,7 +714,7 @@ written_scope, checkin_every_days, meeting_minutes : optional
         >>> journal.close()
         >>> tmp.cleanup()
         """
-        from .io import write_history
+        from ..io import write_history
 
         return write_history(self.history(), path, **write_history_kwargs)
 

@@ -13,12 +13,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from . import _parse as P
-from ._checks import Checker, check_disputes, check_mission_links
-from ._files import RawTable, _raw_from_frame
-from ._labels import Contract, Escalation, Outcome, Severity
-from .errors import ConflictkitWarning, DisputeDataError
-from .model import (
+from .._labels import Contract, Escalation, Outcome, Severity
+from ..errors import ConflictkitWarning, DisputeDataError
+from ..model import (
     DISPUTE_COLUMNS,
     MISSION_COLUMNS,
     REQUIRED_DISPUTE_COLUMNS,
@@ -27,6 +24,9 @@ from .model import (
     History,
     empty_causes,
 )
+from . import _parse as P
+from ._checks import Checker, check_disputes, check_mission_links
+from ._files import RawTable, _raw_from_frame
 from .vocabulary import (
     BOOLEANS,
     COLUMN_ALIASES,

@@ -16,9 +16,9 @@ from typing import Any
 
 import pandas as pd
 
+from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, STRING_DTYPE, History
 from ._files import read_raw
 from ._validate import check_errors, validate_tables
-from .model import DISPUTE_COLUMNS, MISSION_COLUMNS, STRING_DTYPE, History
 
 __all__ = ["read_history", "write_history"]
 
@@ -53,7 +53,7 @@ def read_history(
     cause_map : dict or callable, optional
         Extra spellings of causes: ``{"retard facture": "payment"}``, or a
         function taking a spelling and returning a cause (or None to fall
-        back on the built-in table in :mod:`conflictkit.vocabulary`).
+        back on the built-in table in :mod:`conflictkit.io.vocabulary`).
     errors : {"raise", "collect"}, default="raise"
         ``"raise"``: raise :class:`DisputeDataError` listing every problem.
         ``"collect"``: keep the valid rows, put every invalid row, untouched,

@@ -17,8 +17,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
-from ._labels import Cause, Outcome, check_lang, label
-from .analysis._common import check_choice  # noqa: F401  (re-exported to plots)
+from .._labels import Cause, Outcome, check_lang, label
+from ..analysis._common import check_choice  # noqa: F401  (re-exported to plots)
 
 __all__ = ["CAUSE_COLORS", "OUTCOME_COLORS", "UNLABELLED_COLOR"]
 

@@ -15,9 +15,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._resources import data_path
+from .._resources import data_path
+from ..model import History
 from ._simulate import simulate
-from .model import History
 
 __all__ = ["load_example", "make_history"]
 
@@ -230,7 +230,7 @@ def load_example() -> History:
     >>> h.planted["fading_cause"]
     {'cause': 'tone', 'after': '2020-01-01', 'rate_ratio': 0.25}
     """
-    from .io import read_history
+    from ..io import read_history
 
     planted = json.loads(data_path("planted.json").read_text(encoding="utf-8"))
     history = read_history(

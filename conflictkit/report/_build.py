@@ -16,8 +16,9 @@ from typing import Any
 
 import pandas as pd
 
-from ._labels import check_lang
-from ._report_text import (
+from .._labels import check_lang
+from ..model import History
+from ._text import (
     _CSS,
     _TEXT,
     HEADERS,  # noqa: F401 (re-exported: conflictkit.report.HEADERS)
@@ -27,7 +28,6 @@ from ._report_text import (
     _p,
     _table,
 )
-from .model import History
 
 __all__ = ["build_report"]
 
@@ -132,7 +132,7 @@ class _Report:
         **kwargs: Any,
     ) -> bool:
         """Draw ``ck.plot_<...>`` on a new Figure and embed it as PNG."""
-        from . import plotting
+        from .. import plotting
 
         func = getattr(plotting, plot, None)
         if func is None or data is None:
@@ -163,7 +163,7 @@ class _Report:
 
     # -------------------------------------------------------------- sections
     def run(self) -> None:
-        from . import analysis as A
+        from .. import analysis as A
 
         h, lang = self.h, self.lang
         self.summary()
@@ -287,7 +287,7 @@ class _Report:
 
     # -------------------------------------------------------------- output
     def html(self) -> str:
-        from . import __version__
+        from .._version import __version__
 
         fr = self.lang == "fr"
         h = self.h

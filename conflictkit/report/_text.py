@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._labels import label
+from .._labels import label
 
 #: Section ids and their titles in English and French.
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -289,7 +289,7 @@ _DIRECTIONS = {
 def _value_labels(col: str, values: pd.Series, lang: str) -> dict[str, str]:
     """Display names of the distinct values of a labelled column."""
     try:
-        from ._plot_common import group_label, practice_label
+        from ..plotting._common import group_label, practice_label
     except ImportError:  # pragma: no cover - plotting helpers absent
         group_label = practice_label = label  # type: ignore[assignment]
     i = 1 if lang == "fr" else 0

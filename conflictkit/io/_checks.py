@@ -14,12 +14,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from . import _parse as P
-from ._files import RawTable
-from .errors import FAILURE_COLUMNS
-from .model import (
+from ..errors import FAILURE_COLUMNS
+from ..model import (
     STRING_DTYPE,
 )
+from . import _parse as P
+from ._files import RawTable
 
 
 class Checker:

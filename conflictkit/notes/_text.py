@@ -1,6 +1,6 @@
 """Checking the notes and causes given to the cause classifier.
 
-Private to :mod:`conflictkit.classify`: texts must be a 1-D collection of
+Private to :mod:`conflictkit.notes`: texts must be a 1-D collection of
 strings, causes one entry per text (a collection of causes or an ``"a;b"``
 string, spelled as the readers accept), and a probability matrix becomes the
 suggested causes.
@@ -15,8 +15,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._labels import Cause
-from .vocabulary import CAUSE_SEPARATORS, CAUSES, normalize
+from .._labels import Cause
+from ..io.vocabulary import CAUSE_SEPARATORS, CAUSES, normalize
 
 #: Every cause, in the taxonomy's order.
 _ALL_CAUSES = tuple(c.value for c in Cause)

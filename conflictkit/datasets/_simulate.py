@@ -21,8 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ._example_text import NAME_A, NAME_B, NOTES_TEXT
-from ._labels import (
+from .._labels import (
     CAUSE_DTYPE,
     CONTRACT_DTYPE,
     ESCALATION_DTYPE,
@@ -30,7 +29,8 @@ from ._labels import (
     SEVERITY_DTYPE,
     Cause,
 )
-from .model import STRING_DTYPE
+from ..model import STRING_DTYPE
+from ._example_text import NAME_A, NAME_B, NOTES_TEXT
 
 __all__ = ["simulate"]
 

@@ -26,7 +26,7 @@ from pandas.api.types import (
     is_numeric_dtype,
 )
 
-from ._labels import Cause
+from .._labels import Cause
 from .vocabulary import CAUSE_SEPARATORS, CAUSES, MONTHS, normalize
 
 __all__ = [
@@ -211,7 +211,7 @@ def parse_causes(
             ent_u.extend([i] * len(found))
             ent_cause.extend(found)
             ent_primary.extend([True] + [False] * (len(found) - 1))
-    from ._labels import CAUSE_DTYPE
+    from .._labels import CAUSE_DTYPE
 
     joined = _take(np.asarray(joined_u, dtype=object), codes, None)
     primary_u = np.asarray(

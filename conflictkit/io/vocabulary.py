@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ._labels import Cause, Contract, Escalation, Outcome, Severity
+from .._labels import Cause, Contract, Escalation, Outcome, Severity
 
 __all__ = [
     "BOOLEANS",

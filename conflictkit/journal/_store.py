@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .errors import FAILURE_COLUMNS, DisputeDataError
-from .model import DISPUTE_COLUMNS, MISSION_COLUMNS, History
+from ..errors import FAILURE_COLUMNS, DisputeDataError
+from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, History
 
 _DISPUTE_STORED = [c for c in DISPUTE_COLUMNS if c != "primary_cause"]
 _MISSION_STORED = list(MISSION_COLUMNS)

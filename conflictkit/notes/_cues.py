@@ -2,7 +2,7 @@
 
 Generic words that signal each cause, in French and English: the vocabulary of
 freelancing and of the field advice the taxonomy comes from, in the same
-spirit as the cause synonyms of :mod:`conflictkit.vocabulary` (no phrase is
+spirit as the cause synonyms of :mod:`conflictkit.io.vocabulary` (no phrase is
 copied from the labelled corpus). They are matched as word beginnings on
 normalised text (lower case, no accents, punctuation as spaces; ``.`` in an
 entry stands for a space, ``$`` for the end of a word, ``<pay>`` for the
@@ -19,8 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from ._labels import Cause
-from .vocabulary import normalize
+from .._labels import Cause
+from ..io.vocabulary import normalize
 
 __all__ = ["CUES", "cue_counts"]
 

@@ -20,7 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from .errors import DisputeDataError
+from ..errors import DisputeDataError
 
 __all__ = ["RawTable", "read_raw"]
 

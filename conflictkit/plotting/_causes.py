@@ -9,8 +9,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from ._labels import Cause, label
-from ._plot_common import (
+from .._labels import Cause, label
+from ._common import (
     ALL_COLOR,
     cause_color,
     forest,

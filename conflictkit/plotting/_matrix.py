@@ -11,8 +11,8 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch, Rectangle
 from matplotlib.ticker import MaxNLocator
 
-from ._labels import Cause, label
-from ._plot_common import (
+from .._labels import Cause, label
+from ._common import (
     cause_color,
     check_choice,
     outside_legend,

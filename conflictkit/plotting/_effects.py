@@ -9,8 +9,8 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
-from ._labels import Cause, Outcome, label
-from ._plot_common import (
+from .._labels import Cause, Outcome, label
+from ._common import (
     OUTCOME_COLORS,
     cause_color,
     check_choice,

@@ -26,12 +26,12 @@ from sklearn.pipeline import FeatureUnion, Pipeline
 from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
 from sklearn.utils.validation import check_is_fitted
 
+from .._labels import CAUSE_DTYPE
+from .._resources import data_path
+from ..errors import ConflictkitWarning
+from ..model import STRING_DTYPE, History
 from ._cues import cue_counts
-from ._labels import CAUSE_DTYPE
-from ._notes_text import _ALL_CAUSES, _causes, _suggested, _texts
-from ._resources import data_path
-from .errors import ConflictkitWarning
-from .model import STRING_DTYPE, History
+from ._text import _ALL_CAUSES, _causes, _suggested, _texts
 
 __all__ = ["CauseClassifier", "load_example_notes", "suggest_causes"]
 
@@ -119,7 +119,7 @@ class CauseClassifier(BaseEstimator):
         uses characters alone.
     cues : bool, default=True
         Add, per cause, the number of its cue words the note contains (see
-        ``conflictkit._cues``) to the features.
+        ``conflictkit.notes._cues``) to the features.
     class_weight : "balanced" or None, default="balanced"
         Weighting of the positive notes of each cause (``"balanced"``
         compensates for causes cited by few notes).

@@ -12,15 +12,15 @@ draws on ``ax`` (the current axes by default), labels everything in English
 '#009E73'
 """
 
-from ._plot_causes import plot_cause_counts, plot_cause_trend, plot_trend_summary
-from ._plot_common import CAUSE_COLORS, OUTCOME_COLORS, UNLABELLED_COLOR
-from ._plot_effects import (
+from ._causes import plot_cause_counts, plot_cause_trend, plot_trend_summary
+from ._common import CAUSE_COLORS, OUTCOME_COLORS, UNLABELLED_COLOR
+from ._effects import (
     plot_handling_effects,
     plot_outcomes_by_cause,
     plot_prevention_effects,
 )
-from ._plot_matrix import plot_cause_cooccurrence, plot_recurring_causes
-from ._plot_time import plot_time_to_resolution, plot_timeline
+from ._matrix import plot_cause_cooccurrence, plot_recurring_causes
+from ._time import plot_time_to_resolution, plot_timeline
 
 __all__ = [
     "CAUSE_COLORS",

@@ -12,8 +12,9 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import PercentFormatter
 from matplotlib.typing import ColorType
 
-from ._labels import Cause, label
-from ._plot_common import (
+from .._labels import Cause, label
+from ..model import History
+from ._common import (
     CAUSE_COLORS,
     UNLABELLED_COLOR,
     check_choice,
@@ -24,7 +25,6 @@ from ._plot_common import (
     setup,
     text,
 )
-from .model import History
 
 __all__ = ["plot_time_to_resolution", "plot_timeline"]
 

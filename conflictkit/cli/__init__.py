@@ -1,0 +1,101 @@
+"""The ``conflictkit`` command: a thin wrapper over the library.
+
+Subcommands: ``summary``, ``report``, ``validate``, ``suggest`` and the
+journal's ``add``, ``resolve``, ``list``, ``import``, ``export``. Each has
+``--help``; ``--lang fr`` prints French.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Sequence
+
+from . import _analysis, _journal
+from ._common import say
+
+__all__ = ["build_parser", "main"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``conflictkit`` command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang",
+        choices=["en", "fr"],
+        default="en",
+        help="language of the output (default: en)",
+    )
+    journal = argparse.ArgumentParser(add_help=False)
+    journal.add_argument(
+        "--journal",
+        metavar="PATH",
+        help="the journal database (default: $CONFLICTKIT_JOURNAL, else "
+        "journal.sqlite in your user data directory)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="conflictkit",
+        description="Learn from your disputes with clients.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(
+        name: str,
+        help: str,
+        description: str,
+        parents: Sequence[argparse.ArgumentParser] = (),
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(
+            name, help=help, description=description, parents=[common, *parents]
+        )
+        return p
+
+    _analysis.add_commands(command)
+    _journal.add_commands(command, journal)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code.
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments (``sys.argv[1:]`` by default).
+
+    Returns
+    -------
+    int
+        0 on success, 1 when the data have problems, 2 when a file is
+        missing or a dispute id unknown.
+    """
+    from ..errors import ConflictkitWarning, DisputeDataError
+
+    args = build_parser().parse_args(argv)
+    err_word = say("error", args.lang)
+    warn_word = "avertissement" if args.lang == "fr" else "warning"
+    try:
+        # the library's warnings are for the user: print them plainly
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ConflictkitWarning)
+            code = int(args.func(args))
+        for w in caught:
+            if issubclass(w.category, ConflictkitWarning):
+                print(f"{warn_word}: {w.message}", file=sys.stderr)
+            else:  # not ours: pass it on untouched
+                warnings.warn_explicit(
+                    w.message, w.category, w.filename, w.lineno, source=w.source
+                )
+        return code
+    except DisputeDataError as err:
+        print(f"{err_word}: {err}", file=sys.stderr)
+        return 1
+    except (FileNotFoundError, KeyError) as err:
+        message = err.args[0] if isinstance(err, KeyError) and err.args else err
+        print(f"{err_word}: {message}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Commands that read a dispute log: summary, report, validate, suggest."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+import pandas as pd
+
+from .._labels import label
+from ._common import load, print_table, say
+
+
+def _summary(args: argparse.Namespace) -> int:
+    history = load(args.path, args.missions)
+    causes = history.causes.merge(
+        history.disputes[["dispute_id", "client"]], on="dispute_id"
+    )
+    total = "Total"
+    table = pd.crosstab(causes["client"], causes["cause"], margins=True,
+                        margins_name=total)  # fmt: skip
+    table = table.sort_values(total, ascending=False)
+    table.columns = [label(c, args.lang) for c in table.columns]
+    table.columns.name = None
+    table.index.name = "Client"
+    print(history)
+    print()
+    print(say("per_client", args.lang))
+    with pd.option_context("display.max_rows", 200, "display.width", 120):
+        print(table.to_string())
+    return 0
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ..report import build_report
+
+    if args.journal is not None:
+        if args.path is not None:
+            raise SystemExit("error: give PATH or --journal, not both")
+        from ..journal import Journal
+
+        history = Journal(args.journal or None).history()
+    else:
+        history = load(args.path, args.missions)
+    path = build_report(history, args.output, lang=args.lang)
+    print(say("report_written", args.lang, path=path))
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from ..errors import DisputeDataError
+    from ..io import read_history
+
+    try:
+        history = read_history(args.path, missions=args.missions)
+    except DisputeDataError as err:
+        failures = err.failures
+        rows = failures.dropna(subset=["row"])
+        if len(rows) < len(failures):
+            print(say("file_problem", args.lang, path=args.path))
+        else:
+            n_rows = len(rows[["table", "row"]].drop_duplicates())
+            print(say("problems", args.lang, path=args.path, n=len(failures),
+                     rows=n_rows))  # fmt: skip
+        table = failures.assign(row=failures["row"].astype("Int64"))
+        if table["table"].eq("disputes").all():
+            table = table.drop(columns="table")
+        print_table(table.drop(columns="dispute_id").fillna(""), args.lang)
+        return 1
+    m = ""
+    if history.missions is not None:
+        m = say("n_missions", args.lang, n=len(history.missions))
+    print(say("clean", args.lang, path=args.path, n=len(history), m=m))
+    return 0
+
+
+def _suggest(args: argparse.Namespace) -> int:
+    from ..notes import suggest_causes
+
+    history = load(args.path, args.missions)
+    if history.unlabelled().empty:
+        print(say("no_unlabelled", args.lang))
+        return 0
+    scores = suggest_causes(history)
+    picked = scores[scores["suggested"]]
+    names = {c: label(c, args.lang) for c in picked["cause"].astype(str).unique()}
+    text = (
+        picked["cause"].astype(str).map(names)
+        + " ("
+        + picked["probability"].map("{:.0%}".format)
+        + ")"
+    )
+    per_dispute = (
+        text.groupby(picked["dispute_id"].astype(str), sort=False)
+        .agg("; ".join)
+        .rename("suggested_causes")
+    )
+    d = history.disputes.assign(dispute_id=history.disputes["dispute_id"].astype(str))
+    table = d.set_index("dispute_id").loc[per_dispute.index, ["client", "notes"]]
+    table = table.assign(
+        suggested_causes=per_dispute,
+        notes=table["notes"].astype("string").str.slice(0, 60),
+    ).reset_index()
+    print(say("suggested", args.lang, n=len(table)))
+    print_table(table[["dispute_id", "client", "suggested_causes", "notes"]],
+                 args.lang)  # fmt: skip
+    return 0
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register this family's subcommands with ``command(name, help, description)``."""
+    p = command(
+        "summary",
+        "print the disputes per client and cause",
+        "Print the disputes per client and cause of a dispute log "
+        "(the bundled example career without PATH).",
+    )
+    p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
+    p.add_argument("--missions", help="the missions table")
+    p.set_defaults(func=_summary)
+
+    p = command(
+        "report",
+        "write a self-contained HTML report",
+        "Write one HTML file with every analysis of a dispute log (the bundled "
+        "example career without PATH); it opens offline and prints well.",
+    )
+    p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
+    p.add_argument("--missions", help="the missions table")
+    p.add_argument(
+        "--journal",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="report on the journal instead of a file (its default location "
+        "when PATH is left out)",
+    )
+    p.add_argument(
+        "-o", "--output", default="report.html", help="where to write the report"
+    )
+    p.set_defaults(func=_report)
+
+    p = command(
+        "validate",
+        "check a dispute log and list every problem",
+        "Check a dispute log with the rules of read_history and print every "
+        "problem (row, column, value, problem). Exit code 0 when the file is "
+        "clean, 1 when rows would be rejected.",
+    )
+    p.add_argument("path", help="the dispute log")
+    p.add_argument("--missions", help="the missions table")
+    p.set_defaults(func=_validate)
+
+    p = command(
+        "suggest",
+        "suggest causes for disputes that cite none",
+        "Suggest causes, from their notes, for the disputes of a log that cite "
+        "no cause (a classifier trained on labelled notes; check them).",
+    )
+    p.add_argument("path", help="the dispute log")
+    p.add_argument("--missions", help="the missions table")
+    p.set_defaults(func=_suggest)
