@@ -18,6 +18,7 @@ __all__ = [
     "Escalation",
     "Outcome",
     "Severity",
+    "Verdict",
     "check_lang",
     "label",
 ]
@@ -134,6 +135,32 @@ class Contract(_Labelled):
     RETAINER = "retainer"
 
 
+class Verdict(_Labelled):
+    """What a test concludes about one row of a result, in words.
+
+    ``RISING``/``FALLING`` (trends, change points) and ``LOWER``/``HIGHER``
+    (comparisons such as a rate with versus without a practice) are given only
+    when the evidence holds after correcting for the family of tests (a
+    q-value); ``NO_CLEAR_CHANGE`` when it does not; ``TOO_FEW`` when there are
+    too few disputes or too little exposure to test at all, decided before any
+    test is run (absence of evidence is not evidence of absence).
+
+    Examples
+    --------
+    >>> Verdict("too few to tell").label("fr")
+    'trop peu pour conclure'
+    >>> Verdict.FALLING.label("fr")
+    'en baisse'
+    """
+
+    RISING = "rising"
+    FALLING = "falling"
+    LOWER = "lower"
+    HIGHER = "higher"
+    NO_CLEAR_CHANGE = "no clear change"
+    TOO_FEW = "too few to tell"
+
+
 # Agreement = the dispute ended with both sides agreeing (field advice: seek a
 # compromise, keep it amicable).
 AGREEMENT = frozenset({Outcome.AMICABLE, Outcome.COMPROMISE})
@@ -161,6 +188,12 @@ _DISPLAY: dict[StrEnum, tuple[str, str]] = {
     Contract.FIXED_PRICE: ("Fixed price", "Forfait"),
     Contract.TIME_AND_MATERIALS: ("Time and materials", "Régie"),
     Contract.RETAINER: ("Retainer", "Abonnement"),
+    Verdict.RISING: ("rising", "en hausse"),
+    Verdict.FALLING: ("falling", "en baisse"),
+    Verdict.LOWER: ("lower", "plus bas"),
+    Verdict.HIGHER: ("higher", "plus haut"),
+    Verdict.NO_CLEAR_CHANGE: ("no clear change", "pas de changement net"),
+    Verdict.TOO_FEW: ("too few to tell", "trop peu pour conclure"),
 }
 
 
@@ -214,3 +247,4 @@ OUTCOME_DTYPE = pd.CategoricalDtype([o.value for o in Outcome])
 ESCALATION_DTYPE = pd.CategoricalDtype([e.value for e in Escalation], ordered=True)
 SEVERITY_DTYPE = pd.CategoricalDtype([s.value for s in Severity], ordered=True)
 CONTRACT_DTYPE = pd.CategoricalDtype([c.value for c in Contract])
+VERDICT_DTYPE = pd.CategoricalDtype([v.value for v in Verdict])

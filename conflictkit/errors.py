@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["ConflictkitWarning", "DisputeDataError", "SmallSampleWarning"]
+__all__ = [
+    "ConflictkitWarning",
+    "DisputeDataError",
+    "NotApplicableError",
+    "SmallSampleWarning",
+]
 
 FAILURE_COLUMNS = ["table", "row", "dispute_id", "column", "value", "problem"]
 
@@ -45,6 +50,23 @@ class SmallSampleWarning(ConflictkitWarning):
     ...     table = ck.trend_summary(history)
     >>> [w.category.__name__ for w in caught]
     ['SmallSampleWarning']
+    """
+
+
+class NotApplicableError(ValueError):
+    """This analysis does not apply to these data (no missions, no dates...).
+
+    Raised by an analysis whose inputs are missing from the history, as
+    opposed to a bug or bad input: the report catches this error, and only
+    this one, to replace a section by a line saying what is missing and how to
+    record it. The message says both.
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> err = ck.NotApplicableError("no missions: record them to get rates")
+    >>> isinstance(err, ValueError)
+    True
     """
 
 

@@ -37,7 +37,14 @@ IGNORE = frozenset(
     # ``Cause("payment")`` is shown in each Examples section instead.
     {
         (f"conflictkit.{name}", "PR01")
-        for name in ("Cause", "Contract", "Escalation", "Outcome", "Severity")
+        for name in (
+            "Cause",
+            "Contract",
+            "Escalation",
+            "Outcome",
+            "Severity",
+            "Verdict",
+        )
     }
     # A frozen dataclass: its fields are documented once, under Attributes,
     # which is how users meet them; the constructor is not the way to build
