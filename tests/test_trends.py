@@ -81,7 +81,7 @@ class TestCauseTrend:
         assert list(out.columns) == ["period", "cause", "n_disputes"]
         assert len(out) == 4 * 6
         assert out["period"].dt.year.unique().tolist() == [2020, 2021, 2022, 2023]
-        assert (out["period"].dt.dayofyear == 1).all()
+        assert (out["period"].dt.day_of_year == 1).all()
         payment = out[out["cause"] == Cause.PAYMENT]
         assert payment["n_disputes"].tolist() == [3, 2, 1, 0]
         trust = out[out["cause"] == Cause.TRUST]

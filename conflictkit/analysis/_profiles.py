@@ -82,7 +82,7 @@ def _cause_names(names: pd.Series, lang: str) -> pd.Series:
         u: ", ".join(label(c, lang).lower() for c in u.split(";") if c)
         for u in names.dropna().unique()
     }
-    return names.map(shown)
+    return names.map(shown).astype("string")  # all-NA maps to float otherwise
 
 
 def _sum_by(codes: np.ndarray, values: pd.Series, n: int) -> np.ndarray:
