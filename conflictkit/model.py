@@ -124,6 +124,10 @@ class History:
         For generated histories, the patterns :func:`make_history` planted.
     source : str or None
         Where the history was read from.
+    generated_ids : bool
+        True when the file had no ``dispute_id`` column and the reader made
+        the ids up (``D-0001``, ``D-0002``...): they name nothing outside
+        this history.
 
     Examples
     --------
@@ -144,6 +148,7 @@ as of 2026-01-01>
     rejected_missions: pd.DataFrame | None = None
     planted: dict[str, Any] | None = None
     source: str | None = None
+    generated_ids: bool = False
 
     @classmethod
     def from_frames(

@@ -9,7 +9,12 @@ import pandas as pd
 import pytest
 
 import conflictkit as ck
-from conflictkit.journal import SCHEMA_VERSION, Journal, default_journal_path
+from conflictkit.journal import (
+    SCHEMA_VERSION,
+    Journal,
+    JournalError,
+    default_journal_path,
+)
 
 
 @pytest.fixture
@@ -18,7 +23,9 @@ def journal(tmp_path):
 
 
 def _count(journal):
-    with sqlite3.connect(journal.path) as conn:
+    if not journal.path.exists():
+        return 0
+    with sqlite3.connect(f"file:{journal.path}?mode=ro", uri=True) as conn:
         return conn.execute("SELECT COUNT(*) FROM disputes").fetchone()[0]
 
 
@@ -45,7 +52,9 @@ class TestLocation:
 
 class TestSchema:
     def test_new_journal_has_the_current_schema_version(self, journal):
-        assert journal.schema_version == SCHEMA_VERSION == 1
+        assert journal.schema_version == 0  # reading creates nothing
+        journal.add("Acme", opened_at="2024-01-10")
+        assert journal.schema_version == SCHEMA_VERSION == 2
 
     def test_uses_write_ahead_logging(self, journal):
         journal.add("Acme", opened_at="2024-01-10")
@@ -54,23 +63,28 @@ class TestSchema:
 
     def test_journal_from_a_newer_release_is_refused(self, tmp_path):
         path = tmp_path / "future.sqlite"
+        Journal(path).add("Acme", opened_at="2024-01-10")
         with sqlite3.connect(path) as conn:
             conn.execute("PRAGMA user_version = 99")
-        with pytest.raises(RuntimeError, match="schema version 99, newer"):
-            Journal(path).list()
+        for call in (Journal(path).list, lambda: Journal(path).add("B")):
+            with pytest.raises(JournalError, match="schema version 99, newer"):
+                call()
 
     def test_migrations_run_from_the_stored_version(self, tmp_path, monkeypatch):
-        from conflictkit.journal import _journal as jmod
+        from conflictkit.journal import _store
 
         path = tmp_path / "old.sqlite"
         Journal(path).add("Acme", opened_at="2024-01-10")
         monkeypatch.setitem(
-            jmod.MIGRATIONS, 2, ["ALTER TABLE disputes ADD COLUMN mood TEXT"]
+            _store.MIGRATIONS, 3, ["ALTER TABLE disputes ADD COLUMN mood TEXT"]
         )
-        monkeypatch.setattr(jmod, "SCHEMA_VERSION", 2)
+        monkeypatch.setattr(_store, "SCHEMA_VERSION", 3)
         j = Journal(path)
+        assert len(j.list()) == 1  # reading does not migrate
         assert j.schema_version == 2
-        assert len(j.list()) == 1
+        j.add("Nova", opened_at="2024-01-11")
+        assert j.schema_version == 3
+        assert len(j.list()) == 2
         with sqlite3.connect(path) as conn:
             cols = [r[1] for r in conn.execute("PRAGMA table_info(disputes)")]
         assert "mood" in cols
@@ -218,11 +232,11 @@ class TestImportExport:
     ):
         f = tmp_path / "f.csv"
         f.write_text("client,opened_at\nA,2024-01-01\nB,2024-01-02\n")
-        journal.import_file(f)
+        journal.add("Z", opened_at="2024-01-01")
         journal.import_file(f)
         ids = journal.list()["dispute_id"].tolist()
-        assert sorted(ids) == ["D-0001", "D-0002", "D-0003", "D-0004"]
-        assert journal.add("C", opened_at="2024-03-01") == "D-0005"
+        assert sorted(ids) == ["D-0001", "D-0002", "D-0003"]
+        assert journal.add("C", opened_at="2024-03-01") == "D-0004"
 
     def test_import_collect_keeps_good_rows_and_returns_rejected(
         self, journal, tmp_path
@@ -273,3 +287,201 @@ def test_two_processes_writing_at_once_lose_nothing(tmp_path):
     assert order[:50] != ["Client 1"] * 50
     assert order[:50] != ["Client 2"] * 50
     assert sorted(d["notes"]) == sorted(f"{w}-{i}" for w in (1, 2) for i in range(50))
+
+
+# ---------------------------------------------------------------- safety
+def _snapshot(path):
+    return {p.name: p.read_bytes() for p in path.parent.iterdir()}
+
+
+class TestPersonalData:
+    def test_new_journal_is_private_to_its_owner(self, tmp_path):
+        path = tmp_path / "new" / "deeper" / "journal.sqlite"
+        journal = Journal(path)
+        journal.add("Acme", opened_at="2024-01-10")
+        assert oct(path.stat().st_mode & 0o777) == "0o600"
+        for folder in (path.parent, path.parent.parent):
+            assert oct(folder.stat().st_mode & 0o777) == "0o700"
+        sidecars = [p for p in path.parent.iterdir() if p.name != path.name]
+        assert sidecars  # the WAL and its index exist while the journal is open
+        for p in sidecars:
+            assert oct(p.stat().st_mode & 0o777) == "0o600", p.name
+        journal.close()
+
+    def test_an_older_world_readable_journal_is_made_private(self, tmp_path):
+        path = tmp_path / "journal.sqlite"
+        Journal(path).add("Acme", opened_at="2024-01-10")
+        path.chmod(0o644)
+        Journal(path).add("Nova", opened_at="2024-01-11")
+        assert oct(path.stat().st_mode & 0o777) == "0o600"
+
+    def test_an_existing_folder_keeps_its_mode(self, tmp_path):
+        tmp_path.chmod(0o755)
+        Journal(tmp_path / "journal.sqlite").add("Acme", opened_at="2024-01-10")
+        assert oct(tmp_path.stat().st_mode & 0o777) == "0o755"
+
+    def test_the_file_carries_the_conflictkit_marker(self, journal):
+        journal.add("Acme", opened_at="2024-01-10")
+        with sqlite3.connect(journal.path) as conn:
+            app = conn.execute("PRAGMA application_id").fetchone()[0]
+        assert app == 0x636B6A6C
+
+    @pytest.mark.parametrize("command", ["list", "add", "history", "schema"])
+    def test_another_applications_database_is_refused_and_unchanged(
+        self, tmp_path, command
+    ):
+        path = tmp_path / "other" / "app.db"
+        path.parent.mkdir()
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+            conn.execute("INSERT INTO contacts VALUES ('Ann', '555-0100')")
+        before = _snapshot(path)
+        journal = Journal(path)
+        calls = {
+            "list": journal.list,
+            "add": lambda: journal.add("Acme", opened_at="2024-01-10"),
+            "history": journal.history,
+            "schema": lambda: journal.schema_version,
+        }
+        with pytest.raises(JournalError, match="another application.*contacts"):
+            calls[command]()
+        journal.close()
+        assert _snapshot(path) == before
+
+    def test_an_empty_database_with_a_user_version_is_not_ours(self, tmp_path):
+        path = tmp_path / "other.db"
+        with sqlite3.connect(path) as conn:
+            conn.execute("PRAGMA user_version = 7")
+        before = _snapshot(path)
+        with pytest.raises(JournalError, match="another application"):
+            Journal(path).add("Acme", opened_at="2024-01-10")
+        assert _snapshot(path) == before
+
+    @pytest.mark.parametrize(
+        "content", [b"client,opened_at\nAcme,2024-01-01\n", b"\x00" * 4096]
+    )
+    def test_a_file_that_is_not_sqlite_is_refused_and_unchanged(
+        self, tmp_path, content
+    ):
+        path = tmp_path / "journal.sqlite"
+        path.write_bytes(content)
+        for call in (Journal(path).list, lambda: Journal(path).add("A")):
+            with pytest.raises(JournalError, match="not an SQLite database"):
+                call()
+        assert _snapshot(path) == {"journal.sqlite": content}
+
+    def test_a_journal_from_before_the_marker_is_adopted(self, tmp_path):
+        from conflictkit.journal import _store
+
+        path = tmp_path / "v1.sqlite"
+        with sqlite3.connect(path) as conn:  # what release 0.1 wrote
+            for statement in _store.MIGRATIONS[1]:
+                conn.execute(statement)
+            conn.execute(
+                "INSERT INTO disputes (dispute_id, client, opened_at, causes) "
+                "VALUES ('D-0001', 'Acme', '2024-01-10', 'payment')"
+            )
+            conn.execute("PRAGMA user_version = 1")
+        journal = Journal(path)
+        assert journal.list()["dispute_id"].tolist() == ["D-0001"]
+        assert journal.schema_version == 1  # reading changed nothing
+        assert journal.add("Acme", opened_at="2024-01-10", causes="payment")
+        assert journal.schema_version == 2
+        # the old row got its content hash: importing it again adds nothing
+        f = tmp_path / "f.csv"
+        f.write_text("client,opened_at,causes\nAcme,2024-01-10,payment\n")
+        with pytest.warns(ck.ConflictkitWarning, match="1 disputes of f.csv were"):
+            journal.import_file(f)
+        assert _count(journal) == 2
+
+
+class TestReadOnly:
+    def test_reading_a_missing_journal_creates_nothing(self, tmp_path):
+        path = tmp_path / "sub" / "journal.sqlite"
+        assert Journal(path).list().empty
+        assert Journal(path).changes().empty
+        assert not path.parent.exists()
+
+    def test_reading_leaves_the_file_unchanged(self, journal):
+        journal.add("Acme", opened_at="2024-01-10")
+        journal.close()
+        with sqlite3.connect(journal.path) as conn:  # fold the WAL in
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        before = journal.path.read_bytes()
+        assert len(Journal(journal.path).list()) == 1
+        assert journal.path.read_bytes() == before
+
+    def test_reading_does_not_wait_for_a_writer(self, journal):
+        journal.add("Acme", opened_at="2024-01-10")
+        journal.close()
+        writer = sqlite3.connect(journal.path, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")  # holds the write lock
+        writer.execute(
+            "INSERT INTO disputes (dispute_id, client, opened_at) "
+            "VALUES ('X', 'B', '2024-01-11')"
+        )
+        try:
+            reader = Journal(journal.path, timeout=0.2)
+            assert reader.list()["dispute_id"].tolist() == ["D-0001"]
+            with pytest.raises(JournalError, match="busy.*SQLite: database is locked"):
+                reader.add("Nova", opened_at="2024-01-12")
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+
+    def test_a_read_only_journal_can_be_listed_but_not_written(self, tmp_path):
+        import os
+        import subprocess
+
+        folder = tmp_path / "ro"
+        folder.mkdir()
+        path = folder / "journal.sqlite"
+        Journal(path).add("Acme", opened_at="2024-01-10")
+        Journal(path).close()
+        # root ignores file modes: make the file and folder immutable instead
+        as_root = os.geteuid() == 0
+        if as_root:
+            subprocess.run(["chattr", "+i", str(path), str(folder)], check=True)
+        else:
+            path.chmod(0o400)
+            folder.chmod(0o500)
+        try:
+            assert Journal(path).list()["client"].tolist() == ["Acme"]
+            with pytest.raises(JournalError, match="read-only") as err:
+                Journal(path).add("Nova", opened_at="2024-01-11")
+            assert "SQLite:" in str(err.value)
+        finally:
+            if as_root:
+                subprocess.run(["chattr", "-i", str(path), str(folder)], check=True)
+            else:
+                folder.chmod(0o700)
+                path.chmod(0o600)
+
+
+class TestSqliteFailures:
+    def test_a_full_disk_reports_the_real_cause(self, journal, monkeypatch):
+        journal.add("Acme", opened_at="2024-01-10")
+        journal.close()
+        pages = sqlite3.connect(journal.path).execute("PRAGMA page_count").fetchone()
+        # the database may not grow: what SQLite says on a full disk
+        monkeypatch.setattr(
+            Journal, "_pragmas", (f"PRAGMA max_page_count = {pages[0]}",)
+        )
+        big = "x" * 200_000
+        with pytest.raises(JournalError, match="disk .* is full") as err:
+            journal.add("Nova", opened_at="2024-01-11", notes=big)
+        assert "database or disk is full" in str(err.value)
+        assert "rollback" not in str(err.value)  # not masked by a second error
+        assert isinstance(err.value.__cause__, sqlite3.Error)
+        assert _count(journal) == 1
+
+    def test_a_damaged_journal_is_one_clear_error(self, journal):
+        journal.add("Acme", opened_at="2024-01-10")
+        journal.close()
+        with sqlite3.connect(journal.path) as conn:
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        data = bytearray(journal.path.read_bytes())
+        data[100:4096] = b"\xff" * (4096 - 100)  # scribble over the schema page
+        journal.path.write_bytes(bytes(data))
+        with pytest.raises(JournalError, match="damaged"):
+            Journal(journal.path).list()

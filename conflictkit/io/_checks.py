@@ -31,6 +31,8 @@ class Checker:
         self.id_col = id_col
         self.parts: list[pd.DataFrame] = []
         self.file_problems: list[str] = []
+        #: the reader made the ids up (the table had no id column)
+        self.generated_ids = False
 
     def add(self, column: str | None, problems: pd.Series, values: pd.Series) -> None:
         if len(problems) == 0:

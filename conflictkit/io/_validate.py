@@ -266,6 +266,7 @@ def validate_tables(
         rejected=rejected,
         rejected_missions=rejected_m,
         source=source,
+        generated_ids=d_checker.generated_ids,
     )
 
 
@@ -408,6 +409,7 @@ def _parse_disputes(
             [f"D-{i:0{width}d}" for i in range(1, n + 1)], index=frame.index
         ).astype(STRING_DTYPE)
         parsed["dispute_id"] = ids
+        checker.generated_ids = True
     if "causes" in found:
         primary, joined, long, problems = P.parse_causes(
             frame[found["causes"]], cause_map=cause_map

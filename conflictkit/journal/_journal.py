@@ -3,8 +3,11 @@
 The journal stores the canonical columns as text (ISO dates, ``payment;tone``
 causes), numbers and 0/1 booleans. Every write is checked with the same rules
 as :func:`conflictkit.read_history` before anything is stored, runs in one
-``BEGIN IMMEDIATE`` transaction, and the database uses write-ahead logging
-with a busy timeout, so two processes logging at once lose nothing.
+``BEGIN IMMEDIATE`` transaction and is recorded in an audit table (who, when,
+before, after) that :meth:`Journal.changes` shows and :meth:`Journal.undo`
+reverts. The database uses write-ahead logging with a busy timeout, so two
+processes logging at once lose nothing; reading opens it read-only and never
+waits for a writer. The file is private to its owner (``0600``).
 """
 
 from __future__ import annotations
@@ -18,35 +21,38 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..errors import ConflictkitWarning
 from ..model import DISPUTE_COLUMNS, History
+from . import _rows as R
+from . import _store as S
 from ._store import (
     _BOOL,
     _DISPUTE_STORED,
+    _META,
     _MISSION_STORED,
-    MIGRATIONS,
-    _empty_disputes,
+    JournalError,
     _error,
     _exists,
+    _future_dates,
     _insert,
     _next_id,
     _next_number,
     _renumbered,
     _stored,
-    _stored_frame,
     _validate,
     _with_source,
+    content_hash,
+    sqlite_errors,
 )
 
-__all__ = ["Journal", "default_journal_path"]
+__all__ = ["Journal", "JournalError", "default_journal_path"]
 
-#: The schema version this release writes; ``PRAGMA user_version`` holds it.
-SCHEMA_VERSION = 1
 #: Environment variable that moves the default journal.
 ENV_VAR = "CONFLICTKIT_JOURNAL"
+_ROW_COLUMNS = [*_DISPUTE_STORED, *_META]
+SCHEMA_VERSION = S.SCHEMA_VERSION
 
 
 def default_journal_path() -> Path:
@@ -58,6 +64,11 @@ def default_journal_path() -> Path:
         ``$CONFLICTKIT_JOURNAL`` if set, else ``journal.sqlite`` in the user's
         data directory (``platformdirs.user_data_dir("conflictkit")``:
         ``~/.local/share/conflictkit`` on Linux).
+
+    Examples
+    --------
+    >>> default_journal_path().name
+    'journal.sqlite'
     """
     env = os.environ.get(ENV_VAR)
     if env:
@@ -67,15 +78,44 @@ def default_journal_path() -> Path:
     return Path(platformdirs.user_data_dir("conflictkit")) / "journal.sqlite"
 
 
+def _today() -> pd.Timestamp:
+    return pd.Timestamp.today().normalize()
+
+
+def _frame(
+    conn: sqlite3.Connection | None,
+    table: str,
+    where: str = "",
+    params: tuple = (),
+) -> pd.DataFrame:
+    columns = _DISPUTE_STORED if table == "disputes" else _MISSION_STORED
+    rows: list = []
+    if conn is not None:
+        order = "opened_at, rowid" if table == "disputes" else "started_at, rowid"
+        rows = conn.execute(
+            f"SELECT {', '.join(columns)} FROM {table} {where} ORDER BY {order}",
+            params,
+        ).fetchall()
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    for c in _BOOL.intersection(columns):
+        frame[c] = frame[c].map({1: True, 0: False}).astype("boolean")
+    return frame
+
+
 class Journal:
     """Log disputes as they happen, in a local SQLite database.
 
     Parameters
     ----------
     path : str or Path, optional
-        The database file, created on first use. By default
-        :func:`default_journal_path` (the ``CONFLICTKIT_JOURNAL`` environment
-        variable, else the user's data directory).
+        The database file, created on first write (``0600``, in a folder
+        created ``0700``). By default :func:`default_journal_path` (the
+        ``CONFLICTKIT_JOURNAL`` environment variable, else the user's data
+        directory). A file that is not a conflictkit journal is refused and
+        left unchanged.
+    timeout : float, default=60
+        Seconds a write waits for another writer before giving up with a
+        :class:`JournalError`.
 
     Examples
     --------
@@ -83,7 +123,7 @@ class Journal:
     >>> journal = Journal(pathlib.Path(tempfile.mkdtemp()) / "journal.sqlite")
     >>> journal.add("Acme", opened_at="2024-03-01", causes="facture impayée")
     'D-0001'
-    >>> journal.resolve("D-0001", resolved_at="2024-03-20", outcome="compromise")
+    >>> journal.resolve("d-0001", resolved_at="2024-03-20", outcome="compromise")
     >>> journal.list()[["dispute_id", "client", "primary_cause", "outcome"]]
       dispute_id client primary_cause     outcome
     0     D-0001   Acme       payment  compromise
@@ -91,8 +131,12 @@ class Journal:
     <History: 1 disputes (0 open), 1 clients, as of 2024-04-01>
     """
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    #: Statements run on each new write connection (tests use it).
+    _pragmas: tuple[str, ...] = ()
+
+    def __init__(self, path: str | Path | None = None, *, timeout: float = 60) -> None:
         self.path = Path(path).expanduser() if path is not None else None
+        self.timeout = timeout
         self._conn: sqlite3.Connection | None = None
         self._pid: int | None = None
 
@@ -137,61 +181,39 @@ class Journal:
 
     # ------------------------------------------------------------ connection
     @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        # one connection per process (a forked child opens its own)
-        if self._conn is None or self._pid != os.getpid():
-            path = self._path
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: no implicit transactions, ours are explicit
-            conn = sqlite3.connect(path, timeout=60, isolation_level=None)
-            try:
-                conn.execute("PRAGMA busy_timeout = 60000")
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
-                self._migrate(conn)
-            except BaseException:
+    def _read(self) -> Iterator[sqlite3.Connection | None]:
+        """A read-only view (``None``: no journal yet); takes no lock."""
+        path = self._path
+        if self._conn is not None and self._pid == os.getpid():
+            with sqlite_errors(path):
+                yield self._conn  # this process already writes: same view
+            return
+        conn = S.open_for_reading(path, timeout=self.timeout)
+        try:
+            with sqlite_errors(path):
+                yield conn
+        finally:
+            if conn is not None:
                 conn.close()
-                raise
-            self._conn, self._pid = conn, os.getpid()
-        yield self._conn
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One write transaction, taken before reading (``BEGIN IMMEDIATE``)."""
-        with self._connect() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
-
-    def _migrate(self, conn: sqlite3.Connection) -> None:
-        """Bring the schema to :data:`SCHEMA_VERSION` (creating it if new)."""
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise RuntimeError(
-                    f"The journal {str(self._path)!r} has schema version {version}, "
-                    f"newer than this conflictkit understands ({SCHEMA_VERSION}); "
-                    "upgrade conflictkit."
-                )
-            for step in range(version + 1, SCHEMA_VERSION + 1):
-                for statement in MIGRATIONS[step]:
-                    conn.execute(statement)
-                conn.execute(f"PRAGMA user_version = {step}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        path = self._path
+        # one connection per process (a forked child opens its own)
+        if self._conn is None or self._pid != os.getpid():
+            self._conn = S.open_for_writing(
+                path, timeout=self.timeout, pragmas=self._pragmas
+            )
+            self._pid = os.getpid()
+        with sqlite_errors(path), S.transaction(self._conn) as conn:
+            yield conn
 
     @property
     def schema_version(self) -> int:
-        """The schema version of the database file.
+        """The schema version of the database file (0 if there is none yet).
 
-        Opening a journal written by an older conflictkit migrates it to the
+        Writing to a journal made by an older conflictkit migrates it to the
         current version; a newer one is refused.
 
         Examples
@@ -200,26 +222,19 @@ class Journal:
         >>> import conflictkit as ck
         >>> tmp = tempfile.TemporaryDirectory()
         >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01")
+        'D-0001'
         >>> journal.schema_version
-        1
+        2
         >>> journal.close()
         >>> tmp.cleanup()
         """
-        with self._connect() as conn:
+        with self._read() as conn:
+            if conn is None:
+                return 0
             return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
     # ------------------------------------------------------------ reading
-    def _frame(self, conn: sqlite3.Connection, table: str) -> pd.DataFrame:
-        columns = _DISPUTE_STORED if table == "disputes" else _MISSION_STORED
-        order = "opened_at, rowid" if table == "disputes" else "started_at, rowid"
-        rows = conn.execute(
-            f"SELECT {', '.join(columns)} FROM {table} ORDER BY {order}"
-        ).fetchall()
-        frame = pd.DataFrame(rows, columns=columns, dtype=object)
-        for c in _BOOL.intersection(columns):
-            frame[c] = frame[c].map({1: True, 0: False}).astype("boolean")
-        return frame
-
     def history(self, *, as_of: Any = None) -> History:
         """The journal as a :class:`History`, checked like a file.
 
@@ -250,11 +265,16 @@ class Journal:
         >>> journal.close()
         >>> tmp.cleanup()
         """
-        with self._connect() as conn:
-            disputes = self._frame(conn, "disputes")
-            missions = self._frame(conn, "missions")
+        with self._read() as conn:
+            disputes = _frame(conn, "disputes")
+            missions = _frame(conn, "missions")
+        return self._history(disputes, missions, as_of)
+
+    def _history(
+        self, disputes: pd.DataFrame, missions: pd.DataFrame, as_of: Any
+    ) -> History:
         if as_of is None:
-            today = pd.Timestamp.today().normalize()
+            today = _today()
             dates = pd.concat(
                 [pd.to_datetime(disputes[c]) for c in ("opened_at", "resolved_at")]
                 + [pd.to_datetime(missions[c]) for c in ("started_at", "ended_at")]
@@ -272,7 +292,8 @@ class Journal:
         Parameters
         ----------
         open_only : bool, default=False
-            Only the disputes not resolved yet.
+            Only the disputes not resolved yet (selected in the database, so
+            a long journal is not read in full).
 
         Returns
         -------
@@ -298,10 +319,72 @@ class Journal:
         >>> journal.close()
         >>> tmp.cleanup()
         """
-        d = self.history().disputes
-        if open_only:
-            d = d[d["resolved_at"].isna()].reset_index(drop=True)
-        return d
+        if not open_only:
+            return self.history().disputes
+        with self._read() as conn:
+            disputes = _frame(conn, "disputes", "WHERE resolved_at IS NULL")
+            missions = _frame(
+                conn,
+                "missions",
+                "WHERE mission_id IN (SELECT mission_id FROM disputes "
+                "WHERE resolved_at IS NULL)",
+            )
+        return self._history(disputes, missions, None).disputes
+
+    def changes(self, dispute_id: str | None = None) -> pd.DataFrame:
+        """Every change made to the journal, oldest first (the audit table).
+
+        Parameters
+        ----------
+        dispute_id : str, optional
+            Only the changes of this dispute (or mission) id, in any case.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``operation`` (one number per command: an import is one
+            operation), ``at`` (UTC), ``who``, ``action`` (``add``,
+            ``resolve``, ``edit``, ``delete``, ``import``, ``add_mission``,
+            ``end_mission``, ``undo``), ``table``, ``id``, ``changes`` (the
+            fields that changed, ``field: before -> after``) and ``undone``.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01", causes="payment")
+        'D-0001'
+        >>> journal.edit("D-0001", notes="called them")
+        >>> journal.changes()[["operation", "action", "id", "changes"]]
+           operation action      id                       changes
+        0          1    add  D-0001                         added
+        1          2   edit  D-0001  notes: None -> 'called them'
+        >>> journal.close()
+        >>> tmp.cleanup()
+        """
+        columns = ["operation", "at", "who", "action", "table", "id", "changes",
+                   "undone"]  # fmt: skip
+        with self._read() as conn:
+            rows: builtins.list = []
+            if conn is not None and R.has_audit(conn):
+                sql = (
+                    "SELECT operation, at, who, action, target, key, before, after, "
+                    "undone FROM audit"
+                )
+                params: tuple = ()
+                if dispute_id is not None:
+                    sql += " WHERE key = ? COLLATE NOCASE"
+                    params = (dispute_id,)
+                rows = conn.execute(sql + " ORDER BY change", params).fetchall()
+        out = [
+            (op, at, user, action, table, key, R.describe(before, after), bool(u))
+            for op, at, user, action, table, key, before, after, u in rows
+        ]
+        frame = pd.DataFrame(out, columns=columns)
+        frame["at"] = pd.to_datetime(frame["at"], utc=True)
+        return frame
 
     # ------------------------------------------------------------ writing
     def add(
@@ -327,20 +410,21 @@ class Journal:
 
         Every value is read as :func:`conflictkit.read_history` reads a
         spreadsheet cell (``"facture impayée"`` is a payment cause,
-        ``"07/04/2024"`` a date), and checked with the same rules.
+        ``"7 avril 2024"`` a date), and checked with the same rules.
 
         Parameters
         ----------
         client : str
             Who the dispute is with.
         opened_at : date-like, optional
-            When it surfaced; today by default.
+            When it surfaced; today by default. A date after today is refused.
         causes : str or list of str, optional
             ``"payment;tone"`` or ``["payment", "tone"]``, primary first.
         notes, mission_id, severity, escalation, amount_at_stake, \
 options_proposed, resolved_at, outcome, client_retained, \
 amount_recovered, followup_sent : optional
-            The other columns of a dispute (see ``DESIGN.md``).
+            The other columns of a dispute (see ``DESIGN.md``). A mission id
+            is matched in any case.
         dispute_id : str, optional
             Your own id; by default the next free ``D-0001``, ``D-0002``...
 
@@ -353,8 +437,10 @@ amount_recovered, followup_sent : optional
         ------
         DisputeDataError
             If a value is invalid (an unknown cause, a resolution before the
-            opening, an unknown mission...) or the id is already taken.
-            Nothing is stored then.
+            opening, a date after today, an unknown mission...) or the id is
+            already taken (in any case). Nothing is stored then.
+        JournalError
+            If the journal file cannot be written.
 
         Examples
         --------
@@ -377,11 +463,11 @@ amount_recovered, followup_sent : optional
         >>> tmp.cleanup()
         """
         if opened_at is None:
-            opened_at = pd.Timestamp.today().normalize()
+            opened_at = _today()
         if isinstance(causes, list | tuple):
             causes = ";".join(str(c) for c in causes)
         row = {
-            "dispute_id": dispute_id,
+            "dispute_id": dispute_id if dispute_id is not None else "D-0000",
             "client": client,
             "mission_id": mission_id,
             "opened_at": opened_at,
@@ -397,19 +483,83 @@ amount_recovered, followup_sent : optional
             "followup_sent": followup_sent,
             "notes": notes,
         }
-        # check before taking the write lock: validation is the slow part, and
-        # missions are only ever added, so a snapshot of them is enough
-        row["dispute_id"] = dispute_id if dispute_id is not None else "D-0000"
-        with self._connect() as conn:
-            typed = self._check(conn, pd.DataFrame([row], dtype=object))
-        values = _stored(typed, _DISPUTE_STORED)[0]
+        # check before taking the write lock: validation is the slow part;
+        # only the mission it names is read, not all of them
+        with self._read() as conn:
+            values = self._checked(conn, row, "new dispute")
         with self._write() as conn:
             if dispute_id is None:
-                row["dispute_id"] = _next_id(conn)  # inside the transaction
+                values["dispute_id"] = _next_id(conn)  # inside the transaction
             elif _exists(conn, "disputes", "dispute_id", dispute_id):
                 raise _error(f"dispute_id {dispute_id!r} is already in the journal")
-            _insert(conn, "disputes", [(row["dispute_id"], *values[1:])])
-        return str(row["dispute_id"])
+            self._still_there(conn, values)
+            values["source_file"] = None
+            values["content_hash"] = content_hash([values[c] for c in _DISPUTE_STORED])
+            _insert(conn, "disputes", [tuple(values[c] for c in _ROW_COLUMNS)],
+                    _ROW_COLUMNS)  # fmt: skip
+            op = S.next_operation(conn)
+            S.audit(conn, op, "add", "disputes", [(values["dispute_id"], None, values)])
+        return str(values["dispute_id"])
+
+    def _checked(
+        self, conn: sqlite3.Connection | None, row: dict[str, Any], source: str
+    ) -> dict[str, Any]:
+        """Validate one dispute row against the mission it names (if any)."""
+        missions = None
+        if row.get("mission_id") is not None and conn is not None:
+            found = S.fetch_row(conn, "missions", str(row["mission_id"]))
+            if found is not None:
+                row = {**row, "mission_id": found["mission_id"]}  # stored case
+                missions = pd.DataFrame([found], dtype=object)
+                for c in _BOOL.intersection(missions.columns):
+                    missions[c] = missions[c].map({1: True, 0: False}).astype("boolean")
+        if row.get("mission_id") is not None and missions is None:
+            missions = pd.DataFrame(
+                {
+                    "mission_id": ["\x00none"],
+                    "client": ["-"],
+                    "started_at": ["2000-01-01"],
+                }
+            )  # fmt: skip  (so the id is checked against no mission at all)
+        typed = _validate(pd.DataFrame([row], dtype=object), missions, source=source)
+        disputes = typed.disputes
+        _future_dates(disputes, "disputes", _today())
+        return dict(zip(_DISPUTE_STORED, _stored(disputes, _DISPUTE_STORED)[0],
+                        strict=True))  # fmt: skip
+
+    @staticmethod
+    def _still_there(conn: sqlite3.Connection, values: dict[str, Any]) -> None:
+        """The mission checked before the lock was taken still exists."""
+        m = values.get("mission_id")
+        if m is not None and not _exists(conn, "missions", "mission_id", m):
+            raise _error(f"mission_id {m!r}: no mission with this id in the journal")
+
+    def _dispute(self, conn: sqlite3.Connection, dispute_id: str) -> dict[str, Any]:
+        found = S.fetch_row(conn, "disputes", dispute_id)
+        if found is None:
+            raise KeyError(f"no dispute {dispute_id!r} in the journal")
+        return found
+
+    def _update(
+        self,
+        conn: sqlite3.Connection,
+        before: dict[str, Any],
+        changes: dict[str, Any],
+        action: str,
+    ) -> None:
+        row = {c: before[c] for c in _DISPUTE_STORED}
+        row.update(changes)
+        values = self._checked(conn, row, "new dispute")
+        self._still_there(conn, values)
+        after = {**values, "source_file": before["source_file"]}
+        after["content_hash"] = content_hash([values[c] for c in _DISPUTE_STORED])
+        sets = ", ".join(f"{c} = ?" for c in _ROW_COLUMNS[1:])
+        conn.execute(
+            f"UPDATE disputes SET {sets} WHERE dispute_id = ?",
+            [*(after[c] for c in _ROW_COLUMNS[1:]), before["dispute_id"]],
+        )
+        S.audit(conn, S.next_operation(conn), action, "disputes",
+                [(before["dispute_id"], before, after)])  # fmt: skip
 
     def resolve(
         self,
@@ -420,27 +570,33 @@ amount_recovered, followup_sent : optional
         client_retained: bool | None = None,
         amount_recovered: float | None = None,
         followup_sent: bool | None = None,
+        force: bool = False,
     ) -> None:
         """Record how a dispute ended.
 
         Parameters
         ----------
         dispute_id : str
-            The dispute.
+            The dispute, in any case (``d-0002`` finds ``D-0002``).
         resolved_at : date-like, optional
-            When it was settled; today by default.
+            When it was settled; today by default. A date after today is
+            refused.
         outcome : str, optional
             ``amicable``, ``compromise``, ``conceded``, ``prevailed`` or
             ``abandoned`` (French spellings are accepted).
         client_retained, amount_recovered, followup_sent : optional
             Left unchanged when not given.
+        force : bool, default=False
+            Overwrite the resolution of a dispute already resolved; without
+            it that is refused.
 
         Raises
         ------
         KeyError
             If no dispute has this id.
         DisputeDataError
-            If a value is invalid (e.g. resolved before it was opened).
+            If a value is invalid (e.g. resolved before it was opened), or
+            the dispute is already resolved and ``force`` is not set.
 
         Examples
         --------
@@ -458,7 +614,7 @@ amount_recovered, followup_sent : optional
         >>> tmp.cleanup()
         """
         if resolved_at is None:
-            resolved_at = pd.Timestamp.today().normalize()
+            resolved_at = _today()
         changes = {
             "resolved_at": resolved_at,
             "outcome": outcome,
@@ -468,23 +624,140 @@ amount_recovered, followup_sent : optional
         }
         changes = {k: v for k, v in changes.items() if v is not None}
         with self._write() as conn:
-            cur = conn.execute(
-                f"SELECT {', '.join(_DISPUTE_STORED)} FROM disputes "
-                "WHERE dispute_id = ?",
-                (dispute_id,),
+            before = self._dispute(conn, dispute_id)
+            if before["resolved_at"] is not None and not force:
+                raise _error(
+                    f"dispute {before['dispute_id']!r} is already resolved (on "
+                    f"{before['resolved_at']}, outcome {before['outcome']}); "
+                    "use force=True (--force) to overwrite its resolution"
+                )
+            self._update(conn, before, changes, "resolve")
+
+    def edit(self, dispute_id: str, **changes: Any) -> None:
+        """Change fields of a logged dispute.
+
+        Parameters
+        ----------
+        dispute_id : str
+            The dispute, in any case.
+        **changes
+            Canonical columns and their new values (``notes="..."``,
+            ``causes="scope;tone"``, ``opened_at="2024-03-02"``...), read and
+            checked as :meth:`add` does; ``None`` empties a field.
+
+        Raises
+        ------
+        KeyError
+            If no dispute has this id.
+        TypeError
+            If a name is not a column of a dispute (``dispute_id`` cannot be
+            changed).
+        DisputeDataError
+            If the edited dispute would be invalid; nothing is changed then.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01", causes="payment")
+        'D-0001'
+        >>> journal.edit("d-0001", causes="scope;payment", severity="high")
+        >>> journal.list()[["dispute_id", "causes", "severity"]]
+          dispute_id         causes severity
+        0     D-0001  scope;payment     high
+        >>> journal.close()
+        >>> tmp.cleanup()
+        """
+        unknown = sorted(set(changes) - set(_DISPUTE_STORED[1:]))
+        if unknown:
+            raise TypeError(
+                f"cannot edit {', '.join(map(repr, unknown))}: the fields are "
+                + ", ".join(_DISPUTE_STORED[1:])
             )
-            found = cur.fetchone()
-            if found is None:
-                raise KeyError(f"no dispute {dispute_id!r} in the journal")
-            row = dict(zip(_DISPUTE_STORED, found, strict=True))
-            row.update(changes)
-            typed = self._check(conn, pd.DataFrame([row], dtype=object))
-            stored = _stored(typed, _DISPUTE_STORED)
-            sets = ", ".join(f"{c} = ?" for c in _DISPUTE_STORED[1:])
-            conn.execute(
-                f"UPDATE disputes SET {sets} WHERE dispute_id = ?",
-                [*stored[0][1:], dispute_id],
-            )
+        if isinstance(changes.get("causes"), list | tuple):
+            changes["causes"] = ";".join(map(str, changes["causes"]))
+        with self._write() as conn:
+            self._update(conn, self._dispute(conn, dispute_id), changes, "edit")
+
+    def delete(self, dispute_id: str) -> str:
+        """Delete a dispute (:meth:`undo` brings it back).
+
+        Parameters
+        ----------
+        dispute_id : str
+            The dispute, in any case.
+
+        Returns
+        -------
+        str
+            The id as stored.
+
+        Raises
+        ------
+        KeyError
+            If no dispute has this id.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01")
+        'D-0001'
+        >>> journal.delete("d-0001")
+        'D-0001'
+        >>> len(journal.list())
+        0
+        >>> journal.undo()
+        'delete D-0001'
+        >>> journal.list()["dispute_id"].tolist()
+        ['D-0001']
+        >>> journal.close()
+        >>> tmp.cleanup()
+        """
+        with self._write() as conn:
+            before = self._dispute(conn, dispute_id)
+            key = before["dispute_id"]
+            conn.execute("DELETE FROM disputes WHERE dispute_id = ?", (key,))
+            S.audit(conn, S.next_operation(conn), "delete", "disputes",
+                    [(key, before, None)])  # fmt: skip
+        return str(key)
+
+    def undo(self) -> str | None:
+        """Undo the latest change not undone yet (again for the one before).
+
+        Returns
+        -------
+        str or None
+            What was undone (``"delete D-0004"``, ``"import 120 rows"``), or
+            None if there is nothing left to undo.
+
+        Raises
+        ------
+        DisputeDataError
+            If undoing would break the journal (a mission that disputes now
+            refer to, an id taken since); nothing is changed then.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add("Acme", opened_at="2024-03-01")
+        'D-0001'
+        >>> journal.undo()
+        'add D-0001'
+        >>> journal.undo() is None
+        True
+        >>> journal.close()
+        >>> tmp.cleanup()
+        """
+        with self._write() as conn:
+            return R.undo_last(conn)
 
     def add_mission(
         self,
@@ -506,11 +779,12 @@ amount_recovered, followup_sent : optional
         Parameters
         ----------
         mission_id : str
-            A unique id, which disputes refer to with ``mission_id=``.
+            A unique id (in any case), which disputes refer to with
+            ``mission_id=``.
         client : str
             The client.
         started_at : date-like
-            The first day.
+            The first day (not after today).
         ended_at, days, daily_rate, contract, via_intermediary, \
 written_scope, checkin_every_days, meeting_minutes : optional
             The other columns of a mission (see ``DESIGN.md``).
@@ -536,7 +810,7 @@ written_scope, checkin_every_days, meeting_minutes : optional
         ... )
         'M-01'
         >>> journal.add(
-        ...     "Acme", opened_at="2024-05-13", causes="deadlines", mission_id="M-01"
+        ...     "Acme", opened_at="2024-05-13", causes="deadlines", mission_id="m-01"
         ... )
         'D-0001'
         >>> journal.history(as_of="2024-07-01")
@@ -557,28 +831,83 @@ written_scope, checkin_every_days, meeting_minutes : optional
             "checkin_every_days": checkin_every_days,
             "meeting_minutes": meeting_minutes,
         }
+        values = R.checked_mission(row)
         with self._write() as conn:
             if _exists(conn, "missions", "mission_id", mission_id):
                 raise _error(f"mission_id {mission_id!r} is already in the journal")
-            frame = pd.DataFrame([row], dtype=object)
-            if days is None:
-                frame = frame.drop(columns="days")  # derived from the dates
-            checked = _validate(_empty_disputes(), frame, source="new mission")
-            stored = checked.missions
-            assert stored is not None  # a mission row was validated
-            if days is None:  # derived from the dates each time it is read
-                stored = stored.assign(days=np.nan)
-            _insert(conn, "missions", _stored(stored, _MISSION_STORED))
+            _insert(conn, "missions", [tuple(values[c] for c in _MISSION_STORED)])
+            S.audit(conn, S.next_operation(conn), "add_mission", "missions",
+                    [(mission_id, None, values)])  # fmt: skip
         return mission_id
 
-    def import_file(self, path: str | Path, **read_history_kwargs: Any) -> History:
-        """Add every dispute (and mission) of a file, all or nothing.
+    def end_mission(self, mission_id: str, *, ended_at: Any = None) -> None:
+        """Record the last day of a mission (today by default).
+
+        Parameters
+        ----------
+        mission_id : str
+            The mission, in any case.
+        ended_at : date-like, optional
+            Its last day; not before it started nor after today.
+
+        Raises
+        ------
+        KeyError
+            If no mission has this id.
+        DisputeDataError
+            If the date is invalid.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> import conflictkit as ck
+        >>> tmp = tempfile.TemporaryDirectory()
+        >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
+        >>> journal.add_mission("M-01", client="Acme", started_at="2024-01-08")
+        'M-01'
+        >>> journal.end_mission("m-01", ended_at="2024-06-28")
+        >>> journal.history().missions["ended_at"].dt.date.astype(str).tolist()
+        ['2024-06-28']
+        >>> journal.close()
+        >>> tmp.cleanup()
+        """
+        if ended_at is None:
+            ended_at = _today()
+        with self._write() as conn:
+            before = S.fetch_row(conn, "missions", mission_id)
+            if before is None:
+                raise KeyError(f"no mission {mission_id!r} in the journal")
+            after = R.checked_mission({**before, "ended_at": ended_at})
+            after["days"] = before["days"]  # derived when read if not given
+            sets = ", ".join(f"{c} = ?" for c in _MISSION_STORED[1:])
+            conn.execute(
+                f"UPDATE missions SET {sets} WHERE mission_id = ?",
+                [*(after[c] for c in _MISSION_STORED[1:]), before["mission_id"]],
+            )
+            S.audit(conn, S.next_operation(conn), "end_mission", "missions",
+                    [(before["mission_id"], before, after)])  # fmt: skip
+
+    def import_file(
+        self,
+        path: str | Path,
+        *,
+        allow_duplicates: bool = False,
+        **read_history_kwargs: Any,
+    ) -> History:
+        """Add the disputes (and missions) of a file not logged yet, all or nothing.
+
+        Importing is idempotent: each row keeps its source file and a hash of
+        its content, so importing the same file again adds nothing (with a
+        warning saying how many rows were already there).
 
         Parameters
         ----------
         path : str or Path
             A dispute log in any format :func:`conflictkit.read_history`
             reads.
+        allow_duplicates : bool, default=False
+            Add the rows of a file without ids even when the journal already
+            holds the same disputes.
         **read_history_kwargs
             Passed to :func:`conflictkit.read_history` (``missions=``,
             ``columns=``, ``cause_map=``, ``errors=``...). With
@@ -588,18 +917,21 @@ written_scope, checkin_every_days, meeting_minutes : optional
         Returns
         -------
         History
-            What was read from the file.
+            The disputes added (under their ids in the journal) and what the
+            file had that was rejected.
 
         Raises
         ------
         DisputeDataError
-            If the file has problems, or its ids are already in the journal;
-            nothing is imported then. Ids that ``read_history`` generated (the
-            file had none) are renumbered after the journal's instead.
+            If the file has problems, a date after today, or ids the journal
+            holds for other disputes; nothing is imported then. When the file
+            had no ids (``read_history`` generated them, as
+            ``History.generated_ids`` says) the new disputes are numbered
+            after the journal's instead.
 
         Examples
         --------
-        >>> import pathlib, tempfile
+        >>> import pathlib, tempfile, warnings
         >>> import conflictkit as ck
         >>> tmp = tempfile.TemporaryDirectory()
         >>> journal = ck.Journal(pathlib.Path(tmp.name) / "journal.sqlite")
@@ -614,9 +946,14 @@ written_scope, checkin_every_days, meeting_minutes : optional
           dispute_id primary_cause
         0     D-0001       payment
         1     D-0002         scope
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     again = journal.import_file(log)
+        >>> len(again), str(caught[0].message)
+        (0, '2 disputes of log.csv were already in the journal and were not imported again (allow_duplicates=True adds them)')
         >>> journal.close()
         >>> tmp.cleanup()
-        """
+        """  # noqa: E501
         from ..io import read_history
 
         read = read_history(path, **read_history_kwargs)
@@ -630,56 +967,53 @@ written_scope, checkin_every_days, meeting_minutes : optional
                 ConflictkitWarning,
                 stacklevel=2,
             )
+        today = _today()
+        _future_dates(disputes, "disputes", today)
+        if read.missions is not None:
+            _future_dates(read.missions, "missions", today)
+        generated = read.generated_ids
+        source = str(Path(path).resolve())
+        rows = _stored(disputes, _DISPUTE_STORED)
+        hashes = [content_hash(r) for r in rows]
         with self._write() as conn:
-            taken = {r[0] for r in conn.execute("SELECT dispute_id FROM disputes")}
-            ids = disputes["dispute_id"]
-            clash = ids[ids.isin(taken)]
-            if len(clash):
-                generated = [f"D-{i:0{max(4, len(str(len(ids))))}d}" for i in
-                             range(1, len(ids) + 1)]  # fmt: skip
-                if ids.tolist() == generated:
-                    start = _next_number(conn)
-                    new = [f"D-{start + i:04d}" for i in range(len(ids))]
-                    disputes = disputes.assign(dispute_id=new)
-                    read = _renumbered(read, dict(zip(ids, new, strict=True)))
-                else:
-                    raise _error(
-                        f"{len(clash)} dispute ids are already in the journal: "
-                        + ", ".join(map(repr, clash.head(10).tolist()))
-                        + (" ..." if len(clash) > 10 else ""),
-                        str(path),
-                    )
-            missions = read.missions
+            keep, already = R.new_rows(
+                conn, rows, hashes, generated=generated,
+                allow_duplicates=allow_duplicates, source=str(path),
+            )  # fmt: skip
+            missions, m_already = R.new_missions(conn, read.missions, str(path))
+            kept = disputes.iloc[keep]
+            ids = kept["dispute_id"].astype(str).tolist()
+            if generated:
+                start = _next_number(conn)
+                ids = [f"D-{start + i:04d}" for i in range(len(kept))]
+            stored = [
+                (ids[i], *rows[k][1:], source, hashes[k]) for i, k in enumerate(keep)
+            ]
+            R.check_mission_links(conn, kept, missions, str(path))
+            op = S.next_operation(conn)
             if missions is not None and len(missions):
-                have = {r[0] for r in conn.execute("SELECT mission_id FROM missions")}
-                dup = missions["mission_id"][missions["mission_id"].isin(have)]
-                if len(dup):
-                    raise _error(
-                        f"{len(dup)} mission ids are already in the journal: "
-                        + ", ".join(map(repr, dup.head(10).tolist())),
-                        str(path),
-                    )
-            # the new disputes may refer to missions logged earlier
-            known = self._frame(conn, "missions")
-            if len(known) and disputes["mission_id"].notna().any():
-                all_missions = pd.concat(
-                    [known, _stored_frame(missions, _MISSION_STORED)]
-                    if missions is not None
-                    else [known],
-                    ignore_index=True,
-                )
-                _validate(
-                    _stored_frame(disputes, _DISPUTE_STORED),
-                    all_missions,
-                    source=str(path),
-                )
-            if missions is not None and len(missions):
-                # days of ongoing missions grow: derive them when reading
-                ongoing = missions["ended_at"].isna()
-                missions = missions.assign(days=missions["days"].mask(ongoing))
-                _insert(conn, "missions", _stored(missions, _MISSION_STORED))
-            _insert(conn, "disputes", _stored(disputes, _DISPUTE_STORED))
-        return read
+                R.insert_missions(conn, missions, op)
+            _insert(conn, "disputes", stored, _ROW_COLUMNS)
+            S.audit(conn, op, "import", "disputes", [
+                (r[0], None, dict(zip(_ROW_COLUMNS, r, strict=True))) for r in stored
+            ])  # fmt: skip
+        if already or m_already:
+            name = Path(path).name
+            what = [f"{already} disputes"] if already else []
+            what += [f"{m_already} missions"] if m_already else []
+            warnings.warn(
+                f"{' and '.join(what)} of {name} were already in the journal and "
+                "were not imported again (allow_duplicates=True adds them)",
+                ConflictkitWarning,
+                stacklevel=2,
+            )
+        out = read
+        if len(keep) < len(disputes):
+            out = R.subset(read, keep)
+        if generated and len(keep):
+            old = out.disputes["dispute_id"].astype(str).tolist()
+            out = _renumbered(out, dict(zip(old, ids, strict=True)))
+        return out
 
     def export(
         self, path: str | Path, **write_history_kwargs: Any
@@ -717,12 +1051,3 @@ written_scope, checkin_every_days, meeting_minutes : optional
         from ..io import write_history
 
         return write_history(self.history(), path, **write_history_kwargs)
-
-    # ------------------------------------------------------------ checks
-    def _check(self, conn: sqlite3.Connection, row: pd.DataFrame) -> pd.DataFrame:
-        """Validate one dispute row against the logged missions."""
-        missions = None
-        if row["mission_id"].notna().any():
-            known = self._frame(conn, "missions")
-            missions = known if len(known) else None
-        return _validate(row, missions, source="new dispute").disputes

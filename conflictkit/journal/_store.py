@@ -1,15 +1,27 @@
-"""Storage of the dispute journal: the SQLite schema and the row helpers.
+"""Storage of the dispute journal: the SQLite file, its schema and row helpers.
 
-The tables' DDL and the migrations that create them, and the functions that
-turn typed canonical frames into the rows SQLite stores (ISO text, 0/1,
-floats) and back into checked :class:`History` objects. Private to
-:mod:`conflictkit.journal`.
+What makes the file safe to hold personal data: it is created ``0600`` in a
+folder created ``0700``; it carries an SQLite ``application_id`` marker, and a
+file without it is inspected read-only and refused unless it is an empty
+database or a journal written before the marker existed; reading opens the
+file read-only and never takes the write lock; and every SQLite failure
+becomes one :class:`JournalError` naming the file and the real cause.
+Private to :mod:`conflictkit.journal`.
 """
 
 from __future__ import annotations
 
+import getpass
+import hashlib
+import json
+import os
 import sqlite3
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -21,6 +33,20 @@ _DISPUTE_STORED = [c for c in DISPUTE_COLUMNS if c != "primary_cause"]
 _MISSION_STORED = list(MISSION_COLUMNS)
 _BOOL = {c for c, t in {**DISPUTE_COLUMNS, **MISSION_COLUMNS}.items() if t == "boolean"}
 _SQL_TYPE = {"float64": "REAL", "Int64": "INTEGER", "boolean": "INTEGER"}
+_DATES = ("opened_at", "resolved_at", "started_at", "ended_at")
+
+#: ``PRAGMA application_id`` of a conflictkit journal (``"ckjl"``).
+APPLICATION_ID = 0x636B6A6C
+#: The SQLite file header (the first 16 bytes of every database).
+_HEADER = b"SQLite format 3\x00"
+
+
+class JournalError(RuntimeError):
+    """The journal file cannot be used: busy, read-only, full, damaged, foreign.
+
+    The message names the file and says what to do; the SQLite error it comes
+    from is kept as ``__cause__`` and quoted at the end of the message.
+    """
 
 
 def _ddl(table: str, columns: list[str], key: str, required: tuple[str, ...]) -> str:
@@ -35,7 +61,9 @@ def _ddl(table: str, columns: list[str], key: str, required: tuple[str, ...]) ->
 
 
 #: Migrations: ``version -> SQL statements`` taking the schema from
-#: ``version - 1`` to ``version``. Version 1 creates the tables.
+#: ``version - 1`` to ``version``. Version 1 creates the tables; version 2
+#: adds where each dispute came from and its content hash (idempotent
+#: imports), case-insensitive id lookups and the audit table.
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         _ddl("disputes", _DISPUTE_STORED, "dispute_id", ("client", "opened_at")),
@@ -43,7 +71,341 @@ MIGRATIONS: dict[int, list[str]] = {
         "CREATE INDEX disputes_client ON disputes (client)",
         "CREATE INDEX disputes_opened ON disputes (opened_at)",
     ],
+    2: [
+        "ALTER TABLE disputes ADD COLUMN source_file TEXT",
+        "ALTER TABLE disputes ADD COLUMN content_hash TEXT",
+        "CREATE INDEX disputes_hash ON disputes (content_hash)",
+        "CREATE INDEX disputes_id_nocase ON disputes (dispute_id COLLATE NOCASE)",
+        "CREATE INDEX missions_id_nocase ON missions (mission_id COLLATE NOCASE)",
+        "CREATE INDEX disputes_open ON disputes (resolved_at) "
+        "WHERE resolved_at IS NULL",
+        "CREATE TABLE audit ("
+        " change INTEGER PRIMARY KEY,"
+        " operation INTEGER NOT NULL,"
+        " at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),"
+        " who TEXT, action TEXT NOT NULL, target TEXT NOT NULL, key TEXT,"
+        " before TEXT, after TEXT, undone INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX audit_operation ON audit (operation)",
+        "CREATE INDEX audit_key ON audit (key COLLATE NOCASE)",
+        # rows logged before version 2: hashed by _backfill_hashes
+    ],
 }
+SCHEMA_VERSION = max(MIGRATIONS)
+
+#: Columns of the disputes table beyond the canonical ones.
+_META = ("source_file", "content_hash")
+
+
+# ---------------------------------------------------------------- the file
+def _sqlite_message(err: sqlite3.Error, path: Path) -> str:
+    """One clear sentence for an SQLite failure, with the real cause quoted."""
+    name = getattr(err, "sqlite_errorname", "") or ""
+    text = str(err)
+    where = str(path)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in text:
+        what = (
+            f"The journal {where!r} is busy: another program is writing to it. "
+            "Try again in a moment"
+        )
+    elif name.startswith("SQLITE_READONLY") or "readonly" in text:
+        what = (
+            f"The journal {where!r} is read-only (the file or its folder cannot "
+            "be written): reading works, changes need write access"
+        )
+    elif name == "SQLITE_FULL" or "disk is full" in text:
+        what = (
+            f"The disk holding the journal {where!r} is full: nothing was changed; "
+            "free some space and try again"
+        )
+    elif name in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text:
+        what = (
+            f"The journal {where!r} is damaged or is not a database: nothing was "
+            "changed; restore it from a backup or choose another --journal"
+        )
+    elif name.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
+        what = (
+            f"The journal {where!r} cannot be opened (does its folder exist, "
+            "and can it be written?)"
+        )
+    elif name.startswith("SQLITE_IOERR") or "I/O" in text:
+        what = f"The journal {where!r} could not be read or written (I/O error)"
+    else:
+        what = f"The journal {where!r} could not be used"
+    return f"{what}. (SQLite: {text})"
+
+
+@contextmanager
+def sqlite_errors(path: Path) -> Iterator[None]:
+    """Turn any :class:`sqlite3.Error` into a :class:`JournalError`."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise JournalError(_sqlite_message(err, path)) from err
+
+
+def _uri(path: Path, mode: str) -> str:
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
+
+
+def _make_folder(folder: Path) -> None:
+    """Create ``folder`` (and missing parents) private to the user: ``0700``."""
+    missing = []
+    for p in (folder, *folder.parents):
+        if p.exists():
+            break
+        missing.append(p)
+    for p in reversed(missing):
+        with suppress(FileExistsError):
+            p.mkdir(mode=0o700)
+        os.chmod(p, 0o700)  # mkdir's mode goes through the umask
+
+
+def _private(path: Path) -> None:
+    """Make an existing file readable by its owner only (if we own it)."""
+    with suppress(OSError):
+        st = path.stat()
+        if st.st_uid == os.geteuid() and stat.S_IMODE(st.st_mode) & 0o077:
+            os.chmod(path, 0o600)
+
+
+def _sidecars(path: Path) -> list[Path]:
+    return [path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal")]
+
+
+def inspect(path: Path) -> str:
+    """What ``path`` holds: ``"missing"``, ``"new"``, ``"journal"`` or refuse.
+
+    Only reads: the header bytes, then (when the marker is absent) the schema
+    through a read-only connection. A file that is not a conflictkit journal
+    raises :class:`JournalError` and is left byte-for-byte unchanged.
+    """
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+    except FileNotFoundError:
+        return "missing"
+    except OSError as err:
+        raise JournalError(f"The journal {str(path)!r} cannot be read: {err}") from err
+    if not head:
+        return "new"  # an empty file: SQLite makes a database of it
+    if not head.startswith(_HEADER) or len(head) < 100:
+        raise JournalError(
+            f"{str(path)!r} is not a conflictkit journal (not an SQLite database): "
+            "it was left untouched; choose another --journal"
+        )
+    if int.from_bytes(head[68:72], "big") == APPLICATION_ID:
+        return "journal"
+    # no marker in the header: a journal from before the marker, an empty
+    # database, or (the header may lag behind a WAL) ask SQLite, read-only
+    with sqlite_errors(path):
+        conn = sqlite3.connect(_uri(path, "ro"), uri=True, isolation_level=None)
+        try:
+            app = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = {
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                )
+            }
+        finally:
+            conn.close()
+    if app == APPLICATION_ID:
+        return "journal"
+    if app == 0 and version == 0 and not tables:
+        return "new"
+    if app == 0 and version == 1 and tables == {"disputes", "missions"}:
+        return "journal"  # written by conflictkit before the marker
+    listed = ", ".join(sorted(tables)) or "none"
+    raise JournalError(
+        f"{str(path)!r} is an SQLite database of another application "
+        f"(application_id {app:#x}, user_version {version}, tables: {listed}): "
+        "conflictkit left it untouched; choose another --journal"
+    )
+
+
+def open_for_writing(
+    path: Path, *, timeout: float, pragmas: Sequence[str] = ()
+) -> sqlite3.Connection:
+    """Open (creating it ``0600`` if needed) the journal to read and write."""
+    state = inspect(path)
+    if state == "missing":
+        _make_folder(path.parent)
+        try:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        except FileExistsError:  # another process created it just now
+            pass
+        except OSError as err:
+            raise JournalError(
+                f"The journal {str(path)!r} cannot be created: {err}"
+            ) from err
+        state = inspect(path)
+    for p in (path, *_sidecars(path)):
+        _private(p)  # older journals were 0644; SQLite copies the mode to -wal
+    try:  # a read-only file would fail later with a vaguer message
+        os.close(os.open(path, os.O_RDWR))
+    except PermissionError as err:
+        raise JournalError(_sqlite_message(sqlite3.OperationalError(
+            f"readonly: {err.strerror}"), path)) from err  # fmt: skip
+    with sqlite_errors(path):
+        conn = sqlite3.connect(
+            _uri(path, "rw"), uri=True, timeout=timeout, isolation_level=None
+        )
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            for pragma in pragmas:
+                conn.execute(pragma)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn, path)
+        except BaseException:
+            conn.close()
+            raise
+    for p in _sidecars(path):
+        _private(p)
+    return conn
+
+
+def open_for_reading(path: Path, *, timeout: float) -> sqlite3.Connection | None:
+    """Open the journal read-only (``None`` if there is no journal yet).
+
+    No write lock is taken and nothing is migrated: the canonical columns
+    read the same in every schema version this release knows.
+    """
+    state = inspect(path)
+    if state in ("missing", "new"):
+        return None
+    with sqlite_errors(path):
+        try:
+            conn = sqlite3.connect(
+                _uri(path, "ro"), uri=True, timeout=timeout, isolation_level=None
+            )
+            conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError:
+            # a WAL journal whose -shm cannot be created (read-only folder):
+            # nobody can be writing it then, read it as immutable
+            conn = sqlite3.connect(
+                _uri(path, "ro") + "&immutable=1", uri=True, isolation_level=None
+            )
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise _newer(path, version)
+    return conn
+
+
+def _newer(path: Path, version: int) -> JournalError:
+    return JournalError(
+        f"The journal {str(path)!r} has schema version {version}, newer than "
+        f"this conflictkit understands ({SCHEMA_VERSION}); upgrade conflictkit."
+    )
+
+
+def migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema to :data:`SCHEMA_VERSION` (creating it if new)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise _newer(path, version)
+    if version == SCHEMA_VERSION:
+        return
+    with transaction(conn):
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # under lock
+        for step in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS[step]:
+                conn.execute(statement)
+            if step == 2:
+                _backfill_hashes(conn)
+            conn.execute(f"PRAGMA user_version = {step}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One write transaction, taken before reading (``BEGIN IMMEDIATE``).
+
+    If it fails, it is rolled back unless SQLite already did (a full disk
+    does): the error raised is always the first one.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            with suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+        raise
+
+
+# ---------------------------------------------------------------- hashes
+def content_hash(values: Sequence[Any]) -> str:
+    """A hash of one stored dispute row, its id left out (``_DISPUTE_STORED``)."""
+    text = json.dumps(list(values[1:]), ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _backfill_hashes(conn: sqlite3.Connection) -> None:
+    rows = conn.execute(
+        f"SELECT rowid, {', '.join(_DISPUTE_STORED)} FROM disputes"
+    ).fetchall()
+    conn.executemany(
+        "UPDATE disputes SET content_hash = ? WHERE rowid = ?",
+        [(content_hash(r[1:]), r[0]) for r in rows],
+    )
+
+
+# ---------------------------------------------------------------- audit
+def who() -> str:
+    """The user name recorded in the audit table."""
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return str(os.getuid()) if hasattr(os, "getuid") else "?"
+
+
+def next_operation(conn: sqlite3.Connection) -> int:
+    (top,) = conn.execute("SELECT MAX(operation) FROM audit").fetchone()
+    return int(top or 0) + 1
+
+
+def audit(
+    conn: sqlite3.Connection,
+    operation: int,
+    action: str,
+    target: str,
+    rows: Sequence[tuple[str | None, dict | None, dict | None]],
+) -> None:
+    """Record changed rows: ``(key, before, after)``, ``None`` for no row."""
+    user = who()
+
+    def dump(row: dict | None) -> str | None:
+        return None if row is None else json.dumps(row, ensure_ascii=False)
+
+    conn.executemany(
+        "INSERT INTO audit (operation, who, action, target, key, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(operation, user, action, target, k, dump(b), dump(a)) for k, b, a in rows],
+    )
+
+
+def fetch_row(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any] | None:
+    """The stored row whose id is ``key`` (any case; an exact match first)."""
+    id_col = "dispute_id" if table == "disputes" else "mission_id"
+    columns = _DISPUTE_STORED + list(_META) if table == "disputes" else _MISSION_STORED
+    found = conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} "
+        f"WHERE {id_col} = ? COLLATE NOCASE ORDER BY {id_col} = ? DESC LIMIT 1",
+        (key, key),
+    ).fetchone()
+    return None if found is None else dict(zip(columns, found, strict=True))
 
 
 # ---------------------------------------------------------------- helpers
@@ -64,19 +426,44 @@ def _validate(
         raise DisputeDataError(failures[FAILURE_COLUMNS], source) from None
 
 
+def _future_dates(frame: pd.DataFrame, table: str, today: pd.Timestamp) -> None:
+    """Refuse dates after today: the journal logs what has happened."""
+    failures = []
+    for c in _DATES:
+        if c not in frame.columns:
+            continue
+        late = pd.to_datetime(frame[c]) > today
+        for pos in np.flatnonzero(late.to_numpy(dtype=bool)):
+            row = frame.iloc[pos]
+            failures.append(
+                {
+                    "row": pd.NA,
+                    "table": table,
+                    "dispute_id": row.get("dispute_id", row.get("mission_id")),
+                    "column": c,
+                    "value": str(row[c])[:10],
+                    "problem": f"after today ({today.date()}): the journal only "
+                    "logs what has happened",
+                }
+            )
+    if failures:
+        frame_ = pd.DataFrame(failures)
+        raise DisputeDataError(frame_[FAILURE_COLUMNS], "journal")
+
+
 def _empty_disputes() -> pd.DataFrame:
     return pd.DataFrame({"client": [], "opened_at": []}, dtype=object)
 
 
 def _exists(conn: sqlite3.Connection, table: str, key: str, value: Any) -> bool:
-    sql = f"SELECT 1 FROM {table} WHERE {key} = ?"
+    sql = f"SELECT 1 FROM {table} WHERE {key} = ? COLLATE NOCASE"
     return conn.execute(sql, (value,)).fetchone() is not None
 
 
 def _next_number(conn: sqlite3.Connection) -> int:
     (top,) = conn.execute(
         "SELECT MAX(CAST(substr(dispute_id, 3) AS INTEGER)) FROM disputes "
-        "WHERE dispute_id GLOB 'D-[0-9]*'"
+        "WHERE dispute_id LIKE 'D-%'"
     ).fetchone()
     return int(top or 0) + 1
 
@@ -119,8 +506,14 @@ def _py(value: Any) -> Any:
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _insert(conn: sqlite3.Connection, table: str, rows: list[tuple]) -> None:
-    columns = _DISPUTE_STORED if table == "disputes" else _MISSION_STORED
+def _insert(
+    conn: sqlite3.Connection,
+    table: str,
+    rows: list[tuple],
+    columns: Sequence[str] | None = None,
+) -> None:
+    if columns is None:
+        columns = _DISPUTE_STORED if table == "disputes" else _MISSION_STORED
     marks = ", ".join("?" * len(columns))
     conn.executemany(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
