@@ -261,34 +261,6 @@ class TestImportExport:
         assert back.disputes["notes"].tolist() == ["@SUM(A1)", "-12 jours; +3"]
 
 
-def _add_many(path, worker, n, barrier):
-    journal = Journal(path)
-    barrier.wait(timeout=120)  # both processes write during the same seconds
-    for i in range(n):
-        journal.add(f"Client {worker}", opened_at="2024-01-10", notes=f"{worker}-{i}")
-
-
-def test_two_processes_writing_at_once_lose_nothing(tmp_path):
-    path = tmp_path / "shared.sqlite"
-    Journal(path).list()  # create the schema first
-    ctx = multiprocessing.get_context("spawn")
-    barrier = ctx.Barrier(2)
-    procs = [ctx.Process(target=_add_many, args=(path, w, 50, barrier)) for w in (1, 2)]
-    for p in procs:
-        p.start()
-    for p in procs:
-        p.join(timeout=300)
-    assert [p.exitcode for p in procs] == [0, 0]
-    d = Journal(path).list()
-    assert len(d) == 100
-    assert d["dispute_id"].is_unique
-    # both wrote while the other was writing: their rows interleave
-    order = d.sort_values("dispute_id")["client"].tolist()
-    assert order[:50] != ["Client 1"] * 50
-    assert order[:50] != ["Client 2"] * 50
-    assert sorted(d["notes"]) == sorted(f"{w}-{i}" for w in (1, 2) for i in range(50))
-
-
 # ---------------------------------------------------------------- safety
 def _snapshot(path):
     return {p.name: p.read_bytes() for p in path.parent.iterdir()}
@@ -485,3 +457,315 @@ class TestSqliteFailures:
         journal.path.write_bytes(bytes(data))
         with pytest.raises(JournalError, match="damaged"):
             Journal(journal.path).list()
+
+
+# ---------------------------------------------------------------- operations
+def _csv(tmp_path, text, name="f.csv"):
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+class TestIdempotentImport:
+    def test_importing_the_same_file_twice_adds_nothing(self, journal, tmp_path):
+        f = _csv(tmp_path, "client,opened_at\nA,2024-01-01\nB,2024-01-02\n")
+        assert len(journal.import_file(f)) == 2
+        with pytest.warns(ck.ConflictkitWarning, match="2 disputes of f.csv were"):
+            again = journal.import_file(f)
+        assert len(again) == 0
+        assert _count(journal) == 2
+
+    def test_rows_remember_their_source_file_and_content_hash(self, journal, tmp_path):
+        f = _csv(tmp_path, "client,opened_at\nA,2024-01-01\n")
+        journal.import_file(f)
+        with sqlite3.connect(journal.path) as conn:
+            source, digest = conn.execute(
+                "SELECT source_file, content_hash FROM disputes"
+            ).fetchone()
+        assert source == str(f.resolve())
+        assert len(digest) == 64
+
+    def test_a_grown_file_adds_only_its_new_rows(self, journal, tmp_path):
+        f = _csv(tmp_path, "client,opened_at\nA,2024-01-01\nB,2024-01-02\n")
+        journal.import_file(f)
+        f.write_text("client,opened_at\nA,2024-01-01\nB,2024-01-02\nC,2024-01-03\n")
+        with pytest.warns(ck.ConflictkitWarning, match="2 disputes"):
+            added = journal.import_file(f)
+        assert added.disputes["dispute_id"].tolist() == ["D-0003"]
+        assert sorted(journal.list()["client"]) == ["A", "B", "C"]
+
+    def test_repeated_rows_are_counted(self, journal, tmp_path):
+        # a file holding the same dispute twice: both are kept, once
+        twice = "client,opened_at\nA,2024-01-01\nA,2024-01-01\n"
+        f = _csv(tmp_path, twice)
+        journal.import_file(f)
+        with pytest.warns(ck.ConflictkitWarning, match="2 disputes"):
+            journal.import_file(f)
+        assert _count(journal) == 2
+        f.write_text(twice + "A,2024-01-01\n")
+        with pytest.warns(ck.ConflictkitWarning, match="2 disputes"):
+            journal.import_file(f)
+        assert _count(journal) == 3
+
+    def test_allow_duplicates_adds_them_again(self, journal, tmp_path):
+        f = _csv(tmp_path, "client,opened_at\nA,2024-01-01\n")
+        journal.import_file(f)
+        journal.import_file(f, allow_duplicates=True)
+        assert journal.list()["dispute_id"].tolist() == ["D-0001", "D-0002"]
+
+    def test_own_ids_that_look_generated_are_never_renumbered(self, journal, tmp_path):
+        # the user's own ids D-0001, D-0002 clash with the journal's: refused,
+        # not silently renumbered (the History says the ids were not generated)
+        journal.add("Z", opened_at="2024-01-05")
+        f = _csv(
+            tmp_path, "dispute_id,client,opened_at\nD-0001,A,2024-01-01\n"
+            "D-0002,B,2024-01-02\n",
+        )  # fmt: skip
+        assert ck.read_history(f).generated_ids is False
+        with pytest.raises(
+            ck.DisputeDataError, match="already in the journal: 'D-0001'"
+        ):
+            journal.import_file(f)
+        assert _count(journal) == 1
+
+    def test_own_ids_imported_again_are_already_there(self, journal, tmp_path):
+        f = _csv(tmp_path, "dispute_id,client,opened_at\nX1,A,2024-01-01\n")
+        journal.import_file(f)
+        with pytest.warns(ck.ConflictkitWarning, match="1 disputes"):
+            journal.import_file(f)
+        g = _csv(tmp_path, "dispute_id,client,opened_at\nx1,B,2024-01-01\n", "g.csv")
+        with pytest.raises(ck.DisputeDataError, match="'x1'"):
+            journal.import_file(g)  # same id in another case, other content
+        assert _count(journal) == 1
+
+    def test_missions_imported_again_are_already_there(self, journal, tmp_path):
+        example = ck.load_example()
+        src = tmp_path / "example.xlsx"
+        ck.write_history(example, src)
+        journal.import_file(src)
+        with pytest.warns(ck.ConflictkitWarning, match="203 disputes and 142 missions"):
+            journal.import_file(src)
+        h = journal.history()
+        assert (len(h), len(h.missions)) == (203, 142)
+
+    def test_a_file_with_a_date_after_today_is_refused(self, journal, tmp_path):
+        f = _csv(tmp_path, "client,opened_at\nA,2024-01-01\nB,2099-01-02\n")
+        with pytest.raises(ck.DisputeDataError, match="2099-01-02.*after today"):
+            journal.import_file(f)
+        assert _count(journal) == 0
+
+
+class TestEditing:
+    def test_resolving_a_resolved_dispute_needs_force(self, journal):
+        i = journal.add("Acme", opened_at="2024-01-10")
+        journal.resolve(i, resolved_at="2024-02-01", outcome="amicable")
+        with pytest.raises(ck.DisputeDataError, match="already resolved.*force"):
+            journal.resolve(i, resolved_at="2024-03-01", outcome="conceded")
+        assert journal.list()["outcome"].tolist() == ["amicable"]
+        journal.resolve(i, resolved_at="2024-03-01", outcome="conceded", force=True)
+        assert journal.list()["outcome"].tolist() == ["conceded"]
+
+    def test_ids_are_found_in_any_case(self, journal):
+        journal.add_mission("M-01", client="Acme", started_at="2024-01-01")
+        i = journal.add("Acme", opened_at="2024-01-10", mission_id="m-01")
+        assert journal.list()["mission_id"].tolist() == ["M-01"]  # stored case
+        journal.resolve(i.lower(), resolved_at="2024-02-01", outcome="amicable")
+        assert journal.list()["outcome"].tolist() == ["amicable"]
+        with pytest.raises(ck.DisputeDataError, match="'d-0001' is already in"):
+            journal.add("Acme", opened_at="2024-01-10", dispute_id="d-0001")
+        with pytest.raises(ck.DisputeDataError, match="'m-01' is already in"):
+            journal.add_mission("m-01", client="Acme", started_at="2024-01-01")
+
+    @pytest.mark.parametrize(
+        ("call", "column"),
+        [
+            (lambda j: j.add("A", opened_at="2099-01-01"), "opened_at"),
+            (
+                lambda j: j.resolve(
+                    "D-0001", resolved_at="2099-01-01", outcome="amicable"
+                ),
+                "resolved_at",
+            ),  # fmt: skip
+            (lambda j: j.edit("D-0001", opened_at="2099-01-01"), "opened_at"),
+            (
+                lambda j: j.add_mission("M", client="A", started_at="2099-01-01"),
+                "started_at",
+            ),  # fmt: skip
+        ],
+    )
+    def test_dates_after_today_are_refused(self, journal, call, column):
+        journal.add("Acme", opened_at="2024-01-10")
+        with pytest.raises(ck.DisputeDataError, match="after today") as err:
+            call(journal)
+        assert err.value.failures["column"].tolist() == [column]
+        assert journal.list()["opened_at"].tolist() == [pd.Timestamp("2024-01-10")]
+
+    def test_edit_checks_the_whole_row(self, journal):
+        i = journal.add("Acme", opened_at="2024-01-10", causes="payment")
+        journal.edit(i, causes="périmètre;paiement", notes="relancé")
+        d = journal.list()
+        assert d["causes"].astype(str).tolist() == ["scope;payment"]
+        assert d["notes"].tolist() == ["relancé"]
+        with pytest.raises(ck.DisputeDataError, match="'scoop' is not a cause"):
+            journal.edit(i, causes="scoop")
+        with pytest.raises(TypeError, match="cannot edit 'colour'"):
+            journal.edit(i, colour="red")
+        journal.edit(i, notes=None)
+        assert journal.list()["notes"].isna().all()
+
+    def test_delete_then_undo_brings_it_back(self, journal):
+        journal.add("Acme", opened_at="2024-01-10", notes="first")
+        i = journal.add("Nova", opened_at="2024-01-11")
+        before = journal.list()
+        assert journal.delete(i.lower()) == i
+        assert journal.list()["dispute_id"].tolist() == ["D-0001"]
+        assert journal.undo() == f"delete {i}"
+        pd.testing.assert_frame_equal(journal.list(), before)
+        with pytest.raises(KeyError, match="no dispute 'D-9'"):
+            journal.delete("D-9")
+
+    def test_undo_walks_back_every_kind_of_change(self, journal, tmp_path):
+        journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+        i = journal.add("Acme", opened_at="2024-01-10", mission_id="M1")
+        journal.edit(i, notes="x")
+        journal.resolve(i, resolved_at="2024-02-01", outcome="amicable")
+        journal.import_file(_csv(tmp_path, "client,opened_at\nB,2024-01-01\n"))
+        journal.end_mission("M1", ended_at="2024-03-01")
+        steps = [journal.undo() for _ in range(6)]
+        assert steps == ["end_mission M1", "import D-0002", f"resolve {i}",
+                         f"edit {i}", f"add {i}", "add_mission M1"]  # fmt: skip
+        assert journal.undo() is None
+        h = journal.history()
+        assert len(h) == 0 and h.missions is None
+
+    def test_undoing_a_mission_still_in_use_is_refused(self, journal):
+        journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+        journal.undo()
+        journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+        journal.add("Acme", opened_at="2024-01-10", mission_id="M1")
+        journal.delete("D-0001")
+        journal.undo()  # the delete
+        journal.undo()  # the add
+        assert journal.undo() == "add_mission M1"
+
+    def test_the_audit_table_says_who_changed_what_and_when(self, journal):
+        import getpass
+
+        i = journal.add("Acme", opened_at="2024-01-10", notes="a")
+        journal.edit(i, notes="b")
+        journal.delete(i)
+        journal.undo()
+        log = journal.changes(i.lower())
+        assert log["action"].tolist() == ["add", "edit", "delete", "undo"]
+        assert log["changes"].tolist()[:3] == ["added", "notes: 'a' -> 'b'", "deleted"]
+        assert log["undone"].tolist() == [False, False, True, False]
+        assert set(log["who"]) == {getpass.getuser()}
+        age = pd.Timestamp.now(tz="UTC") - log["at"]
+        assert (age < pd.Timedelta(minutes=5)).all()
+
+    def test_end_mission_defaults_to_today_and_checks_dates(self, journal):
+        journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+        with pytest.raises(ck.DisputeDataError, match="before"):
+            journal.end_mission("M1", ended_at="2023-12-01")
+        journal.end_mission("m1")
+        ended = journal.history().missions["ended_at"][0]
+        assert ended == pd.Timestamp.today().normalize()
+        with pytest.raises(KeyError, match="no mission 'M2'"):
+            journal.end_mission("M2")
+
+    def test_list_open_reads_only_the_open_disputes(self, journal, monkeypatch):
+        from conflictkit.journal import _journal
+
+        for day in range(1, 6):
+            journal.add("Acme", opened_at=f"2024-01-0{day}")
+        for i in ("D-0001", "D-0002", "D-0004"):
+            journal.resolve(i, resolved_at="2024-01-20", outcome="amicable")
+        seen = []
+        frame = _journal._frame
+
+        def spy(conn, table, where="", params=()):
+            out = frame(conn, table, where, params)
+            seen.append((table, len(out)))
+            return out
+
+        monkeypatch.setattr(_journal, "_frame", spy)
+        assert journal.list(open_only=True)["dispute_id"].tolist() == [
+            "D-0003", "D-0005"]  # fmt: skip
+        assert ("disputes", 2) in seen and ("disputes", 5) not in seen
+
+
+# ---------------------------------------------------------------- processes
+def _add_many(path, worker, n, barrier):
+    journal = Journal(path)
+    barrier.wait(timeout=120)  # every process writes during the same seconds
+    for i in range(n):
+        journal.add(f"Client {worker}", opened_at="2024-01-10", notes=f"{worker}-{i}")
+
+
+def test_four_processes_writing_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "shared.sqlite"
+    Journal(path).add("Seed", opened_at="2024-01-01")  # create the schema first
+    Journal(path).delete("D-0001")
+    ctx = multiprocessing.get_context("spawn")
+    workers, n = 4, 200
+    barrier = ctx.Barrier(workers)
+    procs = [
+        ctx.Process(target=_add_many, args=(path, w, n, barrier))
+        for w in range(1, workers + 1)
+    ]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=600)
+    assert [p.exitcode for p in procs] == [0] * workers
+    d = Journal(path).list()
+    assert len(d) == workers * n
+    assert d["dispute_id"].is_unique
+    # they wrote while the others were writing: their rows interleave
+    order = d.sort_values("dispute_id")["client"].tolist()
+    assert len(set(order[:n])) > 1
+    expected = sorted(f"{w}-{i}" for w in range(1, workers + 1) for i in range(n))
+    assert sorted(d["notes"]) == expected
+    assert len(Journal(path).changes()) == 2 + workers * n
+
+
+_IMPORT = """
+import sys
+from conflictkit.journal import Journal
+Journal(sys.argv[1]).import_file(sys.argv[2])
+"""
+
+
+def test_a_kill_during_a_large_import_leaves_all_or_nothing(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    n = 100_000
+    days = pd.date_range("2015-01-01", periods=3000).strftime("%Y-%m-%d")
+    big = pd.DataFrame({
+        "client": [f"Client {i % 97}" for i in range(n)],
+        "opened_at": [days[i % len(days)] for i in range(n)],
+        "causes": ["payment;scope"] * n, "notes": [f"note {i}" for i in range(n)],
+    })  # fmt: skip
+    src = tmp_path / "big.csv"
+    big.to_csv(src, index=False)
+    path = tmp_path / "journal.sqlite"
+    Journal(path).add("Before", opened_at="2024-01-01")
+    Journal(path).close()
+    proc = subprocess.Popen([sys.executable, "-c", _IMPORT, str(path), str(src)])
+    wal = path.with_name(path.name + "-wal")
+    deadline = time.monotonic() + 300
+    # kill it while it writes: once the write-ahead log has grown
+    while time.monotonic() < deadline and proc.poll() is None:
+        if wal.exists() and wal.stat().st_size > 1_000_000:
+            break
+        time.sleep(0.01)
+    assert proc.poll() is None, "the import ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    journal = Journal(path)
+    assert journal.list()["client"].tolist() == ["Before"]
+    journal.import_file(src)  # the journal still works: the import is whole
+    assert _count(journal) == n + 1

@@ -968,9 +968,9 @@ written_scope, checkin_every_days, meeting_minutes : optional
                 stacklevel=2,
             )
         today = _today()
-        _future_dates(disputes, "disputes", today)
+        _future_dates(disputes, "disputes", today, str(path))
         if read.missions is not None:
-            _future_dates(read.missions, "missions", today)
+            _future_dates(read.missions, "missions", today, str(path))
         generated = read.generated_ids
         source = str(Path(path).resolve())
         rows = _stored(disputes, _DISPUTE_STORED)

@@ -426,7 +426,9 @@ def _validate(
         raise DisputeDataError(failures[FAILURE_COLUMNS], source) from None
 
 
-def _future_dates(frame: pd.DataFrame, table: str, today: pd.Timestamp) -> None:
+def _future_dates(
+    frame: pd.DataFrame, table: str, today: pd.Timestamp, source: str = "journal"
+) -> None:
     """Refuse dates after today: the journal logs what has happened."""
     failures = []
     for c in _DATES:
@@ -442,13 +444,13 @@ def _future_dates(frame: pd.DataFrame, table: str, today: pd.Timestamp) -> None:
                     "dispute_id": row.get("dispute_id", row.get("mission_id")),
                     "column": c,
                     "value": str(row[c])[:10],
-                    "problem": f"after today ({today.date()}): the journal only "
-                    "logs what has happened",
+                    "problem": f"{str(row[c])[:10]} is after today "
+                    f"({today.date()}): the journal only logs what has happened",
                 }
             )
     if failures:
         frame_ = pd.DataFrame(failures)
-        raise DisputeDataError(frame_[FAILURE_COLUMNS], "journal")
+        raise DisputeDataError(frame_[FAILURE_COLUMNS], source)
 
 
 def _empty_disputes() -> pd.DataFrame:
