@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 import conflictkit as ck
@@ -21,6 +22,11 @@ COMMANDS = [
     "list",
     "import",
     "export",
+    "edit",
+    "delete",
+    "undo",
+    "history",
+    "mission",
 ]
 
 
@@ -218,3 +224,189 @@ def test_suggest_with_every_dispute_labelled(tmp_path, capsys):
     path.write_text("client,opened_at,causes\nAcme,2024-01-01,payment\n")
     assert main(["suggest", str(path)]) == 0
     assert "nothing to suggest" in capsys.readouterr().out
+
+
+# ---------------------------------------------------------------- journal, daily
+def _run(*argv):
+    return main([str(a) for a in argv])
+
+
+class TestDailyUse:
+    @pytest.mark.parametrize(
+        ("typed", "options", "expected"),
+        [
+            ("25/02/2024", [], "2024-02-25"),
+            ("7 avril 2024", [], "2024-04-07"),
+            ("April 7, 2024", [], "2024-04-07"),
+            ("03/04/2024", ["--lang", "fr"], "2024-04-03"),
+            ("03/04/2024", ["--dayfirst"], "2024-04-03"),
+            ("2024-02-25", [], "2024-02-25"),
+        ],
+    )
+    def test_opened_at_as_people_type_it(self, jpath, typed, options, expected):
+        assert _run("add", "Acme", "--journal", jpath, "--opened-at", typed,
+                    *options) == 0  # fmt: skip
+        assert str(Journal(jpath).list()["opened_at"][0].date()) == expected
+
+    def test_yesterday_in_both_languages(self, jpath):
+        import datetime as dt
+
+        for word in ("hier", "yesterday"):
+            assert _run("add", "Acme", "--journal", jpath, "--opened-at", word) == 0
+        yesterday = pd.Timestamp(dt.date.today() - dt.timedelta(days=1))
+        assert Journal(jpath).list()["opened_at"].tolist() == [yesterday] * 2
+
+    def test_a_french_locale_reads_day_first(self, jpath, monkeypatch):
+        monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+        assert _run("add", "A", "--journal", jpath, "--opened-at", "03/04/2024") == 0
+        assert str(Journal(jpath).list()["opened_at"][0].date()) == "2024-04-03"
+
+    def test_a_date_that_reads_both_ways_asks(self, jpath, capsys, monkeypatch):
+        monkeypatch.delenv("LC_ALL", raising=False)
+        monkeypatch.setenv("LANG", "en_US.UTF-8")
+        assert _run("add", "A", "--journal", jpath, "--opened-at", "03/04/2024") == 2
+        err = capsys.readouterr().err
+        assert "reads as 3 April or March 4: add --dayfirst" in err
+        assert not Journal(jpath).path.exists()
+
+    def test_a_date_after_today_is_refused(self, jpath, capsys):
+        assert _run("add", "A", "--journal", jpath, "--opened-at", "2099-01-01") == 1
+        assert "2099-01-01 is after today" in capsys.readouterr().err
+
+    def test_edit_delete_undo_history(self, jpath, capsys):
+        _run("add", "Acme", "--journal", jpath, "--opened-at", "2024-01-10")
+        assert _run("edit", "d-0001", "--journal", jpath, "--notes", "relancé",
+                    "--cause", "scope") == 0  # fmt: skip
+        assert _run("resolve", "d-0001", "--journal", jpath, "--outcome",
+                    "amicable", "--resolved-at", "2024-02-01") == 0  # fmt: skip
+        capsys.readouterr()
+        assert _run("resolve", "D-0001", "--journal", jpath, "--outcome",
+                    "conceded") == 1  # fmt: skip
+        assert "already resolved" in capsys.readouterr().err
+        assert _run("resolve", "D-0001", "--journal", jpath, "--outcome", "conceded",
+                    "--resolved-at", "2024-02-02", "--force") == 0  # fmt: skip
+        assert _run("delete", "D-0001", "--journal", jpath) == 0
+        assert "undo" in capsys.readouterr().out
+        assert Journal(jpath).list().empty
+        assert _run("undo", "--journal", jpath) == 0
+        assert "Undone: delete D-0001" in capsys.readouterr().out
+        assert Journal(jpath).list()["outcome"].tolist() == ["conceded"]
+        assert _run("history", "d-0001", "--journal", jpath, "--lang", "fr") == 0
+        out = capsys.readouterr().out
+        assert "modifications" in out
+        for action in ("add", "edit", "resolve", "delete", "undo"):
+            assert action in out
+        assert "notes: None -> 'relancé'" in out
+
+    def test_edit_without_a_field_exits_2(self, jpath, capsys):
+        _run("add", "Acme", "--journal", jpath, "--opened-at", "2024-01-10")
+        assert _run("edit", "D-0001", "--journal", jpath) == 2
+        assert "Nothing to change" in capsys.readouterr().err
+
+    def test_missions_and_summary_from_the_journal(self, jpath, capsys):
+        assert _run("mission", "add", "M-1", "--client", "Acme", "--started-at",
+                    "2024-01-08", "--written-scope", "oui", "--journal",
+                    jpath) == 0  # fmt: skip
+        assert _run("add", "Acme", "--journal", jpath, "--opened-at", "2024-02-01",
+                    "--mission", "m-1", "--cause", "délais") == 0  # fmt: skip
+        assert _run("mission", "end", "m-1", "--ended-at", "30/06/2024",
+                    "--journal", jpath) == 0  # fmt: skip
+        capsys.readouterr()
+        assert _run("summary", "--journal", jpath, "--lang", "fr") == 0
+        out = capsys.readouterr().out
+        assert "1 missions" in out
+        assert "Délais" in out
+        h = Journal(jpath).history()
+        assert str(h.missions["ended_at"][0].date()) == "2024-06-30"
+
+    def test_importing_twice_says_how_many_were_there(self, jpath, tmp_path, capsys):
+        f = tmp_path / "f.csv"
+        f.write_text("client,opened_at\nA,2024-01-01\nB,2024-01-02\n")
+        assert _run("import", f, "--journal", jpath) == 0
+        assert _run("import", f, "--journal", jpath) == 0
+        captured = capsys.readouterr()
+        assert "Imported 0 disputes" in captured.out
+        assert "2 disputes of f.csv were already in the journal" in captured.err
+        assert _run("import", f, "--journal", jpath, "--allow-duplicates") == 0
+        assert len(Journal(jpath).list()) == 4
+
+
+class TestJournalFileErrors:
+    def test_another_applications_database_exits_2_untouched(self, tmp_path, capsys):
+        import sqlite3
+
+        path = tmp_path / "app.db"
+        with sqlite3.connect(path) as conn:
+            conn.execute("CREATE TABLE t (x)")
+        before = path.read_bytes()
+        for argv in (["list"], ["add", "A"], ["summary"], ["history"]):
+            assert _run(*argv, "--journal", path) == 2
+            assert "another application" in capsys.readouterr().err
+        assert path.read_bytes() == before
+
+    def test_a_busy_journal_exits_2_with_the_cause(self, jpath, capsys, monkeypatch):
+        import sqlite3
+
+        _run("add", "A", "--journal", jpath, "--opened-at", "2024-01-10")
+        monkeypatch.setattr(Journal, "__init__", _short_timeout(Journal.__init__))
+        writer = sqlite3.connect(jpath, isolation_level=None)
+        writer.execute("BEGIN IMMEDIATE")
+        try:
+            assert _run("list", "--journal", jpath) == 0  # reading does not wait
+            assert _run("add", "B", "--journal", jpath) == 2
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        err = capsys.readouterr().err
+        assert "is busy" in err
+        assert "SQLite: database is locked" in err
+        assert "Traceback" not in err
+
+
+def _short_timeout(init):
+    def patched(self, path=None, *, timeout=60):
+        init(self, path, timeout=0.2)
+
+    return patched
+
+
+class TestNoControlCharacters:
+    EVIL = "Acme\x1b]0;pwned\x07\x1b[31m\u202eevil\rX"
+
+    def test_list_strips_control_characters(self, jpath, capsys):
+        assert _run("add", self.EVIL, "--journal", jpath, "--opened-at",
+                    "2024-01-10") == 0  # fmt: skip
+        capsys.readouterr()
+        assert _run("list", "--journal", jpath) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out
+        assert "\r" not in out
+        assert "\u202e" not in out
+        assert "Acme]0;pwned[31mevil X" in out
+        assert Journal(jpath).list()["client"][0] == self.EVIL  # stored as typed
+
+    def test_validate_strips_control_characters(self, tmp_path, capsys):
+        path = tmp_path / "log.csv"
+        path.write_text("client,opened_at,causes\nA,2024-01-01,\x1b[2Jscoop\n")
+        assert _run("validate", path) == 1
+        captured = capsys.readouterr()
+        assert "\x1b" not in captured.out + captured.err
+        assert "[2Jscoop" in captured.out
+
+
+def test_help_and_argument_errors_import_nothing_heavy():
+    code = (
+        "import sys\n"
+        "from conflictkit.cli import main\n"
+        "for argv in (['--help'], ['add', '--help'], ['add'], ['nope']):\n"
+        "    try:\n"
+        "        main(argv)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "heavy = {'pandas', 'numpy', 'scipy', 'matplotlib', 'sklearn', 'pyarrow'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert run.stdout.strip().splitlines()[-1] == "[]"

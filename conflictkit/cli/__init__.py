@@ -1,7 +1,8 @@
 """The ``conflictkit`` command: a thin wrapper over the library.
 
 Subcommands: ``summary``, ``report``, ``validate``, ``suggest`` and the
-journal's ``add``, ``resolve``, ``list``, ``import``, ``export``. Each has
+journal's ``add``, ``resolve``, ``edit``, ``delete``, ``undo``, ``history``,
+``list``, ``import``, ``export``, ``mission add|end``. Each has
 ``--help``; ``--lang fr`` prints French.
 """
 
@@ -13,7 +14,7 @@ import warnings
 from collections.abc import Sequence
 
 from . import _analysis, _journal
-from ._common import say
+from ._common import clean, say
 
 __all__ = ["build_parser", "main"]
 
@@ -68,11 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     -------
     int
         0 on success, 1 when the data have problems, 2 when a file is
-        missing or a dispute id unknown.
+        missing, a dispute id unknown, an argument unreadable or the journal
+        file unusable (busy, read-only, full disk, damaged, not a journal).
     """
+    args = build_parser().parse_args(argv)  # before any heavy import
+
     from ..errors import ConflictkitWarning, DisputeDataError
 
-    args = build_parser().parse_args(argv)
     err_word = say("error", args.lang)
     warn_word = "avertissement" if args.lang == "fr" else "warning"
     try:
@@ -82,18 +85,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = int(args.func(args))
         for w in caught:
             if issubclass(w.category, ConflictkitWarning):
-                print(f"{warn_word}: {w.message}", file=sys.stderr)
+                print(f"{warn_word}: {clean(w.message)}", file=sys.stderr)
             else:  # not ours: pass it on untouched
                 warnings.warn_explicit(
                     w.message, w.category, w.filename, w.lineno, source=w.source
                 )
         return code
     except DisputeDataError as err:
-        print(f"{err_word}: {err}", file=sys.stderr)
+        # data from files never reaches the terminal as control characters
+        text = "\n".join(clean(line) for line in str(err).splitlines())
+        print(f"{err_word}: {text}", file=sys.stderr)
         return 1
     except (FileNotFoundError, KeyError) as err:
         message = err.args[0] if isinstance(err, KeyError) and err.args else err
-        print(f"{err_word}: {message}", file=sys.stderr)
+        print(f"{err_word}: {clean(message)}", file=sys.stderr)
+        return 2
+    except RuntimeError as err:
+        store = sys.modules.get("conflictkit.journal._store")
+        if store is None or not isinstance(err, store.JournalError):
+            raise
+        print(f"{err_word}: {clean(err)}", file=sys.stderr)  # the journal file
         return 2
 
 

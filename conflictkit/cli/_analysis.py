@@ -5,14 +5,20 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-import pandas as pd
-
-from .._labels import label
-from ._common import load, print_table, say
+from ._common import clean, load, print_table, say
 
 
 def _summary(args: argparse.Namespace) -> int:
-    history = load(args.path, args.missions)
+    import pandas as pd
+
+    from .._labels import label
+
+    if getattr(args, "journal", None) is not None:
+        from ._journal import journal_history
+
+        history = journal_history(args)
+    else:
+        history = load(args.path, args.missions)
     causes = history.causes.merge(
         history.disputes[["dispute_id", "client"]], on="dispute_id"
     )
@@ -22,6 +28,7 @@ def _summary(args: argparse.Namespace) -> int:
     table = table.sort_values(total, ascending=False)
     table.columns = [label(c, args.lang) for c in table.columns]
     table.columns.name = None
+    table.index = table.index.map(clean)
     table.index.name = "Client"
     print(history)
     print()
@@ -75,6 +82,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _suggest(args: argparse.Namespace) -> int:
+    from .._labels import label
     from ..notes import suggest_causes
 
     history = load(args.path, args.missions)
@@ -117,6 +125,14 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
+    p.add_argument(
+        "--journal",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="summarise the journal instead of a file (its default location "
+        "when PATH is left out)",
+    )
     p.set_defaults(func=_summary)
 
     p = command(

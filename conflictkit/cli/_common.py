@@ -4,12 +4,25 @@ the terminal, loading a file (or the bundled example) and yes/no arguments."""
 from __future__ import annotations
 
 import argparse
+import re
 from typing import TYPE_CHECKING, Any
 
-import pandas as pd
-
 if TYPE_CHECKING:  # imported lazily at run time, to start fast
+    import pandas as pd
+
     from ..model import History
+
+# control characters (terminal escapes, bidi overrides...) never reach the
+# terminal from data: line breaks and tabs become spaces, the rest goes
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
+                      r"\u2066-\u2069\ufeff]")  # fmt: skip
+_BREAKS = re.compile(r"[\t\n\r\x0b\x0c\u2028\u2029]+")
+
+
+def clean(text: object) -> str:
+    """``text`` as it may be printed: no control characters, one line."""
+    return _CONTROL.sub("", _BREAKS.sub(" ", str(text)))
+
 
 # Messages of the command itself, in English and French.
 _TEXT = {
@@ -78,6 +91,13 @@ def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def print_table(frame: pd.DataFrame, lang: str) -> None:
+    import pandas as pd
+
+    frame = frame.copy()
+    for c in frame.columns:
+        if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype):
+            frame[c] = frame[c].map(clean, na_action="ignore")
+    frame.columns = [clean(c) for c in frame.columns]
     with pd.option_context(
         "display.max_rows", 500, "display.width", 160, "display.max_colwidth", 70
     ):

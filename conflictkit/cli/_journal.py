@@ -1,30 +1,100 @@
-"""Commands of the journal: add, resolve, list, import, export."""
+"""Commands of the journal: add, resolve, edit, delete, undo, history, list,
+import, export and mission add|end.
+
+Nothing heavy is imported until a command runs: the parser is built from
+argparse alone, so ``--help`` and argument errors answer at once.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .._labels import label
-from ._common import parse_bool, print_table, say
+from ._common import clean, parse_bool, print_table, say
+from ._dates import french_locale, parse_cli_date
 
 if TYPE_CHECKING:  # imported lazily at run time, to start fast
     from ..journal import Journal
+    from ..model import History
+
+# (english, french) messages of this family
+_TEXT = {
+    "resolved": ("Resolved {id}", "{id} clos"),
+    "edited": ("Edited {id}", "{id} modifié"),
+    "deleted": (
+        "Deleted {id} (`conflictkit undo` brings it back)",
+        "{id} supprimé (`conflictkit undo` le rétablit)",
+    ),
+    "undone": ("Undone: {what}", "Annulé : {what}"),
+    "nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
+    "no_changes": ("No changes recorded.", "Aucune modification enregistrée."),
+    "already": (
+        "{n} disputes were already in the journal (--allow-duplicates adds them)",
+        "{n} litiges étaient déjà dans le journal (--allow-duplicates les ajoute)",
+    ),
+    "mission_added": ("Logged mission {id}", "Mission {id} enregistrée"),
+    "mission_ended": (
+        "Mission {id} ended on {date}",
+        "Mission {id} terminée le {date}",
+    ),
+    "nothing_to_edit": (
+        "Nothing to change: give at least one --field value",
+        "Rien à modifier : donnez au moins une option --champ valeur",
+    ),
+}
+
+_HEADERS = {
+    "operation": ("#", "n°"),
+    "at": ("when (UTC)", "quand (UTC)"),
+    "who": ("who", "qui"),
+    "action": ("action", "action"),
+    "id": ("id", "id"),
+    "changes": ("changes", "modifications"),
+    "undone": ("undone", "annulé"),
+}
+
+
+def _say(key: str, lang: str, **kwargs: Any) -> str:
+    en, fr = _TEXT[key]
+    return (fr if lang == "fr" else en).format(**kwargs)
 
 
 def _journal(args: argparse.Namespace) -> Journal:
     from ..journal import Journal
 
-    return Journal(args.journal)
+    return Journal(args.journal or None)
 
 
+def journal_history(args: argparse.Namespace) -> History:
+    """The journal named by ``--journal`` as a History (``summary --journal``)."""
+    if getattr(args, "path", None) is not None:
+        raise SystemExit("error: give PATH or --journal, not both")
+    return _journal(args).history()
+
+
+def _date(args: argparse.Namespace, value: str | None) -> str | None:
+    """A date typed by the user, as ISO (day first under French)."""
+    if value is None:
+        return None
+    dayfirst = args.dayfirst or (True if args.lang == "fr" or french_locale() else None)
+    try:
+        return parse_cli_date(value, dayfirst=dayfirst)
+    except ValueError as err:
+        raise _UsageError(str(err)) from None
+
+
+class _UsageError(Exception):
+    """A value on the command line that cannot be read (exit code 2)."""
+
+
+# ------------------------------------------------------------------ commands
 def _add(args: argparse.Namespace) -> int:
     journal = _journal(args)
     causes = ";".join(args.cause) if args.cause else None
     dispute_id = journal.add(
         args.client,
-        opened_at=args.opened_at,
+        opened_at=_date(args, args.opened_at),
         causes=causes,
         notes=args.notes,
         mission_id=args.mission,
@@ -34,7 +104,7 @@ def _add(args: argparse.Namespace) -> int:
         options_proposed=args.options,
         dispute_id=args.id,
     )
-    print(say("added", args.lang, id=dispute_id, journal=journal._path))
+    print(clean(say("added", args.lang, id=dispute_id, journal=journal._path)))
     return 0
 
 
@@ -42,17 +112,89 @@ def _resolve(args: argparse.Namespace) -> int:
     journal = _journal(args)
     journal.resolve(
         args.dispute_id,
-        resolved_at=args.resolved_at,
+        resolved_at=_date(args, args.resolved_at),
         outcome=args.outcome,
         client_retained=args.retained,
         amount_recovered=args.recovered,
         followup_sent=args.followup,
+        force=args.force,
     )
-    print(say("resolved", args.lang, id=args.dispute_id))
+    print(clean(_say("resolved", args.lang, id=args.dispute_id)))
+    return 0
+
+
+#: ``edit`` options -> journal columns (dates are read like --opened-at).
+_EDITABLE = {
+    "client": "client",
+    "opened_at": "opened_at",
+    "resolved_at": "resolved_at",
+    "cause": "causes",
+    "notes": "notes",
+    "mission": "mission_id",
+    "severity": "severity",
+    "escalation": "escalation",
+    "outcome": "outcome",
+    "amount": "amount_at_stake",
+    "recovered": "amount_recovered",
+    "options": "options_proposed",
+    "retained": "client_retained",
+    "followup": "followup_sent",
+}
+
+
+def _edit(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    for option, column in _EDITABLE.items():
+        value = getattr(args, option)
+        if value is None:
+            continue
+        if option == "cause":
+            value = ";".join(value)
+        if isinstance(value, str) and value.strip() == "":
+            value = None  # --notes "" empties the field
+        elif option in ("opened_at", "resolved_at"):
+            value = _date(args, value)
+        changes[column] = value
+    if not changes:
+        raise _UsageError(_say("nothing_to_edit", args.lang))
+    _journal(args).edit(args.dispute_id, **changes)
+    print(clean(_say("edited", args.lang, id=args.dispute_id)))
+    return 0
+
+
+def _delete(args: argparse.Namespace) -> int:
+    key = _journal(args).delete(args.dispute_id)
+    print(clean(_say("deleted", args.lang, id=key)))
+    return 0
+
+
+def _undo(args: argparse.Namespace) -> int:
+    what = _journal(args).undo()
+    if what is None:
+        print(_say("nothing_to_undo", args.lang))
+    else:
+        print(clean(_say("undone", args.lang, what=what)))
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    log = _journal(args).changes(args.dispute_id)
+    if log.empty:
+        print(_say("no_changes", args.lang))
+        return 0
+    log = log.assign(
+        at=log["at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+        undone=log["undone"].map({True: "x", False: ""}),
+        changes=log["changes"].str.slice(0, 120),
+    ).drop(columns="table")
+    i = 1 if args.lang == "fr" else 0
+    print_table(log.rename(columns={k: v[i] for k, v in _HEADERS.items()}), args.lang)
     return 0
 
 
 def _list(args: argparse.Namespace) -> int:
+    from .._labels import label
+
     disputes = _journal(args).list(open_only=args.open)
     if disputes.empty:
         print(say("empty", args.lang))
@@ -74,33 +216,230 @@ def _list(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     journal = _journal(args)
-    read = journal.import_file(args.path, missions=args.missions)
+    read = journal.import_file(
+        args.path, missions=args.missions, allow_duplicates=args.allow_duplicates
+    )
     m = ""
     if read.missions is not None:
         m = say("n_missions", args.lang, n=len(read.missions))
-    print(say("imported", args.lang, n=len(read), m=m, journal=journal._path))
+    print(clean(say("imported", args.lang, n=len(read), m=m, journal=journal._path)))
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
     written = _journal(args).export(args.path)
-    print(say("exported", args.lang, paths=", ".join(map(str, written))))
+    print(clean(say("exported", args.lang, paths=", ".join(map(str, written)))))
     return 0
 
 
+def _mission_add(args: argparse.Namespace) -> int:
+    mission_id = _journal(args).add_mission(
+        args.mission_id,
+        client=args.client,
+        started_at=_date(args, args.started_at) or _date(args, "today"),
+        ended_at=_date(args, args.ended_at),
+        days=args.days,
+        daily_rate=args.daily_rate,
+        contract=args.contract,
+        via_intermediary=args.intermediary,
+        written_scope=args.written_scope,
+        checkin_every_days=args.checkin_every,
+        meeting_minutes=args.minutes,
+    )
+    print(clean(_say("mission_added", args.lang, id=mission_id)))
+    return 0
+
+
+def _mission_end(args: argparse.Namespace) -> int:
+    ended = _date(args, args.ended_at or "today")
+    _journal(args).end_mission(args.mission_id, ended_at=ended)
+    print(clean(_say("mission_ended", args.lang, id=args.mission_id, date=ended)))
+    return 0
+
+
+def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a journal command; a journal that cannot be used is exit code 2."""
+    import sys
+
+    from ..journal import JournalError
+
+    try:
+        return func(args)
+    except (JournalError, _UsageError) as err:
+        word = say("error", args.lang)
+        print(f"{word}: {clean(err)}", file=sys.stderr)
+        return 2
+
+
+def _runs(func: Callable[[argparse.Namespace], int]) -> Callable[..., int]:
+    def command(args: argparse.Namespace) -> int:
+        return run(func, args)
+
+    command.__name__ = func.__name__
+    return command
+
+
+# ------------------------------------------------------------------ parser
 def add_commands(
     command: Callable[..., argparse.ArgumentParser],
     journal: argparse.ArgumentParser,
 ) -> None:
     """Register this family's subcommands; ``journal`` is the ``--journal`` parent."""
-    p = command(
-        "add",
-        "log a dispute in the journal",
-        "Log a dispute in the journal; prints its id.",
-        (journal,),
+    dates = argparse.ArgumentParser(add_help=False)
+    dates.add_argument(
+        "--dayfirst",
+        action="store_true",
+        default=None,
+        help="read 03/04/2024 as 3 April (the default under --lang fr or a "
+        "French locale); dates such as 25/02/2024, 7 avril 2024, yesterday or "
+        "hier are read either way",
     )
+    parents = (journal, dates)
+
+    p = command(
+        "add", "log a dispute in the journal",
+        "Log a dispute in the journal; prints its id.", parents,
+    )  # fmt: skip
     p.add_argument("client", help="who the dispute is with")
-    p.add_argument("--opened-at", help="when it surfaced (default: today)")
+    p.add_argument(
+        "--opened-at",
+        help="when it surfaced (default: today; not after today): 2024-02-25, "
+        "25/02/2024, '7 avril 2024', yesterday, hier",
+    )
+    _dispute_options(p)
+    p.add_argument("--id", help="your own dispute id (default: the next D-NNNN)")
+    p.set_defaults(func=_runs(_add))
+
+    p = command(
+        "resolve", "record how a dispute ended",
+        "Record the resolution of a dispute of the journal (refused if it is "
+        "already resolved, unless --force).", parents,
+    )  # fmt: skip
+    p.add_argument("dispute_id", help="the dispute, in any case (see `list`)")
+    p.add_argument("--resolved-at", help="when it was settled (default: today)")
+    p.add_argument(
+        "--outcome",
+        required=True,
+        help="amicable, compromise, conceded, prevailed or abandoned",
+    )
+    p.add_argument("--retained", type=parse_bool, help="did the client stay (yes/no)")
+    p.add_argument("--recovered", help="money recovered")
+    p.add_argument(
+        "--followup", type=parse_bool, help="written follow-up sent (yes/no)"
+    )
+    p.add_argument(
+        "--force", action="store_true", help="overwrite an earlier resolution"
+    )
+    p.set_defaults(func=_runs(_resolve))
+
+    p = command(
+        "edit", "change fields of a dispute",
+        "Change fields of a dispute of the journal, checked like a new one; "
+        "an empty value (--notes '') empties a field. `undo` reverts it.",
+        parents,
+    )  # fmt: skip
+    p.add_argument("dispute_id", help="the dispute, in any case")
+    p.add_argument("--client", help="the client")
+    p.add_argument("--opened-at", help="when it surfaced")
+    p.add_argument("--resolved-at", help="when it was settled")
+    p.add_argument("--outcome", help="how it ended")
+    p.add_argument("--retained", type=parse_bool, help="did the client stay")
+    p.add_argument("--recovered", help="money recovered")
+    p.add_argument("--followup", type=parse_bool, help="written follow-up sent")
+    _dispute_options(p)
+    p.set_defaults(func=_runs(_edit))
+
+    p = command(
+        "delete", "delete a dispute (undo brings it back)",
+        "Delete a dispute of the journal; `conflictkit undo` brings it back.",
+        (journal,),
+    )  # fmt: skip
+    p.add_argument("dispute_id", help="the dispute, in any case")
+    p.set_defaults(func=_runs(_delete))
+
+    p = command(
+        "undo", "undo the latest change to the journal",
+        "Undo the latest change (add, resolve, edit, delete, import, mission); "
+        "again for the one before.", (journal,),
+    )  # fmt: skip
+    p.set_defaults(func=_runs(_undo))
+
+    p = command(
+        "history", "show who changed what in the journal, and when",
+        "Show the journal's audit table: every change, who made it and when, "
+        "with the fields before and after.", (journal,),
+    )  # fmt: skip
+    p.add_argument("dispute_id", nargs="?", help="only this dispute (or mission)")
+    p.set_defaults(func=_runs(_history))
+
+    p = command(
+        "list", "list the journal's disputes", "List the journal's disputes.",
+        (journal,),
+    )  # fmt: skip
+    p.add_argument("--open", action="store_true", help="only the open disputes")
+    p.set_defaults(func=_runs(_list))
+
+    p = command(
+        "import", "add a spreadsheet's disputes to the journal",
+        "Add the disputes (and missions) of a file to the journal: all or "
+        "nothing, checked with the rules of read_history. Importing a file "
+        "again adds only the rows not there yet.", (journal,),
+    )  # fmt: skip
+    p.add_argument("path", help="the dispute log (CSV, XLSX, JSON...)")
+    p.add_argument("--missions", help="the missions table")
+    p.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="add a file's disputes even if the journal has them already",
+    )
+    p.set_defaults(func=_runs(_import))
+
+    p = command(
+        "export", "write the journal to a file",
+        "Write the journal to CSV, TSV, XLSX, JSON or Parquet (by the suffix); "
+        "CSV and XLSX cells are safe to open in a spreadsheet.", (journal,),
+    )  # fmt: skip
+    p.add_argument("path", help="the file to write")
+    p.set_defaults(func=_runs(_export))
+
+    p = command(
+        "mission", "log a mission, or its end",
+        "Log a mission (the exposure disputes are measured against) with "
+        "`mission add`, and its last day with `mission end`.", (journal,),
+    )  # fmt: skip
+    sub = p.add_subparsers(dest="mission_command", required=True, metavar="ACTION")
+    m = sub.add_parser(
+        "add", help="log a mission", description="Log a mission.",
+        parents=[journal, dates],
+    )  # fmt: skip
+    m.add_argument("mission_id", help="a unique id, which disputes refer to")
+    m.add_argument("--client", required=True, help="the client")
+    m.add_argument("--started-at", help="its first day (default: today)")
+    m.add_argument("--ended-at", help="its last day, if it is over")
+    m.add_argument("--days", help="days worked (default: from the dates)")
+    m.add_argument("--daily-rate", help="daily rate")
+    m.add_argument("--contract", help="fixed_price, time_and_materials or retainer")
+    m.add_argument("--intermediary", type=parse_bool, help="via an agency (yes/no)")
+    m.add_argument("--written-scope", type=parse_bool, help="scope in writing")
+    m.add_argument("--checkin-every", help="days between regular check-ins")
+    m.add_argument("--minutes", type=parse_bool, help="meeting minutes sent")
+    m.set_defaults(func=_runs(_mission_add))
+    m = sub.add_parser(
+        "end", help="record a mission's last day",
+        description="Record the last day of a mission.", parents=[journal, dates],
+    )  # fmt: skip
+    m.add_argument("mission_id", help="the mission, in any case")
+    m.add_argument("--ended-at", help="its last day (default: today)")
+    m.set_defaults(func=_runs(_mission_end))
+    for action in sub.choices.values():  # --lang after the action too
+        if not any(a.dest == "lang" for a in action._actions):
+            action.add_argument(
+                "--lang", choices=["en", "fr"], default=argparse.SUPPRESS,
+                help="language of the output (default: en)",
+            )  # fmt: skip
+
+
+def _dispute_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--cause",
         action="append",
@@ -113,53 +452,3 @@ def add_commands(
     p.add_argument("--escalation", help="dialogue, proposal, mediation or court")
     p.add_argument("--amount", help="money at stake")
     p.add_argument("--options", type=int, help="options proposed to the client")
-    p.add_argument("--id", help="your own dispute id (default: the next D-NNNN)")
-    p.set_defaults(func=_add)
-
-    p = command(
-        "resolve",
-        "record how a dispute ended",
-        "Record the resolution of a dispute of the journal.",
-        (journal,),
-    )
-    p.add_argument("dispute_id", help="the dispute (see `conflictkit list`)")
-    p.add_argument("--resolved-at", help="when it was settled (default: today)")
-    p.add_argument(
-        "--outcome",
-        required=True,
-        help="amicable, compromise, conceded, prevailed or abandoned",
-    )
-    p.add_argument("--retained", type=parse_bool, help="did the client stay (yes/no)")
-    p.add_argument("--recovered", help="money recovered")
-    p.add_argument(
-        "--followup", type=parse_bool, help="written follow-up sent (yes/no)"
-    )
-    p.set_defaults(func=_resolve)
-
-    p = command(
-        "list", "list the journal's disputes", "List the journal's disputes.",
-        (journal,),
-    )  # fmt: skip
-    p.add_argument("--open", action="store_true", help="only the open disputes")
-    p.set_defaults(func=_list)
-
-    p = command(
-        "import",
-        "add a spreadsheet's disputes to the journal",
-        "Add every dispute (and mission) of a file to the journal: all or "
-        "nothing, checked with the rules of read_history.",
-        (journal,),
-    )
-    p.add_argument("path", help="the dispute log (CSV, XLSX, JSON...)")
-    p.add_argument("--missions", help="the missions table")
-    p.set_defaults(func=_import)
-
-    p = command(
-        "export",
-        "write the journal to a file",
-        "Write the journal to CSV, TSV, XLSX, JSON or Parquet (by the suffix); "
-        "CSV and XLSX cells are safe to open in a spreadsheet.",
-        (journal,),
-    )
-    p.add_argument("path", help="the file to write")
-    p.set_defaults(func=_export)
