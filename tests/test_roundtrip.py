@@ -143,3 +143,97 @@ def test_text_that_looks_missing_stays_text(tmp_path, suffix):
     assert back["notes"].tolist()[:4] == notes[:4]
     assert pd.isna(back["notes"].iloc[4])
     assert (back["client"] == "NA").all()
+
+
+# Any text a person (or a hostile file) may put in a cell: control
+# characters, line breaks of every kind, lines that start like formulas,
+# apostrophes and what looks like Excel's own _xHHHH_ escapes.
+wild_text = (
+    st.lists(
+        st.one_of(
+            st.characters(codec="utf-8", exclude_categories=("Cs",)),
+            st.sampled_from(
+                [
+                    "\r",
+                    "\n",
+                    "\r\n",
+                    "=",
+                    "+",
+                    "-",
+                    "@",
+                    "'",
+                    "\t",
+                    "_x000D_",
+                    "_x005F_",
+                    "\x1b",
+                    "\x00",
+                    "\ufffe",
+                ]
+            ),
+        ),  # fmt: skip
+        min_size=1,
+        max_size=20,
+    )
+    .map("".join)
+    .filter(lambda s: s.strip() == s and s != "")
+)
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(notes=st.lists(wild_text, min_size=1, max_size=5), client=wild_text,
+       header=wild_text.filter(lambda s: not set(s) & set("\r\n\x00")))  # fmt: skip
+def test_any_text_reads_back_identical(suffix, notes, client, header):
+    n = len(notes)
+    frame = pd.DataFrame(
+        {"client": [client] * n, "opened_at": ["2024-01-01"] * n, "notes": notes,
+         header: notes}  # an extra column of the user's, under any header
+    )  # fmt: skip
+    if header in ("client", "opened_at", "notes"):
+        frame = frame.drop(columns=header)
+    history = History.from_frames(frame, as_of="2024-06-01")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"log{suffix}"
+        if suffix in (".csv", ".tsv") and "\x00" in "".join([*notes, client]):
+            # a text table cannot hold NUL: said plainly, nothing half-written
+            with pytest.raises(ValueError, match="NUL character"):
+                ck.write_history(history, path)
+            return
+        ck.write_history(history, path)
+        back = ck.read_history(path, as_of=history.as_of)
+    assert back.disputes["notes"].tolist() == notes
+    assert back.disputes["client"].tolist() == [client] * n
+    assert back.disputes.columns.tolist() == history.disputes.columns.tolist()
+
+
+def test_a_bare_carriage_return_cannot_start_a_live_line(tmp_path):
+    notes = ["ok\r=cmd|' /C calc'!A0", "a\n+1", "x\r\n@SUM(1)", "b\n'c"]
+    h = History.from_frames(pd.DataFrame(
+        {"client": ["Acme"] * 4, "opened_at": ["2024-01-01"] * 4, "notes": notes,
+         "=HYPERLINK(1)": ["x"] * 4}
+    ))  # fmt: skip
+    path = tmp_path / "out.csv"
+    ck.write_history(h, path)
+    data = path.read_bytes()
+    # every record ends with CRLF; no line of the file starts like a formula
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    assert not [line for line in lines if line[:1] in (b"=", b"+", b"-", b"@")]
+    assert b"\"ok\r'=cmd" in data  # quoted, and guarded after the break
+    assert b"'=HYPERLINK(1)" in data.splitlines()[0]
+    back = ck.read_history(path).disputes
+    assert back["notes"].tolist() == notes
+    assert "=HYPERLINK(1)" in back.columns
+
+
+def test_xlsx_keeps_line_breaks_as_they_were(tmp_path):
+    notes = ["line 1\r\nline 2", "mac\rline", "unix\nline", "tab\there\x1b[31m"]
+    h = History.from_frames(pd.DataFrame(
+        {"client": ["Acme"] * 4, "opened_at": ["2024-01-01"] * 4, "notes": notes}
+    ))  # fmt: skip
+    path = tmp_path / "out.xlsx"
+    ck.write_history(h, path)
+    assert ck.read_history(path).disputes["notes"].tolist() == notes

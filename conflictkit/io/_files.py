@@ -12,6 +12,7 @@ import codecs
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -270,8 +271,30 @@ def read_text_table(path: Path) -> RawTable:
     return RawTable(frame, rows, problems, source)
 
 
+#: What ``write_history`` guards with an apostrophe (see ``_defuse_formulas``).
+_RISKY = r"[=+\-@\t\r']"
+
+
+def _unguard(text: pd.Series) -> pd.Series:
+    """``text`` without the apostrophes ``write_history`` put before the cell
+    and before each line that starts like a formula."""
+    text = text.astype(pd.StringDtype("pyarrow"))
+    if not text.str.startswith("'").any():
+        return text
+    inner = text.str.contains(rf"[\r\n]'{_RISKY}", na=False)
+    guarded = text.str.match(rf"^'{_RISKY}", na=False) | (
+        text.str.startswith("'", na=False) & inner
+    )
+    if not guarded.any():
+        return text
+    python = text[guarded].astype(pd.StringDtype("python")).str.slice(1)
+    done = python.str.replace(rf"([\r\n])'(?={_RISKY})", r"\1", regex=True)
+    return text.mask(guarded, done.astype(text.dtype))
+
+
 def _undo_formula_guard(frame: pd.DataFrame) -> pd.DataFrame:
-    """Remove the apostrophe ``write_history`` puts before formula-like cells."""
+    """Remove the apostrophes ``write_history`` puts in formula-like cells
+    and headers."""
     for col in frame.columns:
         s = frame[col]
         if not (isinstance(s.dtype, pd.StringDtype) or s.dtype == object):
@@ -279,10 +302,36 @@ def _undo_formula_guard(frame: pd.DataFrame) -> pd.DataFrame:
         text = s.astype(pd.StringDtype("pyarrow"))
         if not text.str.startswith("'").any():
             continue
-        guarded = text.str.match(r"^'[=+\-@\t\r']", na=False)
-        if guarded.any():
-            frame[col] = s.mask(guarded, text.str.slice(1))
+        done = _unguard(text)
+        changed = done.ne(text).fillna(False).astype(bool)
+        if changed.any():
+            frame[col] = s.mask(changed, done)
+    names = [str(c) for c in frame.columns]
+    if any(n.startswith("'") for n in names):
+        frame.columns = _unguard(pd.Series(names, dtype=object)).tolist()
     return frame
+
+
+_XLSX_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _xlsx_unescape(frame: pd.DataFrame) -> pd.DataFrame:
+    """Characters an XLSX file holds as ``_xHHHH_`` (as Excel writes them)."""
+
+    def unescape(value: object) -> object:
+        if isinstance(value, str) and "_x" in value:
+            return _XLSX_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
+        return value
+
+    out = frame.copy()
+    for col in out.columns:
+        s = out[col]
+        if s.dtype == object:
+            has = s.map(lambda v: isinstance(v, str) and "_x" in v)
+            if has.any():
+                out[col] = s.mask(has, s[has].map(unescape))
+    out.columns = [unescape(str(c)) for c in out.columns]
+    return out
 
 
 def _check_headers(names: list[str], source: str) -> None:
@@ -339,6 +388,7 @@ def _read_excel(path: Path) -> dict[str, RawTable]:
         sheets = pd.read_excel(
             path, sheet_name=None, dtype=object, keep_default_na=False
         )
+        sheets = {name: _xlsx_unescape(frame) for name, frame in sheets.items()}
     except Exception as err:  # openpyxl raises many kinds on damaged files
         raise DisputeDataError(
             f"the workbook cannot be read: {type(err).__name__}: {err}", source

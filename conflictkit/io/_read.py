@@ -123,9 +123,13 @@ def write_history(
     Causes are written as ``payment;tone`` (primary first), dates as ISO,
     booleans as ``true``/``false``. An XLSX or JSON file holds both tables;
     for CSV, TSV and Parquet the missions go to ``missions=`` (by default
-    ``<name>_missions.<suffix>`` beside ``path``). Text cells that a
-    spreadsheet would run as a formula (starting with ``=``, ``+``, ``-`` or
-    ``@``) are written with a leading apostrophe, which reading removes.
+    ``<name>_missions.<suffix>`` beside ``path``). Text cells and headers that
+    a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``
+    or ``@``, or with such a line inside) are written with an apostrophe
+    before the cell and before each such line, which reading removes. CSV
+    and TSV records end with CRLF and every cell holding a line break is
+    quoted; XLSX keeps line breaks and control characters (as Excel writes
+    them, ``_x000D_``). What is written reads back identical.
 
     Parameters
     ----------
@@ -162,17 +166,22 @@ def write_history(
     )
     written = [path]
     if suffix in (".csv", ".tsv", ".txt"):
+        for table in (d, m):
+            _no_nul(table, path)
         sep = "\t" if suffix == ".tsv" else ","
-        d.to_csv(path, index=False, sep=sep, encoding="utf-8")
+        # CRLF ends records, so a cell holding a bare \r or \n is quoted
+        d.to_csv(path, index=False, sep=sep, encoding="utf-8", lineterminator="\r\n")
         if m is not None:
             mpath = Path(missions) if missions else _sibling(path)
-            m.to_csv(mpath, index=False, sep=sep, encoding="utf-8")
+            m.to_csv(
+                mpath, index=False, sep=sep, encoding="utf-8", lineterminator="\r\n"
+            )
             written.append(mpath)
     elif suffix == ".xlsx":
         with pd.ExcelWriter(path, engine="openpyxl") as xl:
-            d.to_excel(xl, sheet_name="disputes", index=False)
+            _xlsx_escape(d).to_excel(xl, sheet_name="disputes", index=False)
             if m is not None:
-                m.to_excel(xl, sheet_name="missions", index=False)
+                _xlsx_escape(m).to_excel(xl, sheet_name="missions", index=False)
     elif suffix == ".json":
         doc = {"disputes": _records(d)}
         if m is not None:
@@ -217,16 +226,78 @@ def _for_file(
         for name in out.columns:
             if isinstance(out[name].dtype, pd.StringDtype) or out[name].dtype == object:
                 out[name] = _defuse_formulas(out[name])
+        out = _defuse_headers(out)
     return out
 
 
+#: What makes a spreadsheet run a cell, at the start of the cell or of any
+#: line in it; the apostrophe itself, so that the guard can be undone.
+_RISKY = r"[=+\-@\t\r']"
+
+
 def _defuse_formulas(s: pd.Series) -> pd.Series:
-    """Prefix cells a spreadsheet would run as a formula with an apostrophe."""
+    """Guard cells a spreadsheet would run as a formula with an apostrophe.
+
+    A cell is guarded when it, or any line in it, starts with ``=``, ``+``,
+    ``-``, ``@``, a tab, a carriage return or an apostrophe (numbers such as
+    ``-12.5`` are data): an apostrophe goes before the cell and after each
+    line break followed by one of those. Reading removes exactly these.
+    """
     text = s.astype(STRING_DTYPE)
-    risky = text.str.match(r"^[=+\-@\t\r]|^'", na=False)
+    risky = text.str.contains(rf"(?:^|[\r\n]){_RISKY}", na=False)
     # a number such as -12.5 is data, not a formula
     numeric = pd.to_numeric(text.where(risky), errors="coerce").notna()
     risky &= ~numeric
     if not risky.any():
         return s
-    return text.mask(risky, "'" + text)
+    python = text[risky].astype(pd.StringDtype("python"))  # look-ahead: Python re
+    guarded = "'" + python.str.replace(rf"([\r\n])(?={_RISKY})", r"\1'", regex=True)
+    return text.mask(risky, guarded.astype(STRING_DTYPE))
+
+
+def _no_nul(frame: pd.DataFrame | None, path: Path) -> None:
+    """A text table cannot hold NUL: readers (ours too) take it for binary."""
+    if frame is None:
+        return
+    for name in [*frame.columns, None]:
+        col = pd.Series(frame.columns, dtype=object) if name is None else frame[name]
+        if not (isinstance(col.dtype, pd.StringDtype) or col.dtype == object):
+            continue
+        hit = col.astype(STRING_DTYPE).str.contains("\x00", regex=False, na=False)
+        if hit.any():
+            where = "a header" if name is None else f"column {str(name)!r}"
+            raise ValueError(
+                f"Cannot write {path.name}: {where} holds a NUL character "
+                f"(row {int(hit.to_numpy().argmax())} of the table), which a CSV "
+                "or TSV file cannot hold; write .xlsx, .json or .parquet instead"
+            )
+
+
+def _defuse_headers(frame: pd.DataFrame) -> pd.DataFrame:
+    names = _defuse_formulas(pd.Series([str(c) for c in frame.columns], dtype=object))
+    return frame.set_axis(names.tolist(), axis=1)
+
+
+#: Characters an XLSX file cannot hold as such: XML 1.0 forbids most control
+#: characters, and reading turns \r\n into \n. Written as Excel does,
+#: ``_xHHHH_`` (and a literal ``_xHHHH_`` as ``_x005F_xHHHH_``).
+_XLSX_UNSAFE = r"_(?=x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]"
+
+
+def _xlsx_escape(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    for name in out.columns:
+        col = out[name]
+        if isinstance(col.dtype, pd.StringDtype) or col.dtype == object:
+            text = col.astype(pd.StringDtype("python"))
+            unsafe = text.str.contains(_XLSX_UNSAFE, na=False)
+            if unsafe.any():
+                done = text[unsafe].str.replace(
+                    _XLSX_UNSAFE, lambda m: f"_x{ord(m.group()):04X}_", regex=True
+                )
+                out[name] = text.mask(unsafe, done).astype(STRING_DTYPE)
+    names = pd.Series([str(c) for c in out.columns], dtype=pd.StringDtype("python"))
+    escaped = names.str.replace(
+        _XLSX_UNSAFE, lambda m: f"_x{ord(m.group()):04X}_", regex=True
+    )
+    return out.set_axis(escaped.tolist(), axis=1)
