@@ -21,12 +21,12 @@ def shared(example):
     return anonymize(example, salt="mediator 2026")
 
 
-def _small(notes):
+def _small(notes, client="Zénith Mobility"):
     return ck.History.from_frames(
         pd.DataFrame(
             {
                 "dispute_id": [f"X{i}" for i in range(len(notes))],
-                "client": ["Zénith Mobility"] * len(notes),
+                "client": [client] * len(notes),
                 "opened_at": ["2024-01-10"] * len(notes),
                 "causes": ["payment"] * len(notes),
                 "notes": notes,
@@ -162,7 +162,8 @@ class TestNotes:
         assert notes[0] == f"Réunion avec {who} hier"
         assert notes[1] == f"{who} ne répond plus"
         assert notes[2] == f"{who} a payé"
-        assert notes[3] == "Zénith Mobilityx is another word"
+        # "Zénith" alone still names the client (a distinctive word of it)
+        assert notes[3] == f"{who} Mobilityx is another word"
         assert pd.isna(notes[4])
 
     def test_other_clients_named_in_notes_are_replaced_too(self):
@@ -239,3 +240,165 @@ class TestSameNumbers:
         after = after.sort_values("group").reset_index(drop=True)
         pd.testing.assert_frame_equal(after, before, check_dtype=False)
         pd.testing.assert_frame_equal(overall, expected)
+
+
+# ---------------------------------------------------------------- nothing left
+PII = {
+    "iban": "FR76 3000 6000 0112 3456 7890 189",
+    "iban_compact": "GB29NWBK60161331926819",
+    "bic": "BNPAFRPPXXX",
+    "siret": "732 829 320 00074",
+    "siren": "SIREN 552100554",
+    "vat": "FR40303265045",
+    "nir": "1 84 12 75 123 456 78",
+    "address_fr": "12 bis, rue de la Paix, 75002 Paris",
+    "address_en": "221B Baker Street, London NW1 6XE",
+    "phone_us": "555-123-4567",
+    "phone_paren": "(415) 555-0100",
+    "phone_intl": "+44 20 7946 0958",
+    "phone_00": "0049 30 1234567",
+    "phone_fr": "06 12 34 56 78",
+    "fullwidth_phone": "０６ １２ ３４ ５６ ７８",
+    "skype": "skype: jean.dupont42",
+    "skype_live": "live:jdupont_1",
+    "handle": "@jdupont",
+    "email": "jean.dupont@saphir-conseil.fr",
+    "url": "https://saphir-conseil.fr/contact",
+}
+#: the tokens that must not survive anywhere
+SECRETS = [
+    "3000 6000", "NWBK6016", "BNPAFRPP", "732 829 320", "552100554",
+    "303265045", "75 123 456", "rue de la Paix", "Baker Street", "555-123-4567",
+    "555-0100", "7946 0958", "1234567", "12 34 56 78", "１２", "jean.dupont42",
+    "jdupont", "saphir", "Saphir", "SAPHIR", "Zénith", "Zenith", "Quetzal",
+    "M-LEAK-1", "D-LEAK-7", "REJ-ID-9", "Hortensia",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def leaky(tmp_path_factory):
+    """A history full of personal data, rejected rows with the user's headers."""
+    tmp = tmp_path_factory.mktemp("leaky")
+    notes = [f"{k}: {v}" for k, v in PII.items()]
+    notes += [
+        "Saphir relance encore",  # part of a client's name
+        "ＳＡＰＨＩＲ a rappelé",  # fullwidth
+        "Vu Zénith et Quetzal ce matin",
+        "RDV chez Hortensia Labs",
+    ]
+    n = len(notes)
+    path = tmp / "log.csv"
+    rows = ["Identifiant;Société;Mission;Ouvert le;Motif;Notes"]
+    clients = ["Saphir Conseil", "Zénith Mobility", "Quetzal Group", "Hortensia Labs"]
+    for i, note in enumerate(notes):
+        ident = "D-LEAK-7" if i == 0 else f"D{i}"
+        client = clients[i % 4]
+        mission = "M-LEAK-1" if client == "Saphir Conseil" else ""
+        rows.append(f"{ident};{client};{mission};2024-01-{i + 1:02d};paiement;{note}")
+    # rejected rows: a bad date and a bad cause, with a client, ids and PII
+    rows.append("REJ-ID-9;Saphir Conseil;M-LEAK-1;someday;paiement;IBAN "
+                + PII["iban"])  # fmt: skip
+    rows.append("D-x;Hortensia Labs;;2024-02-01;Saphir;tel 555-123-4567")
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    missions = tmp / "missions.csv"
+    missions.write_text(
+        "mission_id,client,started_at\nM-LEAK-1,Saphir Conseil,2023-12-01\n"
+        "D-LEAK-7,Quetzal Group,2023-12-01\n"  # an id that is also a dispute id
+    )
+    with pytest.warns(ck.ConflictkitWarning, match="rejected"):
+        history = ck.read_history(
+            path, missions=missions, errors="collect",
+            columns={"Société": "client", "Identifiant": "dispute_id"},
+        )  # fmt: skip
+    assert len(history) == n
+    assert len(history.rejected) == 2
+    return history, anonymize(history, salt="s3cret"), tmp
+
+
+def _leaks(text):
+    return [s for s in SECRETS if s in text]
+
+
+class TestNothingLeftBehind:
+    def test_frames(self, leaky):
+        _, shared, _ = leaky
+        frames = [shared.disputes, shared.causes, shared.missions, shared.rejected]
+        text = "\n".join(f.astype(str).to_csv() for f in frames)
+        assert _leaks(text) == []
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".json"])
+    def test_files(self, leaky, suffix):
+        import zipfile
+
+        _, shared, tmp = leaky
+        written = ck.write_history(shared, tmp / f"shared{suffix}")
+        for path in written:
+            if suffix == ".xlsx":
+                with zipfile.ZipFile(path) as z:
+                    text = "\n".join(z.read(n).decode("utf-8") for n in z.namelist()
+                                     if n.endswith(".xml"))  # fmt: skip
+            else:
+                text = path.read_text(encoding="utf-8")
+            assert _leaks(text) == [], path.name
+
+    def test_report(self, leaky):
+        _, shared, tmp = leaky
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            path = ck.build_report(shared, tmp / "report.html")
+        assert _leaks(path.read_text(encoding="utf-8")) == []
+
+    def test_every_kind_of_detail_has_its_placeholder(self, leaky):
+        _, shared, _ = leaky
+        notes = dict(zip(PII, shared.disputes["notes"], strict=False))
+        expected = {
+            "iban": "[iban]", "iban_compact": "[iban]", "bic": "[bic]",
+            "siret": "[company-id]", "siren": "[company-id]", "vat": "[vat]",
+            "nir": "[nir]", "address_fr": "[address]", "address_en": "[address]",
+            "phone_us": "[phone]", "phone_paren": "[phone]", "phone_intl": "[phone]",
+            "phone_00": "[phone]", "phone_fr": "[phone]", "fullwidth_phone": "[phone]",
+            "skype": "[handle]", "skype_live": "[handle]", "handle": "[handle]",
+            "email": "[email]", "url": "[url]",
+        }  # fmt: skip
+        for k, placeholder in expected.items():
+            assert placeholder in notes[k], (k, notes[k])
+
+    def test_rejected_rows_use_the_same_pseudonyms(self, leaky):
+        original, shared, _ = leaky
+        rej = shared.rejected
+        names = dict(zip(original.disputes["client"], shared.disputes["client"],
+                         strict=True))  # fmt: skip
+        assert set(rej["Société"]) == {names["Saphir Conseil"], names["Hortensia Labs"]}
+        missions = set(shared.disputes["mission_id"].dropna())
+        assert set(rej["Mission"].dropna()) == missions
+        assert rej["Identifiant"].str.startswith("D-").all()
+        problems = " ".join(rej["problems"])
+        assert "someday" in problems  # what was wrong is still said
+        assert "Saphir" not in problems
+
+    def test_dispute_and_mission_ids_have_separate_pseudonyms(self, leaky):
+        original, shared, _ = leaky
+        d_pos = original.disputes["dispute_id"].tolist().index("D-LEAK-7")
+        m_pos = original.missions["mission_id"].tolist().index("D-LEAK-7")
+        d = shared.disputes["dispute_id"][d_pos]
+        m = shared.missions["mission_id"][m_pos]
+        assert d[2:] != m[2:]
+
+    def test_common_words_of_a_name_stay(self):
+        h = _small(["le conseil a été donné", "group meeting"], client="Saphir Conseil")
+        a = anonymize(h, salt="k")
+        assert a.disputes["notes"].tolist() == [
+            "le conseil a été donné",
+            "group meeting",
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["paid 1 500,00 € on 2024-03-01", "invoice F-2024-031", "15 jours de retard",
+     "+15 000 €", "version 3.2.1", "DEADLINE today", "1500 euros", "call at 14:30"],
+)  # fmt: skip
+def test_ordinary_text_is_kept(text):
+    from conflictkit.anonymize import scrub_text
+
+    assert scrub_text(pd.Series([text]))[0] == text

@@ -33,6 +33,8 @@ class Checker:
         self.file_problems: list[str] = []
         #: the reader made the ids up (the table had no id column)
         self.generated_ids = False
+        #: {canonical name: the user's header}, once the headers are mapped
+        self.found: dict[str, str] = {}
 
     def add(self, column: str | None, problems: pd.Series, values: pd.Series) -> None:
         if len(problems) == 0:

@@ -301,6 +301,8 @@ def _split_rejected(
         rejected = pd.concat([rejected, structural])
     rejected["problems"] = msgs.reindex(rejected.index).to_numpy()
     rejected = rejected.sort_index()
+    # which of the user's headers is which column (anonymize needs it)
+    rejected.attrs["canonical"] = {h: c for c, h in checker.found.items()}
     keep = np.ones(len(typed), dtype=bool)
     keep[bad] = False
     kept = typed.iloc[np.flatnonzero(keep)]
@@ -393,6 +395,7 @@ def _parse_disputes(
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame = raw.frame
     found = _map_columns(frame, DISPUTE_COLUMNS, columns, checker)
+    checker.found = found
     checker.file_problems += _missing_required(found, REQUIRED_DISPUTE_COLUMNS, frame)
     if checker.file_problems:
         raise DisputeDataError(checker.failures(None), raw.source)
@@ -439,6 +442,7 @@ def _parse_missions(
 ) -> pd.DataFrame:
     frame = raw.frame
     found = _map_columns(frame, MISSION_COLUMNS, columns, checker)
+    checker.found = found
     checker.file_problems += _missing_required(found, REQUIRED_MISSION_COLUMNS, frame)
     if checker.file_problems:
         raise DisputeDataError(checker.failures(None), raw.source)
