@@ -222,7 +222,7 @@ def test_a_bare_carriage_return_cannot_start_a_live_line(tmp_path):
     # every record ends with CRLF; no line of the file starts like a formula
     lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
     assert not [line for line in lines if line[:1] in (b"=", b"+", b"-", b"@")]
-    assert b"\"ok\r'=cmd" in data  # quoted, and guarded after the break
+    assert b"\"'ok\r'=cmd" in data  # quoted, and guarded after the break
     assert b"'=HYPERLINK(1)" in data.splitlines()[0]
     back = ck.read_history(path).disputes
     assert back["notes"].tolist() == notes
