@@ -653,3 +653,55 @@ def test_plots_and_cause_colors_are_reexported_by_the_package():
     for name in [*names, "CAUSE_COLORS"]:
         assert getattr(ck, name) is getattr(plotting, name)
         assert name in ck.__all__
+
+
+# ---------------------------------------------------------------- labels are text
+def _clients_history(names):
+    import pandas as pd
+
+    n = len(names) * 3
+    return ck.History.from_frames(pd.DataFrame({
+        "client": [names[i % len(names)] for i in range(n)],
+        "opened_at": [f"2024-0{1 + i % 9}-1{i % 9}" for i in range(n)],
+        "resolved_at": [f"2024-0{1 + i % 9}-2{i % 9}" for i in range(n)],
+        "causes": ["payment;scope", "tone", "deadlines"] * len(names),
+        "outcome": ["amicable"] * n,
+    }))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "plot",
+    [
+        lambda h, ax: ck.plot_recurring_causes(ck.recurring_causes(h), ax=ax),
+        lambda h, ax: ck.plot_timeline(h, ax=ax),
+        lambda h, ax: ck.plot_time_to_resolution(
+            ck.survival_curves(h, by="client"), ax=ax),
+    ],
+)  # fmt: skip
+def test_client_names_are_drawn_as_text(plot):
+    import warnings
+
+    from matplotlib.figure import Figure
+
+    names = ["$x^$", "Ke$ha $Corp", "Z" * 1_000_000, "Tab\tand\nbreak"]
+    h = _clients_history(names)
+    fig = Figure()
+    ax = fig.add_subplot()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plot(h, ax)
+    fig.canvas.draw()  # mathtext would fail here on "$x^$"
+    texts = [t.get_text() for t in fig.findobj(match=lambda a: hasattr(a, "get_text"))]
+    shown = " ".join(texts)
+    assert r"Ke\$ha \$Corp" in shown
+    assert "Z" * 39 + "…" in shown
+    assert "Z" * 41 not in shown
+    assert "\n" not in "".join(t for t in texts if "Tab" in t)
+
+
+def test_text_label_escapes_and_truncates():
+    from conflictkit.plotting._common import text_label
+
+    assert text_label("$x^$") == r"\$x^\$"
+    assert text_label("a" * 50) == "a" * 39 + "…"
+    assert text_label("line\r\nbreak\x1b") == "line break"

@@ -229,3 +229,42 @@ def test_cli_report_on_the_journal(tmp_path, monkeypatch, capsys):
     text = out.read_text()
     assert '<span class="n">2</span>disputes' in text
     assert "j.sqlite" in text
+
+
+def test_client_names_that_look_like_maths_do_not_stop_the_report(tmp_path):
+    import warnings
+
+    import pandas as pd
+
+    names = ["$x^$", "Ke$ha $Corp", "Z" * 1_000_000]
+    n = 9
+    h = ck.History.from_frames(pd.DataFrame({
+        "client": [names[i % 3] for i in range(n)],
+        "opened_at": [f"2024-0{1 + i}-10" for i in range(n)],
+        "causes": ["payment", "scope", "tone"] * 3,
+    }))  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        path = ck.build_report(h, tmp_path / "r.html")
+    page = path.read_text(encoding="utf-8")
+    assert page.count("<img") >= 3  # the figures with client names were drawn
+    assert "ParseFatalException" not in page
+
+
+def test_a_figure_that_fails_to_render_is_reported_in_its_section(
+    tmp_path, monkeypatch
+):
+    import warnings
+
+    from matplotlib.figure import Figure
+
+    def broken(self, *args, **kwargs):
+        raise ValueError("renderer exploded")
+
+    monkeypatch.setattr(Figure, "savefig", broken)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        path = ck.build_report(ck.load_example(), tmp_path / "r.html")
+    page = path.read_text(encoding="utf-8")
+    assert "renderer exploded" in page
+    assert "<img" not in page

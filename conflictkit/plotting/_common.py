@@ -7,6 +7,7 @@ stays distinguishable with the common forms of colour blindness.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -165,11 +166,37 @@ def practice_label(practice: str, lang: str) -> str:
     return pair[1] if lang == "fr" else pair[0]
 
 
+#: Longest label drawn from the data (a client's name...), in characters.
+MAX_LABEL = 40
+_BREAKS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def text_label(value: Any, max_chars: int = MAX_LABEL) -> str:
+    """A value from the data as a plot label: plain text, one line, short.
+
+    Matplotlib reads text between two ``$`` as mathematics (a client named
+    ``$x^$`` would stop the figure, ``Ke$ha $Corp`` be drawn as maths): every
+    ``$`` is escaped. Control characters and line breaks become spaces and a
+    label longer than ``max_chars`` ends with an ellipsis.
+
+    Examples
+    --------
+    >>> print(text_label("Ke$ha $Corp"))
+    Ke\\$ha \\$Corp
+    >>> text_label("A very long client name " * 3, max_chars=20)
+    'A very long client …'
+    """
+    shown = _BREAKS.sub(" ", str(value)).strip()
+    if len(shown) > max_chars:
+        shown = shown[: max_chars - 1] + "…"
+    return shown.replace("$", r"\$")
+
+
 def group_label(value: Any, lang: str) -> str:
     """Display name of a cause, an outcome, ``"all"`` or any other value."""
     if str(value) == "all":
         return text("all", lang)
-    return label(str(value), lang)
+    return text_label(label(str(value), lang))
 
 
 def cause_color(value: Any) -> str:

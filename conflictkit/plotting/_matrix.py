@@ -20,6 +20,7 @@ from ._common import (
     row_fontsize,
     setup,
     text,
+    text_label,
 )
 
 __all__ = ["plot_cause_cooccurrence", "plot_recurring_causes"]
@@ -239,7 +240,10 @@ def plot_recurring_causes(
             )
         )
     _cause_ticks(ax, causes, lang, x=True, y=False)
-    ax.set_yticks(np.arange(len(order)), order, fontsize=max(fontsize, 4.0))
+    ax.set_yticks(
+        np.arange(len(order)), [text_label(c) for c in order],
+        fontsize=max(fontsize, 4.0),
+    )  # fmt: skip
     ax.set_xticks(np.arange(len(causes) + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(len(order) + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", linewidth=1)

@@ -24,6 +24,7 @@ from ._common import (
     row_fontsize,
     setup,
     text,
+    text_label,
 )
 
 __all__ = ["plot_time_to_resolution", "plot_timeline"]
@@ -172,7 +173,7 @@ def plot_timeline(
     locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_yticks(np.arange(len(lanes)), lanes)
+    ax.set_yticks(np.arange(len(lanes)), [text_label(c) for c in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.tick_params(axis="y", labelsize=max(row_fontsize(ax, len(lanes)), 4.0))
     ax.grid(axis="y", color="0.92", lw=0.8, zorder=0)

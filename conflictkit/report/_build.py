@@ -139,15 +139,22 @@ class _Report:
             return False
         from matplotlib.figure import Figure
 
-        fig = Figure(figsize=size, layout="constrained")
-        ax = fig.add_subplot()
-        drawn = self.compute(section, func, data, ax=ax, lang=self.lang, **kwargs)
-        if drawn is None:
+        def render(data: Any, **kw: Any) -> bytes:
+            # drawing happens at savefig: it stays inside the section's guard
+            fig = Figure(figsize=size, layout="constrained")
+            try:
+                func(data, ax=fig.add_subplot(), **kw)
+                buf = io.BytesIO()
+                fig.savefig(buf, format="png", dpi=110)
+                return buf.getvalue()
+            finally:
+                fig.clear()
+
+        render.__name__ = func.__name__
+        png = self.compute(section, render, data, lang=self.lang, **kwargs)
+        if png is None:
             return False
-        buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=110)
-        fig.clear()
-        data64 = base64.b64encode(buf.getvalue()).decode("ascii")
+        data64 = base64.b64encode(png).decode("ascii")
         alt = html.escape(SECTIONS[section][self.lang == "fr"])
         self.add(
             section,
