@@ -636,7 +636,8 @@ class TestEditing:
                          f"edit {i}", f"add {i}", "add_mission M1"]  # fmt: skip
         assert journal.undo() is None
         h = journal.history()
-        assert len(h) == 0 and h.missions is None
+        assert len(h) == 0
+        assert h.missions is None
 
     def test_undoing_a_mission_still_in_use_is_refused(self, journal):
         journal.add_mission("M1", client="Acme", started_at="2024-01-01")
@@ -691,7 +692,8 @@ class TestEditing:
         monkeypatch.setattr(_journal, "_frame", spy)
         assert journal.list(open_only=True)["dispute_id"].tolist() == [
             "D-0003", "D-0005"]  # fmt: skip
-        assert ("disputes", 2) in seen and ("disputes", 5) not in seen
+        assert ("disputes", 2) in seen
+        assert ("disputes", 5) not in seen
 
 
 # ---------------------------------------------------------------- processes
