@@ -2,9 +2,14 @@
 
 A dispute still open at ``history.as_of`` is right-censored there: it counts
 as "not resolved after that many days", never as resolved and never dropped.
-The estimator is :func:`scipy.stats.ecdf` on :class:`scipy.stats.CensoredData`;
-confidence bands are the log-log (exponential Greenwood) ones, as lifelines
-draws them by default.
+The public functions estimate every group at once (``_km_groups``: one sort,
+running products per group, no loop over groups) with the numbers of
+:func:`scipy.stats.ecdf` on :class:`scipy.stats.CensoredData` run group by
+group; confidence bands are the log-log (exponential Greenwood) ones, as
+lifelines draws them by default. :func:`km_curve` and :func:`km_median` call
+scipy on one group (other analyses use them); ``_survival_curves_per_group``
+and ``_time_to_resolution_per_group`` keep the former loop over groups as the
+reference the tests and ``benchmarks/bench_survival.py`` compare with.
 """
 
 from __future__ import annotations
@@ -17,9 +22,9 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .._progress import progress
 from ..model import History
 from ._common import ALL, cause_positions, check_history, warn_small
+from ._km_groups import first_per_group, km_groups, with_day_zero
 
 __all__ = ["survival_curves", "time_to_resolution"]
 
@@ -40,6 +45,11 @@ CURVE_COLUMNS = [
     "n_resolved",
     "n_censored",
 ]
+_CURVE_DTYPES = {"at_risk": "int64", "n_resolved": "int64", "n_censored": "int64"}
+TABLE_COLUMNS = ["group", "n", "n_open", "median_days", "ci_low", "ci_high"]
+# the median and its interval: first day each curve is at or below one half
+# (the lower band falls first, so it gives the lower bound)
+_MEDIAN_OF = {"median_days": "survival", "ci_low": "ci_low", "ci_high": "ci_high"}
 
 
 # ---------------------------------------------------------------- the estimator
@@ -190,21 +200,12 @@ def _grouped_durations(
 def _per_group(
     history: History, by: str | None
 ) -> Iterator[tuple[Any, np.ndarray, np.ndarray]]:
-    """Yield (label, days, resolved) per group."""
+    """Yield (label, days, resolved) per group (the former loop, kept as reference)."""
     days, resolved, codes, labels = _grouped_durations(history, by)
-    if by is None:
-        yield labels[0], days, resolved
-        return
-    if len(labels) <= 16:  # a few groups: one mask each beats a sort
-        for i, lab in enumerate(labels):
-            rows = codes == i
-            yield lab, days[rows], resolved[rows]
-        return
     order = np.argsort(codes, kind="stable")
     counts = np.bincount(codes[codes >= 0], minlength=len(labels))
     start = int((codes < 0).sum())
-    steps = progress(enumerate(labels), total=len(labels), desc=f"Kaplan-Meier by {by}")
-    for i, lab in steps:
+    for i, lab in enumerate(labels):
         rows = order[start : start + counts[i]]
         start += counts[i]
         yield lab, days[rows], resolved[rows]
@@ -218,9 +219,7 @@ def _curves_frame(parts: list[tuple[object, dict[str, np.ndarray]]]) -> pd.DataF
         arrays = [c[name] for _, c in parts]
         dtype = np.int64 if name in ("at_risk", "n_resolved", "n_censored") else float
         data[name] = np.concatenate(arrays).astype(dtype) if arrays else []
-    return pd.DataFrame(data, columns=CURVE_COLUMNS).astype(
-        {"at_risk": "int64", "n_resolved": "int64", "n_censored": "int64"}
-    )
+    return pd.DataFrame(data, columns=CURVE_COLUMNS).astype(_CURVE_DTYPES)
 
 
 def _warn_small_groups(sizes: pd.Series) -> None:
@@ -293,11 +292,13 @@ def survival_curves(
     """
     history = check_history(history)
     _check_confidence_level(confidence_level)
-    parts = [
-        (lab, km_curve(t, e, confidence_level=confidence_level))
-        for lab, t, e in _per_group(history, by)
-    ]
-    return _curves_frame([(lab, c) for lab, c in parts if c["days"].size])
+    days, resolved, codes, labels = _grouped_durations(history, by)
+    c = with_day_zero(
+        km_groups(days, resolved, codes, len(labels), confidence_level=confidence_level)
+    )
+    names = np.array(list(labels), dtype=object)
+    data = {"group": names[c["group"]], **{k: c[k] for k in CURVE_COLUMNS[1:]}}
+    return pd.DataFrame(data, columns=CURVE_COLUMNS).astype(_CURVE_DTYPES)
 
 
 def time_to_resolution(
@@ -359,21 +360,49 @@ def time_to_resolution(
     """
     history = check_history(history)
     _check_confidence_level(confidence_level)
+    days, resolved, codes, labels = _grouped_durations(history, by)
+    c = km_groups(days, resolved, codes, len(labels), confidence_level=confidence_level)
+    size = c["size"]
+    medians = {
+        name: first_per_group(c["group"], c["days"], c[col] <= _HALF, len(labels))
+        for name, col in _MEDIAN_OF.items()
+    }
+    out = pd.DataFrame(
+        {"group": list(labels), "n": size, "n_open": c["n_open"], **medians},
+        columns=TABLE_COLUMNS,
+    ).astype({"n": "int64", "n_open": "int64"})
+    # an empty group has no curve, hence no median (NaN, not "never": inf)
+    out.loc[size == 0, list(_MEDIAN_OF)] = np.nan
+    _warn_small_groups(out.set_index("group")["n"])
+    return out
+
+
+# ------------------------------------------- the former loop, as a reference
+def _survival_curves_per_group(
+    history: History, *, by: str | None = None, confidence_level: float = 0.95
+) -> pd.DataFrame:
+    """:func:`survival_curves` as it was: :func:`scipy.stats.ecdf` per group."""
+    history = check_history(history)
+    _check_confidence_level(confidence_level)
+    parts = [
+        (lab, km_curve(t, e, confidence_level=confidence_level))
+        for lab, t, e in _per_group(history, by)
+    ]
+    return _curves_frame([(lab, c) for lab, c in parts if c["days"].size])
+
+
+def _time_to_resolution_per_group(
+    history: History, *, by: str | None = None, confidence_level: float = 0.95
+) -> pd.DataFrame:
+    """:func:`time_to_resolution` as it was: :func:`scipy.stats.ecdf` per group."""
+    history = check_history(history)
+    _check_confidence_level(confidence_level)
     rows = []
     for lab, t, e in _per_group(history, by):
-        c = km_curve(t, e, confidence_level=confidence_level, counts=False)
-        rows.append(
-            (
-                lab,
-                t.size,
-                int(t.size - e.sum()),
-                first_at_or_below_half(c["days"], c["survival"]),
-                first_at_or_below_half(c["days"], c["ci_low"]),
-                first_at_or_below_half(c["days"], c["ci_high"]),
-            )
-        )
-    out = pd.DataFrame(
-        rows, columns=["group", "n", "n_open", "median_days", "ci_low", "ci_high"]
-    ).astype({"n": "int64", "n_open": "int64"})
+        med = km_median(t, e, confidence_level=confidence_level)
+        rows.append((lab, t.size, int(t.size - e.sum()), *med))
+    out = pd.DataFrame(rows, columns=TABLE_COLUMNS).astype(
+        {"n": "int64", "n_open": "int64"}
+    )
     _warn_small_groups(out.set_index("group")["n"])
     return out

@@ -1,0 +1,306 @@
+"""Kaplan-Meier for all groups at once, checked against scipy.stats.ecdf per group.
+
+The oracle is scipy itself, called here group by group (``ecdf`` on
+``CensoredData`` and its log-log band), plus counts by hand; and the former
+per-group path, whose frames must come out the same to the last bit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from scipy import stats
+
+import conflictkit as ck
+from conflictkit.analysis._km_groups import km_groups, segmented_accumulate
+from conflictkit.analysis._survival import (
+    _survival_curves_per_group,
+    _time_to_resolution_per_group,
+)
+
+AS_OF = pd.Timestamp("2024-12-31")
+
+
+def history_of(days, resolved, clients) -> ck.History:
+    """Disputes lasting ``days`` (whole days), open ones censored at AS_OF."""
+    days = np.asarray(days, dtype=int)
+    resolved = np.asarray(resolved, dtype=bool)
+    opened = pd.to_datetime(
+        np.where(
+            resolved, pd.Timestamp("2020-01-01"), AS_OF - pd.to_timedelta(days, "D")
+        )
+    )
+    closed = pd.Series(opened + pd.to_timedelta(days, "D")).where(resolved)
+    frame = pd.DataFrame(
+        {"client": clients, "opened_at": opened, "resolved_at": closed}
+    )
+    return ck.History.from_frames(frame, as_of=AS_OF)
+
+
+def random_groups(rng, n_groups=1000):
+    """Durations over ``n_groups`` clients of every awkward kind.
+
+    Sizes from 1 to 60 (a tenth of the groups have one dispute), a tenth all
+    open, a tenth all resolved, whole days from a short range (many ties,
+    across resolved and open too), zero durations in about one row in twelve.
+    """
+    sizes = rng.integers(1, 61, n_groups)
+    sizes[rng.random(n_groups) < 0.1] = 1
+    kind = rng.choice(["mixed", "open", "resolved"], n_groups, p=[0.8, 0.1, 0.1])
+    days, resolved, clients = [], [], []
+    for i, (n, k) in enumerate(zip(sizes, kind, strict=True)):
+        span = int(rng.integers(1, 40))
+        days.append(rng.integers(0, span, n))
+        share = {"open": 0.0, "resolved": 1.0}.get(k, rng.uniform(0.1, 0.95))
+        resolved.append(rng.random(n) < share)
+        clients += [f"C{i:04d}"] * n
+    return np.concatenate(days), np.concatenate(resolved), clients, sizes, kind
+
+
+def scipy_curve(days, resolved, confidence_level=0.95):
+    """scipy's curve (and band, filled as lifelines draws it) for one group."""
+    res = stats.ecdf(
+        stats.CensoredData(uncensored=days[resolved], right=days[~resolved])
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        ci = res.sf.confidence_interval(confidence_level, method="log-log")
+    s = res.sf.probabilities
+    edge = (s == 0) | (s == 1)
+    lo = np.where(np.isnan(ci.low.probabilities) & edge, s, ci.low.probabilities)
+    hi = np.where(np.isnan(ci.high.probabilities) & edge, s, ci.high.probabilities)
+    return res.sf.quantiles, s, lo, hi
+
+
+def first_at_half(t, values):
+    hit = np.flatnonzero(values <= 0.5 + 1e-12)
+    return t[hit[0]] if hit.size else np.inf
+
+
+@pytest.fixture(scope="module")
+def thousand_groups():
+    rng = np.random.default_rng(20261127)
+    days, resolved, clients, sizes, kind = random_groups(rng)
+    return history_of(days, resolved, clients), days, resolved, clients, sizes, kind
+
+
+class TestThousandRandomGroups:
+    def test_the_draw_has_every_awkward_case(self, thousand_groups):
+        _, days, resolved, clients, sizes, kind = thousand_groups
+        assert (sizes == 1).sum() >= 50
+        assert (kind == "open").sum() >= 50
+        assert (kind == "resolved").sum() >= 50
+        assert (days == 0).sum() >= 100
+        frame = pd.DataFrame({"c": clients, "d": days, "r": resolved})
+        tied = frame.groupby(["c", "d"])["r"].agg(["size", "nunique"])
+        assert (tied["nunique"] == 2).sum() >= 100  # resolved and open on one day
+
+    def test_curves_are_scipy_ecdf_per_group_bit_for_bit(self, thousand_groups):
+        h, days, resolved, clients, _, _ = thousand_groups
+        curves = ck.survival_curves(h, by="client")
+        clients = np.asarray(clients)
+        checked = 0
+        for client, curve in curves.groupby("group", sort=False):
+            rows = clients == client
+            t, s, lo, hi = scipy_curve(days[rows].astype(float), resolved[rows])
+            if t[0] > 0:  # the curve starts at day 0, survival 1
+                assert curve.iloc[0][
+                    ["days", "survival", "ci_low", "ci_high"]
+                ].tolist() == [0, 1, 1, 1]
+                curve = curve.iloc[1:]
+            np.testing.assert_array_equal(curve["days"], t)
+            np.testing.assert_array_equal(curve["survival"], s)
+            np.testing.assert_array_equal(curve["ci_low"], lo)
+            np.testing.assert_array_equal(curve["ci_high"], hi)
+            checked += 1
+        assert checked == 1000
+
+    def test_counts_per_day_by_hand(self, thousand_groups):
+        h, days, resolved, clients, _, _ = thousand_groups
+        curves = ck.survival_curves(h, by="client")
+        frame = pd.DataFrame(
+            {"group": clients, "days": days.astype(float), "r": resolved}
+        )
+        at_risk = [
+            int(((frame["group"] == g) & (frame["days"] >= t)).sum())
+            for g, t in zip(curves["group"][:500], curves["days"][:500], strict=True)
+        ]
+        assert curves["at_risk"][:500].tolist() == at_risk
+        per_day = frame.groupby(["group", "days"])["r"].agg(["sum", "size"])
+        merged = curves.merge(
+            per_day, left_on=["group", "days"], right_index=True, how="left"
+        )
+        merged[["sum", "size"]] = merged[["sum", "size"]].fillna(0)  # the added day 0
+        assert merged["n_resolved"].eq(merged["sum"]).all()
+        assert merged["n_censored"].eq(merged["size"] - merged["sum"]).all()
+
+    def test_medians_read_off_scipy_curves(self, thousand_groups):
+        h, days, resolved, clients, sizes, _ = thousand_groups
+        with pytest.warns(ck.SmallSampleWarning):
+            table = ck.time_to_resolution(h, by="client").set_index("group")
+        clients = np.asarray(clients)
+        for client, row in table.iterrows():
+            rows = clients == client
+            t, s, lo, hi = scipy_curve(days[rows].astype(float), resolved[rows])
+            assert row["n"] == rows.sum()
+            assert row["n_open"] == (~resolved[rows]).sum()
+            assert row["median_days"] == first_at_half(t, s)
+            assert row["ci_low"] == first_at_half(t, lo)
+            assert row["ci_high"] == first_at_half(t, hi)
+        # all-open groups never reach one half; one-dispute resolved ones at once
+        assert np.isinf(table["median_days"]).sum() >= 50
+
+    @pytest.mark.parametrize("confidence_level", [0.8, 0.95])
+    def test_frames_equal_the_former_per_group_path(
+        self, thousand_groups, confidence_level
+    ):
+        h = thousand_groups[0]
+        kw = {"by": "client", "confidence_level": confidence_level}
+        pd.testing.assert_frame_equal(
+            ck.survival_curves(h, **kw),
+            _survival_curves_per_group(h, **kw),
+            check_exact=True,
+        )
+        with pytest.warns(ck.SmallSampleWarning, match="groups have fewer"):
+            new = ck.time_to_resolution(h, **kw)
+        with pytest.warns(ck.SmallSampleWarning, match="groups have fewer"):
+            old = _time_to_resolution_per_group(h, **kw)
+        pd.testing.assert_frame_equal(new, old, check_exact=True)
+
+
+@pytest.mark.parametrize(
+    "by", [None, "cause", "primary_cause", "client", "severity", "outcome", "opened_at"]
+)
+def test_every_grouping_of_the_example_equals_the_former_path(by):
+    # categorical groups never seen, labels of several dtypes, missing values
+    h = ck.load_example()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ck.SmallSampleWarning)
+        pd.testing.assert_frame_equal(
+            ck.time_to_resolution(h, by=by), _time_to_resolution_per_group(h, by=by),
+            check_exact=True,
+        )  # fmt: skip
+    pd.testing.assert_frame_equal(
+        ck.survival_curves(h, by=by),
+        _survival_curves_per_group(h, by=by),
+        check_exact=True,
+    )
+
+
+def test_clock_times_and_causes_equal_the_former_path(rng):
+    # durations in fractions of days (opened and resolved at clock times)
+    n = 3000
+    opened = pd.Timestamp("2022-01-01") + pd.to_timedelta(
+        rng.integers(0, 8 * 10**7, n), "s"
+    )
+    closed = opened + pd.to_timedelta(rng.exponential(20 * 86400, n).round(), "s")
+    frame = pd.DataFrame(
+        {
+            "client": rng.choice([f"C{i}" for i in range(400)], n),
+            "opened_at": opened,
+            "resolved_at": pd.Series(closed).where(rng.random(n) > 0.25),
+            "causes": rng.choice(["scope", "payment;tone", "deadlines;scope;trust"], n),
+        }
+    )
+    h = ck.History.from_frames(frame, as_of=AS_OF)
+    assert (h.durations()["duration_days"] % 1 != 0).mean() > 0.9
+    assert h.disputes["resolved_at"].isna().any()
+    for by in ("client", "cause", None):
+        pd.testing.assert_frame_equal(
+            ck.survival_curves(h, by=by),
+            _survival_curves_per_group(h, by=by),
+            check_exact=True,
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ck.SmallSampleWarning)
+            new = ck.time_to_resolution(h, by=by)
+            old = _time_to_resolution_per_group(h, by=by)
+        pd.testing.assert_frame_equal(new, old, check_exact=True)
+
+
+class TestCensoring:
+    def test_open_disputes_stay_in_their_group_censored_at_as_of(self):
+        # client A: 10 resolved within a week, 12 open for 30 days: more than
+        # half still open, the median is not reached (dropping the open ones
+        # would give 3 days). Client B, the same durations all resolved: 30.
+        days = [1, 2, 3, 3, 3, 4, 4, 5, 6, 7] + [30] * 12
+        h = history_of(
+            days * 2, [True] * 10 + [False] * 12 + [True] * 22, ["A"] * 22 + ["B"] * 22
+        )
+        table = ck.time_to_resolution(h, by="client").set_index("group")
+        assert table.loc["A", ["n", "n_open"]].tolist() == [22, 12]
+        assert table.loc["A", "median_days"] == np.inf
+        assert table.loc["B", ["n", "n_open"]].tolist() == [22, 0]
+        assert table.loc["B", "median_days"] == 30
+        curves = ck.survival_curves(h, by="client")
+        a = curves[curves["group"] == "A"]
+        assert a["n_censored"].sum() == 12
+        assert a["n_resolved"].sum() == 10
+        assert a["at_risk"].iloc[-1] == 12
+
+    def test_all_open_group_is_flat_at_one_with_its_band(self):
+        h = history_of(
+            [5, 5, 9] + [2] * 10, [False] * 3 + [True] * 10, ["A"] * 3 + ["B"] * 10
+        )
+        curves = ck.survival_curves(h, by="client")
+        a = curves[curves["group"] == "A"]
+        assert a["days"].tolist() == [0, 5, 9]
+        assert a[["survival", "ci_low", "ci_high"]].eq(1).all().all()
+        assert a["at_risk"].tolist() == [3, 3, 1]
+
+    def test_zero_durations_start_the_curve_without_a_second_day_zero(self):
+        h = history_of([0, 0, 0, 4], [True, True, False, True], ["A"] * 4)
+        curve = ck.survival_curves(h, by="client")
+        assert curve["days"].tolist() == [0, 4]
+        assert curve["at_risk"].tolist() == [4, 1]
+        assert curve["n_resolved"].tolist() == [2, 1]
+        assert curve["n_censored"].tolist() == [1, 0]
+        np.testing.assert_allclose(curve["survival"], [0.5, 0.0])
+        with pytest.warns(ck.SmallSampleWarning):
+            assert ck.time_to_resolution(h, by="client")["median_days"].iloc[0] == 0
+
+    def test_missing_duration_is_refused_with_a_reason(self):
+        h = history_of([1, 2], [True, True], ["A", "B"])
+        d = h.disputes.copy()
+        d.loc[0, "opened_at"] = pd.NaT
+        broken = dataclasses.replace(h, disputes=d)
+        with pytest.raises(ValueError, match="durations are missing"):
+            ck.time_to_resolution(broken, by="client")
+
+
+class TestEngine:
+    def test_rows_outside_any_group_are_left_out(self):
+        days = np.array([1.0, 2, 3, 4])
+        resolved = np.array([True, True, True, True])
+        c = km_groups(days, resolved, np.array([0, -1, 0, 2]), 3)
+        assert c["group"].tolist() == [0, 0, 2]
+        assert c["size"].tolist() == [2, 0, 1]
+        assert c["survival"].tolist() == [0.5, 0.0, 0.0]
+
+    def test_no_rows_gives_empty_curves(self):
+        c = km_groups(np.array([]), np.array([], bool), np.array([], np.intp), 2)
+        assert c["days"].size == 0
+        assert c["size"].tolist() == [0, 0]
+
+    @given(
+        sizes=st.lists(st.integers(0, 70), min_size=1, max_size=40),
+        seed=st.integers(0, 2**32 - 1),
+    )
+    def test_segmented_accumulate_is_accumulate_per_segment(self, sizes, seed):
+        values = np.random.default_rng(seed).uniform(0.01, 2, sum(sizes))
+        starts = np.cumsum(sizes) - sizes
+        for ufunc, fill in ((np.add, 0.0), (np.multiply, 1.0)):
+            got = segmented_accumulate(ufunc, values, np.array(sizes), fill=fill)
+            want = np.concatenate(
+                [
+                    ufunc.accumulate(values[a : a + n])
+                    for a, n in zip(starts, sizes, strict=True)
+                ]
+            )
+            np.testing.assert_array_equal(got, want)
