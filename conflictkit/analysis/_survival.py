@@ -222,6 +222,18 @@ def _curves_frame(parts: list[tuple[object, dict[str, np.ndarray]]]) -> pd.DataF
     return pd.DataFrame(data, columns=CURVE_COLUMNS).astype(_CURVE_DTYPES)
 
 
+def _label_list(labels: pd.Index) -> list[Any]:
+    """The group labels as the former loop over ``labels`` saw them.
+
+    Iterating an Arrow-backed index costs ~2 us a label (0.1 s for 40k
+    clients); ``tolist`` gives the same Python strings at once. Other dtypes
+    keep iteration, whose scalars (numpy bools of a masked index...) differ.
+    """
+    if pd.api.types.is_string_dtype(labels.dtype):
+        return labels.tolist()
+    return list(labels)
+
+
 def _warn_small_groups(sizes: pd.Series) -> None:
     seen = sizes[sizes > 0]
     if len(seen) == 0:
@@ -296,7 +308,7 @@ def survival_curves(
     c = with_day_zero(
         km_groups(days, resolved, codes, len(labels), confidence_level=confidence_level)
     )
-    names = np.array(list(labels), dtype=object)
+    names = np.array(_label_list(labels), dtype=object)
     data = {"group": names[c["group"]], **{k: c[k] for k in CURVE_COLUMNS[1:]}}
     return pd.DataFrame(data, columns=CURVE_COLUMNS).astype(_CURVE_DTYPES)
 
@@ -368,7 +380,7 @@ def time_to_resolution(
         for name, col in _MEDIAN_OF.items()
     }
     out = pd.DataFrame(
-        {"group": list(labels), "n": size, "n_open": c["n_open"], **medians},
+        {"group": _label_list(labels), "n": size, "n_open": c["n_open"], **medians},
         columns=TABLE_COLUMNS,
     ).astype({"n": "int64", "n_open": "int64"})
     # an empty group has no curve, hence no median (NaN, not "never": inf)
