@@ -114,20 +114,20 @@ def segmented_accumulate(
 
 
 def _group_then_day_order(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
-    """Positions sorting rows by group, then duration (ties in any order).
+    """Positions sorting rows by group code (>= 0), then duration.
 
-    One sort of the durations gives their dense rank, then one sort of the
-    integer key ``group * (distinct durations) + rank``: 1.3 to 1.7 times
-    faster than ``np.lexsort`` on many groups, as fast on a few.
+    One sort of the durations, then stable sorts on the group codes 16 bits
+    at a time (numpy sorts 16-bit integers stably by radix, in linear time):
+    about twice as fast as ``np.lexsort``, for many groups as for few.
     """
-    by_day = np.argsort(days)
-    sorted_days = days[by_day]
-    rank = np.empty(days.size, dtype=np.int64)
-    rank[by_day] = np.cumsum(
-        np.concatenate(([0], sorted_days[1:] != sorted_days[:-1])), dtype=np.int64
-    )
-    n_distinct = int(rank.max()) + 1 if days.size else 1
-    return np.argsort(codes.astype(np.int64) * n_distinct + rank)
+    order = np.argsort(days)
+    top = int(codes.max()) if codes.size else 0
+    shift = 0
+    while top >> shift:
+        digit = ((codes[order] >> shift) & 0xFFFF).astype(np.uint16)
+        order = order[np.argsort(digit, kind="stable")]
+        shift += 16
+    return order
 
 
 def km_groups(
@@ -240,14 +240,15 @@ def with_day_zero(curves: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         "n_resolved": np.zeros(grp.size, dtype=np.int64),
         "n_censored": np.zeros(grp.size, dtype=np.int64),
     }
-    # where each added row lands once every earlier one is in
+    # each row moves down by the day-0 rows added up to its group's start
+    shift = np.zeros(gu.size, dtype=np.int64)
+    shift[starts] = 1
+    moved = np.arange(gu.size) + np.cumsum(shift)
     at = starts + np.arange(starts.size)
-    kept = np.ones(gu.size + starts.size, dtype=bool)
-    kept[at] = False
     out = {}
     for name, value in added.items():
-        column = np.empty(kept.size, dtype=curves[name].dtype)
-        column[kept] = curves[name]
+        column = np.empty(gu.size + starts.size, dtype=curves[name].dtype)
+        column[moved] = curves[name]
         column[at] = value
         out[name] = column
     out["size"], out["n_open"] = curves["size"], curves["n_open"]

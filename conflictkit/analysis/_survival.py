@@ -191,10 +191,28 @@ def _grouped_durations(
         codes = np.asarray(col.cat.codes, dtype=np.intp)
         labels = pd.Index(col.cat.categories)
     else:
-        codes, labels = pd.factorize(col, sort=True)
-        codes = np.asarray(codes, dtype=np.intp)
-        labels = pd.Index(labels)
+        codes, labels = _factorize_sorted(col)
     return days, resolved, codes, labels
+
+
+def _factorize_sorted(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """``pd.factorize(col, sort=True)``, faster on many distinct values.
+
+    Ranking the sorted distinct values and taking those ranks beats pandas'
+    sort-then-remap (60k clients in 200k disputes: 95 -> 63 ms). Object
+    columns keep pandas' path: it sorts mixed types its own way.
+    """
+    if col.dtype == object:
+        codes, labels = pd.factorize(col, sort=True)
+        return np.asarray(codes, dtype=np.intp), pd.Index(labels)
+    codes, uniques = pd.factorize(col, sort=False)
+    codes = np.asarray(codes, dtype=np.intp)
+    sorter = np.asarray(uniques.argsort(), dtype=np.intp)
+    if sorter.size:
+        rank = np.empty(sorter.size, dtype=np.intp)
+        rank[sorter] = np.arange(sorter.size)
+        codes = np.where(codes >= 0, rank[codes], -1)
+    return codes, pd.Index(uniques.take(sorter))
 
 
 def _per_group(
@@ -234,18 +252,20 @@ def _label_list(labels: pd.Index) -> list[Any]:
     return list(labels)
 
 
-def _warn_small_groups(sizes: pd.Series) -> None:
-    seen = sizes[sizes > 0]
-    if len(seen) == 0:
+def _warn_small_groups(sizes: np.ndarray, labels: list[Any]) -> None:
+    """Warn once when a group that has disputes has fewer than MIN_DISPUTES."""
+    sizes = np.asarray(sizes)
+    seen = sizes > 0
+    if not seen.any():
         warn_small(0, MIN_DISPUTES, "disputes", stacklevel=4)
         return
-    small = seen[seen < MIN_DISPUTES]
-    if len(small):
-        smallest = small.idxmin()
-        what = f"disputes in group {str(smallest)!r}"
-        if len(small) > 1:
-            what += f" ({len(small)} groups have fewer than {MIN_DISPUTES})"
-        warn_small(int(small.min()), MIN_DISPUTES, what, stacklevel=4)
+    small = np.flatnonzero(seen & (sizes < MIN_DISPUTES))
+    if small.size:
+        smallest = small[np.argmin(sizes[small])]  # the first of the smallest
+        what = f"disputes in group {str(labels[smallest])!r}"
+        if small.size > 1:
+            what += f" ({small.size} groups have fewer than {MIN_DISPUTES})"
+        warn_small(int(sizes[smallest]), MIN_DISPUTES, what, stacklevel=4)
 
 
 # ------------------------------------------------------------------ public API
@@ -375,17 +395,17 @@ def time_to_resolution(
     days, resolved, codes, labels = _grouped_durations(history, by)
     c = km_groups(days, resolved, codes, len(labels), confidence_level=confidence_level)
     size = c["size"]
-    medians = {
-        name: first_per_group(c["group"], c["days"], c[col] <= _HALF, len(labels))
-        for name, col in _MEDIAN_OF.items()
-    }
+    medians = {}
+    for name, col in _MEDIAN_OF.items():
+        first = first_per_group(c["group"], c["days"], c[col] <= _HALF, len(labels))
+        # an empty group has no curve, hence no median (NaN, not "never": inf)
+        medians[name] = np.where(size > 0, first, np.nan)
+    names = _label_list(labels)
     out = pd.DataFrame(
-        {"group": _label_list(labels), "n": size, "n_open": c["n_open"], **medians},
+        {"group": names, "n": size, "n_open": c["n_open"], **medians},
         columns=TABLE_COLUMNS,
     ).astype({"n": "int64", "n_open": "int64"})
-    # an empty group has no curve, hence no median (NaN, not "never": inf)
-    out.loc[size == 0, list(_MEDIAN_OF)] = np.nan
-    _warn_small_groups(out.set_index("group")["n"])
+    _warn_small_groups(size, names)
     return out
 
 
@@ -416,5 +436,5 @@ def _time_to_resolution_per_group(
     out = pd.DataFrame(rows, columns=TABLE_COLUMNS).astype(
         {"n": "int64", "n_open": "int64"}
     )
-    _warn_small_groups(out.set_index("group")["n"])
+    _warn_small_groups(out["n"].to_numpy(), out["group"].tolist())
     return out
