@@ -45,7 +45,8 @@ class Segments:
     [1.0, 3.0, 3.0, 7.0, 12.0]
     """
 
-    def __init__(self, sizes: np.ndarray) -> None:
+    def __init__(self, sizes: np.ndarray, segment: np.ndarray | None = None) -> None:
+        """``segment``, if known, gives each element's segment (saves a repeat)."""
         sizes = np.asarray(sizes, dtype=np.int64)
         used = np.flatnonzero(sizes > 0)
         # bit length of each size (small ints: a stable sort is a radix sort)
@@ -62,18 +63,19 @@ class Segments:
             else np.zeros(0, dtype=np.int64)
         )
         block_start = np.cumsum(n_rows * n_cols) - n_rows * n_cols
-        # per segment: its block's start and width, and its column in it
+        # element i, at offset j = i - (its segment's first element) in it,
+        # goes to row j, column col of its block: block_start + j * width + col
         block_of = np.repeat(np.arange(first.size), n_cols)
-        start = np.zeros(sizes.size, dtype=np.int64)
+        col = np.arange(used.size) - first[block_of]
         width = np.zeros(sizes.size, dtype=np.int64)
-        col = np.zeros(sizes.size, dtype=np.int64)
-        start[used[order]] = block_start[block_of]
+        base = np.zeros(sizes.size, dtype=np.int64)
         width[used[order]] = n_cols[block_of]
-        col[used[order]] = np.arange(used.size) - first[block_of]
-        # element i of segment s, at offset j in it, goes to row j, column col[s]
-        segment = np.repeat(np.arange(sizes.size), sizes)
-        offset = np.arange(segment.size) - (np.cumsum(sizes) - sizes)[segment]
-        self._to_block = start[segment] + offset * width[segment] + col[segment]
+        seg_first = np.cumsum(sizes) - sizes
+        base[used[order]] = block_start[block_of] + col
+        base -= seg_first * width
+        if segment is None:
+            segment = np.repeat(np.arange(sizes.size), sizes)
+        self._to_block = base[segment] + np.arange(segment.size) * width[segment]
         self._blocks = list(
             zip(block_start.tolist(), n_rows.tolist(), n_cols.tolist(), strict=True)
         )
@@ -185,7 +187,7 @@ def km_groups(
         if first.size
         else np.zeros(0, dtype=np.int64)
     )
-    segments = Segments(np.bincount(gu, minlength=n_groups))
+    segments = Segments(np.bincount(gu, minlength=n_groups), gu)
 
     # scipy: no censoring -> 1 - events / n; some -> cumprod((n - d) / n)
     censored = (size - n_died)[gu] > 0
@@ -197,10 +199,11 @@ def km_groups(
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         greenwood = segments.accumulate(np.add, d / (n * (n - d)), fill=0.0)
-        var = 1 / np.log(s) ** 2 * greenwood
+        log_s = np.log(s)
+        var = 1 / log_s**2 * greenwood
         se = np.sqrt(var)
         z = special.ndtri(1 / 2 + np.asarray(confidence_level)[()] / 2)
-        lnl_points = np.log(-np.log(s))
+        lnl_points = np.log(-log_s)
         z_se = z * se
         low = np.clip(np.exp(-np.exp(lnl_points + z_se)), 0, 1)
         high = np.clip(np.exp(-np.exp(lnl_points - z_se)), 0, 1)

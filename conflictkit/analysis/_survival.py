@@ -329,8 +329,10 @@ def survival_curves(
         km_groups(days, resolved, codes, len(labels), confidence_level=confidence_level)
     )
     names = np.array(_label_list(labels), dtype=object)
-    data = {"group": names[c["group"]], **{k: c[k] for k in CURVE_COLUMNS[1:]}}
-    return pd.DataFrame(data, columns=CURVE_COLUMNS).astype(_CURVE_DTYPES)
+    data = {"group": names[c["group"]]}
+    for name in CURVE_COLUMNS[1:]:
+        data[name] = c[name].astype(_CURVE_DTYPES.get(name, float), copy=False)
+    return pd.DataFrame(data, columns=CURVE_COLUMNS)
 
 
 def time_to_resolution(
