@@ -197,19 +197,19 @@ def km_groups(
         segments.accumulate(np.multiply, (n - d) / n, fill=1.0),
         1 - events / size[gu],
     )
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):  # n == d: inf, as scipy
         greenwood = segments.accumulate(np.add, d / (n * (n - d)), fill=0.0)
-        log_s = np.log(s)
-        var = 1 / log_s**2 * greenwood
-        se = np.sqrt(var)
-        z = special.ndtri(1 / 2 + np.asarray(confidence_level)[()] / 2)
-        lnl_points = np.log(-log_s)
-        z_se = z * se
-        low = np.clip(np.exp(-np.exp(lnl_points + z_se)), 0, 1)
-        high = np.clip(np.exp(-np.exp(lnl_points - z_se)), 0, 1)
-    edge = (s == 0) | (s == 1)
-    low = np.where(np.isnan(low) & edge, s, low)
-    high = np.where(np.isnan(high) & edge, s, high)
+    # scipy's band is NaN where S is 1 (nobody resolved yet) or 0 (everyone):
+    # it is S there, as lifelines draws it; compute it only strictly between
+    inner = np.flatnonzero((s > 0) & (s < 1))
+    log_s = np.log(s[inner])
+    se = np.sqrt(1 / log_s**2 * greenwood[inner])
+    z = special.ndtri(1 / 2 + np.asarray(confidence_level)[()] / 2)
+    lnl_points = np.log(-log_s)
+    z_se = z * se
+    low, high = s.copy(), s.copy()
+    low[inner] = np.clip(np.exp(-np.exp(lnl_points + z_se)), 0, 1)
+    high[inner] = np.clip(np.exp(-np.exp(lnl_points - z_se)), 0, 1)
     return {
         "group": gu,
         "days": t[first],
