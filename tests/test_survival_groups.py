@@ -18,8 +18,13 @@ from hypothesis import strategies as st
 from scipy import stats
 
 import conflictkit as ck
-from conflictkit.analysis._km_groups import km_groups, segmented_accumulate
+from conflictkit.analysis._km_groups import (
+    _group_then_day_order,
+    km_groups,
+    segmented_accumulate,
+)
 from conflictkit.analysis._survival import (
+    _factorize_sorted,
     _survival_curves_per_group,
     _time_to_resolution_per_group,
 )
@@ -304,3 +309,34 @@ class TestEngine:
                 ]
             )
             np.testing.assert_array_equal(got, want)
+
+
+class TestOrderAndLabels:
+    @pytest.mark.parametrize("n_groups", [1, 7, 70_000, 5_000_000])
+    def test_rows_sorted_by_group_then_duration_like_lexsort(self, rng, n_groups):
+        # codes past 65,535 take a second 16-bit pass, past 2**32 a third
+        codes = rng.integers(0, n_groups, 3000) * (1 if n_groups < 10**6 else 997)
+        days = np.round(rng.exponential(10, 3000), 1)
+        order = _group_then_day_order(codes, days)
+        expected = np.lexsort((days, codes))
+        np.testing.assert_array_equal(codes[order], codes[expected])
+        np.testing.assert_array_equal(days[order], days[expected])
+
+    @pytest.mark.parametrize(
+        "values",
+        [
+            pd.array(["b", "a", None, "c", "a", "é", "B"], dtype="string[pyarrow]"),
+            pd.array([3, 1, None, 2, 1], dtype="Int64"),
+            pd.array([True, False, None, True], dtype="boolean"),
+            pd.to_datetime(["2024-03-01", "2024-01-01", None, "2024-01-01"]),
+            np.array([2.5, np.nan, 1.0, 2.5]),
+            np.array(["b", 1, "a", 1, None], dtype=object),  # pandas' own path
+            pd.array([None, None], dtype="string[pyarrow]"),
+        ],
+    )
+    def test_sorted_factorize_is_pandas_factorize_sorted(self, values):
+        col = pd.Series(values)
+        codes, labels = _factorize_sorted(col)
+        want_codes, want_labels = pd.factorize(col, sort=True)
+        np.testing.assert_array_equal(codes, want_codes)
+        pd.testing.assert_index_equal(labels, pd.Index(want_labels))

@@ -211,7 +211,9 @@ def _factorize_sorted(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
     if sorter.size:
         rank = np.empty(sorter.size, dtype=np.intp)
         rank[sorter] = np.arange(sorter.size)
-        codes = np.where(codes >= 0, rank[codes], -1)
+        codes = (
+            rank[codes] if codes.min() >= 0 else np.where(codes >= 0, rank[codes], -1)
+        )
     return codes, pd.Index(uniques.take(sorter))
 
 
