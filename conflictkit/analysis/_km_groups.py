@@ -9,12 +9,15 @@ product of ``(n_i - d_i) / n_i``. Greenwood's sum and the log-log band
 
 Running products and sums restart at each group. ``ufunc.accumulate`` is a
 plain left-to-right loop (unlike ``sum``'s pairwise reduction), so a group's
-running product is the same whether computed alone or as one row of a 2-D
-block; groups are padded into blocks of similar length (sizes within a factor
-of two), so the Python loop runs over at most ~log2(largest group) blocks and
-padding at most doubles the memory. pandas' ``groupby().cumsum()`` would do
-for the products, but its float sums are Kahan-compensated and drift from
-scipy's in the last bits.
+running product is the same whether computed alone or down one column of a
+2-D block; groups are padded into blocks of similar length (sizes within a
+factor of two), so the Python loop runs over at most ~log2(largest group)
+blocks and padding at most doubles the memory. pandas' ``groupby().cumprod()``
+would do for the products, but its float sums are Kahan-compensated and drift
+from scipy's in the last bits.
+
+Rows are ordered by group, then duration, with one sort of the durations and
+stable 16-bit radix passes on the group codes (see ``_group_then_day_order``).
 """
 
 from __future__ import annotations
