@@ -7,8 +7,9 @@ from ._cooccurrence import cause_cooccurrence
 from ._counts import cause_counts
 from ._effects import handling_effects, prevention_effects
 from ._outcomes import outcomes_by_cause
-from ._profiles import client_profiles, recommendations
+from ._profiles import client_profiles
 from ._rates import dispute_rates
+from ._recommendations import recommendations
 from ._recurring import recurring_causes
 from ._survival import survival_curves, time_to_resolution
 from ._trends import cause_trend, trend_summary

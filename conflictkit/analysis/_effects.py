@@ -19,12 +19,13 @@ import pandas as pd
 from numpy.typing import ArrayLike
 from scipy import special, stats
 
-from .._labels import AGREEMENT, Contract
+from .._labels import AGREEMENT, Contract, Verdict
 from ..errors import ConflictkitWarning, SmallSampleWarning
 from ..model import History
 from ._common import ALL, cause_positions, check_choice, check_history, warn_small
 from ._exact import MAX_EXACT_EVENTS, exact_stratified_rate_ratio
 from ._survival import _check_confidence_level, km_median
+from ._verdicts import detectable_ratio, q_values, verdict_column, verdicts
 
 __all__ = ["handling_effects", "prevention_effects"]
 
@@ -42,9 +43,19 @@ PREVENTION_COLUMNS = [
     "ci_low",
     "ci_high",
     "p_value",
+    "q_value",
+    "detectable_ratio",
+    "verdict",
     "missions_with",
     "missions_without",
 ]
+#: The verdicts a with/without comparison can reach.
+EFFECT_VERDICTS = (
+    Verdict.LOWER,
+    Verdict.HIGHER,
+    Verdict.NO_CLEAR_CHANGE,
+    Verdict.TOO_FEW,
+)
 
 HANDLING_COLUMNS = [
     "practice",
@@ -60,24 +71,57 @@ HANDLING_COLUMNS = [
     "retention_with",
     "retention_without",
     "retention_p",
+    "logrank_q",
+    "agreement_q",
+    "retention_q",
+    "q_value",
+    "time_verdict",
+    "agreement_verdict",
+    "retention_verdict",
 ]
 
 
 # ------------------------------------------------------------------ prevention
 def _mission_practices(m: pd.DataFrame) -> dict[str, pd.Series]:
-    """Each practice as a nullable boolean per mission (NA = unknown)."""
-    practices = {
-        "written_scope": m["written_scope"],
-        "meeting_minutes": m["meeting_minutes"],
-        "regular_checkins": m["checkin_every_days"].notna(),
-        "via_intermediary": m["via_intermediary"],
-    }
-    contract = m["contract"]
-    for c in Contract:
-        practices[f"contract_{c.value}"] = (
-            (contract == c.value).astype("boolean").mask(contract.isna())
-        )
+    """Each recorded practice as a nullable boolean per mission (NA = unknown).
+
+    A practice whose column is absent or entirely empty was not recorded: it
+    is left out (unknown is not none). Where ``checkin_every_days`` is
+    recorded, an empty cell keeps its documented meaning: no check-ins.
+    """
+    practices = {}
+    for name, column in (
+        ("written_scope", "written_scope"),
+        ("meeting_minutes", "meeting_minutes"),
+        ("regular_checkins", "checkin_every_days"),
+        ("via_intermediary", "via_intermediary"),
+    ):
+        if column not in m.columns or not m[column].notna().any():
+            continue
+        values = m[column]
+        if column == "checkin_every_days":
+            values = values.notna().astype("boolean")
+        practices[name] = values
+    contract = m["contract"] if "contract" in m.columns else None
+    if contract is not None and contract.notna().any():
+        for c in Contract:
+            practices[f"contract_{c.value}"] = (
+                (contract == c.value).astype("boolean").mask(contract.isna())
+            )
     return practices
+
+
+def recorded_practices(history: History) -> list[str]:
+    """The prevention practices the missions record (none without missions).
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> recorded_practices(ck.load_example())[:3]
+    ['written_scope', 'meeting_minutes', 'regular_checkins']
+    """
+    m = history.missions
+    return [] if m is None or not len(m) else list(_mission_practices(m))
 
 
 def rate_ratio_test(
@@ -91,10 +135,14 @@ def rate_ratio_test(
     """Exact conditional comparison of Poisson rates ``k1/d1`` and ``k2/d2``.
 
     Given ``k = k1 + k2``, ``k1`` is Binomial(k, d1 / (d1 + d2)) when the rates
-    are equal: the p-value is the two-sided binomial test
-    (:func:`scipy.stats.binomtest`) and the interval is Clopper-Pearson's for
-    that proportion (beta quantiles), mapped to the rate ratio by
-    ``p / (1 - p) * d2 / d1``. Works elementwise on arrays. Returns
+    are equal. The interval is Clopper-Pearson's for that proportion (beta
+    quantiles), mapped to the rate ratio by ``p / (1 - p) * d2 / d1``, and
+    the p-value is the central one, twice the smaller binomial tail (capped
+    at 1), so the two always agree: the p-value is below ``1 -
+    confidence_level`` exactly when the interval excludes 1. When every
+    event falls on one side the ratio is the median-unbiased estimate (the
+    proportion whose chance of so extreme a split is 1/2), and the open side
+    of the interval is NaN. Works elementwise on arrays. Returns
     ``(rate_ratio, ci_low, ci_high, p_value)``, NaN where an exposure is 0
     or there is no event.
     """
@@ -109,19 +157,24 @@ def rate_ratio_test(
     ok = (d1 > 0) & (d2 > 0) & (k > 0)
     alpha = 1 - confidence_level
     with np.errstate(divide="ignore", invalid="ignore"):
-        p_low = np.where(k1 > 0, stats.beta.ppf(alpha / 2, k1, k2 + 1), 0.0)
-        p_high = np.where(k2 > 0, stats.beta.ppf(1 - alpha / 2, k1 + 1, k2), 1.0)
+        share = d1 / (d1 + d2)
+        p_low = np.where(k1 > 0, stats.beta.ppf(alpha / 2, k1, k2 + 1), np.nan)
+        p_high = np.where(k2 > 0, stats.beta.ppf(1 - alpha / 2, k1 + 1, k2), np.nan)
+        safe_k = np.maximum(k, 1)
+        p_hat = np.where(
+            k2 == 0,
+            0.5 ** (1 / safe_k),  # P(K1 = k) = p**k = 1/2
+            np.where(k1 == 0, 1 - 0.5 ** (1 / safe_k), k1 / safe_k),
+        )
         scale = d2 / d1
-        ratio = np.where(k2 > 0, (k1 / d1) / (k2 / d2), np.inf)
+        ratio = p_hat / (1 - p_hat) * scale
         low = p_low / (1 - p_low) * scale
-        high = np.where(p_high < 1, p_high / (1 - p_high) * scale, np.inf)
-    p_value = np.full(k.shape, np.nan)
-    for i in np.flatnonzero(ok):  # binomtest is scalar: one call per cell
-        p_value[i] = stats.binomtest(
-            int(k1[i]), int(k[i]), d1[i] / (d1[i] + d2[i])
-        ).pvalue
+        high = p_high / (1 - p_high) * scale
+        lower_tail = stats.binom.cdf(k1, k, share)
+        upper_tail = stats.binom.sf(k1 - 1, k, share)
+    p_value = np.minimum(1.0, 2 * np.minimum(lower_tail, upper_tail))
     nan = np.where(ok, 1.0, np.nan)
-    out = (ratio * nan, low * nan, high * nan, p_value)
+    out = (ratio * nan, low * nan, high * nan, p_value * nan)
     if scalar:
         return tuple(float(a[0]) for a in out)  # type: ignore[return-value]
     return out
@@ -167,6 +220,9 @@ def mantel_haenszel_rate_ratio(
         high = np.where((r > 0) & (s > 0), ratio * np.exp(z * se), np.inf)
         p = stats.chi2.sf((a.sum(axis=0) - e) ** 2 / v, 1)
     nan = np.where(v > 0, 1.0, np.nan)
+    ratio, low, high = (
+        np.where(np.isfinite(x) & (x > 0), x, np.nan) for x in (ratio, low, high)
+    )
     return ratio * nan, low * nan, high * nan, p * nan
 
 
@@ -197,17 +253,20 @@ def prevention_effects(
     *,
     stratify: str | None = "client",
     confidence_level: float = 0.95,
+    min_disputes: int = MIN_DISPUTES,
 ) -> pd.DataFrame:
     """Dispute rates with versus without each mission practice, per cause.
 
     For each practice, missions are split into those that had it and those
     that did not (missions where it is unknown are left out), and the
     disputes per mission-day are compared as a rate ratio with a confidence
-    interval and a p-value. A ratio below 1 means fewer disputes with the
-    practice. By default the comparison is made *within* clients: a
-    client's missions with the practice against the same client's missions
-    without it, pooled over clients. It is not adjusted for the other
-    practices.
+    interval and a p-value. A ratio below 1 means the practice went with
+    fewer disputes; an association, not proof that it prevents them. A
+    practice whose column is absent or entirely empty was not recorded and
+    gets no row (unknown is not none). By default the comparison is made
+    *within* clients: a client's missions with the practice against the
+    same client's missions without it, pooled over clients. It is not
+    adjusted for the other practices.
 
     Why within clients: some clients are far more dispute-prone than others
     (the recurring causes of :func:`recurring_causes`), and a pooled
@@ -228,6 +287,12 @@ def prevention_effects(
     Mantel-Haenszel ratio, Greenland-Robins interval and Mantel-Haenszel
     test.
 
+    Verdicts: a cell with fewer than ``min_disputes`` disputes that can be
+    compared (in clients with missions both ways, within clients) is *too
+    few to tell* and gets no test. The other p-values get Benjamini–Hochberg
+    q-values across the whole table (every practice and cause); ``lower`` or
+    ``higher`` needs a q-value below ``1 - confidence_level``.
+
     Parameters
     ----------
     history : History
@@ -241,7 +306,10 @@ def prevention_effects(
         (binomial test, Clopper-Pearson interval), which assumes every
         mission-day equally prone to disputes.
     confidence_level : float, default=0.95
-        Level of the interval of the rate ratio.
+        Level of the interval of the rate ratio; ``1 - confidence_level`` is
+        also the level the q-values must be below for a verdict.
+    min_disputes : int, default=10
+        The documented minimum of comparable disputes in a cell for a test.
 
     Returns
     -------
@@ -257,14 +325,22 @@ def prevention_effects(
         - ``cause``;
         - ``disputes_with``, ``days_with``, ``disputes_without``,
           ``days_without``: disputes and mission-days in each group;
-        - ``rate_ratio``: rate with over rate without (``inf`` when there is
-          no dispute without), within clients by default;
-        - ``ci_low``, ``ci_high``: its confidence interval;
-        - ``p_value``: two-sided test of a ratio of 1;
+        - ``rate_ratio``: rate with over rate without, within clients by
+          default; when every dispute falls on one side, the exact
+          median-unbiased estimate (never 0 or infinite);
+        - ``ci_low``, ``ci_high``: its confidence interval (NaN on a side
+          the data do not bound);
+        - ``p_value``: two-sided test of a ratio of 1 (it agrees with the
+          interval);
+        - ``q_value``: Benjamini–Hochberg q-value across the table;
+        - ``detectable_ratio``: the rate ratio (or its inverse) these
+          disputes and mission-days would show with 80% power;
+        - ``verdict``: a :class:`Verdict`, ``lower``, ``higher``, ``no clear
+          change`` or ``too few to tell``;
         - ``missions_with``, ``missions_without``.
 
-        The ratio, interval and p-value are NaN when a group has no
-        mission-days or the cell has no dispute at all.
+        The ratio, interval, p- and q-values are NaN when the cell is too few
+        to tell, a group has no mission-days or the cell has no dispute.
 
     Raises
     ------
@@ -284,8 +360,8 @@ def prevention_effects(
     --------
     Pooled over clients (each client here has missions of one kind only, so
     a within-client comparison has nothing to compare), a scope framed in
-    writing halves the scope disputes (3 in 100 days
-    against 9 in 150), though with so few disputes the interval is wide:
+    writing went with half the scope disputes (3 in 100 days against 9 in
+    150); twelve disputes are enough for a test, not for a verdict:
 
     >>> import pandas as pd
     >>> import conflictkit as ck
@@ -306,9 +382,9 @@ def prevention_effects(
     >>> scope[["disputes_with", "days_with", "disputes_without", "days_without"]]
        disputes_with  days_with  disputes_without  days_without
     0              3      100.0                 9         150.0
-    >>> scope[["rate_ratio", "ci_low", "ci_high", "p_value"]].round(3)
-       rate_ratio  ci_low  ci_high  p_value
-    0         0.5   0.087    2.004    0.384
+    >>> scope[["rate_ratio", "ci_low", "ci_high", "p_value", "verdict"]].round(3)
+       rate_ratio  ci_low  ci_high  p_value          verdict
+    0         0.5   0.087    2.004    0.451  no clear change
     """
     history = check_history(history)
     _check_confidence_level(confidence_level)
@@ -359,6 +435,8 @@ def prevention_effects(
 
     parts = []
     tests = []
+    informative: list[np.ndarray] = []
+    null_info: list[np.ndarray] = []
     lopsided = []
     cause_labels = [*labels, ALL]
     strata, clients = pd.factorize(m["client"])
@@ -371,6 +449,10 @@ def prevention_effects(
         if d_with <= 0 or d_without <= 0:
             lopsided.append(practice)
         if stratify is None:
+            pooled = d_with / (d_with + d_without) if d_with + d_without else np.nan
+            comparable = d_with > 0 and d_without > 0
+            informative.append(np.where(comparable, k_with + k_without, 0))
+            null_info.append((k_with + k_without) * pooled * (1 - pooled))
             tests.append(
                 rate_ratio_test(
                     k_with, d_with, k_without, d_without,
@@ -378,14 +460,16 @@ def prevention_effects(
                 )
             )  # fmt: skip
         else:
+            a = _stratum_sums(strata[with_], counts[with_], n_s)
+            t1 = np.bincount(strata[with_], days[with_], minlength=n_s)
+            b = _stratum_sums(strata[without], counts[without], n_s)
+            t0 = np.bincount(strata[without], days[without], minlength=n_s)
+            both = (t1 > 0) & (t0 > 0)
+            share = np.where(both, t1 / np.where(both, t1 + t0, 1.0), 0.0)
+            informative.append(((a + b) * both[:, None]).sum(axis=0))
+            null_info.append(((a + b) * (share * (1 - share))[:, None]).sum(axis=0))
             tests.append(
-                _stratified_test(
-                    _stratum_sums(strata[with_], counts[with_], n_s),
-                    np.bincount(strata[with_], days[with_], minlength=n_s),
-                    _stratum_sums(strata[without], counts[without], n_s),
-                    np.bincount(strata[without], days[without], minlength=n_s),
-                    confidence_level=confidence_level,
-                )
+                _stratified_test(a, t1, b, t0, confidence_level=confidence_level)
             )
         parts.append(
             pd.DataFrame(
@@ -401,9 +485,31 @@ def prevention_effects(
                 }
             )
         )
+    if not parts:
+        return _empty_prevention()
     out = pd.concat(parts, ignore_index=True)
     ratio, low, high, p = (np.concatenate(t) for t in zip(*tests, strict=True))
+    n_informative = np.concatenate(informative)
+    too_few = n_informative < min_disputes
+    for values in (ratio, low, high, p):
+        values[too_few] = np.nan  # decided before the test: no verdict
     out = out.assign(rate_ratio=ratio, ci_low=low, ci_high=high, p_value=p)
+    out["q_value"] = q_values(p)
+    with np.errstate(divide="ignore"):
+        se_null = 1 / np.sqrt(np.concatenate(null_info))
+    out["detectable_ratio"] = detectable_ratio(
+        np.where(n_informative > 0, se_null, np.nan), alpha=1 - confidence_level
+    )
+    effect = np.log(np.where(ratio > 0, ratio, np.nan))
+    v = verdicts(
+        out["q_value"],
+        effect,
+        too_few,
+        alpha=1 - confidence_level,
+        up=Verdict.HIGHER,
+        down=Verdict.LOWER,
+    )
+    out["verdict"] = verdict_column(v, EFFECT_VERDICTS)
     if lopsided:
         warnings.warn(
             f"{len(lopsided)} practice(s) cannot be compared because every "
@@ -414,6 +520,22 @@ def prevention_effects(
         )
     return out[PREVENTION_COLUMNS].astype(
         {"disputes_with": "int64", "disputes_without": "int64"}
+    )
+
+
+def _empty_prevention() -> pd.DataFrame:
+    """No practice recorded: a table with the columns and no row."""
+    out = pd.DataFrame({c: pd.Series([], dtype=float) for c in PREVENTION_COLUMNS})
+    out["practice"] = out["practice"].astype(object)
+    out["cause"] = out["cause"].astype(object)
+    out["verdict"] = verdict_column(np.array([], dtype=object), EFFECT_VERDICTS)
+    return out.astype(
+        {
+            "disputes_with": "int64",
+            "disputes_without": "int64",
+            "missions_with": "int64",
+            "missions_without": "int64",
+        }
     )
 
 
@@ -428,7 +550,7 @@ def _share_test(
     n2 = int((known & without).sum())
     share1 = a / n1 if n1 else np.nan
     share2 = b / n2 if n2 else np.nan
-    if n1 == 0 or n2 == 0:
+    if min(n1, n2) < MIN_DISPUTES:  # too few to tell: no test
         return share1, share2, np.nan
     p = stats.fisher_exact([[a, n1 - a], [b, n2 - b]]).pvalue
     return share1, share2, float(p)
@@ -472,8 +594,16 @@ def handling_effects(
         ``median_days_with``, ``median_days_without`` (``inf`` when more
         than half are still open), ``logrank_p``, ``agreement_with``,
         ``agreement_without``, ``agreement_p``, ``retention_with``,
-        ``retention_without`` and ``retention_p``. Values of a group with no
-        dispute, and tests that need both groups, are NaN.
+        ``retention_without`` and ``retention_p``; then the
+        Benjamini–Hochberg q-values of the three tests across the table
+        (``logrank_q``, ``agreement_q``, ``retention_q``), ``q_value`` (the
+        smallest of the row's three: whether anything in it holds up), and
+        a :class:`Verdict` per comparison, ``time_verdict`` (``lower`` =
+        settled sooner), ``agreement_verdict`` and ``retention_verdict``
+        (``lower``, ``higher``, ``no clear change``, or ``too few to tell``
+        when a group has fewer than 10 disputes: no test is run). Values of
+        a group with no dispute are NaN. A habit whose column is absent or
+        entirely empty was not recorded and has no row.
 
     Warns
     -----
@@ -514,8 +644,12 @@ def handling_effects(
     retained = d["client_retained"].fillna(False).to_numpy(dtype=bool)
 
     habits = {
-        "options_proposed": d["options_proposed"] > 1,
-        "followup_sent": d["followup_sent"],
+        name: flag
+        for name, flag in (
+            ("options_proposed", d["options_proposed"] > 1),
+            ("followup_sent", d["followup_sent"]),
+        )
+        if d[name].notna().any()  # never recorded: not a habit you lacked
     }
     rows = []
     small = []
@@ -532,7 +666,9 @@ def handling_effects(
             days[without], resolved[without], confidence_level=confidence_level
         )
         logrank_p = np.nan
-        if n1 and n2 and (resolved[with_].any() or resolved[without].any()):
+        if min(n1, n2) >= MIN_DISPUTES and (
+            resolved[with_].any() or resolved[without].any()
+        ):
             x = stats.CensoredData(
                 uncensored=days[with_ & resolved], right=days[with_ & ~resolved]
             )
@@ -546,7 +682,29 @@ def handling_effects(
              *_share_test(agree, agree_known, with_, without),
              *_share_test(retained, ret_known, with_, without))
         )  # fmt: skip
-    out = pd.DataFrame(rows, columns=HANDLING_COLUMNS)
+    out = pd.DataFrame(rows, columns=HANDLING_COLUMNS[:13])
+    tests = ["logrank", "agreement", "retention"]
+    q = q_values(out[[f"{t}_p" for t in tests]].to_numpy()).reshape(len(out), 3)
+    for j, test in enumerate(tests):
+        out[f"{test}_q"] = q[:, j]
+    out["q_value"] = np.nanmin(np.where(np.isnan(q), np.inf, q), axis=1)
+    out["q_value"] = out["q_value"].replace(np.inf, np.nan)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        effects = {
+            "time": np.log(out["median_days_with"] / out["median_days_without"]),
+            "agreement": out["agreement_with"] - out["agreement_without"],
+            "retention": out["retention_with"] - out["retention_without"],
+        }
+    for j, (name, effect) in enumerate(effects.items()):
+        v = verdicts(
+            q[:, j],
+            np.nan_to_num(effect.to_numpy(dtype=float), nan=0.0, posinf=1, neginf=-1),
+            np.isnan(out[f"{tests[j]}_p"].to_numpy()),
+            alpha=1 - confidence_level,
+            up=Verdict.HIGHER,
+            down=Verdict.LOWER,
+        )
+        out[f"{name}_verdict"] = verdict_column(v, EFFECT_VERDICTS)
     if small:
         practice, n = min(small, key=lambda s: s[1])
         what = f"disputes in the smaller group of {practice!r}"

@@ -64,7 +64,7 @@ def _solve(f: Callable[[float], float], target: float) -> float:
     lo, hi = -_LOG_BOUND, _LOG_BOUND
     f_lo, f_hi = f(lo) - target, f(hi) - target
     if f_lo * f_hi > 0:
-        return 0.0 if abs(f_lo) < abs(f_hi) else np.inf
+        return np.nan  # beyond exp(±30): not bounded by these data
     return float(np.exp(optimize.brentq(lambda x: f(x) - target, lo, hi, xtol=1e-10)))
 
 
@@ -82,10 +82,16 @@ def _one_cell(
     def mean(log_theta: float) -> float:
         return float((m * _probabilities(np.exp(log_theta), t1, t0)).sum())
 
-    estimate = 0.0 if s == 0 else np.inf if s == total else _solve(mean, s)
-    low = 0.0 if s == 0 else _solve(lambda x: _tails(x, m, t1, t0, s)[1], alpha / 2)
+    if s == 0:  # the MLE is 0: median-unbiased estimate, P(S <= 0) = 1/2
+        estimate = _solve(lambda x: -_tails(x, m, t1, t0, s)[0], -0.5)
+    elif s == total:  # the MLE is infinite: P(S >= total) = 1/2
+        estimate = _solve(lambda x: _tails(x, m, t1, t0, s)[1], 0.5)
+    else:
+        estimate = _solve(mean, s)
+    # a side the data do not bound is NaN, never 0 or infinity
+    low = np.nan if s == 0 else _solve(lambda x: _tails(x, m, t1, t0, s)[1], alpha / 2)
     high = (
-        np.inf
+        np.nan
         if s == total
         else _solve(lambda x: -_tails(x, m, t1, t0, s)[0], -alpha / 2)
     )
@@ -117,7 +123,9 @@ def exact_stratified_rate_ratio(
     -------
     tuple of numpy.ndarray
         ``(rate_ratio, ci_low, ci_high, p_value)``, one value per cell; NaN
-        where no stratum has exposure both ways and a dispute.
+        where no stratum has exposure both ways and a dispute. When every
+        dispute falls on one side the ratio is the median-unbiased estimate
+        (never 0 or infinite) and the open side of the interval is NaN.
 
     Examples
     --------

@@ -67,9 +67,34 @@ def _boundary_fit(
     while f(far) > 0:
         far *= 2.0
     bound = float(np.exp(optimize.brentq(f, min(near, far), max(near, far))))
+    # the MLE is infinite: give the exact conditional, median-unbiased slope
+    slope = median_unbiased_slope(y, t, log_e)
     if sign < 0:
-        return TrendFit(-np.inf, np.inf, 0.0, bound, p, "likelihood ratio")
-    return TrendFit(np.inf, np.inf, bound, np.inf, p, "likelihood ratio")
+        return TrendFit(slope, np.nan, np.nan, bound, p, "likelihood ratio")
+    return TrendFit(slope, np.nan, bound, np.nan, p, "likelihood ratio")
+
+
+def median_unbiased_slope(y: np.ndarray, t: np.ndarray, log_e: np.ndarray) -> float:
+    """The slope at which every dispute falling where they fell has probability 1/2.
+
+    Given the total ``n``, the counts per period are multinomial with
+    probabilities ``pi_p(b)`` proportional to ``exp(log_e_p + b t_p)``; when
+    all ``n`` sit in the first (or last) period, the maximum likelihood slope
+    is infinite and the exact conditional median-unbiased estimate solves
+    ``pi(b) ** n = 1/2`` for that period.
+    """
+    n = float(y.sum())
+    end = int(np.argmin(t)) if y[np.argmin(t)] == n else int(np.argmax(t))
+    tc = t - t.mean()
+
+    def g(b: float) -> float:
+        lse = special.logsumexp(log_e + b * tc)
+        return float(n * (log_e[end] + b * tc[end] - lse) - np.log(0.5))
+
+    half = 1.0  # g is monotone: widen [-half, half] until it changes sign
+    while g(-half) * g(half) > 0 and half < 1e6:
+        half *= 2.0
+    return float(optimize.brentq(g, -half, half))
 
 
 def poisson_trend(

@@ -1,22 +1,23 @@
-"""Client profiles and preventive recommendations built on recurring causes."""
+"""Client profiles: exposure, disputes, causes, money, shrunk rate, tested risk."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from scipy import stats
 
-from .._labels import CAUSE_DTYPE, Cause, check_lang, label
+from .._labels import CAUSE_DTYPE, check_lang, label
 from ..model import STRING_DTYPE, History
-from ._advice import CAUSE_ACTIONS, EVIDENCE, PRACTICE_GAPS, text
-from ._common import ALL, check_history
+from ._common import check_history
 from ._recurring import _N_CAUSES, _Cells, _recurring_frame, _warn_cells
+from ._verdicts import q_values
 
-__all__ = ["client_profiles", "recommendations"]
+__all__ = ["client_profiles", "shrunk_rates"]
 
 RISK_DTYPE = pd.CategoricalDtype(["low", "medium", "high"], ordered=True)
 
-#: A client whose dispute rate is at least this multiple of yours is "medium".
-RATE_FACTOR = 2.0
+#: The false discovery rate at which a client's dispute rate counts as high.
+RATE_ALPHA = 0.05
 
 PROFILE_COLUMNS = [
     "client",
@@ -24,6 +25,8 @@ PROFILE_COLUMNS = [
     "mission_days",
     "n_disputes",
     "rate_per_100_days",
+    "shrunk_rate_per_100_days",
+    "rate_q_value",
     "top_cause",
     "recurring_causes",
     "n_open",
@@ -33,8 +36,6 @@ PROFILE_COLUMNS = [
     "risk",
     "risk_reason",
 ]
-
-RECOMMENDATION_COLUMNS = ["client", "cause", "action", "evidence", "priority"]
 
 _CAUSES = list(CAUSE_DTYPE.categories)
 
@@ -94,6 +95,56 @@ def _sum_by(codes: np.ndarray, values: pd.Series, n: int) -> np.ndarray:
     return np.where(seen > 0, total, np.nan)
 
 
+def shrunk_rates(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
+    """Empirical-Bayes (Poisson-gamma) rates per unit of exposure, per client.
+
+    Marshall's (1991) moment estimator: with the pooled rate ``m = sum n /
+    sum E``, the exposure-weighted variance of the crude rates ``s2`` and
+    the mean exposure ``E_bar``, the variance of the true rates is ``A =
+    max(0, s2 - m / E_bar)``, and each rate is pulled towards ``m`` by
+    ``A / (A + m / E)``: the posterior mean under a gamma prior of mean
+    ``m`` and variance ``A``. Two disputes on a short mission move a client
+    little; two hundred mission-days speak for themselves. NaN without
+    exposure.
+
+    Examples
+    --------
+    >>> shrunk_rates(np.array([2, 10, 0]), np.array([10.0, 200.0, 100.0])).round(4)
+    array([0.0726, 0.0482, 0.0106])
+    """
+    n = np.asarray(n, dtype=float)
+    e = np.asarray(exposure, dtype=float)
+    out = np.full(n.shape, np.nan)
+    ok = e > 0
+    if not ok.any() or n[ok].sum() == 0:
+        out[ok] = 0.0
+        return out
+    m = n[ok].sum() / e[ok].sum()
+    crude = n[ok] / e[ok]
+    s2 = float((e[ok] * (crude - m) ** 2).sum() / e[ok].sum())
+    a = max(0.0, s2 - m / e[ok].mean())
+    weight = a / (a + m / e[ok]) if a > 0 else np.zeros(ok.sum())
+    out[ok] = m + weight * (crude - m)
+    return out
+
+
+def _rate_q_values(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
+    """BH q-values of the one-sided exact test: is the client's rate above the others'?
+
+    Conditional on all disputes, a client's count is binomial with its share
+    of the mission-days when its rate equals everyone else's (the exact
+    conditional comparison of two Poisson rates, client against the rest).
+    """
+    e = np.asarray(exposure, dtype=float)
+    ok = e > 0
+    p = np.full(n.shape, np.nan)
+    total = int(n[ok].sum())
+    if ok.sum() < 2 or total == 0:
+        return p
+    p[ok] = stats.binom.sf(n[ok] - 1, total, e[ok] / e[ok].sum())
+    return q_values(p)
+
+
 def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
     """Summarise each client: exposure, disputes, causes, money and risk.
 
@@ -117,6 +168,13 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
         - ``n_disputes``: all the client's disputes, labelled or not;
         - ``rate_per_100_days``: disputes per 100 mission-days (NaN without
           missions or mission-days);
+        - ``shrunk_rate_per_100_days``: the same, pulled towards your
+          overall rate by an empirical-Bayes (Poisson-gamma) estimate (see
+          :func:`shrunk_rates`): what to expect next from a client known by
+          a few missions;
+        - ``rate_q_value``: Benjamini–Hochberg q-value, across clients, of
+          the exact one-sided test that the client's dispute rate is above
+          the other clients' (NaN without missions);
         - ``top_cause``: the cause cited most often (ties: the one more often
           primary, then taxonomy order); missing when nothing is labelled;
         - ``recurring_causes``: the client's recurring causes as found by
@@ -125,7 +183,8 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
         - ``n_open``: disputes still open at ``as_of``;
         - ``amount_at_stake``, ``amount_recovered``: sums over the client's
           disputes; 0 for a client without dispute, NaN when none of its
-          disputes records an amount;
+          disputes records an amount (and for every client when the column
+          was never filled in: unknown is not none);
         - ``last_dispute_at``: when its latest dispute was opened;
         - ``risk`` (ordered categorical ``low`` < ``medium`` < ``high``) and
           ``risk_reason``, a short sentence giving the reasons.
@@ -136,11 +195,11 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
     -----
     The risk rules are deliberately simple:
 
-    - **high**: at least two recurring causes, or one recurring cause and at
-      least one open dispute;
+    - **high**: at least two recurring causes, or one recurring cause and
+      either an open dispute or a high dispute rate;
     - **medium**: one recurring cause, or an open dispute, or (with missions)
-      at least two disputes at a rate at least twice your overall rate
-      (disputes per mission-day over all clients with missions);
+      a high dispute rate: ``rate_q_value`` below 0.05, a test, never a
+      ratio computed on two disputes;
     - **low**: anything else.
 
     Warns
@@ -183,8 +242,12 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
     n_open = np.bincount(codes[is_open], minlength=n)
     at_stake = _sum_by(codes, d["amount_at_stake"], n)
     recovered = _sum_by(codes, d["amount_recovered"], n)
-    at_stake[n_disputes == 0] = 0.0
-    recovered[n_disputes == 0] = 0.0
+    # nothing at stake without a dispute, but only where amounts are recorded
+    # at all: a column nobody filled in stays NaN (unknown is not none)
+    if d["amount_at_stake"].notna().any():
+        at_stake[n_disputes == 0] = 0.0
+    if d["amount_recovered"].notna().any():
+        recovered[n_disputes == 0] = 0.0
     # latest opening per client; NaT is the smallest int64, so clients
     # without disputes keep it
     opened = d["opened_at"].to_numpy(dtype="datetime64[ns]").view(np.int64)
@@ -231,15 +294,19 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
         total_days = days[with_days].sum()
         overall = 100.0 * n_disputes[with_days].sum() / total_days if total_days else 0
         rel = rate / overall if overall > 0 else np.full(n, np.nan)
-        high_rate = (rel >= RATE_FACTOR) & (n_disputes >= 2)
+        shrunk = 100.0 * shrunk_rates(n_disputes, days)
+        rate_q = _rate_q_values(n_disputes, days)
+        high_rate = np.nan_to_num(rate_q, nan=1.0) < RATE_ALPHA
     else:
         n_missions = pd.array([pd.NA] * n, dtype="Int64")
         days = np.full(n, np.nan)
         rate = np.full(n, np.nan)
         rel = np.full(n, np.nan)
+        shrunk = np.full(n, np.nan)
+        rate_q = np.full(n, np.nan)
         high_rate = np.zeros(n, dtype=bool)
 
-    high = (n_rec >= 2) | ((n_rec >= 1) & (n_open >= 1))
+    high = (n_rec >= 2) | ((n_rec >= 1) & ((n_open >= 1) | high_rate))
     medium = ~high & ((n_rec == 1) | (n_open >= 1) | high_rate)
     risk = np.where(high, "high", np.where(medium, "medium", "low"))
 
@@ -271,6 +338,8 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
             "mission_days": days.astype(float),
             "n_disputes": n_disputes.astype(np.int64),
             "rate_per_100_days": rate,
+            "shrunk_rate_per_100_days": shrunk,
+            "rate_q_value": rate_q,
             "top_cause": pd.Categorical.from_codes(top, dtype=CAUSE_DTYPE),
             "recurring_causes": pd.array(names.to_numpy(), dtype=STRING_DTYPE),
             "n_open": n_open.astype(np.int64),
@@ -286,257 +355,9 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
     return out.iloc[order].reset_index(drop=True)
 
 
-# --------------------------------------------------------------- recommendations
 def _number(x: np.ndarray, fmt: str, lang: str) -> np.ndarray:
     """Format numbers, with a decimal comma in French."""
     if np.size(x) == 0:  # np.char fails on empty arrays
         return np.array([], dtype=str)
     s = np.char.mod(fmt, x)
     return np.char.replace(s, ".", ",") if lang == "fr" else s
-
-
-def _q_text(q: np.ndarray, lang: str) -> np.ndarray:
-    """``"= 0.01"`` or ``"< 0.001"`` (decimal comma in French)."""
-    small = q < 0.001
-    shown = np.char.mod("%.2g", np.where(small, 0.001, q))
-    # %.2g may write 1e-03 style for tiny values; they are caught by `small`
-    out = np.where(small, "< 0.001", np.char.add("= ", shown))
-    return np.char.replace(out, ".", ",") if lang == "fr" else out
-
-
-def _practice_gaps(history: History, cells: _Cells) -> dict[Cause, np.ndarray]:
-    """Per cause with a preventive practice: (lacking, known) missions per client.
-
-    Returns an array of shape (n_clients + 1, 2); the last row is all clients.
-    A boolean practice is lacking where it is False (missing = unknown, not
-    counted); check-ins are lacking where ``checkin_every_days`` is empty.
-    """
-    m = history.missions
-    out: dict[Cause, np.ndarray] = {}
-    if cells.exposure is None or m is None:
-        return out
-    n = len(cells.clients)
-    codes = cells.mission_codes
-    assert codes is not None  # set with the exposure
-    for cause, gap in PRACTICE_GAPS.items():
-        col = m[gap.column]
-        if gap.column == "checkin_every_days":
-            lacking = col.isna().to_numpy()
-            known = np.ones(len(m), dtype=bool)
-        else:
-            known = col.notna().to_numpy()
-            lacking = (col == False).fillna(False).to_numpy(dtype=bool)  # noqa: E712
-        per = np.stack(
-            [
-                np.bincount(codes[lacking], minlength=n),
-                np.bincount(codes[known], minlength=n),
-            ],
-            axis=1,
-        )
-        out[cause] = np.vstack([per, per.sum(axis=0)])
-    return out
-
-
-def recommendations(history: History, *, lang: str = "en") -> pd.DataFrame:
-    """Suggest preventive actions for each client's recurring causes.
-
-    For each recurring client × cause found by :func:`recurring_causes` (with
-    its defaults), the preventive actions for that cause, taken from field
-    advice for freelancers (frame the scope in writing, change requests, a
-    written schedule with buffers, regular check-ins, written minutes,
-    deposits, milestone invoicing and payment reminders, moving heated
-    exchanges to writing, listening and rephrasing, several options and a
-    compromise before a mediator or the courts). When missions are known and
-    at least half of the client's missions lacked the practice that prevents
-    the cause (a written scope for scope; regular check-ins for deadlines;
-    written minutes for trust and tone), an action naming that gap comes
-    first.
-
-    When no client has a recurring cause, the table gives general advice
-    instead: client ``"all"`` and your most frequent cause (with the practice
-    gap over all missions, if any), so a history never comes back without a
-    suggestion unless nothing is labelled.
-
-    Parameters
-    ----------
-    history : History
-        The disputes and, when known, the missions.
-    lang : {"en", "fr"}, default="en"
-        Language of ``action`` and ``evidence``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per action, with columns ``client`` (or ``"all"``), ``cause``
-        (categorical :class:`~conflictkit.Cause`; its display name in ``lang``
-        is in the text), ``action``, ``evidence`` (e.g. "payment in 4 of 6
-        disputes, 3.1× your baseline (q = 0.01)", "paiement dans 4 litiges sur
-        6, 3,1× votre référence (q = 0,01)"), and ``priority`` (int, 1 = most
-        urgent: client × cause cells ranked by q-value, then rate ratio; the
-        actions of a cell share its priority). Sorted by priority.
-
-    Warns
-    -----
-    SmallSampleWarning
-        With fewer than 10 labelled disputes.
-
-    Examples
-    --------
-    >>> import pandas as pd
-    >>> import conflictkit as ck
-    >>> h = ck.History.from_frames(pd.DataFrame({
-    ...     "client": ["Acme"] * 4 + ["Bolt"] * 4 + ["Cera"] * 4,
-    ...     "opened_at": pd.date_range("2023-01-01", periods=12, freq="MS"),
-    ...     "causes": ["payment"] * 4 + ["scope", "tone", "deadlines", "trust"] * 2,
-    ... }))
-    >>> r = ck.recommendations(h, lang="fr")
-    >>> r.loc[0, "evidence"]
-    'paiement dans 4 litiges sur 4, 3,0× votre référence (q = 0,03)'
-    >>> r.loc[0, "action"][:31]
-    'Demander un acompte avant de co'
-    """
-    check_history(history)
-    check_lang(lang)
-    cells = _Cells(history)
-    _warn_cells(cells, stacklevel=4)
-    rec = _recurring_frame(history, cells, min_disputes=2, alpha=0.05)
-    gaps = _practice_gaps(history, cells)
-    hits = rec[rec["recurring"]]
-    if len(hits):
-        order = np.lexsort((-hits["rate_ratio"].to_numpy(), hits["q_value"].to_numpy()))
-        hits = hits.iloc[order]
-        idx = cells.clients.get_indexer(hits["client"])
-        cause_codes = hits["cause"].cat.codes.to_numpy()
-        k = hits["n_disputes"].to_numpy()
-        evidence = _evidence_recurring(
-            cause_codes,
-            k,
-            cells.n_labelled[idx],
-            hits["rate_ratio"].to_numpy(),
-            hits["q_value"].to_numpy(),
-            lang,
-        )
-        clients = hits["client"].to_numpy()
-        priority = np.arange(1, len(hits) + 1)
-    else:
-        total = cells.counts.sum(axis=0)
-        n_lab = int(cells.labelled.sum())
-        if n_lab == 0:
-            return _empty_recommendations()
-        top = int(total.argmax())
-        idx = np.array([len(cells.clients)])  # the "all clients" row of gaps
-        cause_codes = np.array([top])
-        share = _number(np.array([100.0 * total[top] / n_lab]), "%.0f", lang)
-        tmpl = text(EVIDENCE["general"], lang)
-        evidence = np.array(
-            [
-                tmpl.format(
-                    cause=label(_CAUSES[top], lang).lower(),
-                    k=int(total[top]),
-                    s=_s(total[top]),
-                    n=n_lab,
-                    share=f"{share[0]}{' %' if lang == 'fr' else '%'}",
-                )
-            ],
-            dtype=object,
-        )
-        clients = np.array([ALL], dtype=object)
-        priority = np.array([1])
-
-    pieces = []
-    for code, cause in enumerate(_CAUSES):
-        sel = cause_codes == code
-        if not sel.any():
-            continue
-        member = Cause(cause)
-        ev = evidence[sel]
-        base = {
-            "client": clients[sel],
-            "cause": cause,
-            "priority": priority[sel],
-        }
-        rank = 0
-        gap = PRACTICE_GAPS.get(member)
-        if gap is not None and member in gaps:
-            lacking, known = gaps[member][idx[sel]].T
-            has_gap = (known > 0) & (2 * lacking >= known)
-            if has_gap.any():
-                frag = text(gap.evidence, lang)
-                sep = " ; " if lang == "fr" else "; "
-                with_gap = [
-                    f"{e}{sep}{frag.format(n=a, total=b, s=_s(a))}"
-                    for e, a, b in zip(ev, lacking, known, strict=True)
-                ]
-                ev = np.where(has_gap, np.array(with_gap, dtype=object), ev)
-                # a client-specific action; the general advice already opens
-                # with the practice, so the gap only joins its evidence
-                has_gap &= clients[sel] != ALL
-                pieces.append(
-                    pd.DataFrame(
-                        {**base, "action": text(gap.action, lang), "evidence": ev}
-                    )[has_gap].assign(_rank=rank)
-                )
-        for action in CAUSE_ACTIONS[member]:
-            rank += 1
-            pieces.append(
-                pd.DataFrame(
-                    {**base, "action": text(action, lang), "evidence": ev}
-                ).assign(_rank=rank)
-            )
-    out = pd.concat(pieces, ignore_index=True)
-    out = out.sort_values(["priority", "_rank"], kind="stable", ignore_index=True)
-    return pd.DataFrame(
-        {
-            "client": pd.array(out["client"].astype(str), dtype=STRING_DTYPE),
-            "cause": pd.Categorical(out["cause"], dtype=CAUSE_DTYPE),
-            "action": pd.array(out["action"], dtype=STRING_DTYPE),
-            "evidence": pd.array(out["evidence"], dtype=STRING_DTYPE),
-            "priority": out["priority"].to_numpy(dtype=np.int64),
-        },
-        columns=RECOMMENDATION_COLUMNS,
-    )
-
-
-def _evidence_recurring(
-    cause_codes: np.ndarray,
-    k: np.ndarray,
-    n: np.ndarray,
-    ratio: np.ndarray,
-    q: np.ndarray,
-    lang: str,
-) -> np.ndarray:
-    """The evidence sentence of each recurring cell (a short, derived table)."""
-    tmpl = text(EVIDENCE["recurring"], lang)
-    names = [label(c, lang).lower() for c in _CAUSES]
-    return np.array(
-        [
-            tmpl.format(cause=names[c], k=int(kk), s=_s(kk), n=int(nn), ratio=r, q=qq)
-            for c, kk, nn, r, qq in zip(
-                cause_codes,
-                k,
-                n,
-                _number(ratio, "%.1f", lang),
-                _q_text(q, lang),
-                strict=True,
-            )
-        ],
-        dtype=object,
-    )
-
-
-def _s(n: int) -> str:
-    """The plural mark of a count."""
-    return "" if n == 1 else "s"
-
-
-def _empty_recommendations() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "client": pd.array([], dtype=STRING_DTYPE),
-            "cause": pd.Categorical([], dtype=CAUSE_DTYPE),
-            "action": pd.array([], dtype=STRING_DTYPE),
-            "evidence": pd.array([], dtype=STRING_DTYPE),
-            "priority": np.array([], dtype=np.int64),
-        },
-        columns=RECOMMENDATION_COLUMNS,
-    )

@@ -14,6 +14,7 @@ from .._labels import CAUSE_DTYPE
 from ..errors import ConflictkitWarning
 from ..model import STRING_DTYPE, History
 from ._common import check_history, warn_small
+from ._effects import rate_ratio_test
 
 __all__ = ["recurring_causes"]
 
@@ -28,6 +29,8 @@ RECURRING_COLUMNS = [
     "n_disputes",
     "expected",
     "rate_ratio",
+    "ci_low",
+    "ci_high",
     "p_value",
     "q_value",
     "recurring",
@@ -163,6 +166,36 @@ def _tests(cells: _Cells) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return expected, p, q
 
 
+def _versus_others(
+    cells: _Cells, flat: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rate ratio of each cell against the *other* clients, with an exact interval.
+
+    With missions: the client's disputes citing the cause per mission-day
+    over the other (testable) clients' ones; without: per labelled dispute.
+    The interval is the exact conditional (Clopper-Pearson) one of
+    :func:`rate_ratio_test`; NaN for untestable clients or without others.
+    """
+    client_idx, cause_idx = np.divmod(flat, _N_CAUSES)
+    k = cells.counts
+    if cells.exposure is not None:
+        testable = cells.exposure > 0
+        size = np.where(testable, cells.exposure, 0.0)
+    else:
+        testable = cells.n_labelled > 0
+        size = cells.n_labelled.astype(float)
+    totals = k[testable].sum(axis=0)
+    kk = k.ravel()[flat]
+    own = size[client_idx]
+    others = size[testable].sum() - own
+    k_others = totals[cause_idx] - kk
+    ratio, low, high, _ = rate_ratio_test(kk, own, k_others, others)
+    bad = ~testable[client_idx]
+    for values in (ratio, low, high):
+        values[bad] = np.nan
+    return ratio, low, high
+
+
 def _median_gaps(cells: _Cells, opened: np.ndarray, wanted: np.ndarray) -> np.ndarray:
     """Median days between consecutive disputes of each cell (NaN below two)."""
     out = np.full(cells.counts.size, np.nan)
@@ -239,7 +272,12 @@ def recurring_causes(
         - ``client``, ``cause`` (categorical :class:`~conflictkit.Cause`);
         - ``n_disputes``: the client's disputes citing the cause;
         - ``expected``: the count expected from your baseline (see above);
-        - ``rate_ratio``: ``n_disputes / expected``;
+        - ``rate_ratio``: the client's rate of the cause (per mission-day,
+          or per labelled dispute without missions) over the *other*
+          clients' rate, so a client is not compared with itself; the
+          exact median-unbiased estimate when the others have none;
+        - ``ci_low``, ``ci_high``: its exact conditional (Clopper-Pearson)
+          interval at 95%, NaN on a side the data do not bound;
         - ``p_value``: exact one-sided p-value for over-representation;
         - ``q_value``: Benjamini–Hochberg adjusted p-value. The family is every
           testable client × every cause cited in the history, cells with no
@@ -331,6 +369,7 @@ def _recurring_frame(
     flat = np.flatnonzero(k.ravel() > 0)
     kk = k.ravel()[flat]
     exp = expected.ravel()[flat]
+    ratio, low, high = _versus_others(cells, flat)
     pp = p.ravel()[flat]
     qq = q.ravel()[flat]
     recurring = (kk >= min_disputes) & (qq <= alpha)
@@ -338,8 +377,6 @@ def _recurring_frame(
     wanted[flat[kk >= 2]] = True
     opened = history.disputes["opened_at"].to_numpy(dtype="datetime64[ns]")
     gaps = _median_gaps(cells, opened.view(np.int64), wanted)[flat]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = kk / exp
     client_idx, cause_idx = np.divmod(flat, _N_CAUSES)
     # recurring first, then p-value (NaN last), more disputes, client, cause
     order = np.lexsort(
@@ -354,6 +391,8 @@ def _recurring_frame(
             "n_disputes": kk[order].astype(np.int64),
             "expected": exp[order],
             "rate_ratio": ratio[order],
+            "ci_low": low[order],
+            "ci_high": high[order],
             "p_value": pp[order],
             "q_value": qq[order],
             "recurring": recurring[order],

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from .._labels import CAUSE_DTYPE
+from .._labels import CAUSE_DTYPE, Verdict
 from ..errors import ConflictkitWarning
 from ..model import History
 from ._common import (
@@ -20,7 +19,9 @@ from ._common import (
     mission_days_in_periods,
 )
 from ._common import warn_small as _warn_small
-from ._poisson import VARIANCES, ClusterScores, poisson_trend
+from ._poisson import VARIANCES, poisson_trend
+from ._verdicts import detectable_ratio, q_values, verdict_column, verdicts
+from ._wild import MIN_CLUSTERS, ClusterCells, sign_flips, wild_cluster_trend
 
 __all__ = ["cause_trend", "trend_summary"]
 
@@ -229,49 +230,137 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
     return out
 
 
-def _cluster_scores(
-    history: History, table: _Table, keep: np.ndarray
-) -> Callable[[np.ndarray], ClusterScores]:
-    """Per-client score contributions, for a variance clustered by client.
+#: Below this many disputes of a cause (in periods with exposure), its trend
+#: is "too few to tell", decided before any test.
+MIN_TREND_DISPUTES = 10
+#: ... and below this many periods with exposure.
+MIN_TREND_PERIODS = 3
+TREND_VERDICTS = (
+    Verdict.RISING,
+    Verdict.FALLING,
+    Verdict.NO_CLEAR_CHANGE,
+    Verdict.TOO_FEW,
+)
+TREND_COLUMNS = [
+    "cause",
+    "n_disputes",
+    "slope",
+    "rate_ratio_per_year",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "q_value",
+    "detectable_ratio",
+    "direction",
+]
 
-    Returns ``make(rows)``: given the dispute rows citing a cause, a function
-    of ``(x, rate)`` (design and fitted rate over the kept periods) giving
-    each client's score ``sum_p x_p (y_cp - rate_p * days_cp)``.
+
+@dataclass(frozen=True)
+class _Exposure:
+    """What the trend fits: periods with exposure, cells, disputes used."""
+
+    t: np.ndarray  # years since the first period, periods with exposure
+    exposure: np.ndarray  # exposure of those periods
+    used: np.ndarray  # bool per dispute row: counted in the fit
+    dispute_index: np.ndarray  # per dispute row: its cell (or fit period)
+    cells: ClusterCells | None  # client x period cells (with missions)
+
+
+def _calendar_exposure(
+    history: History, periods: pd.DatetimeIndex, freq: str
+) -> np.ndarray:
+    """Calendar days observed per period (the last one stops at ``as_of``)."""
+    starts = periods.to_numpy()
+    ends = np.append(starts[1:], np.datetime64("NaT", "ns"))
+    if len(periods):
+        ends[-1] = pd.Timestamp(periods[-1]) + pd.tseries.frequencies.to_offset(
+            _PERIOD_START_FREQ[freq]
+        )
+    as_of = _as_of(history)
+    if pd.notna(as_of):
+        ends = np.minimum(ends, np.datetime64(as_of + pd.Timedelta(1, "D")))
+    return np.clip((ends - starts) / np.timedelta64(1, "D"), 0, None)
+
+
+def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
+    """Match every dispute with exposure: its client's mission-days in its period.
+
+    With missions, a dispute counts only if its client worked in the period
+    it was opened in (a rate needs its own denominator); the others are
+    named in a ConflictkitWarning. Without missions, calendar days.
     """
+    periods = table.periods
+    months = periods.year * 12 + periods.month
+    t_all = np.asarray(months, dtype=float) - (months.min() if len(months) else 0)
+    t_all = t_all / 12
+    n_periods = len(periods)
+    if table.cells is None:
+        exposure = _calendar_exposure(history, periods, freq)
+        keep = exposure > 0
+        number = np.where(keep, np.cumsum(keep) - 1, -1)
+        dispute_index = number[table.dispute_period] if n_periods else np.zeros(0)
+        used = dispute_index >= 0
+        return _Exposure(t_all[keep], exposure[keep], used, dispute_index, None)
     cells = table.cells
-    assert cells is not None
     d_client = history.disputes["client"]
     codes, uniques = pd.factorize(
         pd.concat([d_client, cells["client"]], ignore_index=True)
     )
     n_d = len(d_client)
     dispute_client, cell_client = codes[:n_d], codes[n_d:]
-    g = len(uniques)
+    cell_key = cell_client.astype(np.int64) * n_periods + cells["number"].to_numpy()
+    order = np.argsort(cell_key, kind="stable")
+    sorted_key = cell_key[order]
+    d_key = dispute_client.astype(np.int64) * n_periods + table.dispute_period
+    at = np.clip(np.searchsorted(sorted_key, d_key), 0, max(len(sorted_key) - 1, 0))
+    found = (
+        (sorted_key[at] == d_key) & (dispute_client >= 0)
+        if len(sorted_key)
+        else np.zeros(n_d, dtype=bool)
+    )
+    dispute_cell = np.where(found, order[at] if len(order) else -1, -1)
+    lost = ~found
+    if lost.any():
+        names = pd.unique(d_client[lost].astype(str))
+        shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        warnings.warn(
+            f"{int(lost.sum())} of {n_d} disputes are left out of the trend: their "
+            f"client had no mission-days in the period they were opened in "
+            f"({len(names)} clients: {shown}). A rate needs its own exposure; add "
+            "those missions to count them.",
+            ConflictkitWarning,
+            stacklevel=3,
+        )
+    e_period = np.bincount(
+        cells["number"].to_numpy(),
+        weights=cells["exposure_days"].to_numpy(dtype=float),
+        minlength=n_periods,
+    )
+    keep = e_period > 0
     fit_number = np.where(keep, np.cumsum(keep) - 1, -1)
-    dispute_fit = fit_number[table.dispute_period]
-    cell_fit = fit_number[cells["number"].to_numpy()]
-    cell_days = cells["exposure_days"].to_numpy(dtype=float)
-    active = np.zeros(g, dtype=bool)
-    active[cell_client] = True
-    active[dispute_client[dispute_fit >= 0]] = True
+    client_codes, _ = pd.factorize(cell_client)
+    cc = ClusterCells(
+        client=np.asarray(client_codes, dtype=np.intp),
+        period=fit_number[cells["number"].to_numpy()],
+        exposure=cells["exposure_days"].to_numpy(dtype=float),
+        n_clients=int(client_codes.max()) + 1 if len(client_codes) else 0,
+    )
+    return _Exposure(t_all[keep], e_period[keep], found, dispute_cell, cc)
 
-    def make(rows: np.ndarray) -> ClusterScores:
-        rows = rows[dispute_fit[rows] >= 0]
-        client, fit = dispute_client[rows], dispute_fit[rows]
 
-        def scores(x: np.ndarray, rate: np.ndarray) -> np.ndarray:
-            expected = rate[cell_fit] * cell_days
-            s = np.empty((g, 2))
-            for j in range(2):
-                s[:, j] = np.bincount(client, weights=x[fit, j], minlength=g)
-                s[:, j] -= np.bincount(
-                    cell_client, weights=x[cell_fit, j] * expected, minlength=g
-                )
-            return s[active]
-
-        return scores
-
-    return make
+def _null_se(y_p: np.ndarray, e_p: np.ndarray, t: np.ndarray, quasi: bool) -> float:
+    """Standard error of the slope under no trend (Poisson, or quasi-Poisson)."""
+    n = y_p.sum()
+    share = e_p / e_p.sum()
+    info = n * float((share * (t - (share * t).sum()) ** 2).sum())
+    if n == 0 or info <= 0:
+        return np.nan
+    se = float(np.sqrt(1 / info))
+    if quasi and len(y_p) > 2:
+        mu = n * share
+        phi = float(((y_p - mu) ** 2 / mu).sum() / (len(y_p) - 2))
+        se *= np.sqrt(max(phi, 1.0))
+    return se
 
 
 def trend_summary(
@@ -280,22 +369,38 @@ def trend_summary(
     freq: str = "YE",
     alpha: float = 0.05,
     variance: str = "client",
+    min_disputes: int = MIN_TREND_DISPUTES,
+    n_resamples: int = 1999,
+    random_state: int = 0,
 ) -> pd.DataFrame:
-    """Test, cause by cause, whether disputes become rarer or more frequent.
+    """Test, cause by cause, whether disputes became rarer or more frequent.
 
     A Poisson regression of the dispute counts per period on time, with the
-    log of the exposure as offset: mission-days worked in the period when the
-    history has missions (so a busier year is not mistaken for a worse one);
-    without missions, the calendar days observed in the period (every period
-    counts in full except the last, which stops at ``history.as_of``, so a
-    year still in progress does not look like a fall). Periods with no
-    exposure are left out (with a warning if disputes fall in them).
+    log of the exposure as offset: the client's mission-days in the period
+    when the history has missions (so a busier year is not mistaken for a
+    worse one); without missions, the calendar days observed in the period
+    (every period counts in full except the last, which stops at
+    ``history.as_of``, so a year still in progress does not look like a
+    fall). With missions, a dispute counts only if its client had
+    mission-days in the period it was opened in; the others are left out
+    and named in a :class:`ConflictkitWarning`.
 
-    Disputes cluster: a difficult client brings several in the years you work
-    for them, so yearly counts vary more than a Poisson model allows and a
-    plain Poisson test sees career trends that are one client's doing. By
-    default the uncertainty is therefore clustered by client (see
-    ``variance``).
+    The verdict follows three steps. A cause with fewer than
+    ``min_disputes`` disputes, or a history with fewer than 3 periods of
+    exposure, is **too few to tell**: it gets no test. The others are
+    tested, and their p-values get Benjamini–Hochberg q-values across the
+    rows of the table; a q-value below ``alpha`` gives **rising** or
+    **falling**, anything else **no clear change**, with
+    ``detectable_ratio`` saying which yearly change the data could have
+    shown.
+
+    Disputes cluster: a difficult client brings several in the years you
+    work for them, and a pooled test reads its arrival and departure as a
+    career trend. By default the test is a wild cluster bootstrap by client
+    (see ``variance``): on simulated 40-client careers with no trend it
+    raises 4.9% false alarms at the 5% level (4.8% on causes where one
+    client has 6 times the rate), where the client-clustered sandwich raised
+    9.3% (11.0%); it finds the planted fading cause in 69% of careers.
 
     Parameters
     ----------
@@ -305,18 +410,26 @@ def trend_summary(
         The counting period: calendar years, quarters or months. The slope is
         always per year.
     alpha : float, default=0.05
-        Significance level for ``direction``; the interval is at
-        ``1 - alpha``.
+        The level the q-value must be below for a direction; the interval is
+        at ``1 - alpha``.
     variance : {"client", "quasi", "poisson"}, default="client"
-        How the uncertainty of the slope is estimated. ``"client"``: a
-        sandwich variance clustered by client (never below the Poisson one),
-        tested against Student's t with (clients - 1) degrees of freedom;
-        it needs missions and at least 10 clients, otherwise ``"quasi"`` is
+        How the slope is tested. ``"client"``: a wild cluster bootstrap of
+        the restricted score, clusters being clients (every sign flip with
+        up to 12 clients, ``n_resamples`` fixed draws up to 2,000, the normal
+        limit beyond); the interval inverts the same test. It needs missions
+        and at least 6 clients with mission-days, otherwise ``"quasi"`` is
         used. ``"quasi"``: quasi-Poisson, the standard error widened by the
         square root of the Pearson dispersion when it exceeds 1, against
         Student's t with (periods - 2) degrees of freedom. ``"poisson"``:
         the plain Poisson Wald test, which trusts every dispute to be
         independent.
+    min_disputes : int, default=10
+        The documented minimum: a cause with fewer disputes is too few to
+        tell.
+    n_resamples : int, default=1999
+        Sign flips drawn when there are more than 12 clients.
+    random_state : int, default=0
+        Seed of those draws (the same history gives the same answer).
 
     Returns
     -------
@@ -326,106 +439,123 @@ def trend_summary(
         Columns:
 
         - ``cause``: categorical, the causes then ``"all"``;
-        - ``n_disputes``: disputes counted;
-        - ``slope``: change in the log rate per year (negative = falling;
-          ``-inf`` when every dispute fell in the first period);
+        - ``n_disputes``: disputes counted in the fit;
+        - ``slope``: change in the log rate per year (negative = falling);
+          when every dispute fell in the first or last period the maximum
+          likelihood slope is infinite, and the exact conditional
+          (median-unbiased) estimate is given instead;
         - ``rate_ratio_per_year``: ``exp(slope)``, the yearly factor on the
           rate (0.8 = 20 % fewer each year);
-        - ``ci_low``, ``ci_high``: Wald confidence interval of the rate ratio
-          (see ``variance``);
-        - ``p_value``: Wald test of no trend (likelihood ratio when the slope
-          is infinite);
-        - ``direction``: ``"rising"`` or ``"falling"`` when
-          ``p_value < alpha``, else ``"stable"``.
+        - ``ci_low``, ``ci_high``: confidence interval of the rate ratio; NaN
+          on a side the data do not bound (never infinite);
+        - ``p_value``: test of no trend (see ``variance``);
+        - ``q_value``: Benjamini–Hochberg q-value across the tested rows;
+        - ``detectable_ratio``: the yearly rate ratio (or its inverse) the
+          test would find with 80% power given these disputes and this
+          exposure;
+        - ``direction``: a :class:`Verdict`: ``rising``, ``falling``, ``no
+          clear change`` or ``too few to tell``.
 
-        A cause never cited gets NaN and ``"stable"``. With fewer than two
-        periods of exposure everything is NaN (and a SmallSampleWarning).
+        Untested rows (too few) have NaN in the test columns.
 
     Examples
     --------
     >>> import pandas as pd
     >>> import conflictkit as ck
     >>> h = ck.History.from_frames(pd.DataFrame({
-    ...     "client": ["A"] * 7,
+    ...     "client": ["A"] * 12,
     ...     "opened_at": ["2020-02-01", "2020-03-01", "2020-05-01", "2020-09-01",
-    ...                   "2021-04-01", "2021-06-01", "2022-08-01"],
-    ...     "causes": ["payment"] * 7}), as_of="2022-12-31")
+    ...                   "2020-10-01", "2020-11-01", "2020-12-01", "2021-04-01",
+    ...                   "2021-06-01", "2021-07-01", "2022-08-01", "2022-09-01"],
+    ...     "causes": ["payment"] * 12}), as_of="2023-12-31")
     >>> s = ck.trend_summary(h)
     >>> cols = ["n_disputes", "rate_ratio_per_year", "p_value", "direction"]
     >>> s.loc[s["cause"] == "payment", cols].round(3)
        n_disputes  rate_ratio_per_year  p_value direction
-    2           7                0.501    0.183    stable
+    2          12                0.413     0.01   falling
+    >>> s.loc[s["cause"] == "tone", "direction"].item()
+    'too few to tell'
 
-    Halving every year, but seven disputes cannot show it at the 5 % level.
+    Twelve payment disputes, fewer each year (7, 3, 2, then none); no tone
+    dispute at all is not evidence that tone is stable.
     """
     history = check_history(history)
     freq = normalize_freq(freq)
     if not 0 < alpha < 1:
         raise ValueError(f"`alpha` must be between 0 and 1, but {alpha!r} was passed.")
     check_choice("variance", variance, VARIANCES)
-    table = _period_table(history, freq)
-    periods, exposure = table.periods, table.exposure
-    if exposure is None:
-        starts = periods.to_numpy()
-        ends = np.append(starts[1:], np.datetime64("NaT", "ns"))
-        if len(periods):
-            ends[-1] = pd.Timestamp(periods[-1]) + pd.tseries.frequencies.to_offset(
-                _PERIOD_START_FREQ[freq]
-            )
-        as_of = _as_of(history)
-        if pd.notna(as_of):
-            ends = np.minimum(ends, np.datetime64(as_of + pd.Timedelta(1, "D")))
-        stop = ends
-        exposure = np.clip((stop - starts) / np.timedelta64(1, "D"), 0, None)
-    months = periods.year * 12 + periods.month
-    t = (np.asarray(months, dtype=float) - (months.min() if len(months) else 0)) / 12
-    keep = exposure > 0
-    lost = int(table.all_counts[~keep].sum())
-    if lost:
-        warnings.warn(
-            f"{lost} disputes were opened in periods without any mission-days and "
-            "are left out of the trend (a rate needs exposure).",
-            ConflictkitWarning,
-            stacklevel=2,
+    if isinstance(min_disputes, bool) or not isinstance(min_disputes, int | np.integer):
+        raise ValueError(
+            "The value for `min_disputes` must be a positive integer, but "
+            f"{min_disputes!r} was passed."
         )
-    n_fit = int(keep.sum())
-    _warn_small(n_fit, 3, f"period(s) with exposure (freq={freq!r})")
-    log_e = np.log(exposure[keep])
-    t = t[keep]
-    make_scores = None
-    if variance == "client" and table.cells is not None and n_fit >= 2:
-        make_scores = _cluster_scores(history, table, keep)
-    k = table.counts.shape[1]
-    ys = [*table.counts.T, table.all_counts]
-    rows = []
-    for code, y in enumerate(ys):
-        fit = None
-        if n_fit >= 2:
-            scores = None
-            if make_scores is not None:
-                cited = table.cause_rows[table.cause_code == code]
-                scores = make_scores(cited if code < k else np.arange(len(history)))
-            fit = poisson_trend(
-                y[keep],
-                t,
-                log_e,
-                alpha=alpha,
-                variance=variance,
-                cluster_scores=scores,
-            )
-        slope, _, lo, hi, p, _ = fit if fit is not None else (np.nan,) * 6
-        rows.append((int(y.sum()), slope, lo, hi, p))
-    out = pd.DataFrame(
-        rows, columns=["n_disputes", "slope", "ci_low", "ci_high", "p_value"]
+    table = _period_table(history, freq)
+    exp_ = _exposure(history, table, freq)
+    t, exposure = exp_.t, exp_.exposure
+    n_fit = len(t)
+    _warn_small(n_fit, MIN_TREND_PERIODS, f"period(s) with exposure (freq={freq!r})")
+    cells = exp_.cells
+    wild = (
+        variance == "client"
+        and cells is not None
+        and cells.n_clients >= MIN_CLUSTERS
+        and n_fit >= 2
     )
+    flips = (
+        sign_flips(cells.n_clients, n_resamples=n_resamples, random_state=random_state)
+        if wild and cells is not None
+        else None
+    )
+    fallback = "quasi" if variance == "client" else variance
+    k = table.counts.shape[1]
+    n_rows = k + 1
+    rows = []
+    for code in range(n_rows):
+        cited = (
+            table.cause_rows[table.cause_code == code]
+            if code < k
+            else np.arange(len(history))
+        )
+        cited = cited[exp_.used[cited]] if len(cited) else cited
+        n = len(cited)
+        index = exp_.dispute_index[cited]
+        if cells is not None:
+            y_cell = np.bincount(index, minlength=len(cells.exposure)).astype(float)
+            y_p = np.bincount(cells.period, weights=y_cell, minlength=n_fit)
+        else:
+            y_cell = None
+            y_p = np.bincount(index, minlength=n_fit).astype(float)
+        too_few = n < min_disputes or n_fit < MIN_TREND_PERIODS
+        se_null = (
+            _null_se(y_p, exposure, t, quasi=variance != "poisson")
+            if n_fit >= 2
+            else np.nan
+        )
+        slope = lo = hi = p = np.nan
+        if not too_few and wild and cells is not None and y_cell is not None:
+            fit = wild_cluster_trend(y_cell, cells, t, flips, alpha=alpha)
+            slope, lo, hi, p = fit.slope, fit.ci_low, fit.ci_high, fit.p_value
+            se_null = fit.se_null
+        elif not too_few:
+            pf = poisson_trend(y_p, t, np.log(exposure), alpha=alpha, variance=fallback)
+            slope, p = pf.slope, pf.p_value
+            lo, hi = np.log(pf.ci_low), np.log(pf.ci_high)
+        rows.append((n, slope, lo, hi, p, se_null, too_few))
+    out = pd.DataFrame(
+        rows,
+        columns=["n_disputes", "slope", "ci_low", "ci_high", "p_value", "se", "few"],
+    )
+    with np.errstate(divide="ignore"):
+        out["ci_low"] = np.exp(out["ci_low"])
+        out["ci_high"] = np.exp(out["ci_high"])
     out.insert(
         0,
         "cause",
-        pd.Categorical.from_codes(np.arange(len(ys)), dtype=TREND_CAUSE_DTYPE),
+        pd.Categorical.from_codes(np.arange(n_rows), dtype=TREND_CAUSE_DTYPE),
     )
     out.insert(3, "rate_ratio_per_year", np.exp(out["slope"]))
-    significant = out["p_value"].lt(alpha).to_numpy()
-    out["direction"] = np.where(
-        significant, np.where(out["slope"] > 0, "rising", "falling"), "stable"
-    )
-    return out
+    out["q_value"] = q_values(out["p_value"])
+    out["detectable_ratio"] = detectable_ratio(out["se"], alpha=alpha)
+    v = verdicts(out["q_value"], out["slope"], out["few"], alpha=alpha)
+    out["direction"] = verdict_column(v, TREND_VERDICTS)
+    return out[TREND_COLUMNS]
