@@ -286,8 +286,10 @@ def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
     """Match every dispute with exposure: its client's mission-days in its period.
 
     With missions, a dispute counts only if its client worked in the period
-    it was opened in (a rate needs its own denominator); the others are
-    named in a ConflictkitWarning. Without missions, calendar days.
+    it was opened in (a rate needs its own denominator), or, when it was
+    opened after its mission ended, in that mission's last period; the
+    others are named in a ConflictkitWarning. Without missions, calendar
+    days.
     """
     periods = table.periods
     months = periods.year * 12 + periods.month
@@ -298,7 +300,11 @@ def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
         exposure = _calendar_exposure(history, periods, freq)
         keep = exposure > 0
         number = np.where(keep, np.cumsum(keep) - 1, -1)
-        dispute_index = number[table.dispute_period] if n_periods else np.zeros(0)
+        dispute_index = (
+            number[table.dispute_period]
+            if n_periods
+            else np.full(len(table.dispute_period), -1, dtype=np.intp)
+        )
         used = dispute_index >= 0
         return _Exposure(t_all[keep], exposure[keep], used, dispute_index, None)
     cells = table.cells
@@ -311,14 +317,30 @@ def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
     cell_key = cell_client.astype(np.int64) * n_periods + cells["number"].to_numpy()
     order = np.argsort(cell_key, kind="stable")
     sorted_key = cell_key[order]
+
+    def lookup(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        if not len(sorted_key):
+            return np.zeros(len(key), dtype=bool), np.full(len(key), -1)
+        at = np.clip(np.searchsorted(sorted_key, key), 0, len(sorted_key) - 1)
+        hit = (sorted_key[at] == key) & (dispute_client >= 0)
+        return hit, np.where(hit, order[at], -1)
+
     d_key = dispute_client.astype(np.int64) * n_periods + table.dispute_period
-    at = np.clip(np.searchsorted(sorted_key, d_key), 0, max(len(sorted_key) - 1, 0))
-    found = (
-        (sorted_key[at] == d_key) & (dispute_client >= 0)
-        if len(sorted_key)
-        else np.zeros(n_d, dtype=bool)
-    )
-    dispute_cell = np.where(found, order[at] if len(order) else -1, -1)
+    found, dispute_cell = lookup(d_key)
+    # a dispute opened after its mission ended (an invoice paid late) belongs
+    # to that mission's work: count it in the mission's last period
+    m = history.missions
+    assert m is not None
+    if (~found).any() and "mission_id" in history.disputes.columns:
+        pos = pd.Index(m["mission_id"]).get_indexer(history.disputes["mission_id"])
+        ended = m["ended_at"].fillna(history.as_of).to_numpy(dtype="datetime64[ns]")
+        last = _period_number(period_start(ended, freq), periods, freq)
+        last = np.clip(last, 0, max(n_periods - 1, 0))
+        later = ~found & (pos >= 0)
+        key = dispute_client.astype(np.int64) * n_periods + last[np.maximum(pos, 0)]
+        hit, cell = lookup(key)
+        dispute_cell = np.where(later & hit, cell, dispute_cell)
+        found = found | (later & hit)
     lost = ~found
     if lost.any():
         names = pd.unique(d_client[lost].astype(str))
@@ -382,8 +404,10 @@ def trend_summary(
     (every period counts in full except the last, which stops at
     ``history.as_of``, so a year still in progress does not look like a
     fall). With missions, a dispute counts only if its client had
-    mission-days in the period it was opened in; the others are left out
-    and named in a :class:`ConflictkitWarning`.
+    mission-days in the period it was opened in (or, for one opened after
+    its mission ended, such as an invoice paid late, in that mission's last
+    period); the others are left out and named in a
+    :class:`ConflictkitWarning`.
 
     The verdict follows three steps. A cause with fewer than
     ``min_disputes`` disputes, or a history with fewer than 3 periods of
