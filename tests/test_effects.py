@@ -21,8 +21,8 @@ from conflictkit.datasets import make_history
 
 PREVENTION_COLUMNS = [
     "practice", "cause", "disputes_with", "days_with", "disputes_without",
-    "days_without", "rate_ratio", "ci_low", "ci_high", "p_value",
-    "missions_with", "missions_without",
+    "days_without", "rate_ratio", "ci_low", "ci_high", "p_value", "q_value",
+    "detectable_ratio", "verdict", "missions_with", "missions_without",
 ]  # fmt: skip
 PRACTICES = [
     "written_scope", "meeting_minutes", "regular_checkins", "via_intermediary",
@@ -75,17 +75,18 @@ def history(missions):
 def prevention(history):
     """The pooled (crude) comparison, checked by hand below."""
     with pytest.warns(ck.ConflictkitWarning, match="1 have no mission_id"):
-        return ck.prevention_effects(history, stratify=None)
+        return ck.prevention_effects(history, stratify=None, min_disputes=1)
 
 
 def cell(table, practice, cause):
     return table[(table["practice"] == practice) & (table["cause"] == cause)].iloc[0]
 
 
-def minlike_pvalue(k1, k, p):
-    """Two-sided exact binomial p-value, summing outcomes no likelier than k1."""
-    pmf = stats.binom.pmf(np.arange(k + 1), k, p)
-    return float(pmf[pmf <= pmf[k1] * (1 + 1e-7)].sum())
+def central_pvalue(k1, k, p):
+    """Two-sided exact binomial p-value: twice the smaller tail (scipy)."""
+    less = stats.binomtest(k1, k, p, alternative="less").pvalue
+    greater = stats.binomtest(k1, k, p, alternative="greater").pvalue
+    return min(1.0, 2 * min(less, greater))
 
 
 # ------------------------------------------------------------------ prevention
@@ -123,7 +124,7 @@ class TestPreventionEffects:
         row = cell(prevention(history), "written_scope", "all")
         k1, d1, k2, d2 = 3, 180.0, 6, 90.0
         assert row["p_value"] == pytest.approx(
-            minlike_pvalue(k1, k1 + k2, d1 / (d1 + d2)), rel=1e-12
+            central_pvalue(k1, k1 + k2, d1 / (d1 + d2)), rel=1e-12
         )
         # Clopper-Pearson from the beta quantiles, then p -> p/(1-p) * d2/d1
         lo = stats.beta.ppf(0.025, k1, k2 + 1)
@@ -140,28 +141,56 @@ class TestPreventionEffects:
             (9, 10.0, 1, 90.0),
         ],
     )
-    def test_matches_statsmodels_exact_conditional_test(self, k1, d1, k2, d2):
+    def test_matches_statsmodels_exact_conditional_interval(self, k1, d1, k2, d2):
         from conflictkit.analysis._effects import rate_ratio_test
 
         ratio, lo, hi, p = rate_ratio_test(k1, d1, k2, d2)
+        assert p == pytest.approx(central_pvalue(k1, k1 + k2, d1 / (d1 + d2)))
+        # statsmodels' exact conditional test sums the outcomes no likelier
+        # than k1 ("minlike"); ours doubles the smaller tail, which is what
+        # the Clopper-Pearson interval inverts: never smaller than theirs
         ref = poisson_2indep(k1, d1, k2, d2, method="exact-cond")
-        assert p == pytest.approx(ref.pvalue, rel=1e-9)
-        assert ratio == pytest.approx((k1 / d1) / (k2 / d2))
+        assert p >= ref.pvalue - 1e-12
         plo, phi = proportion_confint(k1, k1 + k2, alpha=0.05, method="beta")
-        assert lo == pytest.approx(plo / (1 - plo) * d2 / d1, rel=1e-7, abs=1e-12)
+        if k1 > 0:
+            assert ratio == pytest.approx((k1 / d1) / (k2 / d2))
+            assert lo == pytest.approx(plo / (1 - plo) * d2 / d1, rel=1e-7)
+        else:  # median-unbiased, finite and positive; the open side is NaN
+            assert 0 < ratio < (0.5 / (k1 + k2)) / 0.5 * d2 / d1 * 2
+            assert np.isnan(lo)
         assert hi == pytest.approx(phi / (1 - phi) * d2 / d1, rel=1e-7)
+
+    def test_pooled_p_value_and_interval_always_agree(self):
+        from conflictkit.analysis._effects import rate_ratio_test
+
+        rng = np.random.default_rng(7)
+        k1, k2 = rng.integers(0, 30, 500), rng.integers(1, 30, 500)
+        d1, d2 = rng.uniform(10, 500, 500), rng.uniform(10, 500, 500)
+        _, lo, hi, p = rate_ratio_test(k1, d1, k2, d2)
+        excludes = (np.nan_to_num(lo, nan=0.0) > 1) | (hi < 1)
+        assert ((p < 0.05) == excludes).all()
 
     def test_cell_without_disputes_is_nan(self, history):
         row = cell(prevention(history), "written_scope", "other")
         assert (row["disputes_with"], row["disputes_without"]) == (0, 0)
         assert pd.isna(row[["rate_ratio", "ci_low", "ci_high", "p_value"]]).all()
 
-    def test_no_dispute_without_gives_infinite_ratio(self, history):
+    def test_all_disputes_on_one_side_give_a_finite_median_unbiased_ratio(
+        self, history
+    ):
+        # tone only in M2 (50 days, no check-ins) against 180 days with them
         row = cell(prevention(history), "regular_checkins", "tone")
-        assert row["rate_ratio"] == 0  # tone only in M2, which has no check-ins
+        share = 1 - 0.5 ** (1 / 1)  # P(K_with = 0) = (1 - p)**1 = 1/2
+        assert row["rate_ratio"] == pytest.approx(share / (1 - share) * 150 / 180)
+        assert np.isnan(row["ci_low"])
+        assert np.isfinite(row["ci_high"])
         row = cell(prevention(history), "via_intermediary", "tone")
-        assert row["rate_ratio"] == np.inf
-        assert row["ci_high"] == np.inf
+        assert np.isfinite(row["rate_ratio"])
+        assert row["rate_ratio"] > 1
+        assert np.isnan(row["ci_high"])
+        out = prevention(history)
+        numbers = out.select_dtypes("number").to_numpy(dtype=float)
+        assert not np.isinf(numbers).any()
 
     def test_practice_always_on_gives_nan_and_a_warning(self, history, missions):
         everyone = missions.assign(meeting_minutes=True)
@@ -231,13 +260,15 @@ class TestHandlingEffects:
     def test_columns_and_groups(self, handled):
         h, _, _ = handled
         with pytest.warns(ck.SmallSampleWarning):
-            out = ck.handling_effects(h)
+            out = ck.handling_effects(h, min_disputes=1)
         assert out["practice"].tolist() == ["options_proposed", "followup_sent"]
         assert list(out.columns) == [
             "practice", "n_with", "n_without", "n_unknown", "median_days_with",
             "median_days_without", "logrank_p", "agreement_with",
             "agreement_without", "agreement_p", "retention_with",
-            "retention_without", "retention_p",
+            "retention_without", "retention_p", "logrank_q", "agreement_q",
+            "retention_q", "q_value", "time_verdict", "agreement_verdict",
+            "retention_verdict",
         ]  # fmt: skip
         follow = out.set_index("practice").loc["followup_sent"]
         assert (follow["n_with"], follow["n_without"], follow["n_unknown"]) == (8, 8, 8)
@@ -245,7 +276,11 @@ class TestHandlingEffects:
     def test_medians_and_logrank_match_lifelines(self, handled):
         h, _, _ = handled
         with pytest.warns(ck.SmallSampleWarning):
-            row = ck.handling_effects(h).set_index("practice").loc["options_proposed"]
+            row = (
+                ck.handling_effects(h, min_disputes=1)
+                .set_index("practice")
+                .loc["options_proposed"]
+            )
         d = h.durations()
         several = (h.disputes["options_proposed"] > 1).to_numpy()
         t, e = d["duration_days"].to_numpy(), d["resolved"].to_numpy()
@@ -259,7 +294,11 @@ class TestHandlingEffects:
     def test_agreement_and_retention_by_hand(self, handled):
         h, _, resolved = handled
         with pytest.warns(ck.SmallSampleWarning):
-            row = ck.handling_effects(h).set_index("practice").loc["options_proposed"]
+            row = (
+                ck.handling_effects(h, min_disputes=1)
+                .set_index("practice")
+                .loc["options_proposed"]
+            )
         d = h.disputes
         several = d["options_proposed"] > 1
         known = pd.Series(resolved) & d["outcome"].notna()
@@ -298,7 +337,7 @@ class TestHandlingEffects:
             }
         )
         h = ck.History.from_frames(frame, as_of="2024-03-01")
-        out = ck.handling_effects(h).set_index("practice")
+        out = ck.handling_effects(h, min_disputes=1).set_index("practice")
         assert out["median_days_with"].eq(np.inf).all()
         assert out["logrank_p"].isna().all()
         assert out["agreement_with"].isna().all()
@@ -307,7 +346,7 @@ class TestHandlingEffects:
         h, _, _ = handled
         before = h.disputes.copy()
         with pytest.warns(ck.SmallSampleWarning):
-            ck.handling_effects(h)
+            ck.handling_effects(h, min_disputes=1)
         pd.testing.assert_frame_equal(h.disputes, before)
 
 
@@ -386,7 +425,7 @@ class TestStratifiedByClient:
 
     def test_few_disputes_get_the_exact_stratified_interval(self, history):
         with pytest.warns(ck.ConflictkitWarning, match="1 have no mission_id"):
-            out = ck.prevention_effects(history, stratify="client")
+            out = ck.prevention_effects(history, stratify="client", min_disputes=1)
         row = cell(out, "written_scope", "all")
 
         # Only client A has days both ways: 5 disputes, 2 with the practice,

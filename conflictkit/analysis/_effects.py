@@ -541,7 +541,11 @@ def _empty_prevention() -> pd.DataFrame:
 
 # -------------------------------------------------------------------- handling
 def _share_test(
-    hit: np.ndarray, known: np.ndarray, with_: np.ndarray, without: np.ndarray
+    hit: np.ndarray,
+    known: np.ndarray,
+    with_: np.ndarray,
+    without: np.ndarray,
+    minimum: int,
 ) -> tuple[float, float, float]:
     """Shares among known values in each group, and Fisher's exact p-value."""
     a = int((hit & known & with_).sum())
@@ -550,14 +554,17 @@ def _share_test(
     n2 = int((known & without).sum())
     share1 = a / n1 if n1 else np.nan
     share2 = b / n2 if n2 else np.nan
-    if min(n1, n2) < MIN_DISPUTES:  # too few to tell: no test
+    if min(n1, n2) < minimum:  # too few to tell: no test
         return share1, share2, np.nan
     p = stats.fisher_exact([[a, n1 - a], [b, n2 - b]]).pvalue
     return share1, share2, float(p)
 
 
 def handling_effects(
-    history: History, *, confidence_level: float = 0.95
+    history: History,
+    *,
+    confidence_level: float = 0.95,
+    min_disputes: int = MIN_DISPUTES,
 ) -> pd.DataFrame:
     """Time to resolution, agreement and retention with versus without each habit.
 
@@ -583,7 +590,11 @@ def handling_effects(
         The disputes.
     confidence_level : float, default=0.95
         Passed to the Kaplan-Meier estimator (the medians do not depend on
-        it).
+        it); ``1 - confidence_level`` is the level q-values must be below for
+        a verdict.
+    min_disputes : int, default=10
+        The documented minimum: a comparison with fewer disputes in a group
+        is too few to tell and gets no test.
 
     Returns
     -------
@@ -601,7 +612,7 @@ def handling_effects(
         a :class:`Verdict` per comparison, ``time_verdict`` (``lower`` =
         settled sooner), ``agreement_verdict`` and ``retention_verdict``
         (``lower``, ``higher``, ``no clear change``, or ``too few to tell``
-        when a group has fewer than 10 disputes: no test is run). Values of
+        when a group has fewer than ``min_disputes``: no test is run). Values of
         a group with no dispute are NaN. A habit whose column is absent or
         entirely empty was not recorded and has no row.
 
@@ -666,7 +677,7 @@ def handling_effects(
             days[without], resolved[without], confidence_level=confidence_level
         )
         logrank_p = np.nan
-        if min(n1, n2) >= MIN_DISPUTES and (
+        if min(n1, n2) >= min_disputes and (
             resolved[with_].any() or resolved[without].any()
         ):
             x = stats.CensoredData(
@@ -679,8 +690,8 @@ def handling_effects(
                 logrank_p = float(stats.logrank(x, y).pvalue)
         rows.append(
             (practice, n1, n2, len(d) - n1 - n2, med1[0], med2[0], logrank_p,
-             *_share_test(agree, agree_known, with_, without),
-             *_share_test(retained, ret_known, with_, without))
+             *_share_test(agree, agree_known, with_, without, min_disputes),
+             *_share_test(retained, ret_known, with_, without, min_disputes))
         )  # fmt: skip
     out = pd.DataFrame(rows, columns=HANDLING_COLUMNS[:13])
     tests = ["logrank", "agreement", "retention"]
