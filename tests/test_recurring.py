@@ -127,6 +127,8 @@ class TestWithoutMissions:
             "n_disputes",
             "expected",
             "rate_ratio",
+            "ci_low",
+            "ci_high",
             "p_value",
             "q_value",
             "recurring",
@@ -138,8 +140,17 @@ class TestWithoutMissions:
         for (client, cause), row in cells.items():
             want = TOTALS[cause] * LABELLED[client] / 12
             assert row.expected == pytest.approx(want)
-            assert row.rate_ratio == pytest.approx(row.n_disputes / want)
         assert cells["Acme", "payment"].expected == pytest.approx(5 * 4 / 12)
+
+    def test_rate_ratio_compares_with_the_other_clients_not_with_itself(self):
+        cells = by_cell(ck.recurring_causes(history()))
+        # Bolt scope: 2 of its 4 labelled disputes, against 1 of the 8 others
+        row = cells["Bolt", "scope"]
+        assert row.rate_ratio == pytest.approx((2 / 4) / (1 / 8))
+        # exact conditional interval: Clopper-Pearson on 2 of the 3, mapped
+        lo, hi = stats.beta.ppf([0.025, 0.975], [2, 3], [2, 1])
+        assert row.ci_low == pytest.approx(lo / (1 - lo) * 8 / 4)
+        assert row.ci_high == pytest.approx(hi / (1 - hi) * 8 / 4)
 
     def test_p_values_are_fisher_tails_computed_by_hand(self):
         cells = by_cell(ck.recurring_causes(history()))
@@ -228,7 +239,16 @@ class TestWithMissions:
             want = TOTALS[cause] * EXPOSURE[client] / 1000.0
             assert row.expected == pytest.approx(want)
         assert cells["Acme", "payment"].expected == pytest.approx(0.4)
-        assert cells["Acme", "payment"].rate_ratio == pytest.approx(10.0)
+        # the other clients have no payment dispute in 900 days: the ratio is
+        # the exact median-unbiased one, P(all 4 on Acme) = 1/2, never inf
+        p = 0.5 ** (1 / 4)
+        acme = cells["Acme", "payment"]
+        assert acme.rate_ratio == pytest.approx(p / (1 - p) * 900 / 100)
+        assert np.isnan(acme.ci_high)
+        lo = stats.beta.ppf(0.025, 4, 1)
+        assert acme.ci_low == pytest.approx(lo / (1 - lo) * 900 / 100)
+        # Bolt scope: 2 in 300 days against 1 in the other 700
+        assert cells["Bolt", "scope"].rate_ratio == pytest.approx((2 / 300) / (1 / 700))
 
     def test_p_values_are_binomial_tails_on_exposure_share(self):
         cells = by_cell(ck.recurring_causes(history(missions=True)))
@@ -305,7 +325,7 @@ class TestEdgeCases:
         with pytest.warns(ck.SmallSampleWarning, match="Only 0 labelled"):
             r = ck.recurring_causes(h)
         assert r.empty
-        assert len(r.columns) == 9
+        assert len(r.columns) == 11
         assert isinstance(r["cause"].dtype, pd.CategoricalDtype)
 
     def test_does_not_mutate_the_history(self):
@@ -418,3 +438,17 @@ def test_recovers_most_planted_pairs_with_few_false_positives():
     recall, false = recovery(range(10), n_clients=40, rate_scale=2)
     assert recall >= 0.8
     assert max(false) <= 2
+
+
+def test_planted_six_fold_pairs_show_about_six_against_the_other_clients():
+    ratios = []
+    for seed in range(10):
+        h = make_history(seed=seed)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ck.ConflictkitWarning)
+            r = ck.recurring_causes(h)
+        cells = r.set_index(["client", "cause"])["rate_ratio"]
+        for pair in h.planted["recurring"]:
+            ratios.append(cells.get((pair["client"], pair["cause"]), np.nan))
+    # against a baseline that included the client itself they showed 3.7-4.4
+    assert 4.5 <= np.nanmedian(ratios) <= 9
