@@ -244,15 +244,15 @@ EVIDENCE: dict[str, tuple[str, str]] = {
     ),
     "supported": (
         "in your missions, {practice} went with {pct}% fewer {cause} disputes"
-        " (rate ratio {ratio}, 95% CI {low}–{high})",
+        " (rate ratio {ratio}, 95% CI {interval})",
         "dans vos missions, {practice} s'accompagne de {pct} % de litiges"
-        " « {cause} » en moins (rapport de taux {ratio}, IC 95 % {low}–{high})",
+        " « {cause} » en moins (rapport de taux {ratio}, IC 95 % {interval})",
     ),
     "contradicted": (
         "your data do not support {practice} here: it went with {ratio}× the"
-        " {cause} disputes (95% CI {low}–{high}), so it is not recommended",
+        " {cause} disputes (95% CI {interval}), so it is not recommended",
         "vos données ne soutiennent pas {practice} ici : cela s'accompagne de"
-        " {ratio}× plus de litiges « {cause} » (IC 95 % {low}–{high}) ; ce"
+        " {ratio}× plus de litiges « {cause} » (IC 95 % {interval}) ; ce"
         " n'est donc pas recommandé",
     ),
     "general": (

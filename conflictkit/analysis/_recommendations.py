@@ -84,13 +84,19 @@ def _gaps(history: History, cells: _Cells) -> dict[str, np.ndarray]:
 
 def _practice_sentence(row: pd.Series, key: str, cause: str, lang: str) -> str:
     ratio = float(row["rate_ratio"])
+    low, high = float(row["ci_low"]), float(row["ci_high"])
+    if np.isnan(low):  # a side the data do not bound
+        interval = f"≤ {_num(high, lang)}"
+    elif np.isnan(high):
+        interval = f"≥ {_num(low, lang)}"
+    else:
+        interval = f"{_num(low, lang)}–{_num(high, lang)}"
     return text(EVIDENCE[key], lang).format(
         practice=text(PRACTICE_NAMES[str(row["practice"])], lang),
         cause=label(cause, lang).lower(),
         pct=_num(100 * (1 - ratio), lang, "%.0f"),
         ratio=_num(ratio, lang),
-        low=_num(float(row["ci_low"]), lang),
-        high=_num(float(row["ci_high"]), lang),
+        interval=interval,
     )
 
 
