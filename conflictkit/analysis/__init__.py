@@ -3,9 +3,11 @@
 The implementations live in private modules, re-exported here.
 """
 
+from ._changes import change_points
 from ._cooccurrence import cause_cooccurrence
 from ._counts import cause_counts
 from ._effects import handling_effects, prevention_effects
+from ._incidence import outcome_incidence
 from ._outcomes import outcomes_by_cause
 from ._profiles import client_profiles
 from ._rates import dispute_rates
@@ -16,11 +18,13 @@ from ._trends import cause_trend, trend_summary
 
 __all__: list[str] = [
     "cause_cooccurrence",
+    "change_points",
     "cause_counts",
     "cause_trend",
     "client_profiles",
     "dispute_rates",
     "handling_effects",
+    "outcome_incidence",
     "outcomes_by_cause",
     "prevention_effects",
     "recommendations",

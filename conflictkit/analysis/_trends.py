@@ -264,6 +264,7 @@ class _Exposure:
     used: np.ndarray  # bool per dispute row: counted in the fit
     dispute_index: np.ndarray  # per dispute row: its cell (or fit period)
     cells: ClusterCells | None  # client x period cells (with missions)
+    periods: pd.DatetimeIndex  # start of each period with exposure
 
 
 def _calendar_exposure(
@@ -282,7 +283,15 @@ def _calendar_exposure(
     return np.clip((ends - starts) / np.timedelta64(1, "D"), 0, None)
 
 
-def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
+def exposure_cells(history: History, freq: str) -> tuple[_Table, _Exposure]:
+    """The period table and its exposure-matched cells (for change points)."""
+    table = _period_table(history, freq)
+    return table, _exposure(history, table, freq, stacklevel=4)
+
+
+def _exposure(
+    history: History, table: _Table, freq: str, *, stacklevel: int = 3
+) -> _Exposure:
     """Match every dispute with exposure: its client's mission-days in its period.
 
     With missions, a dispute counts only if its client worked in the period
@@ -306,7 +315,9 @@ def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
             else np.full(len(table.dispute_period), -1, dtype=np.intp)
         )
         used = dispute_index >= 0
-        return _Exposure(t_all[keep], exposure[keep], used, dispute_index, None)
+        return _Exposure(
+            t_all[keep], exposure[keep], used, dispute_index, None, periods[keep]
+        )
     cells = table.cells
     d_client = history.disputes["client"]
     codes, uniques = pd.factorize(
@@ -346,12 +357,12 @@ def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
         names = pd.unique(d_client[lost].astype(str))
         shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
         warnings.warn(
-            f"{int(lost.sum())} of {n_d} disputes are left out of the trend: their "
+            f"{int(lost.sum())} of {n_d} disputes are left out of the rates: their "
             f"client had no mission-days in the period they were opened in "
             f"({len(names)} clients: {shown}). A rate needs its own exposure; add "
             "those missions to count them.",
             ConflictkitWarning,
-            stacklevel=3,
+            stacklevel=stacklevel,
         )
     e_period = np.bincount(
         cells["number"].to_numpy(),
@@ -367,7 +378,9 @@ def _exposure(history: History, table: _Table, freq: str) -> _Exposure:
         exposure=cells["exposure_days"].to_numpy(dtype=float),
         n_clients=int(client_codes.max()) + 1 if len(client_codes) else 0,
     )
-    return _Exposure(t_all[keep], e_period[keep], found, dispute_cell, cc)
+    return _Exposure(
+        t_all[keep], e_period[keep], found, dispute_cell, cc, periods[keep]
+    )
 
 
 def _null_se(y_p: np.ndarray, e_p: np.ndarray, t: np.ndarray, quasi: bool) -> float:

@@ -12,7 +12,12 @@ draws on ``ax`` (the current axes by default), labels everything in English
 '#009E73'
 """
 
-from ._causes import plot_cause_counts, plot_cause_trend, plot_trend_summary
+from ._causes import (
+    plot_cause_counts,
+    plot_cause_trend,
+    plot_change_points,
+    plot_trend_summary,
+)
 from ._common import CAUSE_COLORS, OUTCOME_COLORS, UNLABELLED_COLOR
 from ._effects import (
     plot_handling_effects,
@@ -29,6 +34,7 @@ __all__ = [
     "plot_cause_cooccurrence",
     "plot_cause_counts",
     "plot_cause_trend",
+    "plot_change_points",
     "plot_handling_effects",
     "plot_outcomes_by_cause",
     "plot_prevention_effects",

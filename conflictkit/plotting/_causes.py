@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .._labels import Cause, label
+from .._labels import Cause, Verdict, label
 from ._common import (
     ALL_COLOR,
     cause_color,
@@ -21,7 +21,12 @@ from ._common import (
     text,
 )
 
-__all__ = ["plot_cause_counts", "plot_cause_trend", "plot_trend_summary"]
+__all__ = [
+    "plot_cause_counts",
+    "plot_cause_trend",
+    "plot_change_points",
+    "plot_trend_summary",
+]
 
 
 def plot_cause_counts(
@@ -231,7 +236,8 @@ def plot_trend_summary(
 
     One row per cause (then "all"), the point at ``rate_ratio_per_year`` with
     its confidence interval, on a log axis with a reference line at 1 (no
-    change). Filled points are significant trends, hollow ones stable.
+    change). Filled points are clear trends (``rising`` or ``falling``: a
+    q-value below the level), hollow ones not; causes too few to tell say so.
 
     Parameters
     ----------
@@ -281,4 +287,76 @@ def plot_trend_summary(
     ax.set_yticks(y, [group_label(c, lang) for c in causes])
     ax.set_xlabel(text("rr_year", lang))
     ax.set_title(text("summary_title", lang))
+    return ax
+
+
+def plot_change_points(
+    changes: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    **kwargs: Any,
+) -> Axes:
+    """Draw, per cause, the rate ratio after / before its most likely change date.
+
+    One row per cause (then "all"): the rate ratio after over before the
+    date found by :func:`~conflictkit.change_points`, with its interval at
+    that date, on a log axis with a reference line at 1 (no change). The
+    note on the right gives the date and the verdict; filled points are
+    clear changes (a q-value below the level, the search over dates
+    accounted for).
+
+    Parameters
+    ----------
+    changes : pandas.DataFrame
+        The output of :func:`~conflictkit.change_points`.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; the current axes by default.
+    lang : {"en", "fr"}, default="en"
+        Language of the labels.
+    **kwargs
+        Passed to :meth:`matplotlib.axes.Axes.errorbar`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> history = ck.make_history(seed=4)
+    >>> ax = ck.plot_change_points(ck.change_points(history))
+    """
+    ax = setup(ax, lang)
+    require_columns(
+        changes,
+        ["cause", "changed_at", "rate_ratio", "ci_low", "ci_high", "direction"],
+        "change_points",
+    )
+    causes = [str(c) for c in changes["cause"]]
+    y = np.arange(len(causes))[::-1]
+    ratio = changes["rate_ratio"].to_numpy(dtype=float)
+    verdict = [str(v) for v in changes["direction"]]
+    notes: list[str] = []
+    for when, v, r in zip(changes["changed_at"], verdict, ratio, strict=True):
+        if pd.isna(when) or not np.isfinite(r):
+            notes.append(v)  # too few to tell, or nothing to date
+        else:
+            shown = label(Verdict(v), lang)
+            notes.append(text("since", lang, date=f"{when:%Y-%m}", verdict=shown))
+    forest(
+        ax,
+        y,
+        ratio,
+        changes["ci_low"].to_numpy(dtype=float),
+        changes["ci_high"].to_numpy(dtype=float),
+        causes,
+        notes,
+        lang,
+        kwargs,
+        filled=[v in ("rising", "falling") for v in verdict],
+    )
+    ax.set_yticks(y, [group_label(c, lang) for c in causes])
+    ax.set_xlabel(text("rr_change", lang))
+    ax.set_title(text("change_title", lang))
     return ax

@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
-from .._labels import Cause, Outcome, check_lang, label
+from .._labels import Cause, Outcome, Verdict, check_lang, label
 from ..analysis._common import check_choice  # noqa: F401  (re-exported to plots)
 
 __all__ = ["CAUSE_COLORS", "OUTCOME_COLORS", "UNLABELLED_COLOR"]
@@ -64,6 +64,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Disputes per 100 mission-days",
         "Litiges pour 100 jours de mission",
     ),
+    "change_title": (
+        "Dispute rate after the most likely change date",
+        "Taux de litiges après la date de changement la plus probable",
+    ),
+    "rr_change": (
+        "Rate ratio after / before (log scale)",
+        "Rapport de taux après / avant (échelle log)",
+    ),
+    "since": ("since {date}: {verdict}", "depuis {date} : {verdict}"),
     "summary_title": (
         "Yearly change in the dispute rate",
         "Évolution annuelle du taux de litiges",
@@ -306,6 +315,13 @@ def log_ticks(ax: Axes, lang: str = "en") -> None:
     ax.xaxis.set_minor_formatter(NullFormatter())
 
 
+#: Verdict values, and those that mark a clear change (filled points).
+_VERDICTS = frozenset(v.value for v in Verdict)
+_CLEAR = frozenset(
+    v.value for v in (Verdict.RISING, Verdict.FALLING, Verdict.LOWER, Verdict.HIGHER)
+)
+
+
 def forest(
     ax: Axes,
     y: np.ndarray,
@@ -329,7 +345,7 @@ def forest(
     for i in np.flatnonzero(ok):
         color = cause_color(colors_of[i])
         if filled is None:
-            full = notes[i] in ("rising", "falling")
+            full = notes[i] in _CLEAR
         else:
             full = filled[i]
         err = np.array([[ratio[i] - low[i]], [high[i] - ratio[i]]])
@@ -359,8 +375,10 @@ def forest(
     trans = ax.get_yaxis_transform()
     for row in range(len(y)):
         note = notes[row]
-        if isinstance(note, str) and note in ("rising", "falling", "stable"):
-            note = text(note, lang) if ok[row] else text("no_data", lang)
+        if isinstance(note, str) and note == Verdict.TOO_FEW:
+            note = label(Verdict.TOO_FEW, lang)
+        elif isinstance(note, str) and note in _VERDICTS:
+            note = label(Verdict(note), lang) if ok[row] else text("no_data", lang)
         elif not ok[row]:
             note = text("no_data", lang)
         ax.text(1.02, y[row], str(note), transform=trans, va="center", fontsize="small")

@@ -119,8 +119,9 @@ def plot_prevention_effects(
 
     One row per practice: the rate ratio (with / without) and its confidence
     interval on a log axis, with a reference line at 1 (no difference). Left
-    of the line, fewer disputes with the practice. Filled points have
-    ``p_value < 0.05``; the ratio and interval are written on the right.
+    of the line, the practice went with fewer disputes. Filled points have a
+    verdict of ``lower`` or ``higher`` (a q-value below 0.05); the ratio and
+    interval are written on the right.
 
     Parameters
     ----------
@@ -150,7 +151,7 @@ def plot_prevention_effects(
     ax = setup(ax, lang)
     require_columns(
         effects,
-        ["practice", "cause", "rate_ratio", "ci_low", "ci_high", "p_value"],
+        ["practice", "cause", "rate_ratio", "ci_low", "ci_high", "verdict"],
         "prevention_effects",
     )
     check_choice("cause", str(cause), [c.value for c in Cause] + ["all"])
@@ -161,7 +162,6 @@ def plot_prevention_effects(
     ratio = rows["rate_ratio"].to_numpy(dtype=float)
     low = rows["ci_low"].to_numpy(dtype=float)
     high = rows["ci_high"].to_numpy(dtype=float)
-    p = rows["p_value"].to_numpy(dtype=float)
     notes = [
         f"{number(r, '.2f', lang)} [{number(lo, '.2f', lang)}–"
         f"{number(hi, '.2f', lang)}]"
@@ -169,7 +169,8 @@ def plot_prevention_effects(
         else ""
         for r, lo, hi in zip(ratio, low, high, strict=True)
     ]
-    significant = [bool(pi < 0.05) for pi in p]
+    # filled where the verdict (from q-values) is a clear difference
+    significant = [str(v) in ("lower", "higher") for v in rows["verdict"]]
     forest(
         ax, y, ratio, low, high, [cause] * len(y), notes, lang, kwargs,
         filled=significant,
