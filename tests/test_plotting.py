@@ -260,10 +260,14 @@ class TestPlotTrendSummary:
         assert points == pytest.approx(expected)
 
     def test_french_labels_and_directions(self, results):
-        ax = plotting.plot_trend_summary(results["trend_summary"], lang="fr")
+        summary = results["trend_summary"].copy()
+        summary.loc[summary["cause"] == "tone", "direction"] = "falling"
+        summary.loc[summary["cause"] == "other", "direction"] = "too few to tell"
+        ax = plotting.plot_trend_summary(summary, lang="fr")
         assert "Délais" in texts(ax.get_yticklabels())
         assert texts(ax.get_yticklabels())[-1] == "Tous"
         assert "en baisse" in cell_texts(ax)
+        assert "trop peu pour conclure" in cell_texts(ax)
         assert "échelle log" in ax.get_xlabel()
 
     def test_a_cause_never_cited_is_labelled_without_a_point(self, results):

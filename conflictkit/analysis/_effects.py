@@ -695,7 +695,8 @@ def handling_effects(
         )  # fmt: skip
     out = pd.DataFrame(rows, columns=HANDLING_COLUMNS[:13])
     tests = ["logrank", "agreement", "retention"]
-    q = q_values(out[[f"{t}_p" for t in tests]].to_numpy()).reshape(len(out), 3)
+    q = q_values(out[[f"{t}_p" for t in tests]].to_numpy(dtype=float))
+    q = q.reshape(len(out), 3)
     for j, test in enumerate(tests):
         out[f"{test}_q"] = q[:, j]
     out["q_value"] = np.nanmin(np.where(np.isnan(q), np.inf, q), axis=1)
@@ -710,7 +711,7 @@ def handling_effects(
         v = verdicts(
             q[:, j],
             np.nan_to_num(effect.to_numpy(dtype=float), nan=0.0, posinf=1, neginf=-1),
-            np.isnan(out[f"{tests[j]}_p"].to_numpy()),
+            np.isnan(out[f"{tests[j]}_p"].to_numpy(dtype=float)),
             alpha=1 - confidence_level,
             up=Verdict.HIGHER,
             down=Verdict.LOWER,

@@ -320,8 +320,10 @@ def _exposure(
         )
     cells = table.cells
     d_client = history.disputes["client"]
-    codes, uniques = pd.factorize(
-        pd.concat([d_client, cells["client"]], ignore_index=True)
+    codes, _ = pd.factorize(
+        np.concatenate(
+            [d_client.to_numpy(dtype=object), cells["client"].to_numpy(dtype=object)]
+        )
     )
     n_d = len(d_client)
     dispute_client, cell_client = codes[:n_d], codes[n_d:]
