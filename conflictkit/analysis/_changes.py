@@ -13,9 +13,9 @@ whose missions come and go carries its own disputes with it under every
 flip and is not read as a change of the freelancer.
 
 Measured on ``make_history`` careers (300 cells without change each, two
-years at least on each side of a date): 4.9% of p < 0.05 with 40 clients,
-5.7% with 80; the planted fading cause found in 60% and 97% of careers,
-dated within 12 months in 38% and 72%. A within-client scan (each client
+years at least on each side of a date): 4.7% of p < 0.05 with 40 clients,
+5.7% with 80; the planted fading cause found in 68% and 97% of careers,
+dated within 12 months in 43% and 72%. A within-client scan (each client
 against its own mission-days, conditional resampling) kept its size (4.7%)
 but found the planted change in 27% of 40-client careers (17% dated); the
 pooled scan with a Poisson reference raised 8% false alarms.
@@ -159,10 +159,10 @@ def change_points(
     Benjamini–Hochberg q-values across the rows.
 
     Measured on ``make_history`` careers (300 cells without change each):
-    4.9% of p < 0.05 with 40 clients, 5.7% with 80 (a pooled scan with a
+    4.7% of p < 0.05 with 40 clients, 5.7% with 80 (a pooled scan with a
     Poisson reference raised 8%); the planted fading cause (a fourfold drop
-    in mid-career) was found in 60% of 40-client careers and dated within
-    12 months of the truth in 38%; with 80 clients, 97% and 72%. Comparing
+    in mid-career) was found in 68% of 40-client careers and dated within
+    12 months of the truth in 43%; with 80 clients, 97% and 72%. Comparing
     each client only with itself kept the size too, but found it in 27% of
     40-client careers.
 

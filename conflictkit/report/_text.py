@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from .._labels import label
+from .._labels import Verdict, label
 
 #: Section ids and their titles in English and French.
 SECTIONS: dict[str, tuple[str, str]] = {
@@ -279,6 +279,7 @@ HEADERS: dict[str, tuple[str, str]] = {
     "row": ("row", "ligne"),
     "problems": ("problems", "problèmes"),
 }
+_VERDICTS = frozenset(v.value for v in Verdict)
 _DIRECTIONS = {
     "rising": ("rising", "en hausse"),
     "falling": ("falling", "en baisse"),
@@ -297,6 +298,8 @@ def _value_labels(col: str, values: pd.Series, lang: str) -> dict[str, str]:
     for v in values.dropna().unique():
         if col == "practice":
             out[v] = practice_label(v, lang)
+        elif col == "direction" and v in _VERDICTS:
+            out[v] = label(Verdict(v), lang)
         elif col == "direction":
             out[v] = _DIRECTIONS.get(v, (v, v))[i]
         else:
