@@ -188,3 +188,34 @@ def test_does_not_mutate_the_history():
         ck.dispute_rates(h, by="contract")
     pd.testing.assert_frame_equal(h.disputes, before.disputes)
     pd.testing.assert_frame_equal(h.missions, before.missions)
+
+
+def test_overall_rate_counts_only_disputes_with_exposure_and_names_the_rest():
+    # A worked 100 days and had 1 dispute; B had 1.5 x as many but no mission
+    missions = pd.DataFrame(
+        {"mission_id": ["m1"], "client": ["A"], "started_at": ["2024-01-01"],
+         "days": [100.0]}
+    )  # fmt: skip
+    disputes = pd.DataFrame(
+        {"client": ["A", "B", "B"], "opened_at": ["2024-02-01"] * 3,
+         "mission_id": ["m1", None, None]}
+    )  # fmt: skip
+    h = ck.History.from_frames(disputes, missions, as_of="2024-12-31")
+    with pytest.warns(ck.ConflictkitWarning, match=r"2 of 3 disputes .* \(B\)"):
+        out = ck.dispute_rates(h, by=None)
+    assert out.loc[0, "n_disputes"] == 1
+    assert out.loc[0, "rate_per_100_days"] == pytest.approx(1.0)  # not 3.0
+
+
+def test_overall_rate_with_some_clients_missions_removed_stays_near_the_truth():
+    full = ck.make_history(seed=3)
+    m = full.missions
+    dropped = m["client"].drop_duplicates().iloc[:10]
+    d = full.disputes.drop(columns=["primary_cause"])
+    d.loc[d["client"].isin(dropped), "mission_id"] = None
+    partial = ck.History.from_frames(d, m[~m["client"].isin(dropped)], as_of=full.as_of)
+    with pytest.warns(ck.ConflictkitWarning, match="left out of the overall rate"):
+        rate = ck.dispute_rates(partial, by=None).loc[0, "rate_per_100_days"]
+    truth = ck.dispute_rates(full, by=None).loc[0, "rate_per_100_days"]
+    # dividing every dispute by the remaining days gave 14.4 against 7.4
+    assert rate == pytest.approx(truth, rel=0.35)

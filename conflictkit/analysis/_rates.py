@@ -72,7 +72,9 @@ def dispute_rates(
     history : History
         Disputes and missions (the missions are the exposure).
     by : str or None, default="client"
-        ``"client"``; ``None`` for a single overall rate; or any mission
+        ``"client"``; ``None`` for a single overall rate (counting only the
+        disputes of clients with mission-days: the others are named in a
+        warning, never divided by someone else's days); or any mission
         column (``"contract"``, ``"via_intermediary"``, ``"written_scope"``,
         ``"mission_id"``...), in which case disputes are attributed to groups
         through their ``mission_id`` and disputes without a known mission are
@@ -125,8 +127,23 @@ def dispute_rates(
     assert m is not None
     check_choice("by", by, [None, "client", *[c for c in m.columns if c != "client"]])
     if by is None:
-        n = np.array([len(d)])
-        e = np.array([float(exposure_days(history, by=None).iloc[0])])
+        # only the disputes of clients with mission-days: the others have no
+        # denominator here, and dividing them by other clients' days would
+        # inflate the rate
+        e_by = exposure_days(history, by="client")
+        covered = d["client"].isin(e_by.index[e_by > 0]).to_numpy()
+        if not covered.all():
+            names = pd.unique(d.loc[~covered, "client"].astype(str))
+            shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+            warnings.warn(
+                f"{int((~covered).sum())} of {len(d)} disputes are left out of the "
+                f"overall rate: their {len(names)} clients ({shown}) have no "
+                "mission-days. Add their missions to count them.",
+                ConflictkitWarning,
+                stacklevel=2,
+            )
+        n = np.array([int(covered.sum())])
+        e = np.array([float(e_by.sum())])
         groups = None
     elif by == "client":
         e_by = exposure_days(history, by="client")
