@@ -3,6 +3,15 @@
 A history is two tidy tables (``disputes`` and the optional ``missions``),
 the long form ``causes`` (one row per dispute and cause it cites) and the date
 ``as_of`` at which open disputes are right-censored.
+
+Unknown is not none. A column that is absent or entirely empty was not
+recorded: a mission practice never recorded (``written_scope``,
+``meeting_minutes``, ``checkin_every_days``, ``via_intermediary``,
+``contract``) gives no prevention comparison and no advice, and an amount
+never recorded stays NaN, never 0. Where a column is recorded, an empty
+cell keeps its documented meaning (an empty ``checkin_every_days`` on a
+mission means no regular check-ins; an empty ``written_scope`` is unknown
+for that mission).
 """
 
 from __future__ import annotations
