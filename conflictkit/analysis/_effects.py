@@ -1,4 +1,4 @@
-"""Does what the freelancer does work? Prevention and handling practices.
+"""What went with fewer disputes? Prevention and handling practices.
 
 - :func:`prevention_effects`: dispute rate per 100 mission-days with versus
   without each mission practice, as a rate ratio with an exact interval.
