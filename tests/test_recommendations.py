@@ -196,4 +196,8 @@ def test_planted_careers_recommend_for_recurring_clients_from_the_data():
             .any()
         )
     assert np.isin(r["priority"], np.arange(1, len(want) + 1)).all()
-    assert no_effect <= n // 3
+    # measured on 100 careers: a "your data" row on the planted written scope
+    # in 36%, on a practice planted with no effect in 6% (22% when every
+    # practice was tried on every cause); here 5 and 2 of 12
+    assert planted_practice >= 3
+    assert no_effect <= 3
