@@ -446,6 +446,11 @@ class TestTrendSummary:
             out = ck.trend_summary(h)
         assert row(out, "scope")["n_disputes"] == 12
         assert row(out, "scope")["rate_ratio_per_year"] == pytest.approx(1.0)
+        with pytest.warns(ck.ConflictkitWarning, match=r"8 of 20 .* B"):
+            yearly = ck.cause_trend(h)
+        scope = yearly[yearly["cause"] == "scope"]
+        assert scope["n_disputes"].tolist() == [2] * 6  # B's 8 are not A's
+        assert scope["rate_per_100_days"].tolist() == pytest.approx([2.0] * 6)
 
     def test_rejects_an_alpha_outside_zero_one(self):
         with pytest.raises(ValueError, match="alpha"):

@@ -186,7 +186,10 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
         - ``cause``: categorical :class:`Cause`;
         - ``n_disputes``: disputes opened in the period citing the cause (a
           dispute counts once per cause it cites; unlabelled disputes are not
-          counted);
+          counted); with missions, only those whose client had mission-days
+          in the period (or, opened after their mission ended, counted in
+          its last period), the others being named in a ConflictkitWarning:
+          a rate needs its own exposure;
         - with missions only: ``exposure_days`` (mission-days worked in the
           period, all clients) and ``rate_per_100_days`` (NaN where there was
           no exposure).
@@ -221,6 +224,15 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
         }
     )
     if exposure is not None:
+        # a rate counts only the disputes with exposure (see trend_summary):
+        # the others are named in a warning, not divided by others' days
+        ex = _exposure(history, table, freq, stacklevel=4)
+        assert table.cells is not None
+        cell_period = table.cells["number"].to_numpy()
+        rows = np.flatnonzero(ex.used[table.cause_rows])
+        period = cell_period[ex.dispute_index[table.cause_rows[rows]]]
+        used = np.bincount(period * k + table.cause_code[rows], minlength=n_periods * k)
+        out["n_disputes"] = used.astype(np.int64)
         e = np.repeat(exposure, k)
         out["exposure_days"] = e
         with np.errstate(divide="ignore", invalid="ignore"):
