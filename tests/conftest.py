@@ -6,6 +6,10 @@ import numpy as np
 import pytest
 from hypothesis import settings
 
+# data/ holds fixtures and the scripts that wrote them (in venvs of their own,
+# e.g. data/oracles/make_lifelines_oracles.py needs lifelines): not tests.
+collect_ignore = ["data"]
+
 
 @pytest.fixture
 def rng():
