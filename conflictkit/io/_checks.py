@@ -167,7 +167,9 @@ def check_disputes(
 
 def _arrow(s: pd.Series) -> pa.ChunkedArray:
     """The pyarrow array behind a pyarrow-backed string column."""
-    return pa.chunked_array(s.astype(STRING_DTYPE).array._pa_array)  # type: ignore[attr-defined]
+    # already a ChunkedArray: pa.chunked_array() of one fails on pyarrow 15
+    arr: pa.ChunkedArray = s.astype(STRING_DTYPE).array._pa_array  # type: ignore[attr-defined]
+    return arr
 
 
 def check_mission_links(

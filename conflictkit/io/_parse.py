@@ -52,7 +52,8 @@ def _text(s: pd.Series) -> pd.Series:
     """The column as stripped text (pyarrow strings), empty cells as missing."""
     if not (isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"):
         s = s.astype(_ARROW_STRING)
-    arr = pa.chunked_array(s.array._pa_array)  # type: ignore[attr-defined]
+    # already a ChunkedArray: pa.chunked_array() of one fails on pyarrow 15
+    arr = s.array._pa_array  # type: ignore[attr-defined]
     trimmed = pc.utf8_trim_whitespace(arr)
     trimmed = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
     return pd.Series(pd.arrays.ArrowStringArray(trimmed), index=s.index)
@@ -347,7 +348,7 @@ def _plain_numbers(s: pd.Series) -> pd.Series | None:
     """Numbers written plainly (``1500.5``) parse in one pyarrow cast, else None."""
     text = _text(s)
     try:
-        arr = pc.cast(pa.chunked_array(text.array._pa_array), pa.float64())
+        arr = pc.cast(text.array._pa_array, pa.float64())  # type: ignore[attr-defined]
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         return None
     return pd.Series(arr.to_numpy(), index=s.index, dtype="float64")
