@@ -44,6 +44,9 @@ SEED = 20240615
 TEST_SHARE = 0.25
 N_COMBINED = 64
 CAUSES = ("scope", "deadlines", "payment", "tone", "trust", "other")
+#: Key of the hand-written notes that cite no cause.
+NONE = "none"
+N_COURTEOUS = 48
 
 SINGLE: dict[str, str] = {}
 
@@ -666,6 +669,154 @@ Une erreur de leur fournisseur d'énergie a coupé le datacenter, tout le monde 
 Mésentente avec la chargée de recrutement de la plateforme. || Falling-out with the platform's recruiter.
 """
 
+# Ordinary client-freelancer messages that cite no cause (labelled ""): thanks,
+# scheduling, approvals, payments made, neutral status updates, content-free
+# jottings. Many use the words of the causes ("invoice", "deadline", "scope",
+# "comment") without any dispute, so that the words alone do not make a cause.
+SINGLE["none"] = """
+Merci pour la démo de ce matin, l'équipe est ravie. || Thanks for this morning's demo, the team loved it.
+Virement de 4 200 € effectué ce jour, merci pour votre patience. || Payment of $4,200 sent today, thanks for your patience.
+Facture n°2024-031 bien reçue, elle part en paiement à 30 jours comme prévu. || Invoice #2024-031 received, it goes out on the usual 30-day terms.
+Réunion décalée à jeudi 14h, ça vous convient ? || Can we move the meeting to Thursday 2pm? Does that work for you?
+Le périmètre du lot 2 est validé, vous pouvez démarrer lundi. || Scope for phase 2 is approved, you can start Monday.
+Merci pour votre réactivité sur le correctif d'hier. || Thanks for turning the hotfix around so quickly yesterday.
+Je vous confirme la date de mise en production au 12 mars. || Confirming the go-live date of March 12.
+Bon de commande signé en pièce jointe. || Signed purchase order attached.
+Point d'avancement : 8 tickets sur 10 terminés, les 2 derniers sont en recette. || Status: 8 of 10 tickets done, the last 2 are in QA.
+Parfait, c'est exactement ce qu'on voulait. Merci ! || Perfect, that's exactly what we wanted. Thank you!
+Je serai en congé du 5 au 9, Julie prend le relais pour les validations. || I'm off from the 5th to the 9th, Julie will handle approvals meanwhile.
+Vous trouverez le compte rendu de la réunion en pièce jointe. || Please find the meeting minutes attached.
+Tout est OK de notre côté pour la livraison de vendredi. || All good on our side for Friday's delivery.
+Bien reçu, je regarde ça demain matin. || Got it, I'll look at it tomorrow morning.
+Le paiement de l'acompte a été validé par la compta. || Accounting has approved the deposit payment.
+Merci pour le devis, on le signe cette semaine. || Thanks for the quote, we'll sign it this week.
+Pouvez-vous m'envoyer vos disponibilités pour la semaine prochaine ? || Could you send me your availability for next week?
+Nouvelle version déployée en préprod, à vous de tester. || New version deployed to staging, over to you for testing.
+La recette s'est bien passée, aucune anomalie bloquante. || Acceptance testing went fine, no blocking issues.
+Super boulot sur la migration, rien à redire. || Great job on the migration, nothing to add.
+Je vous ajoute au canal Slack du projet. || Adding you to the project Slack channel.
+On garde le créneau habituel du mardi pour le point hebdo. || Let's keep the usual Tuesday slot for the weekly check-in.
+Facture réglée par virement le 3, référence FAC-118. || Invoice paid by bank transfer on the 3rd, reference INV-118.
+Merci beaucoup, bonne fin de journée ! || Thanks a lot, have a good evening!
+RAS cette semaine, le projet avance normalement. || Nothing to report this week, the project is on track.
+Les accès au serveur de test vous ont été envoyés par mail. || Your test server credentials have been emailed to you.
+Je valide les maquettes, on peut passer au développement. || I approve the mockups, we can move on to development.
+Petite question : préférez-vous qu'on fasse le point en visio ou par téléphone ? || Quick question: would you rather catch up by video or by phone?
+C'est noté pour le 15, merci. || Noted for the 15th, thanks.
+Le contrat renouvelé pour six mois est signé des deux côtés. || The six-month renewal is signed by both parties.
+Merci pour vos remarques sur la doc, j'ai tout intégré. || Thanks for your comments on the docs, I've worked them all in.
+Le client a commenté la maquette : deux petites retouches de couleur, rien de plus. || The client commented on the mockup: two small colour tweaks, nothing else.
+Réunion de lancement très constructive, tout le monde est aligné. || Very constructive kickoff meeting, everyone is aligned.
+Je vous transmets les identifiants du nouveau dépôt Git. || Sending you the credentials for the new Git repository.
+La facture de mars a été payée, merci de m'envoyer celle d'avril. || March's invoice is paid, please send April's when ready.
+Bonne nouvelle : le comité a validé la suite du projet. || Good news: the steering committee approved the next phase.
+Pas de souci pour décaler la démo d'une semaine, c'était prévu de notre côté aussi. || No problem pushing the demo back a week, we had planned for that too.
+Je vous remercie pour votre accompagnement tout au long de la mission. || Thank you for your support throughout the engagement.
+Est-ce que la salle du 3e est libre pour l'atelier de mercredi ? || Is the 3rd-floor room free for Wednesday's workshop?
+Livraison reçue, on teste et on revient vers vous. || Delivery received, we'll test and get back to you.
+Le budget de la phase 3 a été débloqué ce matin. || The phase 3 budget was released this morning.
+Mise à jour : le module d'export est terminé et documenté. || Update: the export module is finished and documented.
+Merci d'avoir pris le temps de former l'équipe. || Thanks for taking the time to train the team.
+Je vous envoie l'ordre du jour de demain d'ici ce soir. || I'll send tomorrow's agenda by tonight.
+Code relu et fusionné, merci pour la qualité des tests. || Code reviewed and merged, thanks for the solid tests.
+Les horaires de l'atelier sont confirmés : 9h30-12h. || Workshop hours confirmed: 9:30 to noon.
+Nous avons bien reçu votre attestation d'assurance. || We received your insurance certificate.
+Avez-vous besoin d'un badge pour accéder au bâtiment ? || Do you need a badge to get into the building?
+Félicitations pour la mise en ligne, les premiers retours utilisateurs sont très bons. || Congrats on the launch, early user feedback is very positive.
+Voici le lien vers le tableau de suivi partagé. || Here's the link to the shared tracking board.
+Je passe au bureau jeudi pour récupérer le matériel. || I'll drop by the office on Thursday to pick up the equipment.
+Je vous confirme la réception du paiement, merci. || Confirming I've received the payment, thank you.
+Le planning proposé nous va très bien. || The proposed schedule works well for us.
+On se voit à 10h comme convenu. || See you at 10 as agreed.
+Merci pour l'échange de ce matin, c'est plus clair pour moi. || Thanks for this morning's call, it's clearer now.
+Le devis a été transmis aux achats pour signature. || The quote has gone to procurement for signature.
+La nouvelle version de la spec est sur le drive, rien de changé sur le fond. || New version of the spec is on the drive, nothing changed in substance.
+Vous pouvez facturer les jours de janvier dès maintenant. || You can invoice January's days now.
+J'ai mis à jour le ticket avec les logs demandés. || I've updated the ticket with the requested logs.
+Tout est clair, merci pour ces précisions. || All clear, thanks for the details.
+Réunion annulée aujourd'hui, on se retrouve la semaine prochaine. || Today's meeting is cancelled, we'll meet next week instead.
+Le client remercie toute l'équipe pour le travail rendu. || The client thanks the whole team for the work delivered.
+Je reste disponible si vous avez des questions. || I remain available if you have any questions.
+Le prochain sprint commence lundi, backlog priorisé avec le PO. || Next sprint starts Monday, backlog prioritised with the PO.
+Accord de confidentialité signé et renvoyé. || NDA signed and sent back.
+Très bonne présentation hier, le directeur a apprécié. || Great presentation yesterday, the director liked it.
+Merci pour la relecture attentive du rapport. || Thanks for the careful review of the report.
+Nous validons la proposition commerciale telle quelle. || We accept the proposal as it stands.
+Les tests de charge sont concluants, on peut lancer. || Load tests look good, we can launch.
+Je vous envoie la facture finale, merci pour cette belle collaboration. || Sending the final invoice, thanks for a great collaboration.
+L'équipe vous attend à 9h à l'accueil. || The team will meet you at reception at 9.
+Petit rappel : atelier de recette demain 14h. || Friendly reminder: acceptance workshop tomorrow at 2pm.
+Je vous propose de caler un point mensuel pour la suite. || I suggest we set up a monthly check-in going forward.
+Bien noté pour le changement d'interlocuteur, bienvenue à Marc. || Noted on the change of contact, welcome aboard Mark.
+Le paiement partira avec le prochain cycle de règlement, le 15. || Payment goes out with the next payment run, on the 15th.
+Parfait pour moi, on part là-dessus. || Works for me, let's go with that.
+Merci, la nouvelle fonctionnalité plaît beaucoup aux utilisateurs. || Thanks, users really like the new feature.
+On a bien avancé aujourd'hui, je vous fais un résumé demain. || Good progress today, I'll send you a summary tomorrow.
+Pouvez-vous me rappeler quand vous avez un moment ? || Could you call me back when you have a moment?
+Je confirme ma présence au comité de pilotage. || I confirm I'll attend the steering committee.
+La mission se termine fin juin comme prévu, merci pour tout. || The engagement ends in late June as planned, thanks for everything.
+Les droits d'accès au CRM ont été activés. || Your CRM access has been activated.
+Le rendez-vous de demain est maintenu. || Tomorrow's appointment is still on.
+J'ai bien reçu vos commentaires, je m'y mets. || Got your comments, I'm on it.
+Merci pour la recommandation, le nouveau client m'a contacté. || Thanks for the referral, the new client got in touch.
+Vous avez carte blanche pour la partie technique. || You have a free hand on the technical side.
+Réception des livrables du lot 1 confirmée. || Receipt of the phase 1 deliverables confirmed.
+Le RIB a été mis à jour dans notre système fournisseur. || Your bank details have been updated in our supplier system.
+On s'appelle après le déjeuner ? || Shall we talk after lunch?
+Démo validée par le métier, bravo. || Demo signed off by the business, well done.
+Je vous transmets les coordonnées de notre DSI. || Here are the contact details of our CIO.
+Nous prolongeons la mission de deux mois aux mêmes conditions. || We're extending the engagement by two months on the same terms.
+Bonne année et merci pour cette première année ensemble ! || Happy new year and thanks for our first year working together!
+La version 2.3 est en ligne depuis ce matin. || Version 2.3 went live this morning.
+Point téléphonique de 15 minutes demain pour caler la suite ? || 15-minute call tomorrow to plan next steps?
+Documentation reçue, elle est très complète. || Documentation received, it's very thorough.
+Ok pour moi. || Fine by me.
+Je m'occupe de réserver la salle. || I'll book the room.
+Le virement de l'acompte arrivera sous 48 h. || The deposit transfer should arrive within 48 hours.
+Merci pour les remarques constructives lors de la revue. || Thanks for the constructive remarks during the review.
+Les utilisateurs pilotes sont satisfaits de la nouvelle interface. || Pilot users are happy with the new interface.
+L'atelier de cadrage a permis de tout clarifier. || The scoping workshop cleared everything up.
+Je vous laisse la main sur le choix des outils. || I'll leave the choice of tools to you.
+La facture corrigée est bien arrivée, merci. || The corrected invoice arrived, thanks.
+Planning mis à jour sur le drive, aucune date ne bouge. || Schedule updated on the drive, no dates change.
+Merci de votre confiance pour cette nouvelle mission. || Thank you for trusting me with this new engagement.
+Le prestataire a livré en avance, excellent travail. || The contractor delivered early, excellent work.
+Notre service comptable vous a réglé ce matin. || Our accounts team paid you this morning.
+Je vous ai ajouté en copie du mail au client final. || I've copied you on the email to the end client.
+Les échanges avec l'équipe se passent très bien. || Working with the team is going very well.
+Rendez-vous confirmé lundi 9h dans vos locaux. || Meeting confirmed Monday 9am at your offices.
+voir mail du 12/03 || see email of 03/12
+RAS || nothing to report
+cf. compte rendu || see minutes
+appel client, tout va bien || client call, all fine
+- || n/a
+? || ?
+à compléter || TBD
+point hebdo OK || weekly sync ok
+- || done
+- || LGTM, thanks!
+- || Sounds good, see you then.
+- || Approved. Go ahead.
+- || Thanks, merging now.
+- || Kudos to the whole team for shipping this on time.
+- || Happy to help, let me know if anything else comes up.
+- || Invoice 2231 was paid via Stripe, receipt attached.
+- || Quick heads-up: I'll be 10 minutes late to the standup.
+- || Could you share the Figma link again? Can't find it.
+- || Client signed the SOW for the next milestone.
+- || Deadline for the beta is confirmed for the 30th, all on track.
+- || Following up on our call, here are the next steps we agreed on.
+- || Appreciate the quick turnaround on the feedback!
+Merci, c'est réglé. || -
+Je vous souhaite un bon week-end. || -
+Le client est content du résultat, on en reste là pour cette semaine. || -
+Devis accepté, démarrage prévu le 2. || -
+Merci pour votre retour rapide. || -
+Paiement reçu, je vous envoie le reçu. || -
+Réunion reportée à la demande du client, sans souci. || -
+Nos équipes sont ravies de travailler avec vous. || -
+"""
+
 MULTI = """
 payment;scope | Le client refuse de payer les 4 jours de fonctionnalités ajoutées en cours de route. || Client refuses to pay for the 4 days of features added along the way.
 deadlines;scope | Les demandes en plus font glisser la date de livraison, et c'est moi qu'on blâme. || Extra requests push back the delivery date and I get the blame.
@@ -819,6 +970,12 @@ CONNECTORS = {
 }
 
 
+COURTEOUS_JOINERS = {
+    "fr": [". Par contre, ", ". Mais ", ". En revanche ", " ; cela dit, "],
+    "en": [". However, ", ". But ", ". That said, ", "; on the other hand, "],
+}
+
+
 def _lines(block: str) -> list[str]:
     return [line.strip() for line in block.strip().splitlines() if line.strip()]
 
@@ -894,12 +1051,13 @@ def build_notes(seed: int = SEED) -> pd.DataFrame:
     """Build the corpus as a DataFrame (deterministic for a given seed)."""
     # One source per hand-written line: (group, causes, split, fr text, en text).
     sources: list[tuple[str, str, str, str | None, str | None]] = []
-    for cause in CAUSES:
+    for cause in (*CAUSES, NONE):
         pairs = _pairs(SINGLE[cause])
         test = _split_groups(pairs, random.Random(f"{seed}:single:{cause}"))
         for g, (fr, en) in enumerate(pairs):
             split = "test" if g in test else "train"
-            sources.append((f"{cause[:2]}{g:03d}", cause, split, fr, en))
+            label = "" if cause == NONE else cause
+            sources.append((f"{cause[:2]}{g:03d}", label, split, fr, en))
     multi = [line.split("|", 1) for line in _lines(MULTI)]
     for primary in CAUSES:
         group = [(c.strip(), t) for c, t in multi if c.split(";")[0] == primary]
@@ -913,7 +1071,8 @@ def build_notes(seed: int = SEED) -> pd.DataFrame:
     # side of the split, joined in each language both have. A line joins at
     # most one combination and then no longer appears on its own.
     combined: dict[str, str] = {}  # group -> group of the combined note
-    singles = [s for s in sources if ";" not in s[1]]
+    singles = [s for s in sources if ";" not in s[1] and s[1]]
+    courteous = [s for s in sources if not s[1]]
     rows: list[dict] = []
     for split, n in (
         ("train", N_COMBINED - N_COMBINED // 4),
@@ -941,6 +1100,42 @@ def build_notes(seed: int = SEED) -> pd.DataFrame:
                         "text": a.rstrip(" .") + joiner + tail,
                         "lang": lang,
                         "causes": f"{first[1]};{second[1]}",
+                        "split": split,
+                        "group": group,
+                    }
+                )
+    # Courteous wrappers: a message that cites no cause said around a note
+    # that does ("Thanks for the transfer. But ..."), labelled with that cause
+    # alone, so that courtesy does not cancel a cause. Both lines come from the
+    # same split.
+    for split, n in (
+        ("train", N_COURTEOUS - N_COURTEOUS // 4),
+        ("test", N_COURTEOUS // 4),
+    ):
+        rng = random.Random(f"{seed}:courteous:{split}")
+        polite = [s for s in courteous if s[2] == split]
+        pool = [s for s in singles if s[2] == split and s[0] not in combined]
+        rng.shuffle(polite)
+        rng.shuffle(pool)
+        for _ in range(min(n, len(polite), len(pool))):
+            first, second = polite.pop(), pool.pop()
+            # the courteous line stays on its own too, in the same group (so
+            # no sentence crosses the split or a grouped fold); the cause
+            # line appears only here
+            group = first[0]
+            combined[second[0]] = group
+            for lang, a, b in (
+                ("fr", first[3], second[3]),
+                ("en", first[4], second[4]),
+            ):
+                if a is None or b is None:
+                    continue
+                joiner = rng.choice(COURTEOUS_JOINERS[lang])
+                rows.append(
+                    {
+                        "text": a.rstrip(" .") + joiner + _lower_first(b),
+                        "lang": lang,
+                        "causes": second[1],
                         "split": split,
                         "group": group,
                     }
@@ -979,7 +1174,7 @@ def main() -> None:
     notes = build_notes()
     path = Path(__file__).resolve().parent / "notes.csv"
     notes.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-    primary = notes["causes"].str.split(";").str[0]
+    primary = notes["causes"].str.split(";").str[0].replace("", "(none)")
     print(f"wrote {len(notes)} notes to {path}")
     print(pd.crosstab([notes["lang"], notes["split"]], primary, margins=True))
     print("multi-cause share:", round(notes["causes"].str.contains(";").mean(), 3))

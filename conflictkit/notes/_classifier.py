@@ -1,66 +1,71 @@
-"""Suggest causes from the free-text notes of disputes, in French and English.
+"""The cause classifier: hashed n-grams and cues, one calibrated regression per cause.
 
 :class:`CauseClassifier` is a scikit-learn estimator that learns causes from
-labelled notes (character and word n-grams, one logistic regression per
-cause); :func:`suggest_causes` uses it to propose causes for the disputes of a
-history that have notes but no cause; :func:`load_example_notes` returns the
-labelled corpus it learns from by default.
+labelled notes, "no cause" included; :func:`load_example_notes` returns the
+hand-written labelled corpus; :func:`default_classifier` loads the bundled
+model, fitted once by ``datasets/make_cause_model.py`` on that corpus and on
+real, licensed corpora (``datasets/README.md``), from plain arrays.
 
-Nothing here downloads a model or loads a pickle: the default model is trained
-on the bundled CSV corpus when it is needed (about a second).
+Nothing here downloads a model or loads a pickle: the bundled model is a
+NumPy ``.npz`` file of plain arrays, read with ``allow_pickle=False``.
 """
 
 from __future__ import annotations
 
-import warnings
+import functools
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
+from scipy.special import expit
 from sklearn.base import BaseEstimator
-from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
-from sklearn.multiclass import OneVsRestClassifier
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.preprocessing import FunctionTransformer, MultiLabelBinarizer
+from sklearn.model_selection import GroupShuffleSplit
+from sklearn.preprocessing import MultiLabelBinarizer
 from sklearn.utils.validation import check_is_fitted
 
-from .._labels import CAUSE_DTYPE
 from .._resources import data_path
-from ..errors import ConflictkitWarning
-from ..model import STRING_DTYPE, History
-from ._cues import cue_counts
+from ..model import STRING_DTYPE
+from ._cues import CUE_FEATURES, cue_matrix
+from ._features import BITS, hashed_features
 from ._text import _ALL_CAUSES, _causes, _suggested, _texts
 
-__all__ = ["CauseClassifier", "load_example_notes", "suggest_causes"]
+__all__ = ["CauseClassifier", "default_classifier", "load_example_notes"]
 
-#: Below this many labelled disputes with notes, a history's own notes are not
-#: added to the default training corpus.
-MIN_USER_NOTES = 30
+#: Identifies the layout of the arrays in a saved model.
+MODEL_FORMAT = "conflictkit-cause-model/1"
+#: File name of the bundled model, in ``datasets/`` (``conflictkit/data/``).
+MODEL_FILE = "cause_model.npz"
+#: Notes are featurised and scored this many at a time, so memory stays flat.
+CHUNK = 4_000
+#: Held-out notes per cause needed (positives and negatives) to calibrate.
+_MIN_HELD_OUT = 5
 
 
 def load_example_notes() -> pd.DataFrame:
-    """Load the labelled corpus of dispute notes the classifier learns from.
+    """Load the hand-written labelled notes the classifier learns from.
 
-    1,162 short notes such as a freelancer writes in a dispute log, 579 in
-    French and 583 in English, each labelled with one or more causes (the
-    primary first; 236 notes, 20%, cite several). Every cause is cited by
-    226 to 251 notes. They were written by the conflictkit project, not taken
-    from real clients: hand-written notes for every cause in many styles
-    (terse, angry, formal, with typos, without accents, mixing languages,
-    with amounts and dates, quoting the client), hand-written notes with
-    several causes, and pairs of notes joined into one; neutral context
-    (client, date, amount at stake) and surface noise (typos, accents
-    dropped, case) were added at random, independently of the cause.
+    1,415 short notes such as a freelancer writes in a dispute log or sends a
+    client, 701 in French and 714 in English. 1,156 cite one or more causes
+    (the primary first; 236 cite several) and 259 cite none: ordinary
+    messages (thanks, scheduling, approvals, payments made, neutral status
+    updates, content-free jottings such as "RAS" or "see minutes"), many of
+    them using the words of the causes without any dispute. They were
+    written by the conflictkit project, not taken from real clients:
+    hand-written notes in many styles (terse, angry, formal, with typos,
+    without accents, mixing languages, quoting the client), notes with
+    several causes, pairs of notes joined into one and courteous messages
+    wrapped around a cause ("Merci pour le virement. Par contre ...").
     ``datasets/make_notes.py`` builds it and ``datasets/README.md`` tells
-    how.
+    how. The bundled model also learns from real corpora nobody here wrote
+    (``datasets/README.md`` lists them); their text is not shipped.
 
-    A fixed quarter of the notes (292) form the ``test`` split, drawn per
-    primary cause. Notes that share a sentence (a French note and its English
-    counterpart, a joined note and its parts) share a ``group`` and always
-    fall on the same side of the split, so no sentence of a test note appears
-    in a training note; use ``group`` for grouped cross-validation
+    A fixed quarter of the notes form the ``test`` split. Notes that share a
+    sentence share a ``group`` and always fall on the same side of the split;
+    use ``group`` for grouped cross-validation
     (``sklearn.model_selection.GroupKFold``).
 
     Returns
@@ -69,16 +74,18 @@ def load_example_notes() -> pd.DataFrame:
         One row per note, with columns ``note_id`` (string), ``text``
         (string), ``lang`` (categorical, ``"fr"`` or ``"en"``), ``causes``
         (string, ``;``-separated :class:`~conflictkit.Cause` values, primary
-        first), ``split`` (categorical, ``"train"`` or ``"test"``) and
-        ``group`` (string).
+        first; empty for no cause), ``split`` (categorical, ``"train"`` or
+        ``"test"``) and ``group`` (string).
 
     Examples
     --------
     >>> notes = load_example_notes()
     >>> notes.shape
-    (1162, 6)
+    (1415, 6)
+    >>> int((notes["causes"] == "").sum())
+    259
     >>> notes.groupby("split", observed=True).size().to_dict()
-    {'train': 870, 'test': 292}
+    {'train': 1063, 'test': 352}
     """
     notes = pd.read_csv(data_path("notes.csv"), dtype=str, keep_default_na=False)
     return pd.DataFrame(
@@ -93,80 +100,134 @@ def load_example_notes() -> pd.DataFrame:
     )
 
 
-class CauseClassifier(BaseEstimator):
-    """Learn dispute causes from free-text notes, in French and English.
+def _design(
+    texts: list[str], bits: int, cues: bool
+) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Features of the texts, and which texts have any letter or digit."""
+    x = hashed_features(texts, bits=bits)
+    readable = np.diff(x.indptr) > 0
+    if cues:
+        x = sp.hstack([x, sp.csr_matrix(cue_matrix(texts))], format="csr")
+    return x, readable
 
-    Character n-grams (within word boundaries, accents stripped, lower case)
-    make the model robust to typos, casing and missing accents; word n-grams
-    add whole words and short phrases; a small bilingual lexicon of cue words
-    per cause (``cues``) helps with words the training notes never used. One
-    logistic regression per cause (one-vs-rest, liblinear) gives a
-    probability for each cause, so a note can cite several causes. It uses
-    scikit-learn alone and downloads nothing; training on the bundled corpus
-    takes about a second.
+
+def _threshold_for(
+    p: np.ndarray, y: np.ndarray, w: np.ndarray, precision: float
+) -> float:
+    """The lowest probability from which the held-out precision reaches ``precision``.
+
+    1.0 when no cut-off reaches it with at least 3 true positives: the cause is
+    then never suggested.
+    """
+    order = np.argsort(-p, kind="stable")
+    p, y, w = p[order], y[order], w[order]
+    tp = np.cumsum(w * y)
+    fp = np.cumsum(w * (1 - y))
+    n_tp = np.cumsum(y)
+    # evaluate only at the last of tied probabilities
+    last = np.append(p[1:] != p[:-1], True)
+    ok = last & (tp / np.maximum(tp + fp, 1e-12) >= precision) & (n_tp >= 3)
+    if not ok.any():
+        return 1.0
+    return float(p[np.flatnonzero(ok)[-1]])
+
+
+class CauseClassifier(BaseEstimator):
+    """Learn dispute causes, or the absence of any, from notes in French and English.
+
+    Features are hashed character n-grams (3 to 5 letters within words,
+    accents stripped, lower case), words and word pairs, plus hand-written
+    cues (``cues``): hostility against courtesy (insults, profanity, threats,
+    thanks/merci, negation, imperatives, shouting) and the vocabulary of each
+    cause. One logistic regression per cause (one-vs-rest) gives a score; a
+    note can cite several causes, or none.
+
+    When there are enough labelled notes, a share of them (whole ``groups``,
+    ``calibration_share``) is held out of the regressions: on it each cause's
+    score is calibrated into a probability (Platt scaling, a one-feature
+    logistic regression) and the cause's decision threshold is set to the
+    lowest probability from which the held-out precision reaches
+    ``precision``. ``predict`` then returns, per note, the causes that reach
+    their threshold, and an empty tuple when none does ("no cause", or not
+    enough to tell). A note without a letter or digit gets probability 0
+    for every cause.
 
     Parameters
     ----------
-    threshold : float, default=0.5
-        ``predict`` returns every cause whose probability reaches it; a note
-        where none does gets its most probable cause.
-    C : float, default=10.0
-        Inverse regularisation strength of the logistic regressions.
-    ngram_range : tuple of int, default=(2, 5)
-        Lengths of the character n-grams.
-    word_ngram_range : tuple of int or None, default=(1, 2)
-        Lengths of the word n-grams added to the character n-grams; ``None``
-        uses characters alone.
+    precision : float, default=0.8
+        Precision on held-out notes that each cause's threshold is chosen to
+        reach (``threshold="auto"``).
+    threshold : "auto" or float, default="auto"
+        ``"auto"`` uses the per-cause thresholds chosen on held-out notes
+        (0.5 when too few notes were held out to choose); a number is used for
+        every cause.
+    C : float, default=4.0
+        Inverse regularisation strength of the regressions.
+    bits : int, default=18
+        The n-grams are hashed into ``2**bits`` columns.
     cues : bool, default=True
-        Add, per cause, the number of its cue words the note contains (see
-        ``conflictkit.notes._cues``) to the features.
+        Add the cue features (``conflictkit.notes._cues``).
     class_weight : "balanced" or None, default="balanced"
-        Weighting of the positive notes of each cause (``"balanced"``
-        compensates for causes cited by few notes).
+        Weighting of the notes that cite each cause against those that do not.
+    calibration_share : float, default=0.2
+        Share of the notes (whole groups) held out to calibrate and choose the
+        thresholds; 0 turns calibration off (probabilities are then the
+        regressions' own, thresholds 0.5).
     max_iter : int, default=1000
         Iterations of the solver.
     random_state : int or None, default=None
-        Seeds the order in which the solver visits the notes (liblinear);
-        results barely depend on it, fix it for exact reproducibility.
+        Seeds the held-out draw and the solver.
 
     Attributes
     ----------
     classes_ : numpy.ndarray of str
         The causes seen in training, in the taxonomy's order; the columns of
         ``predict_proba``.
-    pipeline_ : sklearn.pipeline.Pipeline
-        The fitted features and one-vs-rest model.
-    binarizer_ : sklearn.preprocessing.MultiLabelBinarizer
-        Maps tuples of causes to the indicator matrix.
+    coef_ : numpy.ndarray of shape (n_causes, n_features)
+        Weights of the regressions (float32).
+    intercept_ : numpy.ndarray of shape (n_causes,)
+    calibration_ : numpy.ndarray of shape (n_causes, 2)
+        Slope and offset applied to each score before the logistic function.
+    thresholds_ : numpy.ndarray of shape (n_causes,)
+        Per-cause decision thresholds on the calibrated probabilities.
+    calibrated_ : bool
+        Whether calibration and thresholds come from held-out notes.
+    held_out_ : dict
+        Number of held-out notes and, per cause, held-out positives
+        (empty when not calibrated).
 
     Examples
     --------
     >>> import conflictkit as ck
     >>> notes = ck.load_example_notes()
     >>> train = notes[notes["split"] == "train"]
-    >>> clf = ck.CauseClassifier().fit(train["text"], train["causes"])
-    >>> clf.predict(["Facture impayee depuis 3 mois", "PM yelled at me again"])
-    array([('payment',), ('tone',)], dtype=object)
+    >>> clf = ck.CauseClassifier(random_state=0).fit(
+    ...     train["text"], train["causes"], groups=train["group"])
+    >>> clf.predict(["Facture impayée depuis 3 mois, troisième relance",
+    ...              "Merci pour la démo, à jeudi !"])
+    array([('payment',), ()], dtype=object)
     """
 
     def __init__(
         self,
         *,
-        threshold: float = 0.5,
-        C: float = 10.0,
-        ngram_range: tuple[int, int] = (2, 5),
-        word_ngram_range: tuple[int, int] | None = (1, 2),
+        precision: float = 0.8,
+        threshold: str | float = "auto",
+        C: float = 4.0,
+        bits: int = BITS,
         cues: bool = True,
         class_weight: str | None = "balanced",
+        calibration_share: float = 0.2,
         max_iter: int = 1000,
         random_state: int | None = None,
     ) -> None:
+        self.precision = precision
         self.threshold = threshold
         self.C = C
-        self.ngram_range = ngram_range
-        self.word_ngram_range = word_ngram_range
+        self.bits = bits
         self.cues = cues
         self.class_weight = class_weight
+        self.calibration_share = calibration_share
         self.max_iter = max_iter
         self.random_state = random_state
 
@@ -178,35 +239,25 @@ class CauseClassifier(BaseEstimator):
         tags.target_tags.required = True
         return tags
 
-    def _check_threshold(self) -> None:
-        if not 0.0 < float(self.threshold) <= 1.0:
+    def _check_params(self) -> None:
+        if self.threshold != "auto" and not 0.0 < float(self.threshold) <= 1.0:
             raise ValueError(
-                "The value for `threshold` must be in (0, 1], but "
+                "The value for `threshold` must be 'auto' or in (0, 1], but "
                 f"{self.threshold!r} was passed."
             )
-
-    def _make_pipeline(self) -> Pipeline:
-        chars = TfidfVectorizer(
-            analyzer="char_wb",
-            ngram_range=tuple(self.ngram_range),
-            strip_accents="unicode",
-            lowercase=True,
-            sublinear_tf=True,
-        )
-        parts: list[tuple[str, Any]] = [("chars", chars)]
-        if self.word_ngram_range is not None:
-            words = TfidfVectorizer(
-                analyzer="word",
-                ngram_range=tuple(self.word_ngram_range),
-                strip_accents="unicode",
-                lowercase=True,
-                sublinear_tf=True,
+        if not 0.0 < float(self.precision) < 1.0:
+            raise ValueError(
+                f"The value for `precision` must be in (0, 1), but {self.precision!r} "
+                "was passed."
             )
-            parts.append(("words", words))
-        if self.cues:
-            parts.append(("cues", FunctionTransformer(cue_counts)))
-        features = FeatureUnion(parts)
-        model = LogisticRegression(
+        if not 0.0 <= float(self.calibration_share) < 1.0:
+            raise ValueError(
+                "The value for `calibration_share` must be in [0, 1), but "
+                f"{self.calibration_share!r} was passed."
+            )
+
+    def _regression(self) -> LogisticRegression:
+        return LogisticRegression(
             C=self.C,
             solver="liblinear",
             dual=True,
@@ -214,10 +265,16 @@ class CauseClassifier(BaseEstimator):
             max_iter=self.max_iter,
             random_state=self.random_state,
         )
-        return Pipeline([("features", features), ("model", OneVsRestClassifier(model))])
 
-    def fit(self, notes: Any, causes: Any) -> CauseClassifier:
-        """Learn the causes of labelled notes.
+    def fit(
+        self,
+        notes: Any,
+        causes: Any,
+        *,
+        groups: Any = None,
+        sample_weight: Any = None,
+    ) -> CauseClassifier:
+        """Learn the causes of labelled notes, "no cause" included.
 
         Parameters
         ----------
@@ -226,8 +283,16 @@ class CauseClassifier(BaseEstimator):
         causes : sequence
             Per note, its causes: a list, tuple or set of
             :class:`~conflictkit.Cause` values, or a string such as
-            ``"payment;tone"``. French and English spellings the readers
-            accept (``"retard de paiement"``) work too.
+            ``"payment;tone"`` (French and English spellings the readers accept
+            work too). An empty string or tuple means the note cites no cause;
+            a missing value (None, NaN) is an error, as an unknown label is not
+            "no cause".
+        groups : sequence or None, default=None
+            Notes of one group (near-duplicates, one conversation, one source
+            document) are held out together; by default each note is its own
+            group.
+        sample_weight : sequence of float or None, default=None
+            Weight of each note in the regressions and the calibration.
 
         Returns
         -------
@@ -239,30 +304,139 @@ class CauseClassifier(BaseEstimator):
         >>> import conflictkit as ck
         >>> clf = ck.CauseClassifier().fit(
         ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
-        ...      "The client shouted at me in the meeting", "Ton très agressif"],
-        ...     ["payment", "payment", "tone", "tone"],
+        ...      "The client shouted at me in the meeting", "Merci, à demain"],
+        ...     ["payment", "payment", "tone", ""],
         ... )
-        >>> clf.classes_.tolist()
-        ['payment', 'tone']
+        >>> clf.classes_.tolist(), clf.calibrated_
+        (['payment', 'tone'], False)
         """
-        self._check_threshold()
+        self._check_params()
         texts = _texts(notes)
         labels = _causes(causes, len(texts))
         seen = {c for tup in labels for c in tup}
         classes = [c for c in _ALL_CAUSES if c in seen]
-        if len(classes) < 2:
+        if not classes:
             raise ValueError(
-                f"The training notes cite only {classes}; at least two different "
-                "causes are needed to learn to tell them apart."
+                "None of the training notes cites a cause; at least one cause is "
+                "needed to learn anything."
             )
-        self.binarizer_ = MultiLabelBinarizer(classes=classes)
-        y = self.binarizer_.fit_transform(labels)
-        self.pipeline_ = self._make_pipeline().fit(texts, y)
+        y = MultiLabelBinarizer(classes=classes).fit_transform(labels)
+        always = [c for c, col in zip(classes, y.T, strict=True) if col.all()]
+        if always:
+            raise ValueError(
+                f"Every training note cites {always}; notes without it (or without "
+                "any cause) are needed to learn when it is absent."
+            )
+        n = len(texts)
+        w = (
+            np.ones(n)
+            if sample_weight is None
+            else np.asarray(sample_weight, dtype=float).reshape(-1)
+        )
+        if len(w) != n:
+            raise ValueError(
+                f"`sample_weight` has {len(w)} values for {n} notes; give one per note."
+            )
+        g = np.arange(n) if groups is None else np.asarray(groups, dtype=object)
+        if len(g) != n:
+            raise ValueError(
+                f"`groups` has {len(g)} values for {n} notes; give one per note."
+            )
+        x, _ = self._features(texts)
+        fit_rows, held = np.arange(n), np.array([], dtype=int)
+        if self.calibration_share > 0 and len(np.unique(g)) >= 10:
+            split = GroupShuffleSplit(
+                n_splits=1,
+                test_size=float(self.calibration_share),
+                random_state=self.random_state,
+            )
+            a, b = next(split.split(np.zeros(n), groups=g))
+            pos_a, pos_b = y[a].sum(0), y[b].sum(0)
+            if (
+                (pos_b >= _MIN_HELD_OUT).all()
+                and ((len(b) - pos_b) >= _MIN_HELD_OUT).all()
+                and (pos_a > 0).all()
+                and (pos_a < len(a)).all()
+            ):
+                fit_rows, held = a, b
+        k = len(classes)
+        coef = np.zeros((k, x.shape[1]), dtype=np.float32)
+        intercept = np.zeros(k)
+        for j in range(k):
+            model = self._regression().fit(
+                x[fit_rows], y[fit_rows, j], sample_weight=w[fit_rows]
+            )
+            coef[j] = model.coef_[0]
+            intercept[j] = model.intercept_[0]
         self.classes_ = np.array(classes, dtype=object)
+        self.coef_ = coef
+        self.intercept_ = intercept
+        self.calibration_ = np.tile([1.0, 0.0], (k, 1))
+        self.thresholds_ = np.full(k, 0.5)
+        self.calibrated_ = len(held) > 0
+        self.held_out_: dict[str, Any] = {}
+        if self.calibrated_:
+            scores = self._scores(x[held])
+            for j in range(k):
+                platt = LogisticRegression(C=1e4).fit(
+                    scores[:, [j]], y[held, j], sample_weight=w[held]
+                )
+                self.calibration_[j] = (platt.coef_[0, 0], platt.intercept_[0])
+            proba = self._calibrate(scores)
+            self.thresholds_ = np.array(
+                [
+                    _threshold_for(proba[:, j], y[held, j], w[held], self.precision)
+                    for j in range(k)
+                ]
+            )
+            self.held_out_ = {
+                "n_notes": int(len(held)),
+                "positives": dict(zip(classes, y[held].sum(0).tolist(), strict=True)),
+            }
         return self
 
+    def _features(self, texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
+        return _design(texts, int(self.bits), bool(self.cues))
+
+    def _scores(self, x: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(x @ self.coef_.T, dtype=float) + self.intercept_
+
+    def _calibrate(self, scores: np.ndarray) -> np.ndarray:
+        return expit(scores * self.calibration_[:, 0] + self.calibration_[:, 1])
+
+    def decision_function(self, notes: Any) -> np.ndarray:
+        """Calibrated log-odds of each cause (``logit`` of ``predict_proba``).
+
+        Parameters
+        ----------
+        notes : list of str, pandas.Series or numpy.ndarray
+            The texts.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape ``(n_notes, n_causes)``; ``-inf`` for notes without any
+            letter or digit.
+
+        Examples
+        --------
+        >>> import conflictkit as ck
+        >>> clf = ck.default_classifier()
+        >>> clf.decision_function(["Invoice unpaid for 90 days", ""]).shape
+        (2, 6)
+        """
+        check_is_fitted(self, "coef_")
+        texts = _texts(notes)
+        out = np.empty((len(texts), len(self.classes_)))
+        for i in range(0, len(texts), CHUNK):
+            x, readable = self._features(texts[i : i + CHUNK])
+            s = self._scores(x) * self.calibration_[:, 0] + self.calibration_[:, 1]
+            s[~readable] = -np.inf
+            out[i : i + len(s)] = s
+        return out
+
     def predict_proba(self, notes: Any) -> np.ndarray:
-        """Probability of each cause for each note (one-vs-rest).
+        """Calibrated probability of each cause for each note (one-vs-rest).
 
         Parameters
         ----------
@@ -274,28 +448,25 @@ class CauseClassifier(BaseEstimator):
         numpy.ndarray
             Shape ``(n_notes, n_causes)``, columns in the order of
             ``classes_``. Rows need not sum to one: a note can cite several
-            causes.
+            causes, or none.
 
         Examples
         --------
         >>> import conflictkit as ck
-        >>> clf = ck.CauseClassifier().fit(
-        ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
-        ...      "The client shouted at me in the meeting", "Ton très agressif"],
-        ...     ["payment", "payment", "tone", "tone"],
-        ... )
-        >>> clf.predict_proba(["facture en retard", "he was rude"]).round(1)
-        array([[0.8, 0.2],
-               [0.3, 0.7]])
+        >>> clf = ck.default_classifier()
+        >>> p = clf.predict_proba(["Invoice unpaid for 90 days, third reminder", ""])
+        >>> dict(zip(clf.classes_, p[0].round(1)))["payment"] > 0.5, p[1].max()
+        (np.True_, np.float64(0.0))
         """
-        check_is_fitted(self, "pipeline_")
-        texts = _texts(notes)
-        if not texts:
-            return np.empty((0, len(self.classes_)))
-        return self.pipeline_.predict_proba(texts)
+        return expit(self.decision_function(notes))
+
+    def _thresholds(self) -> np.ndarray:
+        if self.threshold == "auto":
+            return np.asarray(self.thresholds_, dtype=float)
+        return np.full(len(self.classes_), float(self.threshold))
 
     def predict(self, notes: Any) -> np.ndarray:
-        """The causes of each note, most probable first.
+        """The causes of each note, most probable first; ``()`` for none.
 
         Parameters
         ----------
@@ -305,24 +476,21 @@ class CauseClassifier(BaseEstimator):
         Returns
         -------
         numpy.ndarray of tuples
-            Object array, one tuple of cause values per note: every cause
-            whose probability reaches ``threshold``, or the most probable one
-            when none does.
+            Object array, one tuple of cause values per note: the causes whose
+            probability reaches their threshold, most probable first; an empty
+            tuple when none does.
 
         Examples
         --------
         >>> import conflictkit as ck
-        >>> clf = ck.CauseClassifier().fit(
-        ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
-        ...      "The client shouted at me in the meeting", "Ton très agressif"],
-        ...     ["payment", "payment", "tone", "tone"],
-        ... )
-        >>> clf.predict(["facture en retard", "he was rude"])
-        array([('payment',), ('tone',)], dtype=object)
+        >>> clf = ck.default_classifier()
+        >>> clf.predict(["Invoice unpaid for 90 days, third reminder",
+        ...              "Thanks for the demo, see you Thursday", ""])
+        array([('payment',), (), ()], dtype=object)
         """
-        self._check_threshold()
+        self._check_params()
         proba = self.predict_proba(notes)
-        keep = _suggested(proba, self.threshold)
+        keep = _suggested(proba, self._thresholds())
         order = np.argsort(-proba, axis=1, kind="stable")
         ranked = self.classes_[order]
         kept = np.take_along_axis(keep, order, axis=1)
@@ -338,22 +506,21 @@ class CauseClassifier(BaseEstimator):
         notes : list of str, pandas.Series or numpy.ndarray
             The texts.
         causes : sequence
-            The true causes of each note (as in :meth:`fit`).
+            The true causes of each note (as in :meth:`fit`; empty for none).
 
         Returns
         -------
         float
-            Micro-F1 over all (note, cause) pairs, between 0 and 1.
+            Micro-F1 over all (note, cause) pairs, between 0 and 1; a note
+            rightly given no cause adds nothing, one wrongly given a cause
+            adds a false positive.
 
         Examples
         --------
         >>> import conflictkit as ck
-        >>> clf = ck.CauseClassifier().fit(
-        ...     ["Invoice still unpaid after 60 days", "Facture impayée depuis 3 mois",
-        ...      "The client shouted at me in the meeting", "Ton très agressif"],
-        ...     ["payment", "payment", "tone", "tone"],
-        ... )
-        >>> clf.score(["facture en retard", "he was rude"], ["payment", "tone"])
+        >>> clf = ck.default_classifier()
+        >>> clf.score(["Invoice unpaid for 90 days, third reminder", "Merci !"],
+        ...           ["payment", ""])
         1.0
         """
         texts = _texts(notes)
@@ -368,194 +535,118 @@ class CauseClassifier(BaseEstimator):
             )
         )
 
+    def save(self, path: str | Path) -> Path:
+        """Write the fitted model as plain arrays in a NumPy ``.npz`` file.
 
-#: At most this many of a history's own labelled notes join the default
-#: training corpus (drawn with a fixed seed), to keep training to seconds.
-MAX_USER_NOTES = 20_000
-#: Notes are scored in chunks of this many, so memory stays flat.
-_CHUNK = 50_000
-_N_FOLDS = 5
+        The file holds ``format`` (``"conflictkit-cause-model/1"``),
+        ``classes`` (str), ``coef`` (float16, causes x features: the hashed
+        n-grams then the cues), ``intercept``, ``calibration`` (slope and
+        offset per cause), ``thresholds``, ``precision``, ``bits``, ``cues``
+        and ``cue_features`` (names of the cue columns); nothing is pickled.
 
-SUGGESTION_COLUMNS = ["dispute_id", "cause", "probability", "suggested", "labelled"]
+        Parameters
+        ----------
+        path : str or pathlib.Path
+            Where to write (``.npz`` is added by NumPy if missing).
+
+        Returns
+        -------
+        pathlib.Path
+            The path written.
+
+        Examples
+        --------
+        >>> import tempfile, pathlib, conflictkit as ck
+        >>> clf = ck.default_classifier()
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     p = clf.save(pathlib.Path(d) / "model.npz")
+        ...     again = ck.CauseClassifier.load(p)
+        >>> bool((again.thresholds_ == clf.thresholds_).all())
+        True
+        """
+        check_is_fitted(self, "coef_")
+        path = Path(path)
+        np.savez_compressed(
+            path,
+            format=np.array(MODEL_FORMAT),
+            classes=np.array(self.classes_, dtype=str),
+            coef=self.coef_.astype(np.float16),
+            intercept=self.intercept_,
+            calibration=self.calibration_,
+            thresholds=self.thresholds_,
+            precision=np.array(float(self.precision)),
+            bits=np.array(int(self.bits)),
+            cues=np.array(bool(self.cues)),
+            cue_features=np.array(CUE_FEATURES if self.cues else (), dtype=str),
+            calibrated=np.array(bool(self.calibrated_)),
+        )
+        return path if path.suffix == ".npz" else path.with_suffix(".npz")
+
+    @classmethod
+    def load(cls, path: str | Path) -> CauseClassifier:
+        """Read a model written by :meth:`save` (plain arrays, no pickle).
+
+        Parameters
+        ----------
+        path : str or pathlib.Path
+            The ``.npz`` file.
+
+        Returns
+        -------
+        CauseClassifier
+            A fitted classifier.
+
+        Examples
+        --------
+        >>> from conflictkit.notes._classifier import MODEL_FILE
+        >>> from conflictkit._resources import data_path
+        >>> clf = CauseClassifier.load(data_path(MODEL_FILE))
+        >>> clf.classes_.tolist()
+        ['scope', 'deadlines', 'payment', 'tone', 'trust', 'other']
+        """
+        with np.load(path, allow_pickle=False) as z:
+            if str(z["format"]) != MODEL_FORMAT:
+                raise ValueError(
+                    f"{path} is not a conflictkit cause model of format {MODEL_FORMAT!r}"
+                    f" (it says {str(z['format'])!r})."
+                )
+            cues = bool(z["cues"])
+            if cues and tuple(z["cue_features"].tolist()) != CUE_FEATURES:
+                raise ValueError(
+                    f"{path} was fitted with other cue features than this version of "
+                    "conflictkit computes; refit it (datasets/make_cause_model.py)."
+                )
+            clf = cls(precision=float(z["precision"]), bits=int(z["bits"]), cues=cues)
+            clf.classes_ = np.array(z["classes"].tolist(), dtype=object)
+            clf.coef_ = z["coef"].astype(np.float32)
+            clf.intercept_ = z["intercept"].astype(float)
+            clf.calibration_ = z["calibration"].astype(float)
+            clf.thresholds_ = z["thresholds"].astype(float)
+            clf.calibrated_ = bool(z["calibrated"])
+            clf.held_out_ = {}
+        return clf
 
 
-def _fit_default(texts: list[str], causes: list[str]) -> CauseClassifier:
-    return CauseClassifier(random_state=0).fit(texts, causes)
+@functools.cache
+def default_classifier() -> CauseClassifier:
+    """The bundled cause model, read once per process from plain arrays.
 
-
-def _proba(classifier: Any, texts: pd.Series) -> np.ndarray:
-    """``predict_proba`` in chunks, so memory stays flat on long logs."""
-    parts = [
-        np.asarray(classifier.predict_proba(texts.iloc[i : i + _CHUNK].tolist()))
-        for i in range(0, len(texts), _CHUNK)
-    ]
-    return np.vstack(parts) if parts else np.empty((0, len(classifier.classes_)))
-
-
-def suggest_causes(
-    history: History,
-    *,
-    classifier: Any = None,
-    threshold: float = 0.5,
-    include_labelled: bool = False,
-) -> pd.DataFrame:
-    """Suggest causes for disputes from their notes, without touching labels.
-
-    Each unlabelled dispute that has notes gets a probability for every cause;
-    the causes at or above ``threshold`` (or the most probable one when none
-    is) are suggested. With ``include_labelled=True`` the disputes you
-    labelled are scored too, so you can spot where your labels and the notes
-    disagree. The history is never modified: copy the suggestions you accept
-    into your log yourself.
-
-    Parameters
-    ----------
-    history : History
-        The disputes; ``disputes["notes"]``, ``disputes["primary_cause"]``
-        and ``causes`` are read.
-    classifier : CauseClassifier or None, default=None
-        A fitted classifier (any fitted estimator with ``predict_proba`` and
-        ``classes_`` made of :class:`~conflictkit.Cause` values). By default a
-        :class:`CauseClassifier` is trained on the bundled corpus
-        (:func:`load_example_notes`, all of it), plus the history's own
-        labelled notes when at least 30 labelled disputes have notes (at most
-        20,000 of them). With ``include_labelled=True``, a labelled dispute is
-        then scored by a model trained without its own note (5-fold
-        cross-fitting), so that a disagreement is not hidden by the model
-        having learned your label.
-    threshold : float, default=0.5
-        Probability from which a cause is suggested.
-    include_labelled : bool, default=False
-        Also score the disputes that already cite causes.
+    Fitted by ``datasets/make_cause_model.py`` on the hand-written notes of
+    :func:`load_example_notes` and on real corpora (code-review and
+    Wikipedia toxicity, politeness, support queries, consumer complaints,
+    French toxicity, emotions and reviews; ``datasets/README.md``), with
+    calibration and per-cause thresholds chosen on held-out notes for a
+    precision of 0.8. Do not modify it: it is shared.
 
     Returns
     -------
-    pandas.DataFrame
-        One row per scored dispute and cause, with columns ``dispute_id``,
-        ``cause`` (categorical), ``probability`` (float), ``suggested``
-        (bool) and ``labelled`` (bool: the dispute already cites this cause;
-        always False for unlabelled disputes). Disputes come in the order of
-        ``history.disputes``, each with its causes by decreasing probability.
-
-    Warns
-    -----
-    ConflictkitWarning
-        When disputes that would be scored have no notes (they are left out);
-        the message gives their number.
+    CauseClassifier
+        A fitted classifier.
 
     Examples
     --------
-    >>> import pandas as pd
     >>> import conflictkit as ck
-    >>> h = ck.History.from_frames(pd.DataFrame({
-    ...     "client": ["Acme", "Acme", "Bolt"],
-    ...     "opened_at": ["2024-01-10", "2024-02-01", "2024-03-05"],
-    ...     "causes": [None, "tone", None],
-    ...     "notes": ["Facture impayée depuis 60 jours, 3e relance",
-    ...               "Il m'a crié dessus en réunion",
-    ...               "Client keeps adding features that were not in the quote"],
-    ... }))
-    >>> s = ck.suggest_causes(h)
-    >>> s.loc[s["suggested"], ["dispute_id", "cause"]].to_numpy().tolist()
-    [['D-0001', 'payment'], ['D-0003', 'scope']]
+    >>> ck.default_classifier() is ck.default_classifier()
+    True
     """
-    if not isinstance(history, History):
-        raise TypeError(
-            f"`history` must be a History, not {type(history).__name__}; build "
-            "one with ck.read_history or ck.History.from_frames."
-        )
-    if not 0.0 < float(threshold) <= 1.0:
-        raise ValueError(
-            "The value for `threshold` must be in (0, 1], but "
-            f"{threshold!r} was passed."
-        )
-    if classifier is not None:
-        check_is_fitted(classifier)
-        classes = np.asarray(classifier.classes_).astype(str)
-        unknown = sorted(set(classes) - set(_ALL_CAUSES))
-        if unknown:
-            raise ValueError(
-                f"The classifier predicts {unknown}, which are not causes; expected "
-                f"classes among {list(_ALL_CAUSES)}."
-            )
-    d = history.disputes
-    notes = d["notes"].astype(STRING_DTYPE)
-    has_note = (notes.str.strip().str.len() > 0).fillna(False).to_numpy(dtype=bool)
-    labelled = d["primary_cause"].notna().to_numpy()
-    wanted = np.ones(len(d), dtype=bool) if include_labelled else ~labelled
-    n_silent = int((wanted & ~has_note).sum())
-    if n_silent:
-        which = "" if include_labelled else "unlabelled "
-        warnings.warn(
-            f"{n_silent} {which}dispute(s) without notes could not be scored "
-            "and are not in the result.",
-            ConflictkitWarning,
-            stacklevel=2,
-        )
-    rows = np.flatnonzero(wanted & has_note)
-    if classifier is None:
-        proba, classes = _default_proba(d, notes, has_note & labelled, rows)
-    else:
-        proba = _proba(classifier, notes.iloc[rows])
-
-    k = len(classes)
-    ids = d["dispute_id"].to_numpy(dtype=object)[rows]
-    cause = np.tile(classes, len(rows))
-    prob = proba.ravel().astype(float)
-    suggested = _suggested(proba, float(threshold)).ravel()
-    cited = pd.MultiIndex.from_arrays(
-        [history.causes["dispute_id"].astype(str), history.causes["cause"].astype(str)]
-    )
-    is_cited = pd.MultiIndex.from_arrays([np.repeat(ids, k), cause]).isin(cited)
-    order = np.lexsort((-prob, np.repeat(np.arange(len(rows)), k)))
-    return pd.DataFrame(
-        {
-            "dispute_id": pd.array(np.repeat(ids, k)[order], dtype=STRING_DTYPE),
-            "cause": pd.Categorical(cause[order], dtype=CAUSE_DTYPE),
-            "probability": prob[order],
-            "suggested": suggested[order],
-            "labelled": np.asarray(is_cited, dtype=bool)[order],
-        },
-        columns=SUGGESTION_COLUMNS,
-    )
-
-
-def _default_proba(
-    d: pd.DataFrame, notes: pd.Series, own: np.ndarray, rows: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Train the default model and score the disputes ``rows``.
-
-    ``own`` marks the labelled disputes with notes. When there are enough, the
-    model learns from them too, and those of them being scored are scored by
-    models trained without their own note (``_N_FOLDS``-fold cross-fitting).
-    """
-    corpus = load_example_notes()
-    base_t = corpus["text"].tolist()
-    base_c = corpus["causes"].tolist()
-    own_rows = np.flatnonzero(own)
-    if len(own_rows) < MIN_USER_NOTES:
-        model = _fit_default(base_t, base_c)
-        return _proba(model, notes.iloc[rows]), model.classes_.astype(str)
-    rng = np.random.default_rng(0)
-    if len(own_rows) > MAX_USER_NOTES:
-        own_rows = np.sort(rng.choice(own_rows, MAX_USER_NOTES, replace=False))
-    own_t = np.asarray(notes.iloc[own_rows].tolist(), dtype=object)
-    own_c = np.asarray(d["causes"].iloc[own_rows].astype(str).tolist(), dtype=object)
-    model = _fit_default(base_t + own_t.tolist(), base_c + own_c.tolist())
-    learned = np.isin(rows, own_rows)
-    proba = np.empty((len(rows), len(model.classes_)))
-    proba[~learned] = _proba(model, notes.iloc[rows[~learned]])
-    if learned.any():
-        fold = rng.permutation(len(own_rows)) % _N_FOLDS
-        scored = np.isin(own_rows, rows)
-        for f in range(_N_FOLDS):
-            keep = fold != f
-            target = ~keep & scored
-            if not target.any():
-                continue
-            m = _fit_default(
-                base_t + own_t[keep].tolist(), base_c + own_c[keep].tolist()
-            )
-            where = np.searchsorted(rows, own_rows[target])
-            proba[where] = _proba(m, notes.iloc[own_rows[target]])
-    return proba, model.classes_.astype(str)
+    return CauseClassifier.load(data_path(MODEL_FILE))

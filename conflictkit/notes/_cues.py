@@ -1,30 +1,82 @@
-"""The cue lexicon of :class:`conflictkit.CauseClassifier`.
+"""The cue lexicons of :class:`conflictkit.CauseClassifier`.
 
-Generic words that signal each cause, in French and English: the vocabulary of
-freelancing and of the field advice the taxonomy comes from, in the same
-spirit as the cause synonyms of :mod:`conflictkit.io.vocabulary` (no phrase is
-copied from the labelled corpus). They are matched as word beginnings on
-normalised text (lower case, no accents, punctuation as spaces; ``.`` in an
-entry stands for a space, ``$`` for the end of a word, ``<pay>`` for the
-end of "retard de paiement" and its variants); each cause becomes one
-feature, ``log(1 + number of its cues in the note)``, weighed by the
-regressions next to the n-grams. They help most with words the labelled notes
-never used. ``CauseClassifier(cues=False)`` turns them off.
+Two kinds of hand-written cues, in French and English, matched as word
+beginnings on text in lower case without accents (apostrophes and hyphens
+read as spaces; in an entry ``.`` stands for a space, ``$`` for the end of a
+word, ``<pay>`` for the end of "retard de paiement" and its variants):
+
+- **Register**, which tells hostility from courtesy: insults, profanity,
+  hostile words (threats, contempt, "how dare you", "inadmissible"),
+  courtesy (thanks, merci, please, s'il vous plaît, regards, well done),
+  negation, imperatives that open a sentence ("Stop ...", "Arrêtez ...",
+  "Fix it"), shouting (the share of capitals in a note with at least 12
+  letters, counted from 30% up) and exclamation marks. Tone means hostility:
+  no cue fires on neutral words such as *comment*, *remark*, *polite* or
+  *respect*, which ordinary thankful messages use as much as hostile ones.
+- **Causes**: the vocabulary of freelancing for scope, deadlines, payment,
+  trust and other (not tone, whose evidence is the register above), in the
+  spirit of the cause synonyms of :mod:`conflictkit.io.vocabulary`; no phrase
+  is copied from the labelled corpus.
+
+Each family becomes one feature, ``log(1 + number of matches)`` (shouting is
+already a share), weighed by the regressions next to the hashed n-grams; they
+help most with words the training notes never used. All matching runs once
+over a whole chunk of notes, so its cost is linear in the characters.
+``CauseClassifier(cues=False)`` turns them off.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+import unicodedata
 
 import numpy as np
 
-from .._labels import Cause
-from ..io.vocabulary import normalize
+__all__ = ["CUES", "CUE_FEATURES", "REGISTER", "cue_matrix"]
 
-__all__ = ["CUES", "cue_counts"]
-
-_ALL_CAUSES = tuple(c.value for c in Cause)
+REGISTER: dict[str, str] = {
+    "insult": """
+        idiot imbecil stupid dumb moron cretin incompeten clown pathetic useless
+        loser jerk asshole arsehole bastard bitch dick$ prick scum liar$ crook
+        con$ cons$ connard connasse conne$ abruti debile nul$ nuls$ nulle$
+        minable pauvre.type guignol escroc voleur menteur bouffon tocard
+        incapable branquignol ordure salaud salope enfoire batard
+    """,
+    "profanity": """
+        fuck fck fuk shit crap damn wtf bullshit hell$ piss bloody$
+        merde putain bordel chier emmerd foutre fous.toi ta.gueule ferme.la
+        nique niquer
+    """,
+    "hostile": """
+        shut.up how.dare screw.you go.to.hell get.lost ridiculous absurd
+        unacceptable disgrac outrage insult rude yell scream shout(?:ed|ing|s)?.at
+        threat hostil aggressiv abus harass humiliat belittl condescend
+        patroniz contempt disrespect
+        inadmissible inacceptable honteu scandal grossier insolent injur
+        menac agressi hurl gueul engueul crie.dessus mepris humili rabaiss
+        irrespect harcel
+    """,
+    "courtesy": """
+        thank thanks thx merci please pls appreciat kind.regards regards
+        best.regards cheers cordialement bien.a.vous bonne.journee
+        bonne.soiree bon.week.end s.il.vous.plait s.il.te.plait svp stp
+        avec.plaisir great.work good.job well.done nice.work bravo felicitation
+        parfait perfect excellent super$ genial welcome de.rien no.problem
+        pas.de.souci sounds.good looks.good lgtm
+    """,
+    "negation": """
+        not$ no$ never nothing nobody none nor$ cannot cant$ dont$ doesnt didnt
+        wont$ isnt wasnt arent n.t$ ne$ n$ pas$ jamais rien personne aucun
+        aucune sans$
+    """,
+}
+#: Sentence-opening imperatives that order the reader about.
+IMPERATIVE = re.compile(
+    r"(?:^|[.!?\n:]\s*)(?:just\s+|now\s+|so\s+)?(?:stop|fix|do|don't|dont|read|"
+    r"listen|answer|explain|send|give|get|tell|leave|move|hurry|look|learn|shut|"
+    r"go|arretez|arrete|faites|fais|envoyez|lisez|lis|ecoutez|ecoute|repondez|"
+    r"reponds|expliquez|depechez|corrigez|corrige|donnez|taisez|tais)\b"
+)
 
 CUES: dict[str, str] = {
     "scope": """
@@ -78,25 +130,6 @@ CUES: dict[str, str] = {
         withh[eo]ld deduct bankrupt trustee vat$ tax$ bank net.\\d
         dollar usd cent$ penny
     """,
-    "tone": """
-        ton$ crie crier hurl gueul engueul enerv colere agress violen brutal
-        sec$ seche cassant froid glacial hautain condescend mepris paternal
-        infantilis rabaiss humili insult injur grossier vulgaire impoli
-        politesse courtois respect irrespect desobligeant blessant vexant moqu
-        ridicul ironi sarcas pique remarque reflexion reproche critique morale
-        menac ordre injonction directif autoritaire imperatif majuscule
-        tutoie parle.mal parle.comme me.parle coupe.la.parole raccroch
-        leve.la.voix hausse.le.ton le.ton.monte houleu tendu tension sexist
-        racist deplace ambiance incendiaire agac
-        tone yell shout scream angry anger rage aggressi hostil harsh curt
-        terse abrasive cold frosty icy haughty patroniz contempt disdain
-        belittl humiliat abus swear foul vulgar rude impolite polite courtesy
-        disrespect hurtful offensive mock sarcas snark snide jab remark
-        comment reproach lectur scold told.off threat order command bossy
-        directive all.caps exclamation talk(?:s|ed|ing)?.down speaks?.to.me spoke.to.me
-        interrupt cut.me.off hung.up raised.(?:his|her|my).voice heated tense
-        tension inappropriate unpleasant atmosphere toxic
-    """,
     "trust": """
         confiance mefi defian dout soupcon suspect suspicion croi verifi
         controle surveill espion micro.manag micromanag preuve prouv justifi
@@ -137,24 +170,73 @@ CUES: dict[str, str] = {
 }
 # "retard de paiement", "retarde le règlement": late payment, not a deadline.
 _LATE_PAYMENT = r"\w* (?:de|du|le|les|son|ses|des) (?:paiement|reglement|virement)"
-_CUE_PATTERNS = {
-    cause: re.compile(
-        r"\b(?:"
-        + "|".join(
-            w.replace(".", " ").replace("$", r"\b").replace("<pay>", _LATE_PAYMENT)
-            for w in words.split()
-        )
-        + ")"
-    )
-    for cause, words in CUES.items()
-}
+
+_SEP = "\x00"
 
 
-def cue_counts(texts: Any) -> np.ndarray:
-    """Per text and cause (in the taxonomy's order), log(1 + cues found)."""
-    norm = [normalize(t) for t in texts]
-    counts = np.array(
-        [[len(_CUE_PATTERNS[c].findall(t)) for c in _ALL_CAUSES] for t in norm],
-        dtype=float,
-    ).reshape(len(norm), len(_ALL_CAUSES))
-    return np.log1p(counts)
+def _pattern(words: str) -> re.Pattern[str]:
+    alts = [
+        w.replace(".", " ").replace("$", r"\b").replace("<pay>", _LATE_PAYMENT)
+        for w in words.split()
+    ]
+    return re.compile(r"\b(?:" + "|".join(alts) + ")")
+
+
+_REGISTER_PATTERNS = {key: _pattern(words) for key, words in REGISTER.items()}
+_CAUSE_PATTERNS = {cause: _pattern(words) for cause, words in CUES.items()}
+#: The columns of :func:`cue_matrix`, in order.
+CUE_FEATURES = (
+    *REGISTER,
+    "imperative",
+    "shouting",
+    "exclamations",
+    *(f"cause_{c}" for c in CUES),
+)
+
+
+def cue_matrix(texts: list[str]) -> np.ndarray:
+    """Per text, one value per cue family (columns named by ``CUE_FEATURES``).
+
+    Examples
+    --------
+    >>> m = cue_matrix(["Thanks, nice comment!", "STOP SENDING THIS CRAP, idiot!!"])
+    >>> dict(zip(CUE_FEATURES, m[0].round(2)))["courtesy"]
+    np.float64(0.69)
+    >>> [k for k, v in zip(CUE_FEATURES, m[1]) if v > 0]
+    ['insult', 'profanity', 'imperative', 'shouting', 'exclamations']
+    """
+    n = len(texts)
+    out = np.zeros((n, len(CUE_FEATURES)))
+    if n == 0:
+        return out
+    big = _SEP.join(t.replace(_SEP, " ") for t in texts)
+    plain = unicodedata.normalize("NFKD", big).encode("ascii", "ignore").decode()
+    flat = re.sub(r"[\u2019'`\-_/]", " ", plain.lower())
+    seps = np.array([m.start() for m in re.finditer(_SEP, flat)], dtype=np.int64)
+
+    def per_note(positions: list[int]) -> np.ndarray:
+        if not positions:
+            return np.zeros(n)
+        rows = np.searchsorted(seps, np.asarray(positions), side="right")
+        return np.bincount(rows, minlength=n).astype(float)
+
+    col = 0
+    for pattern in _REGISTER_PATTERNS.values():
+        out[:, col] = np.log1p(per_note([m.start() for m in pattern.finditer(flat)]))
+        col += 1
+    lines = flat.replace(_SEP, "\n")
+    out[:, col] = np.log1p(per_note([m.end() - 1 for m in IMPERATIVE.finditer(lines)]))
+    codes = np.frombuffer(plain.encode(), dtype=np.uint8)
+    note = np.cumsum(codes == 0)
+    upper = (codes >= 65) & (codes <= 90)
+    letters = upper | ((codes >= 97) & (codes <= 122))
+    n_up = np.bincount(note, weights=upper, minlength=n)
+    n_letters = np.bincount(note, weights=letters, minlength=n)
+    share = np.divide(n_up, n_letters, out=np.zeros(n), where=n_letters > 0)
+    out[:, col + 1] = np.where(n_letters >= 12, np.clip((share - 0.3) / 0.5, 0, 1), 0)
+    out[:, col + 2] = np.log1p(np.bincount(note, weights=codes == 33, minlength=n))
+    col += 3
+    for pattern in _CAUSE_PATTERNS.values():
+        out[:, col] = np.log1p(per_note([m.start() for m in pattern.finditer(flat)]))
+        col += 1
+    return out

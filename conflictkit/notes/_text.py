@@ -2,8 +2,8 @@
 
 Private to :mod:`conflictkit.notes`: texts must be a 1-D collection of
 strings, causes one entry per text (a collection of causes or an ``"a;b"``
-string, spelled as the readers accept), and a probability matrix becomes the
-suggested causes.
+string, spelled as the readers accept; an empty entry means "no cause"), and
+a probability matrix becomes the suggested causes.
 """
 
 from __future__ import annotations
@@ -51,12 +51,18 @@ def _texts(notes: Any) -> list[str]:
 
 
 def _parse_one(value: Any) -> tuple[str, ...]:
+    if value is None or (not isinstance(value, Iterable) and pd.isna(value)):
+        raise ValueError(
+            "A cause label is missing (None or NaN). A note that cites no cause "
+            "is labelled with an empty string or an empty tuple; a note whose "
+            "cause nobody recorded is not a training example: drop it."
+        )
     if isinstance(value, str):
         parts = _SEPARATORS.split(value)
     elif isinstance(value, Iterable):
         parts = list(value)
     else:
-        parts = [] if pd.isna(value) else [value]
+        parts = [value]
     out: list[str] = []
     for part in parts:
         norm = normalize(part)
@@ -73,7 +79,7 @@ def _parse_one(value: Any) -> tuple[str, ...]:
 
 
 def _causes(causes: Any, n: int) -> list[tuple[str, ...]]:
-    """Per text, a tuple of Cause values (primary first)."""
+    """Per text, a tuple of Cause values (primary first); empty for no cause."""
     if isinstance(causes, str):
         raise TypeError(
             "`causes` must hold one entry per text (a list of lists or of "
@@ -85,20 +91,9 @@ def _causes(causes: Any, n: int) -> list[tuple[str, ...]]:
             f"`notes` has {n} texts but `causes` has {len(parsed)} entries; "
             "give one collection of causes per text."
         )
-    empty = [i for i, p in enumerate(parsed) if not p]
-    if empty:
-        raise ValueError(
-            f"{len(empty)} texts have no cause (positions {empty[:10]}); every "
-            "training text needs at least one."
-        )
     return parsed
 
 
-def _suggested(proba: np.ndarray, threshold: float) -> np.ndarray:
-    """Causes at or above ``threshold``, or the most probable when none is."""
-    keep = proba >= threshold
-    none = ~keep.any(axis=1)
-    if none.any():
-        top = proba[none].argmax(axis=1)
-        keep[np.flatnonzero(none), top] = True
-    return keep
+def _suggested(proba: np.ndarray, thresholds: np.ndarray | float) -> np.ndarray:
+    """Causes whose probability reaches their threshold; none may reach it."""
+    return np.asarray(proba) >= np.asarray(thresholds, dtype=float)

@@ -1,0 +1,347 @@
+"""Suggest causes for the disputes of a history from their notes.
+
+The bundled model (:func:`~conflictkit.default_classifier`) scores each note;
+when the history has enough disputes labelled by its owner, a small second
+stage learns from them on top of it (one logistic regression per cause on
+the model's log-odds and the cue features), without refitting the model, and
+its cross-validated micro-F1 on the owner's labels is reported with the
+suggestions.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import KFold
+from sklearn.utils.validation import check_is_fitted
+
+from .._labels import CAUSE_DTYPE
+from ..errors import ConflictkitWarning, SmallSampleWarning
+from ..model import STRING_DTYPE, History
+from ._classifier import CHUNK, _threshold_for, default_classifier
+from ._cues import cue_matrix
+from ._text import _ALL_CAUSES, _suggested
+
+__all__ = ["suggest_causes"]
+
+#: Below this many labelled disputes with notes, no second stage is learned.
+MIN_USER_NOTES = 30
+#: At most this many labelled disputes (drawn with a fixed seed) train it.
+MAX_USER_NOTES = 5_000
+#: A cause needs this many labelled disputes citing it to be re-learned.
+MIN_CAUSE_NOTES = 5
+#: Below this cross-validated micro-F1 the suggestions come with a warning.
+WEAK_F1 = 0.5
+_N_FOLDS = 5
+
+SUGGESTION_COLUMNS = [
+    "dispute_id",
+    "cause",
+    "probability",
+    "suggested",
+    "labelled",
+    "status",
+]
+
+
+def _proba(classifier: Any, texts: list[str]) -> np.ndarray:
+    parts = [
+        np.asarray(classifier.predict_proba(texts[i : i + CHUNK]), dtype=float)
+        for i in range(0, len(texts), CHUNK)
+    ]
+    return np.vstack(parts) if parts else np.empty((0, len(classifier.classes_)))
+
+
+def _stage_features(proba: np.ndarray, texts: list[str]) -> np.ndarray:
+    p = np.clip(proba, 1e-6, 1 - 1e-6)
+    return np.hstack([np.log(p / (1 - p)), cue_matrix(texts)])
+
+
+class _SecondStage:
+    """One logistic regression per cause on the base log-odds and the cues."""
+
+    def __init__(self, y: np.ndarray) -> None:
+        pos = y.sum(0)
+        self.learned = (pos >= MIN_CAUSE_NOTES) & (pos <= len(y) - MIN_CAUSE_NOTES)
+
+    def fit(self, z: np.ndarray, y: np.ndarray) -> _SecondStage:
+        self.models = {
+            j: LogisticRegression(C=1.0, max_iter=500).fit(z, y[:, j])
+            for j in np.flatnonzero(self.learned)
+            if 0 < y[:, j].sum() < len(y)
+        }
+        return self
+
+    def predict_proba(self, z: np.ndarray, base: np.ndarray) -> np.ndarray:
+        out = base.copy()
+        for j, model in self.models.items():
+            out[:, j] = model.predict_proba(z)[:, 1]
+        return out
+
+
+def _micro_f1(y: np.ndarray, pred: np.ndarray) -> float:
+    return float(f1_score(y, pred, average="micro", zero_division=0.0))
+
+
+def suggest_causes(
+    history: History,
+    *,
+    classifier: Any = None,
+    threshold: str | float = "auto",
+    include_labelled: bool = False,
+    learn: bool = True,
+) -> pd.DataFrame:
+    """Suggest causes for disputes from their notes, or say it is unsure.
+
+    Each dispute to score that has notes gets a probability for every cause;
+    a cause is suggested when its probability reaches its threshold. A
+    dispute where no cause does is marked ``"unsure"``: the notes do not say
+    enough, and nothing is guessed. The history is never modified: copy the
+    suggestions you accept into your log yourself.
+
+    By default the bundled model scores the notes
+    (:func:`~conflictkit.default_classifier`, read once per process). When at
+    least 30 of your disputes are labelled and have notes, a second stage
+    learns from them on top of it (``learn=True``): per cause, a logistic
+    regression on the model's log-odds and the cue features, from at most
+    5,000 of your labelled disputes; causes you cite fewer than 5 times keep
+    the model's probability. The bundled model is not refitted. How well this
+    fits *your* labels is measured by 5-fold cross-validation and returned
+    (``result.attrs``), with a warning when it is weak or cannot be told.
+
+    Parameters
+    ----------
+    history : History
+        The disputes; ``disputes["notes"]``, ``disputes["primary_cause"]``
+        and ``causes`` are read.
+    classifier : CauseClassifier or None, default=None
+        A fitted classifier (any fitted estimator with ``predict_proba`` and
+        ``classes_`` made of :class:`~conflictkit.Cause` values); by default
+        the bundled model.
+    threshold : "auto" or float, default="auto"
+        ``"auto"``: per-cause thresholds chosen for a precision of 0.8 (the
+        classifier's ``precision``) on held-out notes, or, with the second
+        stage, on its cross-validated predictions of your labels (0.5 for a
+        cause too rare to choose). A number is used for every cause.
+    include_labelled : bool, default=False
+        Also score the disputes that already cite causes, so you can spot
+        where your labels and the notes disagree. Those the second stage
+        learned from are scored by the fold that did not see them.
+    learn : bool, default=True
+        Learn the second stage from your labelled disputes.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per scored dispute and cause, with columns ``dispute_id``,
+        ``cause`` (categorical), ``probability`` (float), ``suggested``
+        (bool), ``labelled`` (bool: the dispute already cites this cause) and
+        ``status`` (``"suggested"`` when the dispute has at least one
+        suggested cause, ``"unsure"`` otherwise). Disputes come in the order
+        of ``history.disputes``, each with its causes by decreasing
+        probability. ``result.attrs`` holds ``model`` (``"bundled"`` or
+        ``"bundled + your labels"``), ``n_labelled`` (your labelled disputes
+        with notes), ``base_micro_f1`` (the classifier alone on them: it never
+        saw them), ``cv_micro_f1`` (the second stage, 5-fold cross-validated;
+        None without it) and ``thresholds`` (per cause).
+
+    Warns
+    -----
+    ConflictkitWarning
+        When disputes that would be scored have no notes (they are left out),
+        or when the micro-F1 on your labels is below 0.5.
+    SmallSampleWarning
+        When fewer than 30 of your disputes are labelled with notes: too few
+        to learn from or to tell how well the suggestions fit your log.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import pandas as pd
+    >>> import conflictkit as ck
+    >>> h = ck.History.from_frames(pd.DataFrame({
+    ...     "client": ["Acme", "Acme", "Bolt", "Bolt"],
+    ...     "opened_at": ["2024-01-10", "2024-02-01", "2024-03-05", "2024-03-09"],
+    ...     "causes": [None, "tone", None, None],
+    ...     "notes": ["Facture impayée depuis 60 jours, 3e relance",
+    ...               "Il m'a crié dessus en réunion",
+    ...               "Client keeps adding features that were not in the quote",
+    ...               "Call on Tuesday"],
+    ... }))
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     s = ck.suggest_causes(h)
+    >>> s.loc[s["suggested"], ["dispute_id", "cause"]].to_numpy().tolist()
+    [['D-0001', 'payment'], ['D-0003', 'scope']]
+    >>> s.groupby("dispute_id")["status"].first().to_dict()
+    {'D-0001': 'suggested', 'D-0003': 'suggested', 'D-0004': 'unsure'}
+    """
+    if not isinstance(history, History):
+        raise TypeError(
+            f"`history` must be a History, not {type(history).__name__}; build "
+            "one with ck.read_history or ck.History.from_frames."
+        )
+    if threshold != "auto" and not 0.0 < float(threshold) <= 1.0:
+        raise ValueError(
+            "The value for `threshold` must be 'auto' or in (0, 1], but "
+            f"{threshold!r} was passed."
+        )
+    if classifier is None:
+        classifier = default_classifier()
+    check_is_fitted(classifier)
+    classes = np.asarray(classifier.classes_).astype(str)
+    unknown = sorted(set(classes) - set(_ALL_CAUSES))
+    if unknown:
+        raise ValueError(
+            f"The classifier predicts {unknown}, which are not causes; expected "
+            f"classes among {list(_ALL_CAUSES)}."
+        )
+    d = history.disputes
+    notes = d["notes"].astype(STRING_DTYPE)
+    has_note = (notes.str.strip().str.len() > 0).fillna(False).to_numpy(dtype=bool)
+    labelled = d["primary_cause"].notna().to_numpy()
+    wanted = np.ones(len(d), dtype=bool) if include_labelled else ~labelled
+    n_silent = int((wanted & ~has_note).sum())
+    if n_silent:
+        which = "" if include_labelled else "unlabelled "
+        warnings.warn(
+            f"{n_silent} {which}dispute(s) without notes could not be scored "
+            "and are not in the result.",
+            ConflictkitWarning,
+            stacklevel=2,
+        )
+    rows = np.flatnonzero(wanted & has_note)
+    ids_all = d["dispute_id"].to_numpy(dtype=object)
+    cited = pd.MultiIndex.from_arrays(
+        [history.causes["dispute_id"].astype(str), history.causes["cause"].astype(str)]
+    )
+
+    own = np.flatnonzero(labelled & has_note)
+    n_own = len(own)
+    if n_own > MAX_USER_NOTES:
+        own = np.sort(np.random.default_rng(0).choice(own, MAX_USER_NOTES, False))
+    base_thresholds = (
+        np.asarray(classifier._thresholds(), dtype=float)
+        if hasattr(classifier, "_thresholds") and threshold == "auto"
+        else np.full(len(classes), 0.5 if threshold == "auto" else float(threshold))
+    )
+    precision = float(getattr(classifier, "precision", 0.8))
+    need = np.union1d(rows, own)
+    texts_need = notes.iloc[need].tolist()
+    proba_need = _proba(classifier, texts_need)
+    at = {r: i for i, r in enumerate(need)}
+    proba = proba_need[[at[r] for r in rows]] if len(rows) else proba_need[:0]
+    thresholds = base_thresholds
+    attrs: dict[str, Any] = {
+        "model": "bundled",
+        "n_labelled": int(n_own),
+        "base_micro_f1": None,
+        "cv_micro_f1": None,
+    }
+    if len(own):
+        y = np.asarray(
+            pd.MultiIndex.from_arrays(
+                [np.repeat(ids_all[own], len(classes)), np.tile(classes, len(own))]
+            ).isin(cited),
+            dtype=bool,
+        ).reshape(len(own), len(classes))
+        p_own = proba_need[[at[r] for r in own]]
+        attrs["base_micro_f1"] = _micro_f1(y, _suggested(p_own, base_thresholds))
+    if learn and n_own >= MIN_USER_NOTES:
+        z_need = _stage_features(proba_need, texts_need)
+        z_own = z_need[[at[r] for r in own]]
+        stage = _SecondStage(y)
+        oof = p_own.copy()
+        folds = list(KFold(_N_FOLDS, shuffle=True, random_state=0).split(z_own))
+        for fit_rows, out_rows in folds:
+            part = _SecondStage(y).fit(z_own[fit_rows], y[fit_rows])
+            part.learned = stage.learned
+            oof[out_rows] = part.predict_proba(z_own[out_rows], p_own[out_rows])
+        # each fold judged at thresholds chosen on the other folds' predictions
+        cv_pred = np.zeros_like(y)
+        for _, out_rows in folds:
+            rest = np.setdiff1d(np.arange(len(own)), out_rows)
+            t = _stage_thresholds(oof[rest], y[rest], precision, threshold)
+            cv_pred[out_rows] = _suggested(oof[out_rows], t)
+        attrs["cv_micro_f1"] = _micro_f1(y, cv_pred)
+        attrs["model"] = "bundled + your labels"
+        thresholds = _stage_thresholds(oof, y, precision, threshold)
+        stage.fit(z_own, y)
+        proba = stage.predict_proba(
+            z_need[[at[r] for r in rows]], proba
+        ) if len(rows) else proba
+        # disputes the stage learned from are scored by the fold without them
+        in_own = np.isin(rows, own)
+        if in_own.any():
+            where = np.searchsorted(own, rows[in_own])
+            proba[in_own] = oof[where]
+    attrs["thresholds"] = dict(zip(classes.tolist(), thresholds.tolist(), strict=True))
+    _warn_fit(attrs)
+
+    k = len(classes)
+    ids = ids_all[rows]
+    cause = np.tile(classes, len(rows))
+    prob = proba.ravel().astype(float)
+    suggested_m = _suggested(proba, thresholds)
+    suggested = suggested_m.ravel()
+    status = np.repeat(np.where(suggested_m.any(axis=1), "suggested", "unsure"), k)
+    is_cited = pd.MultiIndex.from_arrays([np.repeat(ids, k), cause]).isin(cited)
+    order = np.lexsort((-prob, np.repeat(np.arange(len(rows)), k)))
+    out = pd.DataFrame(
+        {
+            "dispute_id": pd.array(np.repeat(ids, k)[order], dtype=STRING_DTYPE),
+            "cause": pd.Categorical(cause[order], dtype=CAUSE_DTYPE),
+            "probability": prob[order],
+            "suggested": suggested[order],
+            "labelled": np.asarray(is_cited, dtype=bool)[order],
+            "status": pd.Categorical(status[order], categories=["suggested", "unsure"]),
+        },
+        columns=SUGGESTION_COLUMNS,
+    )
+    out.attrs.update(attrs)
+    return out
+
+
+def _stage_thresholds(
+    proba: np.ndarray, y: np.ndarray, precision: float, threshold: str | float
+) -> np.ndarray:
+    if threshold != "auto":
+        return np.full(y.shape[1], float(threshold))
+    w = np.ones(len(y))
+    return np.array(
+        [
+            _threshold_for(proba[:, j], y[:, j].astype(float), w, precision)
+            if y[:, j].sum() >= MIN_CAUSE_NOTES
+            else 0.5
+            for j in range(y.shape[1])
+        ]
+    )
+
+
+def _warn_fit(attrs: dict[str, Any]) -> None:
+    n = attrs["n_labelled"]
+    if n < MIN_USER_NOTES:
+        warnings.warn(
+            f"Only {n} of your disputes are labelled and have notes: too few "
+            f"(fewer than {MIN_USER_NOTES}) to learn from them or to tell how well "
+            "the suggestions fit your log. They rest on the bundled model alone.",
+            SmallSampleWarning,
+            stacklevel=3,
+        )
+        return
+    f1 = attrs["cv_micro_f1"] if attrs["cv_micro_f1"] is not None else attrs[
+        "base_micro_f1"
+    ]
+    if f1 is not None and f1 < WEAK_F1:
+        warnings.warn(
+            f"On your {n} labelled disputes the suggestions reach a micro-F1 of "
+            f"{f1:.2f} (cross-validated where learned from them): treat them as "
+            "hints, not answers.",
+            ConflictkitWarning,
+            stacklevel=3,
+        )
