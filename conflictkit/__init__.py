@@ -50,7 +50,12 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
     from .io import read_history, write_history
     from .journal import Journal
     from .model import History
-    from .notes import CauseClassifier, load_example_notes, suggest_causes
+    from .notes import (
+        CauseClassifier,
+        default_classifier,
+        load_example_notes,
+        suggest_causes,
+    )
     from .plotting import (
         CAUSE_COLORS,
         plot_cause_cooccurrence,
@@ -116,6 +121,7 @@ _LAZY: dict[str, str] = {
     "plot_trend_summary": ".plotting",
     "CauseClassifier": ".notes",
     "load_example_notes": ".notes",
+    "default_classifier": ".notes",
     "suggest_causes": ".notes",
     "build_report": ".report",
     "Journal": ".journal",
@@ -144,6 +150,7 @@ __all__ = [
     "cause_trend",
     "change_points",
     "client_profiles",
+    "default_classifier",
     "dispute_rates",
     "handling_effects",
     "label",

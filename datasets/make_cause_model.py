@@ -2,7 +2,8 @@
 
 Run from the repository root: ``python datasets/make_cause_model.py
 [REALDATA]``, where ``REALDATA`` is the folder of real corpora (default:
-``../shared/realdata`` beside the repository). It needs no network and is
+``$CONFLICTKIT_REALDATA``, else the first ``shared/realdata`` found beside
+the repository or one of its parents). It needs no network and is
 deterministic (fixed seeds).
 
 What it does
@@ -35,10 +36,14 @@ import pandas as pd
 
 from conflictkit.notes import load_example_notes
 from conflictkit.notes._classifier import MODEL_FILE, CauseClassifier
-from conflictkit.notes._corpus import author_frame, load_real, training_weights
+from conflictkit.notes._corpus import (
+    author_frame,
+    find_realdata,
+    load_real,
+    training_weights,
+)
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_REALDATA = HERE.parents[1] / "shared" / "realdata"
 SEED = 20240615
 
 
@@ -51,7 +56,7 @@ def training_rows(realdata: Path) -> pd.DataFrame:
     return frame[keep].reset_index(drop=True)
 
 
-def build(realdata: Path = DEFAULT_REALDATA) -> CauseClassifier:
+def build(realdata: Path) -> CauseClassifier:
     """Fit the bundled model on the training sides of every corpus."""
     rows = training_rows(realdata)
     clf = CauseClassifier(precision=0.8, random_state=SEED)
@@ -64,7 +69,9 @@ def build(realdata: Path = DEFAULT_REALDATA) -> CauseClassifier:
 
 
 def main() -> None:
-    realdata = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_REALDATA
+    realdata = Path(sys.argv[1]) if len(sys.argv) > 1 else find_realdata()
+    if realdata is None:
+        sys.exit("No folder of real corpora found; pass its path.")
     start = time.perf_counter()
     clf = build(realdata)
     path = clf.save(HERE / MODEL_FILE)

@@ -41,6 +41,7 @@ never as test truth.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import numpy as np
@@ -344,3 +345,18 @@ def training_weights(frame: pd.DataFrame) -> np.ndarray:
     n = frame.groupby("source")["text"].transform("size").to_numpy(dtype=float)
     w = frame["source"].map(lambda s: SOURCE_WEIGHTS.get(s, 1.0)).to_numpy(dtype=float)
     return w / n * 1000.0
+
+
+def find_realdata(start: str | Path | None = None) -> Path | None:
+    """The folder of real corpora: ``$CONFLICTKIT_REALDATA``, else the first
+    ``shared/realdata`` beside ``start`` (default: this checkout) or one of
+    its parents; None when there is none (an installed package has none)."""
+    env = os.environ.get("CONFLICTKIT_REALDATA")
+    if env:
+        return Path(env)
+    here = Path(start) if start is not None else Path(__file__).resolve().parents[2]
+    for folder in (here, *here.parents):
+        candidate = folder / "shared" / "realdata"
+        if candidate.is_dir():
+            return candidate
+    return None

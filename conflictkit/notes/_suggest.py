@@ -2,10 +2,11 @@
 
 The bundled model (:func:`~conflictkit.default_classifier`) scores each note;
 when the history has enough disputes labelled by its owner, a small second
-stage learns from them on top of it (one logistic regression per cause on
-the model's log-odds and the cue features), without refitting the model, and
-its cross-validated micro-F1 on the owner's labels is reported with the
-suggestions.
+stage learns from them on top of it, without refitting the model: per cause,
+a naive Bayes model of the owner's own words (hashed n-grams, so in-house
+words and client names count) and a logistic regression that blends its
+log-odds with the model's and the cue features. Its cross-validated micro-F1
+on the owner's labels is reported with the suggestions.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score
 from sklearn.model_selection import KFold
+from sklearn.naive_bayes import MultinomialNB
 from sklearn.utils.validation import check_is_fitted
 
 from .._labels import CAUSE_DTYPE
@@ -25,6 +27,7 @@ from ..errors import ConflictkitWarning, SmallSampleWarning
 from ..model import STRING_DTYPE, History
 from ._classifier import CHUNK, _threshold_for, default_classifier
 from ._cues import cue_matrix
+from ._features import hashed_features
 from ._text import _ALL_CAUSES, _suggested
 
 __all__ = ["suggest_causes"]
@@ -60,6 +63,16 @@ def _proba(classifier: Any, texts: list[str]) -> np.ndarray:
 def _stage_features(proba: np.ndarray, texts: list[str]) -> np.ndarray:
     p = np.clip(proba, 1e-6, 1 - 1e-6)
     return np.hstack([np.log(p / (1 - p)), cue_matrix(texts)])
+
+
+def _own_words(x: Any, y: np.ndarray, learned: np.ndarray, x_new: Any) -> np.ndarray:
+    """Per cause, naive Bayes log-odds of ``x_new`` learned from ``x``, ``y``."""
+    out = np.zeros((x_new.shape[0], y.shape[1]))
+    for j in np.flatnonzero(learned):
+        if 0 < y[:, j].sum() < len(y):
+            lp = MultinomialNB(alpha=0.1).fit(x, y[:, j]).predict_joint_log_proba(x_new)
+            out[:, j] = np.clip(lp[:, 1] - lp[:, 0], -30, 30)
+    return out
 
 
 class _SecondStage:
@@ -108,8 +121,9 @@ def suggest_causes(
     (:func:`~conflictkit.default_classifier`, read once per process). When at
     least 30 of your disputes are labelled and have notes, a second stage
     learns from them on top of it (``learn=True``): per cause, a logistic
-    regression on the model's log-odds and the cue features, from at most
-    5,000 of your labelled disputes; causes you cite fewer than 5 times keep
+    regression blending the model's log-odds, the cue features and the log-odds
+    of a naive Bayes model of your own words (so in-house words and client
+    names count), from at most 5,000 of your labelled disputes; causes you cite fewer than 5 times keep
     the model's probability. The bundled model is not refitted. How well this
     fits *your* labels is measured by 5-fold cross-validation and returned
     (``result.attrs``), with a warning when it is weak or cannot be told.
@@ -254,10 +268,24 @@ def suggest_causes(
         attrs["base_micro_f1"] = _micro_f1(y, _suggested(p_own, base_thresholds))
     if learn and n_own >= MIN_USER_NOTES:
         z_need = _stage_features(proba_need, texts_need)
-        z_own = z_need[[at[r] for r in own]]
+        own_at = [at[r] for r in own]
         stage = _SecondStage(y)
+        folds = list(KFold(_N_FOLDS, shuffle=True, random_state=0).split(own))
+        # the owner's words: naive Bayes log-odds, cross-fitted on the labelled
+        # disputes (each scored by the model of the other folds), fitted on all
+        # of them for the rest
+        x_need = hashed_features(texts_need)
+        x_own = x_need[own_at]
+        words_own = np.zeros((len(own), len(classes)))
+        for fit_rows, out_rows in folds:
+            words_own[out_rows] = _own_words(
+                x_own[fit_rows], y[fit_rows], stage.learned, x_own[out_rows]
+            )
+        words_need = _own_words(x_own, y, stage.learned, x_need)
+        words_need[own_at] = words_own
+        z_need = np.hstack([z_need, words_need])
+        z_own = z_need[own_at]
         oof = p_own.copy()
-        folds = list(KFold(_N_FOLDS, shuffle=True, random_state=0).split(z_own))
         for fit_rows, out_rows in folds:
             part = _SecondStage(y).fit(z_own[fit_rows], y[fit_rows])
             part.learned = stage.learned
