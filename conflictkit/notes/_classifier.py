@@ -30,7 +30,7 @@ from sklearn.utils.validation import check_is_fitted
 from .._resources import data_path
 from ..model import STRING_DTYPE
 from ._cues import CUE_FEATURES, cue_matrix
-from ._features import BITS, hashed_features
+from ._features import BITS, Stream, hashed_features
 from ._text import _ALL_CAUSES, _causes, _suggested, _texts
 
 __all__ = ["CauseClassifier", "default_classifier", "load_example_notes"]
@@ -104,10 +104,11 @@ def _design(
     texts: list[str], bits: int, cues: bool
 ) -> tuple[sp.csr_matrix, np.ndarray]:
     """Features of the texts, and which texts have any letter or digit."""
-    x = hashed_features(texts, bits=bits)
+    stream = Stream(texts)
+    x = hashed_features(stream, bits=bits)
     readable = np.diff(x.indptr) > 0
     if cues:
-        x = sp.hstack([x, sp.csr_matrix(cue_matrix(texts))], format="csr")
+        x = sp.hstack([x, sp.csr_matrix(cue_matrix(stream))], format="csr")
     return x, readable
 
 
@@ -273,6 +274,7 @@ class CauseClassifier(BaseEstimator):
         *,
         groups: Any = None,
         sample_weight: Any = None,
+        target: Any = None,
     ) -> CauseClassifier:
         """Learn the causes of labelled notes, "no cause" included.
 
@@ -293,6 +295,14 @@ class CauseClassifier(BaseEstimator):
             group.
         sample_weight : sequence of float or None, default=None
             Weight of each note in the regressions and the calibration.
+        target : sequence of bool or None, default=None
+            Marks the notes that are like the ones the model will score
+            (dispute notes) when others come from further afield (toxic
+            comments, support queries...). Their features get a second,
+            private copy of every weight (feature augmentation, Daumé 2007),
+            so what only holds in dispute notes need not hold elsewhere; after
+            fitting, the two copies are summed into one weight per feature,
+            the model scoring every note as a dispute note.
 
         Returns
         -------
@@ -343,6 +353,15 @@ class CauseClassifier(BaseEstimator):
                 f"`groups` has {len(g)} values for {n} notes; give one per note."
             )
         x, _ = self._features(texts)
+        if target is not None:
+            mask = np.asarray(target, dtype=bool).reshape(-1)
+            if len(mask) != n:
+                raise ValueError(
+                    f"`target` has {len(mask)} values for {n} notes; give one per note."
+                )
+            x_fit = sp.hstack([x, sp.diags(mask.astype(np.float32)) @ x], format="csr")
+        else:
+            x_fit = x
         fit_rows, held = np.arange(n), np.array([], dtype=int)
         if self.calibration_share > 0 and len(np.unique(g)) >= 10:
             split = GroupShuffleSplit(
@@ -360,13 +379,16 @@ class CauseClassifier(BaseEstimator):
             ):
                 fit_rows, held = a, b
         k = len(classes)
-        coef = np.zeros((k, x.shape[1]), dtype=np.float32)
+        d = x.shape[1]
+        coef = np.zeros((k, d), dtype=np.float32)
         intercept = np.zeros(k)
         for j in range(k):
             model = self._regression().fit(
-                x[fit_rows], y[fit_rows, j], sample_weight=w[fit_rows]
+                x_fit[fit_rows], y[fit_rows, j], sample_weight=w[fit_rows]
             )
-            coef[j] = model.coef_[0]
+            coef[j] = model.coef_[0, :d]
+            if x_fit.shape[1] > d:
+                coef[j] += model.coef_[0, d:]
             intercept[j] = model.intercept_[0]
         self.classes_ = np.array(classes, dtype=object)
         self.coef_ = coef

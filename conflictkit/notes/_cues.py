@@ -27,12 +27,11 @@ over a whole chunk of notes, so its cost is linear in the characters.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import numpy as np
 
-__all__ = ["CUES", "CUE_FEATURES", "REGISTER", "cue_matrix"]
+from ._features import BREAK, SEP, Stream
+
+__all__ = ["CUES", "CUE_FEATURES", "IMPERATIVES", "REGISTER", "cue_matrix"]
 
 REGISTER: dict[str, str] = {
     "insult": """
@@ -49,7 +48,7 @@ REGISTER: dict[str, str] = {
     """,
     "hostile": """
         shut.up how.dare screw.you go.to.hell get.lost ridiculous absurd
-        unacceptable disgrac outrage insult rude yell scream shout(?:ed|ing|s)?.at
+        unacceptable disgrac outrage insult rude yell scream shout.at shouted.at shouting.at shouts.at
         threat hostil aggressiv abus harass humiliat belittl condescend
         patroniz contempt disrespect
         inadmissible inacceptable honteu scandal grossier insolent injur
@@ -70,13 +69,14 @@ REGISTER: dict[str, str] = {
         aucune sans$
     """,
 }
-#: Sentence-opening imperatives that order the reader about.
-IMPERATIVE = re.compile(
-    r"(?:^|[.!?\n:]\s*)(?:just\s+|now\s+|so\s+)?(?:stop|fix|do|don't|dont|read|"
-    r"listen|answer|explain|send|give|get|tell|leave|move|hurry|look|learn|shut|"
-    r"go|arretez|arrete|faites|fais|envoyez|lisez|lis|ecoutez|ecoute|repondez|"
-    r"reponds|expliquez|depechez|corrigez|corrige|donnez|taisez|tais)\b"
-)
+#: Verbs that order the reader about when they open a sentence ("Stop ...",
+#: "Arrêtez ..."); matched as whole words right after a sentence break.
+IMPERATIVES = """
+    stop fix do dont read listen answer explain send give get tell leave move
+    hurry look learn shut go arretez arrete faites fais envoyez lisez lis
+    ecoutez ecoute repondez reponds expliquez depechez corrigez corrige donnez
+    taisez tais
+"""
 
 CUES: dict[str, str] = {
     "scope": """
@@ -98,7 +98,7 @@ CUES: dict[str, str] = {
         fixed.price fixed.bid
     """,
     "deadlines": """
-        delai deadline retard(?!<pay>) date$ dates$
+        delai deadline retard <late-payment> date$ dates$
         planning calendrier echeance jalon livraison livrer mise.en.service
         mise.en.prod mep$ mise.en.ligne go.live lancement demarrage fin.de.projet
         fin.de.mission repouss reporte decal gliss avance raccourc compress
@@ -106,10 +106,10 @@ CUES: dict[str, str] = {
         velocite charge sous.estim estimation duree tenir.les.delais
         tenir.la.date depass butoir date.limite sprint lundi mardi
         mercredi jeudi vendredi demain hier intenable irrealiste rattrap
-        late$(?!.payment|.fee) delay behind schedule timeline milestone
+        late$ -late.payment -late.fee delay behind schedule timeline milestone
         deliver ship release launch start.date end.date postpon pushed
         slipp moved.up brought.forward shorten squeez rush asap due$ time$
-        pace velocity underestimat duration overr[au]n missed cutoff cut.off
+        pace velocity underestimat duration overran overrun missed cutoff cut.off
         cutover sprint monday tuesday wednesday thursday friday tomorrow
         yesterday week unrealistic catch.up eta$
     """,
@@ -121,13 +121,13 @@ CUES: dict[str, str] = {
         mise.en.demeure indemnite interets compta daf service.fournisseur
         bon.de.commande chorus portage commission retenu deduit creance
         faillite liquidation redressement tva$ ht$ ttc$ iban rib banque
-        compte.bancaire centime retard<pay>
+        compte.bancaire centime <late-payment+>
         invoice bill pay paid unpaid owe overdue outstanding balance transfer
         wire cash money fee rate$ discount credit.note deposit expense reimburs
-        refund instal?ment payout escrow chargeback charged.back collection
+        refund instalment installment payout escrow chargeback charged.back collection
         debt small.claims demand.letter formal.notice late.payment late.fee
         interest accounts.payable ap$ cfo finance purchase.order po$
-        withh[eo]ld deduct bankrupt trustee vat$ tax$ bank net.\\d
+        withheld withhold deduct bankrupt trustee vat$ tax$ bank net.0
         dollar usd cent$ penny
     """,
     "trust": """
@@ -147,7 +147,7 @@ CUES: dict[str, str] = {
         inflat padd overbill overcharg string.along confidence
     """,
     "other": """
-        juridique clause propriete.intellectuelle droits?.d.auteur licence
+        juridique clause propriete.intellectuelle droit.d.auteur droits.d.auteur licence
         brevet rgpd donnees.personnelles confidentialite non.concurrence
         non.sollicitation nda$ assurance sante malade maladie hopital hospitalis
         accident famil enfant conge.maternite greve meteo incendie inondation
@@ -161,7 +161,7 @@ CUES: dict[str, str] = {
         personal.data confidential non.compete non.solicitation insurance
         liabilit health sick ill$ hospital accident family strike weather
         fire flood outage hardware computer laptop equipment desk office
-        premises on.site remote reloc visa time.?zone language tool software
+        premises on.site remote reloc visa time.zone timezone language tool software
         framework cloud methodolog agile waterfall reorg restructur merger
         acqui takeover taken.over sponsor point.of.contact recruit poach hire
         employee status ir35 reclassif ethic values conscience cancel
@@ -169,21 +169,15 @@ CUES: dict[str, str] = {
     """,
 }
 # "retard de paiement", "retarde le règlement": late payment, not a deadline.
-_LATE_PAYMENT = r"\w* (?:de|du|le|les|son|ses|des) (?:paiement|reglement|virement)"
+# <late-payment+> stands for these phrases (a payment cue); <late-payment> for
+# the same phrases with weight -1 (they cancel the deadlines cue "retard").
+_LATE_PAYMENT = [
+    f"retard{end} {det} {what}"
+    for end in ("", "e", "es", "s", "ent", "er")
+    for det in ("de", "du", "le", "les", "son", "ses", "des")
+    for what in ("paiement", "reglement", "virement")
+]
 
-_SEP = "\x00"
-
-
-def _pattern(words: str) -> re.Pattern[str]:
-    alts = [
-        w.replace(".", " ").replace("$", r"\b").replace("<pay>", _LATE_PAYMENT)
-        for w in words.split()
-    ]
-    return re.compile(r"\b(?:" + "|".join(alts) + ")")
-
-
-_REGISTER_PATTERNS = {key: _pattern(words) for key, words in REGISTER.items()}
-_CAUSE_PATTERNS = {cause: _pattern(words) for cause, words in CUES.items()}
 #: The columns of :func:`cue_matrix`, in order.
 CUE_FEATURES = (
     *REGISTER,
@@ -192,10 +186,61 @@ CUE_FEATURES = (
     "exclamations",
     *(f"cause_{c}" for c in CUES),
 )
+_WORD_COLUMNS = (*REGISTER, "imperative", *CUES)
 
 
-def cue_matrix(texts: list[str]) -> np.ndarray:
+def _entries(words: str) -> list[tuple[str, bool, float]]:
+    """(literal, must end a word, weight) for each entry of a lexicon string."""
+    out = []
+    for w in words.split():
+        if w in ("<late-payment+>", "<late-payment>"):
+            sign = 1.0 if w.endswith("+>") else -1.0
+            out += [(phrase, True, sign) for phrase in _LATE_PAYMENT]
+            continue
+        weight = -1.0 if w.startswith("-") else 1.0
+        w = w.lstrip("-")
+        out.append((w.rstrip("$").replace(".", " "), w.endswith("$"), weight))
+    return out
+
+
+def _compile() -> list[tuple]:
+    """Groups of entries looked up together: (length, first word's length or
+    None, whole word only, sentence-initial only, sorted unique hashes, weights
+    per hash and column)."""
+    rows = []
+    for col, key in enumerate(_WORD_COLUMNS):
+        if key == "imperative":
+            items = [(w, True, 1.0) for w in IMPERATIVES.split()]
+        else:
+            items = _entries({**REGISTER, **CUES}[key])
+        for text, end, weight in items:
+            first = len(text.split(" ")[0]) if " " in text else None
+            rows.append((text, col, end, weight, key == "imperative", first))
+    groups: dict[tuple, list] = {}
+    for text, col, end, weight, initial, first in rows:
+        groups.setdefault((len(text), first, end, initial), []).append(
+            (text, col, weight)
+        )
+    table = []
+    for (length, first, end, initial), items in sorted(groups.items(), key=str):
+        st = Stream([t for t, _, _ in items])
+        h = st.window_hash(st.starts[np.searchsorted(st.note[st.starts], np.arange(len(items)))], length)
+        uniq, inverse = np.unique(h, return_inverse=True)
+        weights = np.zeros((len(uniq), len(_WORD_COLUMNS)))
+        np.add.at(weights, (inverse, [c for _, c, _ in items]), [w for _, _, w in items])
+        table.append((length, first, end, initial, uniq, weights))
+    return table
+
+
+_LOOKUPS = _compile()
+
+
+def cue_matrix(texts: list[str] | Stream) -> np.ndarray:
     """Per text, one value per cue family (columns named by ``CUE_FEATURES``).
+
+    Every entry is looked up at every word start of the chunk at once (a
+    polynomial hash of the text from there, compared with the entries'), so the
+    cost is linear in the characters whatever the size of the lexicons.
 
     Examples
     --------
@@ -205,38 +250,53 @@ def cue_matrix(texts: list[str]) -> np.ndarray:
     >>> [k for k, v in zip(CUE_FEATURES, m[1]) if v > 0]
     ['insult', 'profanity', 'imperative', 'shouting', 'exclamations']
     """
-    n = len(texts)
+    st = texts if isinstance(texts, Stream) else Stream(list(texts))
+    n = st.n
     out = np.zeros((n, len(CUE_FEATURES)))
     if n == 0:
         return out
-    big = _SEP.join(t.replace(_SEP, " ") for t in texts)
-    plain = unicodedata.normalize("NFKD", big).encode("ascii", "ignore").decode()
-    flat = re.sub(r"[\u2019'`\-_/]", " ", plain.lower())
-    seps = np.array([m.start() for m in re.finditer(_SEP, flat)], dtype=np.int64)
-
-    def per_note(positions: list[int]) -> np.ndarray:
-        if not positions:
-            return np.zeros(n)
-        rows = np.searchsorted(seps, np.asarray(positions), side="right")
-        return np.bincount(rows, minlength=n).astype(float)
-
-    col = 0
-    for pattern in _REGISTER_PATTERNS.values():
-        out[:, col] = np.log1p(per_note([m.start() for m in pattern.finditer(flat)]))
-        col += 1
-    lines = flat.replace(_SEP, "\n")
-    out[:, col] = np.log1p(per_note([m.end() - 1 for m in IMPERATIVE.finditer(lines)]))
-    codes = np.frombuffer(plain.encode(), dtype=np.uint8)
-    note = np.cumsum(codes == 0)
-    upper = (codes >= 65) & (codes <= 90)
-    letters = upper | ((codes >= 97) & (codes <= 122))
-    n_up = np.bincount(note, weights=upper, minlength=n)
-    n_letters = np.bincount(note, weights=letters, minlength=n)
+    counts = np.zeros((n, len(_WORD_COLUMNS)))
+    starts, size = st.starts, len(st.codes)
+    if len(starts):
+        ends = np.flatnonzero(st.bound)
+        word_len = ends[np.searchsorted(ends, starts)] - starts
+        initial = np.isin(st.codes[starts - 1], (BREAK, SEP)) | (starts == 1)
+        by_len = np.argsort(word_len, kind="stable")
+        sorted_len = word_len[by_len]
+        for length, first, end, only_initial, hashes, weights in _LOOKUPS:
+            if first is not None:  # several words: the first must have its length
+                lo, hi = np.searchsorted(sorted_len, [first, first + 1])
+            elif end:  # a whole word
+                lo, hi = np.searchsorted(sorted_len, [length, length + 1])
+            else:  # a word beginning
+                lo, hi = np.searchsorted(sorted_len, length), len(sorted_len)
+            at = by_len[lo:hi]
+            if only_initial:
+                at = at[initial[at]]
+            at = at[starts[at] + length < size]
+            if len(at) == 0:
+                continue
+            pos = starts[at]
+            h = st.window_hash(pos, length)
+            idx = np.minimum(np.searchsorted(hashes, h), len(hashes) - 1)
+            ok = hashes[idx] == h
+            if first is not None:  # within one note, ending a word if asked
+                ok &= st.note[pos + length - 1] == st.note[pos]
+                if end:
+                    ok &= st.bound[pos + length]
+            if ok.any():
+                np.add.at(counts, st.note[pos[ok]], weights[idx[ok]])
+    counts = np.log1p(np.maximum(counts, 0))
+    n_register = len(REGISTER)
+    out[:, : n_register + 1] = counts[:, : n_register + 1]
+    out[:, n_register + 3 :] = counts[:, n_register + 1 :]
+    raw, note = st.raw, st.raw_note
+    upper = (raw >= 65) & (raw <= 90)
+    letters = upper | ((raw >= 97) & (raw <= 122))
+    n_up = np.bincount(note, weights=upper, minlength=n)[:n]
+    n_letters = np.bincount(note, weights=letters, minlength=n)[:n]
     share = np.divide(n_up, n_letters, out=np.zeros(n), where=n_letters > 0)
-    out[:, col + 1] = np.where(n_letters >= 12, np.clip((share - 0.3) / 0.5, 0, 1), 0)
-    out[:, col + 2] = np.log1p(np.bincount(note, weights=codes == 33, minlength=n))
-    col += 3
-    for pattern in _CAUSE_PATTERNS.values():
-        out[:, col] = np.log1p(per_note([m.start() for m in pattern.finditer(flat)]))
-        col += 1
+    shouting = np.where(n_letters >= 12, np.clip((share - 0.3) / 0.5, 0, 1), 0)
+    out[:, n_register + 1] = shouting
+    out[:, n_register + 2] = np.log1p(np.bincount(note, weights=raw == 33, minlength=n)[:n])
     return out

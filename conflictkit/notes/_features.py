@@ -28,40 +28,97 @@ import unicodedata
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["BITS", "hashed_features"]
+__all__ = ["BITS", "Stream", "hashed_features"]
 
 #: Number of hashed columns is 2**BITS.
 BITS = 18
 CHAR_NGRAMS = (3, 4, 5)
 
 _P = np.uint64(0x100000001B3)  # FNV-1 64-bit prime, multiplier of the rolling hash
+_P_INV = np.uint64(pow(0x100000001B3, -1, 2**64))  # its inverse modulo 2**64
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing before taking the top bits
 _WORD_SEED = np.uint64(0x51ED27)
 _PAIR_SEED = np.uint64(0x2545F491)
-_SPACE = np.uint8(ord(" "))
-_SEP = np.uint8(1)
+SPACE, BREAK, SEP = 32, 2, 1  # boundary codes: between words, sentences, notes
 
-# byte -> code: a-z kept, every digit -> "0", the note separator -> 1, else space
-_TABLE = np.full(256, ord(" "), dtype=np.uint8)
+# byte -> code: a-z (A-Z lowered) kept, every digit -> "0", the note separator,
+# sentence punctuation and line breaks -> BREAK, anything else -> SPACE
+_TABLE = np.full(256, SPACE, dtype=np.uint8)
 _TABLE[ord("a") : ord("z") + 1] = np.arange(ord("a"), ord("z") + 1)
+_TABLE[ord("A") : ord("Z") + 1] = np.arange(ord("a"), ord("z") + 1)
 _TABLE[ord("0") : ord("9") + 1] = ord("0")
-_TABLE[0] = 1
-_POWERS = np.cumprod(
-    np.concatenate(([np.uint64(1)], np.full(63, _P, dtype=np.uint64)))
-)  # wraps modulo 2**64, as intended
+_TABLE[[ord(c) for c in ".!?:;\n"]] = BREAK
+_TABLE[0] = SEP
+_RANK = np.zeros(256, dtype=np.uint8)  # which boundary wins in a run of them
+_RANK[[SPACE, BREAK, SEP]] = [1, 2, 3]
+_WINNER = np.array([0, SPACE, BREAK, SEP], dtype=np.uint8)
 
 
-def _codes(texts: list[str]) -> np.ndarray:
-    """One array of codes for the chunk: words separated by one space, notes by 1."""
-    big = "\x00".join(t.replace("\x00", " ") for t in texts) + "\x00"
-    raw = unicodedata.normalize("NFKD", big.lower()).encode("ascii", "ignore")
-    s = _TABLE[np.frombuffer(raw, dtype=np.uint8)]
-    space = s == _SPACE
-    prev = np.concatenate(([True], (space | (s == _SEP))[:-1]))
-    s = s[~(space & prev)]  # no leading or repeated spaces
-    space = s == _SPACE
-    nxt = np.concatenate(((s == _SEP)[1:], [True]))
-    return s[~(space & nxt)]  # no trailing space before a separator
+def _powers(base: np.uint64, n: int) -> np.ndarray:
+    """base**0 .. base**(n-1) modulo 2**64."""
+    out = np.full(max(n, 1), base, dtype=np.uint64)
+    out[0] = 1
+    return np.cumprod(out)  # wraps modulo 2**64, as intended
+
+
+class Stream:
+    """A chunk of notes as one array of codes, with what both feature kinds need.
+
+    ``raw`` is the chunk in ASCII before lower-casing (for capitals and
+    exclamation marks, with ``raw_note`` the note of each byte); ``codes``
+    has one boundary code (SPACE, BREAK or SEP) between words; position 0 is
+    a boundary before the first note. ``note`` is the note of each position
+    (a separator closes its note), ``starts`` the positions where words begin.
+    """
+
+    def __init__(self, texts: list[str]) -> None:
+        self.n = len(texts)
+        big = "\x00".join(t.replace("\x00", " ") for t in texts) + "\x00"
+        big = big.replace("\u2019", "'")
+        raw = unicodedata.normalize("NFKD", big).encode("ascii", "ignore")
+        self.raw = np.frombuffer(raw, dtype=np.uint8)
+        self.raw_note = np.cumsum(self.raw == 0) - (self.raw == 0)
+        c = np.concatenate((np.array([SPACE], dtype=np.uint8), _TABLE[self.raw]))
+        # runs of spaces and breaks become one code (a break if the run has one)
+        soft = (c == SPACE) | (c == BREAK)
+        run_start = soft & ~np.concatenate(([False], soft[:-1]))
+        run_id = np.cumsum(run_start) - 1
+        best = (
+            np.maximum.reduceat(np.where(soft, _RANK[c], 0), np.flatnonzero(run_start))
+            if soft.any()
+            else None
+        )
+        if best is not None:
+            c = np.where(soft, _WINNER[best[np.maximum(run_id, 0)]], c)
+        c = c[~soft | run_start]
+        # a separator is the boundary: no space or break right before or after it
+        sep = c == SEP
+        soft = (c == SPACE) | (c == BREAK)
+        near = np.concatenate(((sep[1:]), [False])) | np.concatenate(([False], sep[:-1]))
+        near[0] = False
+        c = c[~(soft & near)]
+        self.codes = c
+        self.bound = _RANK[c] > 0
+        is_sep = c == SEP
+        self.note = np.cumsum(is_sep) - is_sep
+        self.starts = np.flatnonzero(
+            ~self.bound & np.concatenate(([True], self.bound[:-1]))
+        )
+        self.v = np.where(self.bound, np.uint8(SPACE), c).astype(np.uint64)
+        self._prefix: np.ndarray | None = None
+
+    def window_hash(self, at: np.ndarray, length: int) -> np.ndarray:
+        """Polynomial hash of ``v[at : at + length]`` (all within the stream)."""
+        if self._prefix is None:
+            n = len(self.v)
+            inv = _powers(_P_INV, n)
+            self._pw = _powers(_P, n + 1)
+            # H[j] = sum_{t<j} v[t] P^(j-1-t) = P^(j-1) * sum_{t<j} v[t] P^-t
+            acc = np.concatenate(([np.uint64(0)], np.cumsum(self.v * inv)))
+            self._prefix = acc
+        acc, pw = self._prefix, self._pw
+        # sum_{t=a}^{a+L-1} v[t] P^(a+L-1-t) = P^(a+L-1) * (acc[a+L] - acc[a])
+        return pw[at + length - 1] * (acc[at + length] - acc[at])
 
 
 def _bucket(h: np.ndarray, bits: int) -> np.ndarray:
@@ -82,18 +139,11 @@ def _block(rows: list[np.ndarray], cols: list[np.ndarray], n: int, bits: int):
     return out
 
 
-def _counts(texts: list[str], bits: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def _counts(texts: list[str] | Stream, bits: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Raw counts of character n-grams and of words and word pairs."""
-    n = len(texts)
-    s = _codes(texts)
-    is_sep = s == _SEP
-    # Position 0 is a boundary before the first note; separators act as spaces.
-    v = np.concatenate(([np.uint64(ord(" "))], np.where(is_sep, _SPACE, s)))
-    v = v.astype(np.uint64)
-    bound = np.concatenate(([True], is_sep | (s == _SPACE)))
-    starts_at_sep = np.concatenate(([False], is_sep))
-    # the note a position belongs to (a separator closes its note)
-    note = np.concatenate(([0], np.cumsum(is_sep) - is_sep))
+    st = texts if isinstance(texts, Stream) else Stream(list(texts))
+    n, v, bound, note = st.n, st.v, st.bound, st.note
+    starts_at_sep = st.codes == SEP
     n_bound = np.cumsum(bound)
     size = len(v)
     rows, cols = [], []
@@ -112,7 +162,7 @@ def _counts(texts: list[str], bits: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
         cols.append(_bucket(h[idx], bits))
     chars = _block(rows, cols, n, bits)
 
-    word_start = np.flatnonzero(~bound & np.concatenate(([True], bound[:-1])))
+    word_start = st.starts
     if len(word_start) == 0:
         return chars, sp.csr_matrix((n, 1 << bits), dtype=np.float32)
     first = np.zeros(size, dtype=bool)
@@ -133,6 +183,9 @@ def _counts(texts: list[str], bits: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     return chars, words
 
 
+_POWERS = _powers(_P, 64)
+
+
 def _unit(m: sp.csr_matrix) -> sp.csr_matrix:
     m.data = 1.0 + np.log(m.data)
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
@@ -140,7 +193,7 @@ def _unit(m: sp.csr_matrix) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags((1.0 / norms).astype(np.float32)) @ m)
 
 
-def hashed_features(texts: list[str], bits: int = BITS) -> sp.csr_matrix:
+def hashed_features(texts: list[str] | Stream, bits: int = BITS) -> sp.csr_matrix:
     """Hashed, sublinear, unit-length n-gram features, one row per text.
 
     Examples
@@ -151,7 +204,8 @@ def hashed_features(texts: list[str], bits: int = BITS) -> sp.csr_matrix:
     >>> bool(abs(x[0] - x[1]).sum() == 0), x[2].nnz
     (True, 0)
     """
-    if not texts:
+    st = texts if isinstance(texts, Stream) else Stream(list(texts))
+    if st.n == 0:
         return sp.csr_matrix((0, 1 << bits), dtype=np.float32)
-    chars, words = _counts(list(texts), bits)
+    chars, words = _counts(st, bits)
     return sp.csr_matrix(_unit(chars) + _unit(words), dtype=np.float32)

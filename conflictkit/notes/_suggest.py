@@ -27,7 +27,7 @@ from ..errors import ConflictkitWarning, SmallSampleWarning
 from ..model import STRING_DTYPE, History
 from ._classifier import CHUNK, _threshold_for, default_classifier
 from ._cues import cue_matrix
-from ._features import hashed_features
+from ._features import Stream, hashed_features
 from ._text import _ALL_CAUSES, _suggested
 
 __all__ = ["suggest_causes"]
@@ -60,9 +60,9 @@ def _proba(classifier: Any, texts: list[str]) -> np.ndarray:
     return np.vstack(parts) if parts else np.empty((0, len(classifier.classes_)))
 
 
-def _stage_features(proba: np.ndarray, texts: list[str]) -> np.ndarray:
+def _stage_features(proba: np.ndarray, stream: Stream) -> np.ndarray:
     p = np.clip(proba, 1e-6, 1 - 1e-6)
-    return np.hstack([np.log(p / (1 - p)), cue_matrix(texts)])
+    return np.hstack([np.log(p / (1 - p)), cue_matrix(stream)])
 
 
 def _own_words(x: Any, y: np.ndarray, learned: np.ndarray, x_new: Any) -> np.ndarray:
@@ -267,14 +267,15 @@ def suggest_causes(
         p_own = proba_need[[at[r] for r in own]]
         attrs["base_micro_f1"] = _micro_f1(y, _suggested(p_own, base_thresholds))
     if learn and n_own >= MIN_USER_NOTES:
-        z_need = _stage_features(proba_need, texts_need)
+        stream = Stream(texts_need)
+        z_need = _stage_features(proba_need, stream)
         own_at = [at[r] for r in own]
         stage = _SecondStage(y)
         folds = list(KFold(_N_FOLDS, shuffle=True, random_state=0).split(own))
         # the owner's words: naive Bayes log-odds, cross-fitted on the labelled
         # disputes (each scored by the model of the other folds), fitted on all
         # of them for the rest
-        x_need = hashed_features(texts_need)
+        x_need = hashed_features(stream)
         x_own = x_need[own_at]
         words_own = np.zeros((len(own), len(classes)))
         for fit_rows, out_rows in folds:
