@@ -73,7 +73,10 @@ def corpus_rows(frame: pd.DataFrame, proba: np.ndarray, pred: np.ndarray) -> lis
         share = pred[i[neutral]].any(axis=1).mean() if neutral.any() else np.nan
         brier = (
             np.mean(
-                [brier_score_loss(y[:, j], proba[i[lab], j]) for j in range(len(CAUSES))]
+                [
+                    brier_score_loss(y[:, j], proba[i[lab], j])
+                    for j in range(len(CAUSES))
+                ]
             )
             if lab.any()
             else np.nan
@@ -97,7 +100,9 @@ def corpus_rows(frame: pd.DataFrame, proba: np.ndarray, pred: np.ndarray) -> lis
 def reliability(y: np.ndarray, p: np.ndarray) -> pd.DataFrame:
     bins = np.minimum((p.ravel() * 10).astype(int), 9)
     df = pd.DataFrame({"bin": bins, "p": p.ravel(), "y": y.ravel().astype(float)})
-    out = df.groupby("bin").agg(n=("y", "size"), mean_p=("p", "mean"), observed=("y", "mean"))
+    out = df.groupby("bin").agg(
+        n=("y", "size"), mean_p=("p", "mean"), observed=("y", "mean")
+    )
     out.index = [f"{b / 10:.1f}-{(b + 1) / 10:.1f}" for b in out.index]
     return out.round(3)
 
@@ -175,7 +180,10 @@ def main() -> None:
     pd.set_option("display.width", 200)
     table = pd.DataFrame(corpus_rows(test, proba, pred))
     print("Held-out test sides (bundled model trained on train sides only)")
-    print("thresholds at precision 0.8:", dict(zip(CAUSES, clf.thresholds_.round(3))))
+    print(
+        "thresholds at precision 0.8:",
+        dict(zip(CAUSES, clf.thresholds_.round(3), strict=True)),
+    )
     print(table[table["gold"]].drop(columns="gold").round(3).to_string(index=False))
     print("\nSilver labels (indicative only, not test truth)")
     print(table[~table["gold"]].drop(columns="gold").round(3).to_string(index=False))

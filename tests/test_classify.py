@@ -1,4 +1,4 @@
-"""Tests of the notes classifier: corpus, features, estimator, real text, suggestions."""
+"""Tests of the notes classifier: corpus, features, model, real text, suggestions."""
 
 from __future__ import annotations
 
@@ -140,7 +140,8 @@ class TestFeatures:
     def test_rows_are_unit_length_per_block_and_empty_notes_are_zero(self):
         x = _features.hashed_features(["", "!!!", "ok", "un deux trois"], bits=12)
         assert x.shape == (4, 4096)
-        assert x[0].nnz == 0 and x[1].nnz == 0
+        assert x[0].nnz == 0
+        assert x[1].nnz == 0
         assert x[3].nnz > 0
 
     def test_a_note_scores_the_same_alone_or_in_a_chunk(self, bundled, monkeypatch):
@@ -284,7 +285,8 @@ class TestEstimatorContract:
             assert set(tup) == over
             p = [row[CAUSES.index(c)] for c in tup]
             assert p == sorted(p, reverse=True)
-        assert any(t == () for t in pred) and any(len(t) > 1 for t in pred)
+        assert any(t == () for t in pred)
+        assert any(len(t) > 1 for t in pred)
 
     def test_fixed_threshold_overrides_the_chosen_ones(self, fitted):
         clf = copy.deepcopy(fitted).set_params(threshold=0.999999)
@@ -314,12 +316,15 @@ class TestEstimatorContract:
             groups=sub["group"].tolist(),
             cv=GroupKFold(3),
         )
-        assert scores.shape == (3,) and (scores > 0.2).all()
+        assert scores.shape == (3,)
+        assert (scores > 0.2).all()
 
 
 class TestCalibration:
     def test_few_notes_are_not_calibrated(self):
-        clf = CauseClassifier().fit(["unpaid invoice", "he yelled", "merci"], ["payment", "tone", ""])
+        clf = CauseClassifier().fit(
+            ["unpaid invoice", "he yelled", "merci"], ["payment", "tone", ""]
+        )
         assert not clf.calibrated_
         np.testing.assert_array_equal(clf.thresholds_, 0.5)
 
@@ -341,7 +346,8 @@ class TestCalibration:
             return y[keep].mean(), y[keep].sum()
 
         prec, tp = precision_from(t)
-        assert prec >= 0.8 and tp >= 3
+        assert prec >= 0.8
+        assert tp >= 3
         lower = np.sort(p[p < t])[::-1]
         assert all(precision_from(c)[0] < 0.8 for c in lower)
         assert _classifier._threshold_for(p, np.zeros(400), w, 0.8) == 1.0
@@ -398,7 +404,9 @@ class TestBundledModel:
         p = bundled.predict_proba(g["text"])[:, CAUSES.index("tone")]
         assert roc_auc_score(g["tone_truth"], p) >= floor
 
-    @pytest.mark.parametrize("source", ["politeness", "banking77", "code-review", "allocine"])
+    @pytest.mark.parametrize(
+        "source", ["politeness", "banking77", "code-review", "allocine"]
+    )
     def test_few_neutral_real_messages_are_given_a_cause(self, bundled, real, source):
         g = real[(real["source"] == source) & (real["causes"] == "")]
         assert len(g) > 300
@@ -489,9 +497,12 @@ class TestSuggestCauses:
     def test_few_labels_rest_on_the_bundled_model_and_say_so(self, bundled):
         with pytest.warns(ck.SmallSampleWarning, match="too few"):
             s = suggest_causes(_history())
-        assert s.attrs["model"] == "bundled" and s.attrs["cv_micro_f1"] is None
-        notes = ["Third reminder for the invoice, still not paid.",
-                 "Il m'a crié dessus quand j'ai relancé la facture"]
+        assert s.attrs["model"] == "bundled"
+        assert s.attrs["cv_micro_f1"] is None
+        notes = [
+            "Third reminder for the invoice, still not paid.",
+            "Il m'a crié dessus quand j'ai relancé la facture",
+        ]
         b = MultiLabelBinarizer(classes=CAUSES)
         by_hand = f1_score(
             b.fit_transform([["tone"], ["payment", "tone"]]),
@@ -510,7 +521,8 @@ class TestSuggestCauses:
         assert s.attrs["n_labelled"] == 62
         assert 0.7 <= s.attrs["cv_micro_f1"] <= 1
         p1 = s[s["dispute_id"] == "P1"]
-        assert p1.iloc[0]["cause"] == "trust" and p1.iloc[0]["suggested"]
+        assert p1.iloc[0]["cause"] == "trust"
+        assert p1.iloc[0]["suggested"]
         # labelled notes are scored out of fold, and still learned from the others
         x = s[s["dispute_id"].str.startswith("X")].groupby("dispute_id").head(1)
         assert (x["labelled"]).mean() >= 0.9

@@ -274,7 +274,6 @@ class CauseClassifier(BaseEstimator):
         *,
         groups: Any = None,
         sample_weight: Any = None,
-        target: Any = None,
     ) -> CauseClassifier:
         """Learn the causes of labelled notes, "no cause" included.
 
@@ -295,14 +294,6 @@ class CauseClassifier(BaseEstimator):
             group.
         sample_weight : sequence of float or None, default=None
             Weight of each note in the regressions and the calibration.
-        target : sequence of bool or None, default=None
-            Marks the notes that are like the ones the model will score
-            (dispute notes) when others come from further afield (toxic
-            comments, support queries...). Their features get a second,
-            private copy of every weight (feature augmentation, Daumé 2007),
-            so what only holds in dispute notes need not hold elsewhere; after
-            fitting, the two copies are summed into one weight per feature,
-            the model scoring every note as a dispute note.
 
         Returns
         -------
@@ -353,15 +344,7 @@ class CauseClassifier(BaseEstimator):
                 f"`groups` has {len(g)} values for {n} notes; give one per note."
             )
         x, _ = self._features(texts)
-        if target is not None:
-            mask = np.asarray(target, dtype=bool).reshape(-1)
-            if len(mask) != n:
-                raise ValueError(
-                    f"`target` has {len(mask)} values for {n} notes; give one per note."
-                )
-            x_fit = sp.hstack([x, sp.diags(mask.astype(np.float32)) @ x], format="csr")
-        else:
-            x_fit = x
+        x_fit = x
         fit_rows, held = np.arange(n), np.array([], dtype=int)
         if self.calibration_share > 0 and len(np.unique(g)) >= 10:
             split = GroupShuffleSplit(
@@ -387,8 +370,6 @@ class CauseClassifier(BaseEstimator):
                 x_fit[fit_rows], y[fit_rows, j], sample_weight=w[fit_rows]
             )
             coef[j] = model.coef_[0, :d]
-            if x_fit.shape[1] > d:
-                coef[j] += model.coef_[0, d:]
             intercept[j] = model.intercept_[0]
         self.classes_ = np.array(classes, dtype=object)
         self.coef_ = coef
@@ -629,8 +610,8 @@ class CauseClassifier(BaseEstimator):
         with np.load(path, allow_pickle=False) as z:
             if str(z["format"]) != MODEL_FORMAT:
                 raise ValueError(
-                    f"{path} is not a conflictkit cause model of format {MODEL_FORMAT!r}"
-                    f" (it says {str(z['format'])!r})."
+                    f"{path} is not a conflictkit cause model of format "
+                    f"{MODEL_FORMAT!r} (it says {str(z['format'])!r})."
                 )
             cues = bool(z["cues"])
             if cues and tuple(z["cue_features"].tolist()) != CUE_FEATURES:

@@ -37,23 +37,31 @@ REGISTER: dict[str, str] = {
     "insult": """
         idiot imbecil stupid dumb moron cretin incompeten clown pathetic useless
         loser jerk asshole arsehole bastard bitch dick$ prick scum liar$ crook
+        dumbass dipshit douche twat wanker fool$ fools$ ignorant hypocrit
+        troll$ trolls$ retarded morons idiots clueless worthless
         con$ cons$ connard connasse conne$ abruti debile nul$ nuls$ nulle$
         minable pauvre.type guignol escroc voleur menteur bouffon tocard
-        incapable branquignol ordure salaud salope enfoire batard
+        incapable branquignol ordure salaud salope enfoire batard encule
+        attarde gogol golmon mongol teube cassos clochard gueux crevard
+        raclure pourriture imposteur charlatan pignouf blaireau baltringue
+        fdp$ ntm$ tg$ fils.de.pute fils.de.chien pute$ putes$ chienne
+        lamentable pathetique nullite
     """,
     "profanity": """
-        fuck fck fuk shit crap damn wtf bullshit hell$ piss bloody$
+        fuck fck fuk shit crap damn wtf bullshit hell$ piss bloody$ stfu
         merde putain bordel chier emmerd foutre fous.toi ta.gueule ferme.la
-        nique niquer
+        nique niquer niquez ptn$ bordel.de.merde va.te.faire
     """,
     "hostile": """
         shut.up how.dare screw.you go.to.hell get.lost ridiculous absurd
-        unacceptable disgrac outrage insult rude yell scream shout.at shouted.at shouting.at shouts.at
+        unacceptable disgrac outrage insult rude yell scream
+        shout.at shouted.at shouting.at shouts.at
         threat hostil aggressiv abus harass humiliat belittl condescend
         patroniz contempt disrespect
         inadmissible inacceptable honteu scandal grossier insolent injur
         menac agressi hurl gueul engueul crie.dessus mepris humili rabaiss
-        irrespect harcel
+        irrespect harcel degueulasse honte.a.vous foutez.vous foutre.de
+        vous.vous.moquez se.moque.de.moi casse.toi degage degagez
     """,
     "courtesy": """
         thank thanks thx merci please pls appreciat kind.regards regards
@@ -224,10 +232,17 @@ def _compile() -> list[tuple]:
     table = []
     for (length, first, end, initial), items in sorted(groups.items(), key=str):
         st = Stream([t for t, _, _ in items])
-        h = st.window_hash(st.starts[np.searchsorted(st.note[st.starts], np.arange(len(items)))], length)
+        h = st.window_hash(
+            st.starts[np.searchsorted(st.note[st.starts], np.arange(len(items)))],
+            length,
+        )
         uniq, inverse = np.unique(h, return_inverse=True)
         weights = np.zeros((len(uniq), len(_WORD_COLUMNS)))
-        np.add.at(weights, (inverse, [c for _, c, _ in items]), [w for _, _, w in items])
+        np.add.at(
+            weights,
+            (inverse, np.array([c for _, c, _ in items], dtype=int)),
+            np.array([w for _, _, w in items]),
+        )
         table.append((length, first, end, initial, uniq, weights))
     return table
 
@@ -298,5 +313,7 @@ def cue_matrix(texts: list[str] | Stream) -> np.ndarray:
     share = np.divide(n_up, n_letters, out=np.zeros(n), where=n_letters > 0)
     shouting = np.where(n_letters >= 12, np.clip((share - 0.3) / 0.5, 0, 1), 0)
     out[:, n_register + 1] = shouting
-    out[:, n_register + 2] = np.log1p(np.bincount(note, weights=raw == 33, minlength=n)[:n])
+    out[:, n_register + 2] = np.log1p(
+        np.bincount(note, weights=raw == 33, minlength=n)[:n]
+    )
     return out

@@ -94,7 +94,9 @@ class Stream:
         # a separator is the boundary: no space or break right before or after it
         sep = c == SEP
         soft = (c == SPACE) | (c == BREAK)
-        near = np.concatenate(((sep[1:]), [False])) | np.concatenate(([False], sep[:-1]))
+        near = np.concatenate(((sep[1:]), [False])) | np.concatenate(
+            ([False], sep[:-1])
+        )
         near[0] = False
         c = c[~(soft & near)]
         self.codes = c
@@ -125,7 +127,9 @@ def _bucket(h: np.ndarray, bits: int) -> np.ndarray:
     return ((h * _MIX) >> np.uint64(64 - bits)).astype(np.int32)
 
 
-def _block(rows: list[np.ndarray], cols: list[np.ndarray], n: int, bits: int):
+def _block(
+    rows: list[np.ndarray], cols: list[np.ndarray], n: int, bits: int
+) -> sp.csr_matrix:
     """Sum of count matrices, each from (row, column) pairs with sorted rows."""
     out = sp.csr_matrix((n, 1 << bits), dtype=np.float32)
     for r, c in zip(rows, cols, strict=True):
@@ -139,7 +143,9 @@ def _block(rows: list[np.ndarray], cols: list[np.ndarray], n: int, bits: int):
     return out
 
 
-def _counts(texts: list[str] | Stream, bits: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+def _counts(
+    texts: list[str] | Stream, bits: int
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Raw counts of character n-grams and of words and word pairs."""
     st = texts if isinstance(texts, Stream) else Stream(list(texts))
     n, v, bound, note = st.n, st.v, st.bound, st.note

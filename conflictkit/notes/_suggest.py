@@ -123,10 +123,11 @@ def suggest_causes(
     learns from them on top of it (``learn=True``): per cause, a logistic
     regression blending the model's log-odds, the cue features and the log-odds
     of a naive Bayes model of your own words (so in-house words and client
-    names count), from at most 5,000 of your labelled disputes; causes you cite fewer than 5 times keep
-    the model's probability. The bundled model is not refitted. How well this
-    fits *your* labels is measured by 5-fold cross-validation and returned
-    (``result.attrs``), with a warning when it is weak or cannot be told.
+    names count), from at most 5,000 of your labelled disputes; causes you
+    cite fewer than 5 times keep the model's probability. The bundled model is
+    not refitted. How well this fits *your* labels is measured by 5-fold
+    cross-validation and returned (``result.attrs``), with a warning when it
+    is weak or cannot be told.
 
     Parameters
     ----------
@@ -301,9 +302,11 @@ def suggest_causes(
         attrs["model"] = "bundled + your labels"
         thresholds = _stage_thresholds(oof, y, precision, threshold)
         stage.fit(z_own, y)
-        proba = stage.predict_proba(
-            z_need[[at[r] for r in rows]], proba
-        ) if len(rows) else proba
+        proba = (
+            stage.predict_proba(z_need[[at[r] for r in rows]], proba)
+            if len(rows)
+            else proba
+        )
         # disputes the stage learned from are scored by the fold without them
         in_own = np.isin(rows, own)
         if in_own.any():
@@ -363,9 +366,11 @@ def _warn_fit(attrs: dict[str, Any]) -> None:
             stacklevel=3,
         )
         return
-    f1 = attrs["cv_micro_f1"] if attrs["cv_micro_f1"] is not None else attrs[
-        "base_micro_f1"
-    ]
+    f1 = (
+        attrs["cv_micro_f1"]
+        if attrs["cv_micro_f1"] is not None
+        else attrs["base_micro_f1"]
+    )
     if f1 is not None and f1 < WEAK_F1:
         warnings.warn(
             f"On your {n} labelled disputes the suggestions reach a micro-F1 of "
