@@ -438,6 +438,32 @@ class CauseClassifier(BaseEstimator):
             out[i : i + len(s)] = s
         return out
 
+    def _proba_and_features(
+        self, texts: list[str]
+    ) -> tuple[np.ndarray, sp.csr_matrix, np.ndarray]:
+        """Probabilities, hashed n-grams and cues of ``texts`` (chunked), so a
+        second stage need not compute the features again."""
+        check_is_fitted(self, "coef_")
+        proba, grams, cues = [], [], []
+        for i in range(0, len(texts), CHUNK):
+            stream = Stream(texts[i : i + CHUNK])
+            x = hashed_features(stream, bits=int(self.bits))
+            q = cue_matrix(stream)
+            full = sp.hstack([x, sp.csr_matrix(q)], format="csr") if self.cues else x
+            s = self._calibrate(self._scores(full))
+            s[np.diff(x.indptr) == 0] = 0.0
+            proba.append(s)
+            grams.append(x)
+            cues.append(q)
+        if not proba:
+            width = (1 << int(self.bits), len(CUE_FEATURES))
+            return (
+                np.empty((0, len(self.classes_))),
+                sp.csr_matrix((0, width[0]), dtype=np.float32),
+                np.empty((0, width[1])),
+            )
+        return np.vstack(proba), sp.vstack(grams, format="csr"), np.vstack(cues)
+
     def predict_proba(self, notes: Any) -> np.ndarray:
         """Calibrated probability of each cause for each note (one-vs-rest).
 
