@@ -461,6 +461,24 @@ Le sponsor a ridiculisé ma présentation devant le comité. || The sponsor ridi
 Mails en gras rouge avec "INADMISSIBLE". || Emails in bold red saying "UNACCEPTABLE".
 Je me suis fait recadrer comme un junior pour un simple oubli. || Got told off like a junior for a minor oversight.
 Attitude agressive du client pendant la visio, caméra coupée et ton dur. || Client aggressive on the video call, camera off and harsh tone.
+Message du client : « Vous êtes un incapable, je regrette de vous avoir pris. » || Client's message: "You are useless, I regret ever hiring you."
+« Vous vous foutez de moi ? Ça fait trois fois que je le demande ! » || "Are you kidding me? This is the third time I've asked!"
+« Arrêtez de vous justifier et faites ce qu'on vous dit. » || "Stop making excuses and just do what you're told."
+SMS à 23h : « c'est nul, vraiment nul, refaites tout » || Text at 11pm: "this is crap, total crap, redo all of it"
+« Franchement c'est du travail d'amateur, un stagiaire ferait mieux. » || "Honestly this is amateur work, an intern would do better."
+Mail reçu : « TOUJOURS RIEN ?? VOUS ÊTES SÉRIEUX ?? » || Email received: "STILL NOTHING?? ARE YOU SERIOUS??"
+« Taisez-vous et écoutez-moi. » en pleine réunion. || "Shut up and listen to me." in the middle of the meeting.
+« Espèce d'escroc, vous ne verrez pas un centime de plus. » || "You crook, you won't see another cent."
+« Je n'ai jamais vu quelqu'un d'aussi lent et d'aussi borné. » || "I've never seen anyone so slow and so stubborn."
+Le client m'a traité d'abruti devant son équipe. || The client called me an idiot in front of his team.
+« Putain mais c'est pas compliqué quand même ! » au téléphone. || "For fuck's sake, it's not that complicated!" on the phone.
+« Si c'est pas réglé demain, je vous pourris sur tous les réseaux. » || "If this isn't fixed tomorrow, I'll trash you all over social media."
+« Vous êtes payé à rien foutre ou quoi ? » || "Are you being paid to sit on your hands or what?"
+Réponse du DSI : « Lamentable. On en reparlera. » || CIO's reply: "Pathetic. We'll talk about this."
+« Dégagez, je ne veux plus vous voir sur ce projet. » || "Get out, I don't want to see you on this project again."
+« Vos excuses, gardez-les. Vous êtes nul. » || "Keep your excuses. You're hopeless."
+« Je vais vous apprendre votre métier, visiblement il le faut. » || "I'll teach you your job, since apparently someone has to."
+« Bougez-vous, bon sang ! » || "Move it, for God's sake!"
 """
 
 SINGLE["trust"] = """

@@ -352,6 +352,22 @@ class TestCalibration:
         assert all(precision_from(c)[0] < 0.8 for c in lower)
         assert _classifier._threshold_for(p, np.zeros(400), w, 0.8) == 1.0
 
+    def test_domain_expert_learns_from_its_notes_and_is_weighed(self, train, fitted):
+        assert not fitted.coef_domain_.any()
+        assert (fitted.calibration_[:, 1] == 0).all()
+        clf = CauseClassifier(random_state=0).fit(
+            train["text"],
+            train["causes"],
+            groups=train["group"],
+            domain=(train["lang"] == "fr").to_numpy(),
+        )
+        assert clf.coef_domain_.any(axis=1).all()
+        assert (clf.calibration_[:, 1] != 0).any()
+        with pytest.raises(ValueError, match="`domain` has 3 values"):
+            CauseClassifier().fit(
+                train["text"], train["causes"], groups=train["group"], domain=[1, 0, 1]
+            )
+
     def test_save_and_load_plain_arrays(self, fitted, tmp_path, test_notes):
         path = fitted.save(tmp_path / "model.npz")
         with np.load(path, allow_pickle=False) as z:
@@ -555,6 +571,21 @@ class TestSuggestCauses:
         odd.classes_ = np.array(list("abcdef"), dtype=object)
         with pytest.raises(ValueError, match="not causes"):
             suggest_causes(history, classifier=odd)
+
+
+def test_owners_words_are_multinomial_naive_bayes():
+    from sklearn.naive_bayes import MultinomialNB
+
+    from conflictkit.notes._suggest import _own_words
+
+    rng = np.random.default_rng(0)
+    x = _features.hashed_features([f"mot{i % 7} terme{i % 3} x{i}" for i in range(60)])
+    y = rng.random((60, 3)) < 0.4
+    new = _features.hashed_features(["mot1 terme2", "mot5 inconnu"])
+    got = _own_words(x, y, np.ones(3, dtype=bool), new)
+    for j in range(3):
+        lp = MultinomialNB(alpha=0.1).fit(x, y[:, j]).predict_joint_log_proba(new)
+        np.testing.assert_allclose(got[:, j], lp[:, 1] - lp[:, 0], rtol=1e-4)
 
 
 def test_realdata_env_variable_wins(monkeypatch, tmp_path):
