@@ -17,10 +17,7 @@ What it does
    what ``benchmarks/bench_classifier.py`` measures), drops rows that are not
    trained on (impolite requests, negative film reviews, XED lines with
    neither a hostile nor a friendly emotion), and weighs each source
-   (``SOURCE_WEIGHTS``: every source's rows share its weight). The
-   hand-written dispute notes also train a domain expert per cause
-   (``CauseClassifier.fit(domain=...)``), weighed against the general
-   regression by the calibration.
+   (``SOURCE_WEIGHTS``: every source's rows share its weight).
 3. Fits :class:`~conflictkit.CauseClassifier` (``precision=0.8``): 20% of the
    training groups are held out to calibrate each cause and choose its
    threshold; the regressions never see them.
@@ -68,7 +65,6 @@ def build(realdata: Path) -> CauseClassifier:
         rows["causes"],
         groups=rows["group"],
         sample_weight=training_weights(rows),
-        domain=(rows["source"] == "author-notes").to_numpy(),
     )
 
 

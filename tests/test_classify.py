@@ -352,22 +352,6 @@ class TestCalibration:
         assert all(precision_from(c)[0] < 0.8 for c in lower)
         assert _classifier._threshold_for(p, np.zeros(400), w, 0.8) == 1.0
 
-    def test_domain_expert_learns_from_its_notes_and_is_weighed(self, train, fitted):
-        assert not fitted.coef_domain_.any()
-        assert (fitted.calibration_[:, 1] == 0).all()
-        clf = CauseClassifier(random_state=0).fit(
-            train["text"],
-            train["causes"],
-            groups=train["group"],
-            domain=(train["lang"] == "fr").to_numpy(),
-        )
-        assert clf.coef_domain_.any(axis=1).all()
-        assert (clf.calibration_[:, 1] != 0).any()
-        with pytest.raises(ValueError, match="`domain` has 3 values"):
-            CauseClassifier().fit(
-                train["text"], train["causes"], groups=train["group"], domain=[1, 0, 1]
-            )
-
     def test_save_and_load_plain_arrays(self, fitted, tmp_path, test_notes):
         path = fitted.save(tmp_path / "model.npz")
         with np.load(path, allow_pickle=False) as z:

@@ -188,12 +188,8 @@ class CauseClassifier(BaseEstimator):
     coef_ : numpy.ndarray of shape (n_causes, n_features)
         Weights of the regressions (float32).
     intercept_ : numpy.ndarray of shape (n_causes,)
-    coef_domain_ : numpy.ndarray of shape (n_causes, n_features)
-        Weights of the domain experts (zero without ``domain``).
-    intercept_domain_ : numpy.ndarray of shape (n_causes,)
-    calibration_ : numpy.ndarray of shape (n_causes, 3)
-        Per cause, the weights of the general and the domain score and the
-        offset, applied before the logistic function.
+    calibration_ : numpy.ndarray of shape (n_causes, 2)
+        Slope and offset applied to each score before the logistic function.
     thresholds_ : numpy.ndarray of shape (n_causes,)
         Per-cause decision thresholds on the calibrated probabilities.
     calibrated_ : bool
@@ -279,7 +275,6 @@ class CauseClassifier(BaseEstimator):
         *,
         groups: Any = None,
         sample_weight: Any = None,
-        domain: Any = None,
     ) -> CauseClassifier:
         """Learn the causes of labelled notes, "no cause" included.
 
@@ -300,15 +295,6 @@ class CauseClassifier(BaseEstimator):
             group.
         sample_weight : sequence of float or None, default=None
             Weight of each note in the regressions and the calibration.
-        domain : sequence of bool or None, default=None
-            Marks the notes most like those the model will score (dispute
-            notes) when the others come from further afield (toxic comments,
-            support queries, complaints). A second regression per cause, the
-            domain expert, then learns from them alone, and the calibration
-            weighs the two experts' scores per cause on the held-out notes
-            (a logistic regression on both), so that what holds only in
-            dispute notes is not drowned by the rest. Ignored without
-            calibration.
 
         Returns
         -------
@@ -389,39 +375,18 @@ class CauseClassifier(BaseEstimator):
         self.classes_ = np.array(classes, dtype=object)
         self.coef_ = coef
         self.intercept_ = intercept
-        self.coef_domain_ = np.zeros((k, d), dtype=np.float32)
-        self.intercept_domain_ = np.zeros(k)
-        expert = np.zeros(k, dtype=bool)
-        if domain is not None and len(held):
-            mask = np.asarray(domain, dtype=bool).reshape(-1)
-            if len(mask) != n:
-                raise ValueError(
-                    f"`domain` has {len(mask)} values for {n} notes; give one per note."
-                )
-            rows = fit_rows[mask[fit_rows]]
-            for j in range(k):
-                if 0 < y[rows, j].sum() < len(rows):
-                    model = self._regression().fit(
-                        x[rows], y[rows, j], sample_weight=w[rows]
-                    )
-                    self.coef_domain_[j] = model.coef_[0]
-                    self.intercept_domain_[j] = model.intercept_[0]
-                    expert[j] = True
-        self.calibration_ = np.tile([1.0, 0.0, 0.0], (k, 1))
+        self.calibration_ = np.tile([1.0, 0.0], (k, 1))
         self.thresholds_ = np.full(k, 0.5)
         self.calibrated_ = len(held) > 0
         self.held_out_: dict[str, Any] = {}
         if self.calibrated_:
-            general, special = self._experts(x[held])
+            scores = self._scores(x[held])
             for j in range(k):
-                both = np.column_stack([general[:, j], special[:, j]])
-                used = both if expert[j] else both[:, :1]
                 platt = LogisticRegression(C=1e4).fit(
-                    used, y[held, j], sample_weight=w[held]
+                    scores[:, [j]], y[held, j], sample_weight=w[held]
                 )
-                slopes = np.append(platt.coef_[0], 0.0)[:2]
-                self.calibration_[j] = (*slopes, platt.intercept_[0])
-            proba = expit(self._logit(x[held]))
+                self.calibration_[j] = (platt.coef_[0, 0], platt.intercept_[0])
+            proba = self._calibrate(scores)
             self.thresholds_ = np.array(
                 [
                     _threshold_for(proba[:, j], y[held, j], w[held], self.precision)
@@ -437,17 +402,11 @@ class CauseClassifier(BaseEstimator):
     def _features(self, texts: list[str]) -> tuple[sp.csr_matrix, np.ndarray]:
         return _design(texts, int(self.bits), bool(self.cues))
 
-    def _experts(self, x: sp.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-        """Scores of the general regressions and of the domain experts."""
-        general = np.asarray(x @ self.coef_.T, dtype=float) + self.intercept_
-        special = np.asarray(x @ self.coef_domain_.T, dtype=float)
-        return general, special + self.intercept_domain_
+    def _scores(self, x: sp.csr_matrix) -> np.ndarray:
+        return np.asarray(x @ self.coef_.T, dtype=float) + self.intercept_
 
-    def _logit(self, x: sp.csr_matrix) -> np.ndarray:
-        """Calibrated log-odds: both experts' scores weighed per cause."""
-        general, special = self._experts(x)
-        c = self.calibration_
-        return general * c[:, 0] + special * c[:, 1] + c[:, 2]
+    def _calibrate(self, scores: np.ndarray) -> np.ndarray:
+        return expit(scores * self.calibration_[:, 0] + self.calibration_[:, 1])
 
     def decision_function(self, notes: Any) -> np.ndarray:
         """Calibrated log-odds of each cause (``logit`` of ``predict_proba``).
@@ -475,7 +434,7 @@ class CauseClassifier(BaseEstimator):
         out = np.empty((len(texts), len(self.classes_)))
         for i in range(0, len(texts), CHUNK):
             x, readable = self._features(texts[i : i + CHUNK])
-            s = self._logit(x)
+            s = self._scores(x) * self.calibration_[:, 0] + self.calibration_[:, 1]
             s[~readable] = -np.inf
             out[i : i + len(s)] = s
         return out
@@ -492,7 +451,7 @@ class CauseClassifier(BaseEstimator):
             x = hashed_features(stream, bits=int(self.bits))
             q = cue_matrix(stream)
             full = sp.hstack([x, sp.csr_matrix(q)], format="csr") if self.cues else x
-            s = expit(self._logit(full))
+            s = self._calibrate(self._scores(full))
             s[np.diff(x.indptr) == 0] = 0.0
             proba.append(s)
             grams.append(x)
@@ -610,12 +569,10 @@ class CauseClassifier(BaseEstimator):
         """Write the fitted model as plain arrays in a NumPy ``.npz`` file.
 
         The file holds ``format`` (``"conflictkit-cause-model/1"``),
-        ``classes`` (str), ``coef`` and ``coef_domain`` (float16, causes x
-        features: the hashed n-grams then the cues; general regressions and
-        domain experts), ``intercept``, ``intercept_domain``, ``calibration``
-        (per cause: weight of each expert's score and offset), ``thresholds``,
-        ``precision``, ``bits``, ``cues`` and ``cue_features`` (names of the cue
-        columns); nothing is pickled.
+        ``classes`` (str), ``coef`` (float16, causes x features: the hashed
+        n-grams then the cues), ``intercept``, ``calibration`` (slope and
+        offset per cause), ``thresholds``, ``precision``, ``bits``, ``cues``
+        and ``cue_features`` (names of the cue columns); nothing is pickled.
 
         Parameters
         ----------
@@ -645,8 +602,6 @@ class CauseClassifier(BaseEstimator):
             classes=np.array(self.classes_, dtype=str),
             coef=self.coef_.astype(np.float16),
             intercept=self.intercept_,
-            coef_domain=self.coef_domain_.astype(np.float16),
-            intercept_domain=self.intercept_domain_,
             calibration=self.calibration_,
             thresholds=self.thresholds_,
             precision=np.array(float(self.precision)),
@@ -695,8 +650,6 @@ class CauseClassifier(BaseEstimator):
             clf.classes_ = np.array(z["classes"].tolist(), dtype=object)
             clf.coef_ = z["coef"].astype(np.float32)
             clf.intercept_ = z["intercept"].astype(float)
-            clf.coef_domain_ = z["coef_domain"].astype(np.float32)
-            clf.intercept_domain_ = z["intercept_domain"].astype(float)
             clf.calibration_ = z["calibration"].astype(float)
             clf.thresholds_ = z["thresholds"].astype(float)
             clf.calibrated_ = bool(z["calibrated"])

@@ -8,7 +8,8 @@ word, ``<pay>`` for the end of "retard de paiement" and its variants):
 - **Register**, which tells hostility from courtesy: insults, profanity,
   hostile words (threats, contempt, "how dare you", "inadmissible"),
   courtesy (thanks, merci, please, s'il vous plaît, regards, well done),
-  negation, imperatives that open a sentence ("Stop ...", "Arrêtez ...",
+  settled matters (paid, received, approved, validé, réglé, on track, as
+  agreed: "Invoice paid" is no payment dispute), negation, imperatives that open a sentence ("Stop ...", "Arrêtez ...",
   "Fix it"), shouting (the share of capitals in a note with at least 12
   letters, counted from 30% up) and exclamation marks. Tone means hostility:
   no cue fires on neutral words such as *comment*, *remark*, *polite* or
@@ -70,6 +71,12 @@ REGISTER: dict[str, str] = {
         avec.plaisir great.work good.job well.done nice.work bravo felicitation
         parfait perfect excellent super$ genial welcome de.rien no.problem
         pas.de.souci sounds.good looks.good lgtm
+    """,
+    "settled": """
+        paid$ received recieved confirm approved approve$ signed validat valide$
+        validee valides$ recu$ recue$ regle$ reglee$ regles$ effectue on.track
+        all.good all.set done$ merged lgtm bien.recu bien.note c.est.note
+        noted$ comme.prevu as.planned as.agreed comme.convenu
     """,
     "negation": """
         not$ no$ never nothing nobody none nor$ cannot cant$ dont$ doesnt didnt
