@@ -10,8 +10,9 @@ word, ``<pay>`` for the end of "retard de paiement" and its variants):
   courtesy (thanks, merci, please, s'il vous plaît, regards, well done),
   settled matters (paid, received, approved, validé, réglé, on track, as
   agreed: "Invoice paid" is no payment dispute), negation, imperatives
-  that open a sentence ("Stop ...", "Arrêtez ...", "Fix it"), shouting (the share of capitals in a note with at least 12
-  letters, counted from 30% up) and exclamation marks. Tone means hostility:
+  that open a sentence ("Stop ...", "Arrêtez ...", "Fix it"), shouting
+  (the share of capitals in a note with at least 12 letters, counted from
+  30% up) and exclamation marks. Tone means hostility:
   no cue fires on neutral words such as *comment*, *remark*, *polite* or
   *respect*, which ordinary thankful messages use as much as hostile ones.
 - **Causes**: the vocabulary of freelancing for scope, deadlines, payment,
