@@ -181,7 +181,7 @@ def main() -> None:
     table = pd.DataFrame(corpus_rows(test, proba, pred))
     print("Held-out test sides (bundled model trained on train sides only)")
     print(
-        "thresholds at precision 0.8:",
+        f"thresholds at precision {clf.precision}:",
         dict(zip(CAUSES, clf.thresholds_.round(3), strict=True)),
     )
     print(table[table["gold"]].drop(columns="gold").round(3).to_string(index=False))

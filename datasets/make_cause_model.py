@@ -18,7 +18,7 @@ What it does
    trained on (impolite requests, negative film reviews, XED lines with
    neither a hostile nor a friendly emotion), and weighs each source
    (``SOURCE_WEIGHTS``: every source's rows share its weight).
-3. Fits :class:`~conflictkit.CauseClassifier` (``precision=0.8``): 20% of the
+3. Fits :class:`~conflictkit.CauseClassifier` (``precision=0.85``): 20% of the
    training groups are held out to calibrate each cause and choose its
    threshold; the regressions never see them.
 4. Saves the plain arrays with :meth:`CauseClassifier.save` (float16
@@ -45,6 +45,10 @@ from conflictkit.notes._corpus import (
 
 HERE = Path(__file__).resolve().parent
 SEED = 20240615
+#: Held-out precision each cause's threshold is chosen for. At 0.8 a fifth of
+#: neutral support queries (BANKING77) were given a cause; at 0.85 none of the
+#: gold corpora gives a cause to more than 10% of its neutral messages.
+PRECISION = 0.85
 
 
 def training_rows(realdata: Path) -> pd.DataFrame:
@@ -59,7 +63,7 @@ def training_rows(realdata: Path) -> pd.DataFrame:
 def build(realdata: Path) -> CauseClassifier:
     """Fit the bundled model on the training sides of every corpus."""
     rows = training_rows(realdata)
-    clf = CauseClassifier(precision=0.8, random_state=SEED)
+    clf = CauseClassifier(precision=PRECISION, random_state=SEED)
     return clf.fit(
         rows["text"],
         rows["causes"],
@@ -79,7 +83,7 @@ def main() -> None:
     print(f"{path.stat().st_size / 1e6:.2f} MB")
     print("held out:", clf.held_out_)
     thresholds = dict(zip(clf.classes_, np.round(clf.thresholds_, 3), strict=True))
-    print("thresholds at precision 0.8:", thresholds)
+    print(f"thresholds at precision {PRECISION}:", thresholds)
 
 
 if __name__ == "__main__":

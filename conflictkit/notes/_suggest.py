@@ -176,8 +176,8 @@ def suggest_causes(
         ``classes_`` made of :class:`~conflictkit.Cause` values); by default
         the bundled model.
     threshold : "auto" or float, default="auto"
-        ``"auto"``: per-cause thresholds chosen for a precision of 0.8 (the
-        classifier's ``precision``) on held-out notes, or, with the second
+        ``"auto"``: per-cause thresholds chosen for the classifier's
+        ``precision`` (0.85 for the bundled model) on held-out notes, or, with the second
         stage, on its cross-validated predictions of your labels (0.5 for a
         cause too rare to choose). A number is used for every cause.
     include_labelled : bool, default=False
