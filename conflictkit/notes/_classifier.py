@@ -657,7 +657,6 @@ class CauseClassifier(BaseEstimator):
         return clf
 
 
-@functools.cache
 def default_classifier() -> CauseClassifier:
     """The bundled cause model, read once per process from plain arrays.
 
@@ -680,4 +679,9 @@ def default_classifier() -> CauseClassifier:
     >>> ck.default_classifier() is ck.default_classifier()
     True
     """
+    return _load_default()
+
+
+@functools.cache
+def _load_default() -> CauseClassifier:
     return CauseClassifier.load(data_path(MODEL_FILE))

@@ -177,9 +177,9 @@ def suggest_causes(
         the bundled model.
     threshold : "auto" or float, default="auto"
         ``"auto"``: per-cause thresholds chosen for the classifier's
-        ``precision`` (0.85 for the bundled model) on held-out notes, or, with the second
-        stage, on its cross-validated predictions of your labels (0.5 for a
-        cause too rare to choose). A number is used for every cause.
+        ``precision`` (0.85 for the bundled model) on held-out notes, or, with
+        the second stage, on its cross-validated predictions of your labels
+        (0.5 for a cause too rare to choose). A number is used for every cause.
     include_labelled : bool, default=False
         Also score the disputes that already cite causes, so you can spot
         where your labels and the notes disagree. Those the second stage
