@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         NotApplicableError,
         SmallSampleWarning,
     )
-    from .io import read_history, write_history
+    from .io import read_history, write_history, write_template
     from .journal import Journal
     from .model import History
     from .notes import (
@@ -70,7 +70,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         plot_timeline,
         plot_trend_summary,
     )
-    from .report import build_report
+    from .report import build_report, summarize
 
 # Each public name and the module that defines it. They are imported on first
 # use (PEP 562), so `import conflictkit` and the command line start without
@@ -90,6 +90,7 @@ _LAZY: dict[str, str] = {
     "History": ".model",
     "read_history": ".io",
     "write_history": ".io",
+    "write_template": ".io",
     "load_example": ".datasets",
     "make_history": ".datasets",
     "cause_cooccurrence": ".analysis",
@@ -124,6 +125,7 @@ _LAZY: dict[str, str] = {
     "default_classifier": ".notes",
     "suggest_causes": ".notes",
     "build_report": ".report",
+    "summarize": ".report",
     "Journal": ".journal",
     "anonymize": ".anonymize",
 }
@@ -175,10 +177,12 @@ __all__ = [
     "recommendations",
     "recurring_causes",
     "suggest_causes",
+    "summarize",
     "survival_curves",
     "time_to_resolution",
     "trend_summary",
     "write_history",
+    "write_template",
 ]
 
 

@@ -30,7 +30,9 @@ STAGES = [
     "anonymize",
     "cli",
 ]
-FOUNDATION = {"model", "_labels", "errors", "_resources", "_progress", "_version"}
+FOUNDATION = {
+    "model", "_labels", "_i18n", "errors", "_resources", "_progress", "_version",
+}  # fmt: skip
 # The one import that goes up the page, lazily and on purpose: History.from_frames
 # validates its input with the reader's rules, which live in io.
 ALLOWED_UPWARD = {("conflictkit.model", "conflictkit.io._validate")}

@@ -5,9 +5,11 @@ encodings and delimiters (``_files``), the French and English vocabulary of
 causes, outcomes, booleans, months and headers (``vocabulary``), vectorised
 parsing of dates, amounts and labels (``_parse``), the row rules and the failure
 report (``_checks``, ``_validate``), and ``read_history`` / ``write_history``
-(``_read``). It imports the data model and nothing from the later stages.
+(``_read``), and the spreadsheet template to start a log from
+(``_template``). It imports the data model and nothing from the later stages.
 """
 
 from ._read import read_history, write_history
+from ._template import write_template
 
-__all__ = ["read_history", "write_history"]
+__all__ = ["read_history", "write_history", "write_template"]

@@ -1,46 +1,81 @@
 """One self-contained HTML report of a dispute history, in English or French.
 
-Figures are embedded as base64 PNG and the CSS is inline, so the file opens
-offline, can be mailed to a mediator and prints cleanly.
+Figures are embedded as PNG (at twice the screen's density) and the CSS is
+inline, so the file opens offline, can be mailed to a mediator and prints
+cleanly. Every word comes from :mod:`conflictkit._i18n`.
 """
 
 from __future__ import annotations
 
-import base64
-import html
-import io
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .._labels import check_lang
+from .. import _i18n as i18n
+from .._i18n._glossary import TERMS
+from .._i18n._report import SECTION_KEYS
+from ..errors import ConflictkitWarning, NotApplicableError, SmallSampleWarning
 from ..model import History
-from ._text import (
-    _CSS,
-    _TEXT,
-    HEADERS,  # noqa: F401 (re-exported: conflictkit.report.HEADERS)
-    SECTIONS,
-    _date,
-    _money,
-    _p,
-    _table,
-)
+from . import _html as H
+from ._select import select
+from ._summary import summarize
 
 __all__ = ["build_report"]
 
+#: Font sizes of the report's figures, in points at the displayed size; the
+#: figures are drawn at their displayed size, so nothing is below 10 pt.
+FONTS = {
+    "font.size": 12,
+    "axes.titlesize": 13,
+    "axes.labelsize": 12,
+    "xtick.labelsize": 11,
+    "ytick.labelsize": 11,
+    "legend.fontsize": 11,
+    "legend.title_fontsize": 11,
+}
+
+#: Columns of the tables the report shows (the analyses return more).
+_TREND_COLUMNS = ["cause", "n_disputes", "rate_ratio_per_year", "ci_low", "ci_high",
+                  "p_value", "q_value", "direction"]  # fmt: skip
+_PROFILE_COLUMNS = ["client", "n_disputes", "rate_per_100_days", "top_cause",
+                    "recurring_causes", "n_open", "amount_at_stake",
+                    "amount_recovered", "last_dispute_at", "risk", "risk_reason"]  # fmt: skip
+_RECURRING_COLUMNS = ["client", "cause", "n_disputes", "expected", "rate_ratio",
+                      "q_value", "median_gap_days"]  # fmt: skip
+_OUTCOME_COLUMNS = ["cause", "n_outcome_known", "share_agreement", "retention",
+                    "amount_at_stake", "amount_recovered", "recovery_rate"]  # fmt: skip
+_PREVENTION_COLUMNS = ["practice", "cause", "disputes_with", "disputes_without",
+                       "rate_ratio", "ci_low", "ci_high", "q_value", "p_value"]  # fmt: skip
+_RECOMMENDATION_COLUMNS = ["priority", "client", "cause", "action", "basis",
+                           "evidence"]  # fmt: skip
+
 
 def build_report(
-    history: History, path: str | Path = "report.html", *, lang: str = "en"
+    history: History,
+    path: str | Path = "report.html",
+    *,
+    lang: str = "en",
+    since: Any = None,
+    until: Any = None,
+    clients: Iterable[str] | str | None = None,
+    currency: str = "€",
 ) -> Path:
     """Write every analysis of a history to one self-contained HTML file.
+
+    The report opens with "at a glance": a few sentences giving the main
+    findings with their numbers (see :func:`conflictkit.summarize`), then one
+    section per question, each figure and table followed by a line saying
+    how to read it, and a glossary of the words used. A section whose data
+    are missing (no missions, no outcomes recorded...) is replaced by one
+    line saying what is missing and how to record it.
 
     The file needs nothing else: figures are embedded PNG images, the CSS is
     inline and nothing is fetched from the network, so it opens offline and
     can be sent to a mediator or an agency (see :func:`conflictkit.anonymize`
-    first). It prints cleanly (print styles avoid splitting figures).
+    first). It prints cleanly.
 
     Parameters
     ----------
@@ -49,22 +84,28 @@ def build_report(
     path : str or Path, default="report.html"
         Where to write the report.
     lang : {"en", "fr"}, default="en"
-        Language of the titles, texts, labels and recommendations.
+        Language of every text, number and date.
+    since, until : date-like, optional
+        Report on the disputes opened in this period (both ends included).
+        The summary compares it with the same length of time just before.
+        Without either, it compares the last twelve months with the twelve
+        before (when the history covers two years).
+    clients : str or list of str, optional
+        Report on these clients only.
+    currency : str, default="€"
+        The currency of the amounts: a symbol (``"€"``, ``"$"``, ``"£"``) or
+        an ISO code (``"CHF"``).
 
     Returns
     -------
     Path
         The file written.
 
-    Notes
-    -----
-    Sections: at a glance (disputes, clients, open, money at stake and
-    recovered), causes (Pareto), over the career (trend per cause), clients
-    (heatmap and profiles), recurring causes with their evidence, time to
-    resolution, outcomes, prevention and handling effects, recommendations,
-    and data quality (rejected rows, unlabelled disputes, warnings raised by
-    the analyses). A section whose analysis cannot run on this history (for
-    example prevention effects without missions) says why instead.
+    Raises
+    ------
+    ValueError
+        For an unknown ``lang``, a date that cannot be read, ``until`` before
+        ``since`` or a client the history does not have.
 
     Examples
     --------
@@ -76,253 +117,430 @@ def build_report(
     ...     "resolved_at": ["2024-01-20", None, "2024-04-09"],
     ...     "causes": ["paiement", "scope;tone", "délais"]}))
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "report.html"
-    >>> build_report(h, out, lang="fr").name
+    >>> build_report(h, out, lang="fr", clients=["Acme"]).name
     'report.html'
     """
-    check_lang(lang)
+    lang = i18n.check_lang(lang)
     if not isinstance(history, History):
         raise TypeError(f"`history` must be a History, not {type(history).__name__}")
-    r = _Report(history, lang)
-    r.run()
+    selected, period, before = select(history, since=since, until=until,
+                                      clients=clients)  # fmt: skip
+    report = _Report(selected, lang, currency)
+    report.filters = _filters(since, until, clients, lang)
+    report.run(period, before)
     path = Path(path)
-    path.write_text(r.html(), encoding="utf-8")
+    path.write_text(report.html(), encoding="utf-8")
     return path
 
 
-class _Report:
-    """Collects the sections' HTML; each analysis runs with warnings recorded."""
+def _filters(since: Any, until: Any, clients: Any, lang: str) -> list[str]:
+    out = []
+    if since is not None and until is not None:
+        out.append(i18n.t("report.filter_period", lang, start=i18n.date(since, lang),
+                          end=i18n.date(until, lang)))  # fmt: skip
+    elif since is not None:
+        out.append(i18n.t("report.filter_since", lang, start=i18n.date(since, lang)))
+    elif until is not None:
+        out.append(i18n.t("report.filter_until", lang, end=i18n.date(until, lang)))
+    if clients is not None:
+        names = [clients] if isinstance(clients, str) else list(clients)
+        out.append(i18n.t("report.filter_clients", lang, clients=", ".join(names)))
+    return out
 
-    def __init__(self, history: History, lang: str) -> None:
+
+class _Report:
+    """Collects the sections' HTML; analyses run with their warnings recorded."""
+
+    def __init__(self, history: History, lang: str, currency: str) -> None:
         self.h = history
         self.lang = lang
-        self.body: dict[str, list[str]] = {k: [] for k in SECTIONS}
-        self.notes: list[str] = []
+        self.currency = currency
+        self.body: dict[str, list[str]] = {k: [] for k in SECTION_KEYS}
+        self.notes: dict[str, list[str]] = {}
+        self.few: list[str] = []
+        self.filters: list[str] = []
 
     # -------------------------------------------------------------- helpers
-    def t(self, key: str, **kwargs: Any) -> str:
-        en, fr = _TEXT[key]
-        return html.escape((fr if self.lang == "fr" else en).format(**kwargs))
+    def t(self, key: str, /, count: float | None = None, **kwargs: Any) -> str:
+        return H.esc(i18n.t(key, self.lang, count=count, **kwargs))
 
     def add(self, section: str, fragment: str) -> None:
         self.body[section].append(fragment)
 
+    def read(self, section: str, key: str, **kwargs: Any) -> None:
+        """The one line under a figure or table saying how to read it."""
+        self.add(section, H.p(self.t(key, **kwargs), "read"))
+
+    def missing(self, section: str, key: str) -> None:
+        self.add(section, H.p(self.t(key), "missing"))
+
     def compute(self, section: str, func: Callable[..., Any], *args: Any,
                 **kwargs: Any) -> Any:  # fmt: skip
-        """Run an analysis; record its warnings; on failure, say so."""
+        """Run an analysis with its warnings recorded.
+
+        Returns None when it does not apply to these data
+        (:class:`~conflictkit.NotApplicableError`); any other error is a bug
+        and propagates.
+        """
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
                 result = func(*args, **kwargs)
-            except Exception as err:  # an analysis that cannot run here
-                self.add(section, _p(self.t("unavailable", reason=str(err)), "note"))
+            except NotApplicableError:
                 result = None
         for w in caught:
-            msg = f"{func.__name__}: {w.message}"
-            if msg not in self.notes:
-                self.notes.append(msg)
+            self._note(section, w)
         return result
+
+    def _note(self, section: str, w: warnings.WarningMessage) -> None:
+        if issubclass(w.category, SmallSampleWarning):
+            if section not in self.few:
+                self.few.append(section)
+            return
+        if not issubclass(w.category, ConflictkitWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            return
+        message = str(w.message)
+        if "cite no cause" in message:  # said once, in the data quality section
+            return
+        bucket = self.notes.setdefault(section, [])
+        if message not in bucket:
+            bucket.append(message)
 
     def figure(
         self,
         section: str,
-        plot: str,
+        plot: Callable[..., Any],
         data: Any,
         *,
-        size: tuple[float, float] = (8, 4.2),
+        size: tuple[float, float] = (8.5, 4.4),
         **kwargs: Any,
-    ) -> bool:
-        """Draw ``ck.plot_<...>`` on a new Figure and embed it as PNG."""
-        from .. import plotting
-
-        func = getattr(plotting, plot, None)
-        if func is None or data is None:
-            return False
+    ) -> None:
+        """Draw ``plot(data, ax=...)`` on a new figure and embed it."""
+        import matplotlib as mpl
         from matplotlib.figure import Figure
 
-        def render(data: Any, **kw: Any) -> bytes:
-            # drawing happens at savefig: it stays inside the section's guard
+        with mpl.rc_context(FONTS):
             fig = Figure(figsize=size, layout="constrained")
-            try:
-                func(data, ax=fig.add_subplot(), **kw)
-                buf = io.BytesIO()
-                fig.savefig(buf, format="png", dpi=110)
-                return buf.getvalue()
-            finally:
-                fig.clear()
+            ax = fig.add_subplot()
+            plot(data, ax=ax, lang=self.lang, **kwargs)
+            alt = i18n.t(f"section.{section}", self.lang)
+            self.add(section, H.figure(fig, alt))
 
-        render.__name__ = func.__name__
-        png = self.compute(section, render, data, lang=self.lang, **kwargs)
-        if png is None:
-            return False
-        data64 = base64.b64encode(png).decode("ascii")
-        alt = html.escape(SECTIONS[section][self.lang == "fr"])
-        self.add(
-            section,
-            f'<figure><img alt="{alt}" src="data:image/png;base64,{data64}"></figure>',
-        )
-        return True
-
-    def table(self, section: str, frame: pd.DataFrame | None, *,
-              max_rows: int = 40) -> None:  # fmt: skip
-        if frame is None:
-            return
-        self.add(section, _table(frame, self.lang, max_rows=max_rows))
+    def table(self, section: str, frame: pd.DataFrame, columns: list[str] | None = None,
+              **kwargs: Any) -> None:  # fmt: skip
+        if columns is not None:
+            frame = frame[[c for c in columns if c in frame.columns]]
+        self.add(section, H.table(frame, self.lang, currency=self.currency, **kwargs))
 
     # -------------------------------------------------------------- sections
-    def run(self) -> None:
-        from .. import analysis as A
-
-        h, lang = self.h, self.lang
-        self.summary()
+    def run(self, period: Any, before: History | None) -> None:
+        h = self.h
+        self.summary(period, before)
         if len(h) == 0:
-            for key in SECTIONS:
-                if key not in ("summary", "quality"):
-                    self.add(key, _p(self.t("no_disputes"), "note"))
+            for key in SECTION_KEYS:
+                if key not in ("summary", "quality", "glossary"):
+                    self.missing(key, "report.no_disputes")
             self.quality()
+            self.glossary()
             return
-
-        counts = self.compute("causes", A.cause_counts, h)
-        self.add("causes", _p(self.t("causes_text")))
-        if not self.figure("causes", "plot_cause_counts", counts):
-            self.table("causes", counts)
-
-        self.add("trend", _p(self.t("trend_text")))
-        trend = self.compute("trend", A.cause_trend, h)
-        if not self.figure("trend", "plot_cause_trend", trend, size=(8, 4)):
-            self.table("trend", trend)
-        summary = self.compute("trend", A.trend_summary, h)
-        self.table("trend", summary)
-
-        self.add("clients", _p(self.t("clients_text")))
-        recurring = self.compute("clients", A.recurring_causes, h)
-        self.figure("clients", "plot_recurring_causes", recurring, size=(8, 6.5))
-        profiles = self.compute("clients", A.client_profiles, h, lang=lang)
-        self.table("clients", profiles, max_rows=30)
-
-        self.add("recurring", _p(self.t("recurring_text")))
-        if recurring is not None:
-            rec = recurring[recurring["recurring"].astype(bool)]
-            if rec.empty:
-                self.add("recurring", _p(self.t("no_recurring")))
-            else:
-                self.table("recurring", rec.drop(columns="recurring"))
-
-        self.add("resolution", _p(self.t("resolution_text")))
-        curves = self.compute("resolution", A.survival_curves, h, by="cause")
-        self.figure("resolution", "plot_time_to_resolution", curves)
-        self.table("resolution", self.compute("resolution", A.time_to_resolution, h))
-        self.table(
-            "resolution",
-            self.compute("resolution", A.time_to_resolution, h, by="cause"),
-        )
-
-        self.add("outcomes", _p(self.t("outcomes_text")))
-        outcomes = self.compute("outcomes", A.outcomes_by_cause, h)
-        self.figure("outcomes", "plot_outcomes_by_cause", outcomes)
-        self.table("outcomes", outcomes)
-
-        self.add("prevention", _p(self.t("prevention_text")))
-        if h.has_missions:
-            effects = self.compute("prevention", A.prevention_effects, h)
-            self.figure("prevention", "plot_prevention_effects", effects)
-            if effects is not None:
-                overall = effects[effects["cause"].astype(str) == "all"]
-                self.table("prevention", overall if len(overall) else effects)
-        else:
-            self.add("prevention", _p(self.t("no_missions"), "note"))
-
-        self.add("handling", _p(self.t("handling_text")))
-        handling = self.compute("handling", A.handling_effects, h)
-        self.figure("handling", "plot_handling_effects", handling)
-        self.table("handling", handling)
-
-        self.add("recommendations", _p(self.t("recommendations_text")))
-        recs = self.compute("recommendations", A.recommendations, h, lang=lang)
-        if recs is not None and recs.empty:
-            self.add("recommendations", _p(self.t("no_recommendations")))
-        else:
-            self.table("recommendations", recs, max_rows=60)
-
+        self.causes()
+        self.trend()
+        recurring = self.clients()
+        self.recurring(recurring)
+        self.resolution()
+        self.outcomes()
+        self.prevention()
+        self.handling()
+        self.recommendations()
         self.quality()
+        self.glossary()
 
-    def summary(self) -> None:
+    def summary(self, period: Any, before: History | None) -> None:
+        lang = self.lang
+        sentences = self.compute("summary", summarize, self.h, lang=lang,
+                                 period=period, before=before)  # fmt: skip
+        items = "".join(
+            f'<li{"" if ok else " class=few"}>{H.esc(s)}</li>'
+            for s, ok in zip(sentences["sentence"], sentences["enough_data"],
+                             strict=True)  # fmt: skip
+        )
+        self.add("summary", f'<ul class="glance">{items}</ul>')
         d = self.h.disputes
-        stake = d["amount_at_stake"].sum()
-        recovered = d["amount_recovered"].sum()
+        n_clients = int(d["client"].nunique())
+        n_open = int(d["resolved_at"].isna().sum())
         cards = [
-            (len(d), self.t("disputes")),
-            (d["client"].nunique(), self.t("clients")),
-            (int(d["resolved_at"].isna().sum()), self.t("open")),
+            (i18n.number(len(d), lang), self.t("card.disputes", count=len(d))),
+            (i18n.number(n_clients, lang), self.t("card.clients", count=n_clients)),
+            (i18n.number(n_open, lang), self.t("card.open", count=n_open)),
         ]
         if self.h.missions is not None:
-            cards.append((len(self.h.missions), self.t("missions")))
-        cards += [
-            (_money(stake, self.lang), self.t("at_stake")),
-            (_money(recovered, self.lang), self.t("recovered")),
-        ]
+            n = len(self.h.missions)
+            cards.append((i18n.number(n, lang), self.t("card.missions", count=n)))
+        for col, key in (("amount_at_stake", "card.at_stake"),
+                         ("amount_recovered", "card.recovered")):  # fmt: skip
+            values = d[col]
+            shown = (
+                i18n.money(values.sum(), lang, self.currency)
+                if values.notna().any()
+                else i18n.t("card.not_recorded", lang)
+            )
+            cards.append((shown, self.t(key)))
         html_cards = "".join(
-            f'<div class="card"><span class="n">{html.escape(str(n))}</span>'
-            f"{what}</div>"
+            f'<div class="card"><span class="n">{H.esc(n)}</span>{what}</div>'
             for n, what in cards
         )
         self.add("summary", f'<div class="cards">{html_cards}</div>')
         if len(d):
             start, end = d["opened_at"].min(), d["opened_at"].max()
-            self.add("summary", _p(self.t("period", start=_date(start, self.lang),
-                                          end=_date(end, self.lang))))  # fmt: skip
+            self.add("summary", H.p(self.t("report.period", start=i18n.date(start, lang),
+                                           end=i18n.date(end, lang))))  # fmt: skip
+
+    def causes(self) -> None:
+        from ..analysis import cause_counts
+        from ..plotting import plot_cause_counts
+
+        counts = self.compute("causes", cause_counts, self.h)
+        if counts is None or counts.empty:
+            self.missing("causes", "na.no_causes")
+            return
+        self.figure("causes", plot_cause_counts, counts, size=(8.5, 4.2))
+        self.read("causes", "read.causes_fig")
+
+    def trend(self) -> None:
+        from ..analysis import cause_trend, trend_summary
+        from ..plotting import plot_cause_trend
+
+        trend = self.compute("trend", cause_trend, self.h)
+        if trend is None or trend["period"].nunique() < 2:
+            self.missing("trend", "na.too_short")
+            return
+        self.figure("trend", plot_cause_trend, trend, size=(8.5, 4.2),
+                    as_of=self.h.as_of)  # fmt: skip
+        rate = "rate_per_100_days" in trend.columns
+        self.read("trend", "read.trend_fig_rate" if rate else "read.trend_fig_count")
+        last = pd.Timestamp(trend["period"].max())
+        as_of = self.h.as_of
+        if not pd.isna(as_of) and last + pd.DateOffset(years=1) > as_of + pd.Timedelta(days=1):
+            days = max((as_of - last).days + 1, 1)
+            self.read("trend", "read.partial", days=i18n.t("n_days", self.lang, count=days))
+        summary = self.compute("trend", trend_summary, self.h)
+        if summary is not None:
+            self.table("trend", summary, _TREND_COLUMNS)
+            self.read("trend", "read.trend_table")
+
+    def clients(self) -> pd.DataFrame | None:
+        from ..analysis import client_profiles, recurring_causes
+        from ..plotting import plot_recurring_causes
+
+        recurring = self.compute("clients", recurring_causes, self.h)
+        if recurring is not None and len(recurring):
+            n = min(self.h.disputes["client"].nunique(), 20)
+            self.figure("clients", plot_recurring_causes, recurring,
+                        size=(8.5, 2.2 + 0.36 * n))  # fmt: skip
+            self.read("clients", "read.clients_fig")
+        profiles = self.compute("clients", client_profiles, self.h, lang=self.lang)
+        if profiles is not None:
+            with_disputes = profiles[profiles["n_disputes"] > 0]
+            if not self.h.has_missions:
+                with_disputes = with_disputes.drop(columns="rate_per_100_days")
+            self.table("clients", with_disputes, _PROFILE_COLUMNS)
+            self.read("clients", "read.profiles_table")
+        return recurring
+
+    def recurring(self, recurring: pd.DataFrame | None) -> None:
+        if recurring is None:
+            self.missing("recurring", "na.no_causes")
+            return
+        rec = recurring[recurring["recurring"].astype(bool)]
+        if rec.empty:
+            self.add("recurring", H.p(self.t("no_recurring")))
+            return
+        self.table("recurring", rec, _RECURRING_COLUMNS)
+        self.read("recurring", "read.recurring_table")
+
+    def resolution(self) -> None:
+        from ..analysis import survival_curves, time_to_resolution
+
+        if self.h.disputes["resolved_at"].notna().sum() == 0:
+            self.missing("resolution", "na.no_resolved")
+            return
+        overall = self.compute("resolution", survival_curves, self.h)
+        by_cause = self.compute("resolution", survival_curves, self.h, by="cause")
+        if overall is not None and by_cause is not None:
+            self._resolution_figure(overall, by_cause)
+            self.read("resolution", "read.resolution_fig")
+        table = self.compute("resolution", time_to_resolution, self.h, by="cause")
+        total = self.compute("resolution", time_to_resolution, self.h)
+        if table is not None and total is not None:
+            both = pd.concat([total, table], ignore_index=True)
+            self.table("resolution", both)
+            self.read("resolution", "read.resolution_table")
+
+    def _resolution_figure(self, overall: pd.DataFrame, by_cause: pd.DataFrame) -> None:
+        """Small multiples: one panel per cause with its band, all disputes in grey."""
+        import matplotlib as mpl
+        from matplotlib.figure import Figure
+
+        from ..plotting import plot_time_to_resolution
+
+        n_per = by_cause.groupby(by_cause["group"].astype(str))["at_risk"].first()
+        causes = [c for c in n_per.sort_values(ascending=False).index if n_per[c] >= 3][:6]
+        if not causes:
+            return
+        curves = pd.concat([overall, by_cause], ignore_index=True)
+        cols = 3 if len(causes) > 4 else min(len(causes), 2)
+        rows = -(-len(causes) // cols)
+        with mpl.rc_context(FONTS):
+            fig = Figure(figsize=(8.5, 0.6 + 3.0 * rows), layout="constrained")
+            axes = fig.subplots(rows, cols, sharex=True, sharey=True, squeeze=False)
+            right = float(curves.loc[curves["survival"] > 0.05, "days"].max()) * 1.1
+            for ax, cause in zip(axes.flat, causes, strict=False):
+                plot_time_to_resolution(curves, ax=ax, lang=self.lang, groups=["all"],
+                                        band=False, max_days=right, color="0.6")  # fmt: skip
+                plot_time_to_resolution(curves, ax=ax, lang=self.lang, groups=[cause],
+                                        max_days=right)  # fmt: skip
+                ax.set_title(f"{i18n.label(cause, self.lang)} (n = {int(n_per[cause])})")
+                ax.set_xlabel("")
+                ax.set_ylabel("")
+                if ax.get_legend() is not None:
+                    ax.get_legend().remove()
+            for ax in list(axes.flat)[len(causes):]:
+                ax.set_visible(False)
+            fig.supxlabel(i18n.t("plot.days_open", self.lang))
+            fig.supylabel(i18n.t("plot.share_open", self.lang))
+            fig.suptitle(i18n.t("plot.km_title", self.lang)
+                         + " — " + i18n.t("plot.km_grey", self.lang))  # fmt: skip
+            self.add("resolution", H.figure(fig, i18n.t("section.resolution", self.lang)))
+
+    def outcomes(self) -> None:
+        from ..analysis import outcomes_by_cause
+        from ..plotting import plot_outcomes_by_cause
+
+        outcomes = self.compute("outcomes", outcomes_by_cause, self.h)
+        if outcomes is None or outcomes["n_outcome_known"].sum() == 0:
+            self.missing("outcomes", "na.no_outcomes")
+            return
+        self.figure("outcomes", plot_outcomes_by_cause, outcomes)
+        self.read("outcomes", "read.outcomes_fig")
+        self.table("outcomes", outcomes, _OUTCOME_COLUMNS)
+        self.read("outcomes", "read.outcomes_table")
+        rest = [c for c in outcomes.columns if c not in _OUTCOME_COLUMNS or c == "cause"]
+        full = H.table(outcomes[rest], self.lang, currency=self.currency)
+        self.add("outcomes", H.folded(self.t("report.more_columns"), full))
+
+    def prevention(self) -> None:
+        from ..analysis import prevention_effects
+        from ..plotting import plot_prevention_effects
+
+        effects = self.compute("prevention", prevention_effects, self.h)
+        if effects is None:
+            self.missing("prevention", "na.no_missions")
+            return
+        self.figure("prevention", plot_prevention_effects, effects)
+        self.read("prevention", "read.prevention_fig")
+        overall = effects["cause"].astype(str) == "all"
+        self.table("prevention", effects[overall], _PREVENTION_COLUMNS)
+        self.read("prevention", "read.prevention_table")
+        per_cause = H.table(effects[~overall][_PREVENTION_COLUMNS[:-1] if "q_value" in
+                                              effects.columns else _PREVENTION_COLUMNS],
+                            self.lang, currency=self.currency)  # fmt: skip
+        self.add("prevention", H.folded(self.t("report.per_cause"), per_cause))
+
+    def handling(self) -> None:
+        from ..analysis import handling_effects
+        from ..plotting import plot_handling_effects
+
+        handling = self.compute("handling", handling_effects, self.h)
+        if handling is None:
+            self.missing("handling", "na.no_handling")
+            return
+        self.figure("handling", plot_handling_effects, handling, size=(8.5, 4.0))
+        self.read("handling", "read.handling_fig")
+        self.table("handling", handling)
+        self.read("handling", "read.handling_table")
+
+    def recommendations(self) -> None:
+        from ..analysis import recommendations
+
+        recs = self.compute("recommendations", recommendations, self.h, lang=self.lang)
+        if recs is None or recs.empty:
+            self.add("recommendations", H.p(self.t("no_recommendations")))
+            return
+        self.table("recommendations", recs, _RECOMMENDATION_COLUMNS)
+        self.read("recommendations", "read.recommendations_table")
 
     def quality(self) -> None:
         h = self.h
         if h.rejected is not None and len(h.rejected):
-            self.add("quality", _p(self.t("rejected", n=len(h.rejected))))
-            self.table("quality", h.rejected.reset_index(names="row"), max_rows=100)
+            n = len(h.rejected)
+            self.add("quality", H.p(self.t("quality.rejected", count=n)))
+            self.table("quality", h.rejected.reset_index(names="row"))
+            self.read("quality", "read.rejected_table")
         else:
-            self.add("quality", _p(self.t("no_rejected")))
+            self.add("quality", H.p(self.t("quality.no_rejected")))
         if h.rejected_missions is not None and len(h.rejected_missions):
             n = len(h.rejected_missions)
-            self.add("quality", _p(self.t("rejected_missions", n=n)))
-            self.table(
-                "quality", h.rejected_missions.reset_index(names="row"), max_rows=100
-            )
+            self.add("quality", H.p(self.t("quality.rejected_missions", count=n)))
+            self.table("quality", h.rejected_missions.reset_index(names="row"))
         n_unlabelled = int(h.disputes["primary_cause"].isna().sum())
         if n_unlabelled:
-            self.add("quality", _p(self.t("unlabelled", n=n_unlabelled)))
+            self.add("quality", H.p(self.t("quality.unlabelled", count=n_unlabelled)))
+        if self.few:
+            self.add("quality", H.p(self.t("quality.few")))
         if self.notes:
-            items = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
-            self.add("quality", f'<p>{self.t("warnings")}</p><ul class="note">'
+            items = "".join(
+                "<li>" + self.t("quality.note_in",
+                                section=i18n.t(f"section.{section}", self.lang),
+                                message=self._note_text(message)) + "</li>"
+                for section, messages in self.notes.items()
+                for message in messages
+            )  # fmt: skip
+            self.add("quality", f'<p>{self.t("quality.notes")}</p><ul class="note">'
                      f"{items}</ul>")  # fmt: skip
+
+    def _note_text(self, message: str) -> str:
+        """A warning in the report's language (its English text otherwise)."""
+        return i18n.warning_text(message, self.lang)
+
+    def glossary(self) -> None:
+        items = "".join(
+            f"<dt>{self.t(f'term.{term}')}</dt><dd>{self.t(f'def.{term}')}</dd>"
+            for term in TERMS
+        )
+        self.add("glossary", f'<dl class="glossary">{items}</dl>')
 
     # -------------------------------------------------------------- output
     def html(self) -> str:
-        from .._version import __version__
+        from .. import __version__
 
-        fr = self.lang == "fr"
         h = self.h
         meta = []
         if not pd.isna(h.as_of):
-            meta.append(self.t("as_of", date=_date(h.as_of, self.lang)))
+            meta.append(self.t("report.as_of", date=i18n.date(h.as_of, self.lang)))
         if h.source:
-            meta.append(self.t("source", source=Path(h.source).name))
+            meta.append(self.t("report.source", source=Path(h.source).name))
+        meta += [H.esc(f) for f in self.filters]
         toc = "".join(
-            f'<li><a href="#{key}">{html.escape(titles[fr])}</a></li>'
-            for key, titles in SECTIONS.items()
+            f'<li><a href="#{key}">{self.t(f"section.{key}")}</a></li>'
+            for key in SECTION_KEYS
         )
         sections = "".join(
-            f'<section id="{key}"><h2>{html.escape(titles[fr])}</h2>'
+            f'<section id="{key}"><h2>{self.t(f"section.{key}")}</h2>'
             + "\n".join(self.body[key])
             + "</section>\n"
-            for key, titles in SECTIONS.items()
+            for key in SECTION_KEYS
         )
-        title = self.t("title")
+        title = self.t("report.title")
         return (
             f'<!DOCTYPE html>\n<html lang="{self.lang}">\n<head>\n'
             '<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{title}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+            f"<title>{title}</title>\n<style>{H.CSS}</style>\n</head>\n<body>\n"
             f"<h1>{title}</h1>\n"
             f'<p class="meta">{" · ".join(meta)}</p>\n'
-            f"<nav><h2>{self.t('contents')}</h2><ol>{toc}</ol></nav>\n"
+            f"<nav><h2>{self.t('report.contents')}</h2><ol>{toc}</ol></nav>\n"
             f"{sections}"
-            f'<footer class="note">{self.t("generated", version=__version__)}'
+            f'<footer class="note">{self.t("report.generated", version=__version__)}'
             "</footer>\n</body>\n</html>\n"
         )

@@ -1,0 +1,65 @@
+"""Words shared by every output: counts with their plurals, values, verdicts."""
+
+from __future__ import annotations
+
+COMMON: dict = {
+    # counts: singular and plural forms by CLDR category (French 0 is singular)
+    "n_disputes": (
+        {"one": "{count} dispute", "other": "{count} disputes"},
+        {"one": "{count} litige", "other": "{count} litiges"},
+    ),
+    "n_clients": (
+        {"one": "{count} client", "other": "{count} clients"},
+        {"one": "{count} client", "other": "{count} clients"},
+    ),
+    "n_missions": (
+        {"one": "{count} mission", "other": "{count} missions"},
+        {"one": "{count} mission", "other": "{count} missions"},
+    ),
+    "n_days": (
+        {"one": "{count} day", "other": "{count} days"},
+        {"one": "{count} jour", "other": "{count} jours"},
+    ),
+    "n_rows": (
+        {"one": "{count} row", "other": "{count} rows"},
+        {"one": "{count} ligne", "other": "{count} lignes"},
+    ),
+    "n_problems": (
+        {"one": "{count} problem", "other": "{count} problems"},
+        {"one": "{count} problème", "other": "{count} problèmes"},
+    ),
+    "n_open": (
+        {"one": "{count} still open", "other": "{count} still open"},
+        {"one": "{count} encore ouvert", "other": "{count} encore ouverts"},
+    ),
+    # values shown in tables and plots (taxonomy names come from _labels)
+    "value.all": ("All clients", "Tous les clients"),
+    "value.all_causes": ("All causes", "Toutes causes"),
+    "value.True": ("yes", "oui"),
+    "value.False": ("no", "non"),
+    # the client risk of client_profiles: "risque" is masculine in French
+    "risk.low": ("low", "faible"),
+    "risk.medium": ("medium", "moyen"),
+    "risk.high": ("high", "élevé"),
+    "basis.your data": ("your data", "vos données"),
+    "basis.general advice": ("general advice", "conseil général"),
+    # mission and handling practices
+    "practice.written_scope": ("Written scope", "Périmètre écrit"),
+    "practice.meeting_minutes": ("Meeting minutes", "Comptes rendus de réunion"),
+    "practice.regular_checkins": ("Regular check-ins", "Points réguliers"),
+    "practice.via_intermediary": ("Via an intermediary", "Via un intermédiaire"),
+    "practice.contract_fixed_price": ("Fixed-price contract", "Contrat au forfait"),
+    "practice.contract_time_and_materials": (
+        "Time-and-materials contract",
+        "Contrat en régie",
+    ),
+    "practice.contract_retainer": ("Retainer contract", "Contrat d'abonnement"),
+    "practice.options_proposed": (
+        "Several options proposed",
+        "Plusieurs options proposées",
+    ),
+    "practice.followup_sent": ("Written follow-up sent", "Suivi écrit envoyé"),
+    "list_and": ("{a} and {b}", "{a} et {b}"),
+    "warning": ("warning", "avertissement"),
+    "error": ("error", "erreur"),
+}

@@ -1,0 +1,392 @@
+"""Texts of the HTML report: titles, cards, "how to read this", missing data."""
+
+from __future__ import annotations
+
+#: Section ids, in the order of the report.
+SECTION_KEYS = (
+    "summary",
+    "causes",
+    "trend",
+    "clients",
+    "recurring",
+    "resolution",
+    "outcomes",
+    "prevention",
+    "handling",
+    "recommendations",
+    "quality",
+    "glossary",
+)
+
+REPORT: dict = {
+    "section.summary": ("At a glance", "En bref"),
+    "section.causes": ("Causes", "Causes"),
+    "section.trend": ("Over the career", "Au fil de la carrière"),
+    "section.clients": ("Clients", "Clients"),
+    "section.recurring": ("Recurring causes", "Causes récurrentes"),
+    "section.resolution": ("Time to settle", "Délai de règlement"),
+    "section.outcomes": ("How disputes ended", "Issue des litiges"),
+    "section.prevention": ("What went with fewer disputes", "Ce qui va avec moins de litiges"),
+    "section.handling": ("Handling a dispute", "Conduite des litiges"),
+    "section.recommendations": ("What to do next", "Que faire ensuite"),
+    "section.quality": ("Data quality", "Qualité des données"),
+    "section.glossary": ("Words used in this report", "Les mots de ce rapport"),
+    "report.title": ("Disputes with clients", "Litiges avec les clients"),
+    "report.as_of": ("Data as of {date}", "Données au {date}"),
+    "report.source": ("Source: {source}", "Source : {source}"),
+    "report.contents": ("Contents", "Sommaire"),
+    "report.filter_period": (
+        "Disputes opened from {start} to {end}",
+        "Litiges ouverts du {start} au {end}",
+    ),
+    "report.filter_since": ("Disputes opened from {start}", "Litiges ouverts depuis le {start}"),
+    "report.filter_until": ("Disputes opened until {end}", "Litiges ouverts jusqu'au {end}"),
+    "report.filter_clients": ("Clients: {clients}", "Clients : {clients}"),
+    "report.period": ("From {start} to {end}.", "Du {start} au {end}."),
+    "report.generated": ("Made with conflictkit {version}.", "Produit avec conflictkit {version}."),
+    "report.details": (
+        {"one": "Show the other row", "other": "Show the other {count} rows"},
+        {"one": "Afficher l'autre ligne", "other": "Afficher les {count} autres lignes"},
+    ),
+    "report.more_columns": ("More columns", "Plus de colonnes"),
+    "report.per_cause": ("The same, per cause", "La même chose, par cause"),
+    "report.no_dispute_clients": (
+        {
+            "one": "{count} more client had missions but no dispute.",
+            "other": "{count} more clients had missions but no dispute.",
+        },
+        {
+            "one": "{count} autre client a eu des missions mais aucun litige.",
+            "other": "{count} autres clients ont eu des missions mais aucun litige.",
+        },
+    ),
+    "report.no_disputes": (
+        "No dispute in this selection yet: record disputes (conflictkit add, or"
+        " the spreadsheet from conflictkit template) and run the report again.",
+        "Aucun litige dans cette sélection : enregistrez vos litiges (conflictkit"
+        " add, ou le classeur de conflictkit template) puis relancez le rapport.",
+    ),
+    # cards
+    "card.disputes": (
+        {"one": "dispute", "other": "disputes"},
+        {"one": "litige", "other": "litiges"},
+    ),
+    "card.clients": (
+        {"one": "client with a dispute", "other": "clients with disputes"},
+        {"one": "client avec un litige", "other": "clients avec des litiges"},
+    ),
+    "card.open": ("still open", {"one": "encore ouvert", "other": "encore ouverts"}),
+    "card.missions": ({"one": "mission", "other": "missions"}, {"one": "mission", "other": "missions"}),
+    "card.at_stake": ("at stake", "en jeu"),
+    "card.recovered": ("recovered", "récupérés"),
+    "card.not_recorded": ("not recorded", "non renseigné"),
+    # one line under each figure or table: how to read it
+    "read.causes_fig": (
+        "How to read this: each bar is a cause, tallest first; the line climbs to"
+        " 100% as causes add up. A dispute counts once for each cause it cites.",
+        "Comment lire : chaque barre est une cause, la plus fréquente d'abord ;"
+        " la courbe monte jusqu'à 100 % en cumulant les causes. Un litige compte"
+        " une fois pour chaque cause citée.",
+    ),
+    "read.trend_fig_rate": (
+        "How to read this: each bar is a year, split by cause; its height is"
+        " disputes per 100 days worked, so a busy year does not look worse just"
+        " because you worked more.",
+        "Comment lire : chaque barre est une année, découpée par cause ; sa"
+        " hauteur est le nombre de litiges pour 100 jours travaillés, pour qu'une"
+        " année chargée ne paraisse pas pire parce que vous avez plus travaillé.",
+    ),
+    "read.trend_fig_count": (
+        "How to read this: each bar is a year, split by cause; its height is the"
+        " number of disputes (no missions recorded, so not per day worked).",
+        "Comment lire : chaque barre est une année, découpée par cause ; sa"
+        " hauteur est le nombre de litiges (pas de missions enregistrées, donc"
+        " pas rapporté aux jours travaillés).",
+    ),
+    "read.partial": (
+        "The last year is not over ({days} of it in the data): its bar is hatched.",
+        "La dernière année n'est pas finie ({days} dans les données) : sa barre"
+        " est hachurée.",
+    ),
+    "read.trend_table": (
+        "How to read this: \"per year\" is how much the rate is multiplied each"
+        " year (1.10 = +10% a year); the verdict says whether the change is"
+        " clear enough to trust.",
+        "Comment lire : « par an » indique par combien le taux est multiplié"
+        " chaque année (1,10 = +10 % par an) ; le verdict dit si l'évolution est"
+        " assez nette pour s'y fier.",
+    ),
+    "read.change_table": (
+        "How to read this: the date from which a cause's rate changed, with the"
+        " rate before and after.",
+        "Comment lire : la date à partir de laquelle le taux d'une cause a"
+        " changé, avec le taux avant et après.",
+    ),
+    "read.clients_fig": (
+        "How to read this: one row per client, one column per cause; darker"
+        " cells hold more disputes and outlined cells are causes that keep"
+        " coming back with that client.",
+        "Comment lire : une ligne par client, une colonne par cause ; plus la"
+        " case est foncée, plus il y a de litiges, et les cases encadrées sont"
+        " les causes qui reviennent avec ce client.",
+    ),
+    "read.profiles_table": (
+        "How to read this: one row per client, riskiest first; \"why\" gives the"
+        " reasons for the risk.",
+        "Comment lire : une ligne par client, les plus à risque d'abord ;"
+        " « pourquoi » donne les raisons du risque.",
+    ),
+    "read.recurring_table": (
+        "How to read this: a cause recurs with a client when it comes up far"
+        " more often with them than across all your clients; \"×\" says how many"
+        " times more, q how likely such a gap is by chance alone.",
+        "Comment lire : une cause est récurrente avec un client quand elle"
+        " revient bien plus souvent avec lui qu'avec l'ensemble de vos clients ;"
+        " « × » dit combien de fois plus, q la probabilité d'un tel écart par"
+        " simple hasard.",
+    ),
+    "read.resolution_fig": (
+        "How to read this: each curve starts at 100% of disputes open and drops"
+        " as they are settled; where it crosses 50% is the median time to"
+        " settle. Disputes still open count until today.",
+        "Comment lire : chaque courbe part de 100 % de litiges ouverts et"
+        " descend à mesure qu'ils se règlent ; là où elle croise 50 %, c'est le"
+        " délai médian. Les litiges encore ouverts comptent jusqu'à aujourd'hui.",
+    ),
+    "read.resolution_table": (
+        "How to read this: half of the disputes were settled within the median"
+        " number of days; the range is where the true median most likely lies.",
+        "Comment lire : la moitié des litiges ont été réglés en moins de jours"
+        " que la médiane ; la fourchette est l'intervalle où se trouve"
+        " vraisemblablement la vraie médiane.",
+    ),
+    "read.outcomes_fig": (
+        "How to read this: one bar per cause, split by how the settled disputes"
+        " ended; blues are agreements.",
+        "Comment lire : une barre par cause, découpée selon l'issue des litiges"
+        " réglés ; les bleus sont des accords.",
+    ),
+    "read.outcomes_table": (
+        "How to read this: shares are of the settled disputes whose outcome was"
+        " recorded; \"recovered\" is the share of the money at stake you got back.",
+        "Comment lire : les parts portent sur les litiges réglés dont l'issue est"
+        " connue ; « récupéré » est la part du montant en jeu que vous avez"
+        " récupérée.",
+    ),
+    "read.prevention_fig": (
+        "How to read this: a dot left of the dashed line means fewer disputes"
+        " with the practice; the bar is the range of plausible values, and a bar"
+        " crossing the line means no clear difference.",
+        "Comment lire : un point à gauche de la ligne pointillée signifie moins"
+        " de litiges avec la pratique ; la barre est la fourchette des valeurs"
+        " plausibles, et une barre qui traverse la ligne signifie pas de"
+        " différence nette.",
+    ),
+    "read.prevention_table": (
+        "How to read this: \"ratio\" is the dispute rate with the practice divided"
+        " by the rate without (0.5 = half as many disputes per day worked).",
+        "Comment lire : le « rapport » est le taux de litiges avec la pratique"
+        " divisé par le taux sans (0,5 = deux fois moins de litiges par jour"
+        " travaillé).",
+    ),
+    "read.handling_fig": (
+        "How to read this: for each habit, the dispute with and without it:"
+        " days to settle, share ending in agreement, share of clients kept.",
+        "Comment lire : pour chaque habitude, les litiges avec et sans : jours"
+        " pour régler, part conclue par un accord, part des clients conservés.",
+    ),
+    "read.handling_table": (
+        "How to read this: p says how likely such a gap is by chance alone;"
+        " below 0.05 the difference is usually taken as real.",
+        "Comment lire : p dit la probabilité d'un tel écart par simple hasard ;"
+        " sous 0,05 on considère en général la différence comme réelle.",
+    ),
+    "read.recommendations_table": (
+        "How to read this: the most urgent first; \"basis\" says whether the"
+        " advice rests on your own data or on general advice for freelancers.",
+        "Comment lire : les plus urgentes d'abord ; « fondement » dit si le"
+        " conseil repose sur vos propres données ou sur un conseil général aux"
+        " indépendants.",
+    ),
+    "read.rejected_table": (
+        "How to read this: each row the file could not use, as the spreadsheet"
+        " numbers it, with the reason; fix them in the file and run again.",
+        "Comment lire : chaque ligne du fichier inutilisable, numérotée comme"
+        " dans le tableur, avec la raison ; corrigez-les dans le fichier et"
+        " relancez.",
+    ),
+    # a section that does not apply: what is missing and how to record it
+    "na.no_missions": (
+        "Not shown: this needs your missions (client, start and end dates, and"
+        " the practices used). Add a missions sheet, e.g. from conflictkit"
+        " template.",
+        "Non affiché : il faut pour cela vos missions (client, dates de début et"
+        " de fin, et pratiques utilisées). Ajoutez une feuille des missions, par"
+        " exemple avec conflictkit template.",
+    ),
+    "na.no_outcomes": (
+        "Not shown: no settled dispute records how it ended. Fill in the"
+        " outcome column (amicable, compromise, conceded, prevailed, abandoned).",
+        "Non affiché : aucun litige réglé n'indique son issue. Remplissez la"
+        " colonne issue (à l'amiable, compromis, concédé, gain de cause,"
+        " abandonné).",
+    ),
+    "na.no_handling": (
+        "Not shown: record for each dispute how many options you proposed and"
+        " whether you sent a written follow-up (columns options_proposed and"
+        " followup_sent).",
+        "Non affiché : notez pour chaque litige le nombre d'options proposées et"
+        " si un suivi écrit a été envoyé (colonnes options_proposed et"
+        " followup_sent).",
+    ),
+    "na.no_causes": (
+        "Not shown: no dispute cites a cause. Fill in the causes column, or let"
+        " conflictkit suggest propose some from your notes.",
+        "Non affiché : aucun litige ne cite de cause. Remplissez la colonne"
+        " causes, ou laissez conflictkit suggest en proposer à partir de vos"
+        " notes.",
+    ),
+    "na.no_resolved": (
+        "Not shown: no dispute is settled yet (resolved_at is empty everywhere).",
+        "Non affiché : aucun litige n'est encore réglé (resolved_at est vide"
+        " partout).",
+    ),
+    "na.too_short": (
+        "Not shown: the disputes span less than two periods, too short to see a"
+        " change over time.",
+        "Non affiché : les litiges couvrent moins de deux périodes, trop peu pour"
+        " voir une évolution.",
+    ),
+    "na.generic": (
+        "Not shown for these data: {reason}",
+        "Non affiché pour ces données : {reason}",
+    ),
+    "no_recurring": (
+        "No cause keeps coming back with a particular client.",
+        "Aucune cause ne revient avec un client en particulier.",
+    ),
+    "no_recommendations": (
+        "No recommendation: no dispute cites a cause.",
+        "Aucune recommandation : aucun litige ne cite de cause.",
+    ),
+    # data quality
+    "quality.rejected": (
+        {
+            "one": "{count} row of the file was rejected and is not analysed:",
+            "other": "{count} rows of the file were rejected and are not analysed:",
+        },
+        {
+            "one": "{count} ligne du fichier a été rejetée et n'est pas analysée :",
+            "other": "{count} lignes du fichier ont été rejetées et ne sont pas"
+            " analysées :",
+        },
+    ),
+    "quality.rejected_missions": (
+        {"one": "{count} mission row was rejected:", "other": "{count} mission rows were rejected:"},
+        {
+            "one": "{count} ligne de missions a été rejetée :",
+            "other": "{count} lignes de missions ont été rejetées :",
+        },
+    ),
+    "quality.no_rejected": ("No row was rejected.", "Aucune ligne rejetée."),
+    "quality.unlabelled": (
+        {
+            "one": "{count} dispute cites no cause (conflictkit suggest can propose some).",
+            "other": "{count} disputes cite no cause (conflictkit suggest can propose some).",
+        },
+        {
+            "one": "{count} litige ne cite aucune cause (conflictkit suggest peut en proposer).",
+            "other": "{count} litiges ne citent aucune cause (conflictkit suggest peut"
+            " en proposer).",
+        },
+    ),
+    "quality.few": (
+        "Some results rest on few disputes and say so (\"too few to tell\"):"
+        " read them as hints, not findings.",
+        "Certains résultats reposent sur peu de litiges et le disent (« trop peu"
+        " pour conclure ») : lisez-les comme des pistes, pas des constats.",
+    ),
+    "quality.notes": ("Notes from the analyses:", "Remarques des analyses :"),
+    "quality.note_in": ("{section}: {message}", "{section} : {message}"),
+    # table headers
+    **{
+        f"header.{k}": v
+        for k, v in {
+            "action": ("action", "action"),
+            "agreement_p": ("agreement p", "p accord"),
+            "agreement_with": ("agreement with", "accord avec"),
+            "agreement_without": ("agreement without", "accord sans"),
+            "amount_at_stake": ("at stake", "en jeu"),
+            "amount_recovered": ("recovered", "récupéré"),
+            "basis": ("basis", "fondement"),
+            "cause": ("cause", "cause"),
+            "change_at": ("changed on", "changement le"),
+            "ci_high": ("up to", "jusqu'à"),
+            "ci_low": ("from", "de"),
+            "client": ("client", "client"),
+            "column": ("column", "colonne"),
+            "cumulative_share": ("cumulative share", "part cumulée"),
+            "days_with": ("days worked with", "jours travaillés avec"),
+            "days_without": ("days worked without", "jours travaillés sans"),
+            "direction": ("verdict", "verdict"),
+            "disputes_with": ("disputes with", "litiges avec"),
+            "disputes_without": ("disputes without", "litiges sans"),
+            "evidence": ("evidence", "constat"),
+            "expected": ("expected", "attendu"),
+            "group": ("group", "groupe"),
+            "last_dispute_at": ("last dispute", "dernier litige"),
+            "logrank_p": ("p (days)", "p (jours)"),
+            "median_days": ("median days", "jours (médiane)"),
+            "median_days_with": ("median days with", "jours (médiane) avec"),
+            "median_days_without": ("median days without", "jours (médiane) sans"),
+            "median_gap_days": ("median gap (days)", "écart médian (jours)"),
+            "mission_days": ("days worked", "jours travaillés"),
+            "missions_with": ("missions with", "missions avec"),
+            "missions_without": ("missions without", "missions sans"),
+            "n": ("disputes", "litiges"),
+            "n_disputes": ("disputes", "litiges"),
+            "n_missions": ("missions", "missions"),
+            "n_open": ("open", "ouverts"),
+            "n_resolved": ("settled", "réglés"),
+            "n_outcome_known": ("outcome known", "issue connue"),
+            "n_unknown": ("unknown", "inconnus"),
+            "n_with": ("with", "avec"),
+            "n_without": ("without", "sans"),
+            "p_value": ("p", "p"),
+            "practice": ("practice", "pratique"),
+            "priority": ("priority", "priorité"),
+            "problem": ("problem", "problème"),
+            "problems": ("problems", "problèmes"),
+            "q_value": ("q", "q"),
+            "range": ("likely range", "fourchette"),
+            "rate_per_100_days": ("per 100 days worked", "pour 100 jours travaillés"),
+            "rate_ratio": ("ratio", "rapport"),
+            "rate_ratio_per_year": ("per year", "par an"),
+            "reached_court": ("reached court", "jusqu'au tribunal"),
+            "reached_mediation": ("reached mediation", "jusqu'à la médiation"),
+            "recovery_rate": ("recovered", "récupéré"),
+            "recurring_causes": ("recurring causes", "causes récurrentes"),
+            "retention": ("client kept", "client conservé"),
+            "retention_p": ("p (client kept)", "p (client conservé)"),
+            "retention_with": ("client kept with", "client conservé avec"),
+            "retention_without": ("client kept without", "client conservé sans"),
+            "risk": ("risk", "risque"),
+            "risk_reason": ("why", "pourquoi"),
+            "row": ("row", "ligne"),
+            "share": ("share", "part"),
+            "share_agreement": ("agreement", "accord"),
+            "share_amicable": ("amicable", "à l'amiable"),
+            "share_abandoned": ("abandoned", "abandon"),
+            "share_compromise": ("compromise", "compromis"),
+            "share_conceded": ("conceded", "concédé"),
+            "share_prevailed": ("prevailed", "gain de cause"),
+            "slope": ("slope", "pente"),
+            "table": ("table", "table"),
+            "top_cause": ("main cause", "cause principale"),
+            "value": ("value", "valeur"),
+            "dispute_id": ("dispute", "litige"),
+            "period": ("period", "période"),
+            "disputes": ("disputes", "litiges"),
+        }.items()
+    },
+}

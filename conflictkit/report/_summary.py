@@ -1,0 +1,330 @@
+"""The "at a glance" sentences: each finding with its numbers, or "not enough data"."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .. import _i18n as i18n
+from ..model import History
+
+__all__ = ["summarize"]
+
+#: Fewest labelled disputes for a "most frequent cause" or a recurring cause.
+MIN_CAUSES = 10
+#: Fewest labelled disputes before "no cause recurs" means something.
+MIN_RECURRING = 20
+#: Fewest settled disputes for a median time to settle.
+MIN_RESOLVED = 5
+#: Fewest disputes, and years covered, for a trend.
+MIN_TREND = 20
+#: How many recurring clients a sentence names before "and N more".
+MAX_NAMED = 3
+
+SUMMARY_COLUMNS = ["topic", "sentence", "enough_data"]
+
+
+@dataclass(frozen=True)
+class Period:
+    """The chosen period, for the comparison with the one before it."""
+
+    start: pd.Timestamp | None
+    end: pd.Timestamp | None
+
+
+def summarize(
+    history: History,
+    *,
+    lang: str = "en",
+    period: Period | None = None,
+    before: History | None = None,
+) -> pd.DataFrame:
+    """The main findings of a dispute history, in a few plain sentences.
+
+    Each sentence gives a finding with its numbers, built from the analyses
+    (most frequent cause and its share, clients with a recurring cause and
+    what your own history suggests doing, rising or falling causes, time to
+    settle, the practices that went with fewer disputes), or says "not
+    enough data to tell" when the history is too small for that question.
+    The same sentences open the report of :func:`conflictkit.build_report`.
+
+    Parameters
+    ----------
+    history : History
+        The disputes (and missions, for the rates and prevention).
+    lang : {"en", "fr"}, default="en"
+        Language of the sentences.
+    period, before : optional
+        Used by the report to compare a chosen period with the one before it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per finding, with columns ``topic`` (``"period"``,
+        ``"causes"``, ``"recurring"``, ``"trend"``, ``"resolution"``,
+        ``"prevention"``), ``sentence`` (str, in ``lang``) and
+        ``enough_data`` (bool: False when the sentence says there is not
+        enough data to tell).
+
+    Examples
+    --------
+    >>> import conflictkit as ck
+    >>> s = ck.summarize(ck.load_example())
+    >>> s.loc[s["topic"] == "recurring", "sentence"].iloc[0][:48]
+    'With 4 clients the same cause keeps coming back:'
+    """
+    from ..analysis._common import check_history
+
+    check_history(history)
+    lang = i18n.check_lang(lang)
+    rows: list[tuple[str, str, bool]] = []
+    if period is not None:
+        rows.append(("period", *_compare(history, before, period, lang)))
+    if len(history) == 0:
+        rows.append(("causes", i18n.t("sum.no_disputes", lang), False))
+    else:
+        with warnings.catch_warnings():
+            # the sentences themselves say when data are too few
+            warnings.simplefilter("ignore")
+            rows.append(("causes", *_causes(history, lang)))
+            rows.append(("recurring", *_recurring(history, lang)))
+            rows.append(("trend", *_trend(history, lang)))
+            rows.append(("resolution", *_resolution(history, lang)))
+            rows.append(("prevention", *_prevention(history, lang)))
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype(
+        {"topic": "string", "sentence": "string", "enough_data": bool}
+    )
+
+
+def _join(items: list[str], lang: str) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return i18n.t("list_and", lang, a=", ".join(items[:-1]), b=items[-1])
+
+
+def _cause(value: object, lang: str) -> str:
+    return i18n.label(value, lang).lower()
+
+
+def _n(count: int, lang: str) -> str:
+    return i18n.t("n_disputes", lang, count=count)
+
+
+# ------------------------------------------------------------------ the findings
+def _causes(history: History, lang: str) -> tuple[str, bool]:
+    from ..analysis import cause_counts
+
+    counts = cause_counts(history)
+    n = int(history.causes["dispute_id"].nunique())
+    if n == 0:
+        return i18n.t("sum.causes_none", lang), False
+    if n < MIN_CAUSES:
+        return i18n.t("sum.causes_few", lang, n=_n(n, lang), need=MIN_CAUSES), False
+    top = counts.iloc[0]
+    k = int(top["n_disputes"])
+    text = i18n.t(
+        "sum.causes",
+        lang,
+        count=k,
+        cause=_cause(top["cause"], lang),
+        n=i18n.number(n, lang),
+        share=i18n.percent(k / n, lang),
+    )
+    return text, True
+
+
+def _recurring(history: History, lang: str) -> tuple[str, bool]:
+    from ..analysis import recommendations, recurring_causes
+
+    n_labelled = int(history.causes["dispute_id"].nunique())
+    rec = recurring_causes(history)
+    hits = rec[rec["recurring"].astype(bool)].sort_values("q_value", kind="stable")
+    if hits.empty:
+        if n_labelled < MIN_RECURRING:
+            text = i18n.t(
+                "sum.recurring_few", lang, n=_n(n_labelled, lang), need=MIN_RECURRING
+            )
+            return text, False
+        return i18n.t("sum.recurring_none", lang, n=_n(n_labelled, lang)), True
+    per_client = history.disputes["client"].astype(str).value_counts()
+    clients = list(dict.fromkeys(hits["client"].astype(str)))
+    items = []
+    for client in clients[:MAX_NAMED]:
+        first = hits[hits["client"].astype(str) == client].iloc[0]
+        items.append(
+            i18n.t(
+                "sum.recurring_item",
+                lang,
+                client=client,
+                cause=_cause(first["cause"], lang),
+                k=i18n.number(int(first["n_disputes"]), lang),
+                n=i18n.number(int(per_client.get(client, 0)), lang),
+            )
+        )
+    if len(clients) > MAX_NAMED:
+        items.append(i18n.t("sum.recurring_more", lang, count=len(clients) - MAX_NAMED))
+    recs = recommendations(history, lang=lang)
+    mine = recs[recs["client"].astype(str) == clients[0]]
+    action = str((mine if len(mine) else recs)["action"].iloc[0])
+    text = i18n.t(
+        "sum.recurring",
+        lang,
+        count=len(clients),
+        items=_join(items, lang) if len(clients) <= MAX_NAMED else ", ".join(items),
+        client=clients[0],
+        action=action,
+    )
+    return text, True
+
+
+def _verdict(value: object) -> str:
+    return str(value)
+
+
+def _trend(history: History, lang: str) -> tuple[str, bool]:
+    from ..analysis import trend_summary
+
+    d = history.disputes
+    span_days = (d["opened_at"].max() - d["opened_at"].min()).days
+    if len(d) < MIN_TREND or span_days < 2 * 365:
+        reason = (
+            i18n.t("sum.reason_count", lang, n=_n(len(d), lang))
+            if len(d) < MIN_TREND
+            else i18n.t("sum.reason_span", lang)
+        )
+        return i18n.t("sum.trend_few", lang, reason=reason), False
+    summary = trend_summary(history)
+    is_all = summary["cause"].astype(str) == "all"
+    clear = summary[~is_all & summary["direction"].astype(str).isin(["rising", "falling"])]
+    items = []
+    for row in clear.sort_values("p_value").itertuples():
+        items.append(
+            i18n.t(
+                "sum.trend_one",
+                lang,
+                cause=_cause(row.cause, lang),
+                verdict=i18n.label(_verdict(row.direction), lang),
+                per_year=i18n.ratio(row.rate_ratio_per_year, lang),
+                p=i18n.p_value(row.p_value, lang),
+            )
+        )
+    if items:
+        return i18n.t("sum.trend", lang, items=_join(items, lang)), True
+    overall = summary[is_all]
+    if len(overall) and _verdict(overall["direction"].iloc[0]) in ("rising", "falling"):
+        row = overall.iloc[0]
+        text = i18n.t(
+            "sum.trend_overall",
+            lang,
+            verdict=i18n.label(_verdict(row["direction"]), lang),
+            per_year=i18n.ratio(row["rate_ratio_per_year"], lang),
+            p=i18n.p_value(row["p_value"], lang),
+        )
+        return text, True
+    return i18n.t("sum.trend_none", lang), True
+
+
+def _resolution(history: History, lang: str) -> tuple[str, bool]:
+    from ..analysis import time_to_resolution
+
+    d = history.disputes
+    n_resolved = int(d["resolved_at"].notna().sum())
+    if n_resolved < MIN_RESOLVED:
+        text = i18n.t(
+            "sum.resolution_few",
+            lang,
+            n=i18n.number(n_resolved, lang),
+            need=MIN_RESOLVED,
+        )
+        return text, False
+    row = time_to_resolution(history).iloc[0]
+    n_open = int(row["n_open"])
+    median = row["median_days"]
+    if pd.isna(median):
+        return i18n.t("sum.resolution_few", lang, n=i18n.number(n_resolved, lang),
+                      need=MIN_RESOLVED), False  # fmt: skip
+    days = i18n.t("n_days", lang, count=float(median))
+    if pd.isna(row["ci_high"]) or not np.isfinite(row["ci_high"]):
+        return i18n.t("sum.resolution_unbounded", lang, days=days), True
+    text = i18n.t(
+        "sum.resolution",
+        lang,
+        days=days,
+        low=i18n.number(row["ci_low"], lang),
+        high=i18n.t("n_days", lang, count=float(row["ci_high"])),
+        open=i18n.t("sum.resolution_open", lang, count=n_open),
+    )
+    return text, True
+
+
+def _prevention(history: History, lang: str) -> tuple[str, bool]:
+    from scipy.stats import false_discovery_control
+
+    from ..analysis import prevention_effects
+
+    if not history.has_missions:
+        return i18n.t("sum.prevention_no_missions", lang), False
+    effects = prevention_effects(history)
+    effects = effects[np.isfinite(effects["p_value"].astype(float))]
+    if effects.empty:
+        return i18n.t("sum.prevention_no_missions", lang), False
+    if "q_value" in effects.columns:
+        q = effects["q_value"].astype(float).to_numpy()
+    else:  # a family of tests: Benjamini-Hochberg over every row
+        q = false_discovery_control(effects["p_value"].astype(float).to_numpy())
+    clear = effects[q < 0.05]
+    overall = clear[clear["cause"].astype(str) == "all"]
+    if len(overall):
+        clear = overall
+    fewer, more = [], []
+    for row in clear.itertuples():
+        name = i18n.label(row.practice, lang)
+        if str(row.cause) != "all":
+            name += f" ({_cause(row.cause, lang)})"
+        item = i18n.t(
+            "sum.prevention_item",
+            lang,
+            practice=name,
+            ratio=i18n.ratio(row.rate_ratio, lang),
+            low=i18n.number(row.ci_low, lang, digits=2),
+            high=i18n.number(row.ci_high, lang, digits=2),
+        )
+        (fewer if row.rate_ratio < 1 else more).append(item)
+    parts = []
+    if fewer:
+        parts.append(i18n.t("sum.prevention_fewer", lang, items=_join(fewer, lang)))
+    if more:
+        parts.append(i18n.t("sum.prevention_more", lang, items=_join(more, lang)))
+    if not parts:
+        return i18n.t("sum.prevention_none", lang), True
+    return " ".join(parts), True
+
+
+def _compare(
+    history: History, before: History | None, period: Period, lang: str
+) -> tuple[str, bool]:
+    opened = history.disputes["opened_at"]
+    start = period.start if period.start is not None else opened.min()
+    end = period.end if period.end is not None else history.as_of
+    count = int(((opened >= start) & (opened <= end)).sum())
+    n = _n(count, lang)
+    dates = {"start": i18n.date(start, lang), "end": i18n.date(end, lang)}
+    if before is None:
+        return i18n.t("sum.compare_unknown", lang, n=n, **dates), False
+    m = len(before)
+    if m == 0:
+        return i18n.t("sum.compare_none_before", lang, n=n, **dates), True
+    change = (count - m) / m
+    sign = "+" if change > 0 else ""
+    text = i18n.t(
+        "sum.compare",
+        lang,
+        n=n,
+        m=i18n.number(m, lang),
+        change=sign + i18n.percent(change, lang),
+        **dates,
+    )
+    return text, True
