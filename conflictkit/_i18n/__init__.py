@@ -146,14 +146,15 @@ def number(x: Any, lang: str, *, digits: int | None = None) -> str:
     --------
     >>> number(1500, "fr"), number(0.03291, "en"), number(3.6e-06, "en")
     ('1\\u202f500', '0.0329', '0.0000036')
-    >>> number(12.345, "fr", digits=1)
-    '12,3'
+    >>> number(12.345, "fr", digits=1), number(0.9, "en", digits=2)
+    ('12,3', '0.90')
     """
     if _missing(x):
         return MISSING
     value = float(x)
     if math.isinf(value):
         return "∞" if value > 0 else "−∞"
+    fixed = digits is not None
     if digits is None:
         if value == 0 or float(value).is_integer():
             digits = 0
@@ -161,7 +162,7 @@ def number(x: Any, lang: str, *, digits: int | None = None) -> str:
             digits = max(0, 2 - math.floor(math.log10(abs(value))))
             digits = min(digits, 8)
     value = round(value, digits)
-    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits else "")
     return format_decimal(value, format=pattern, locale=_locale(lang))
 
 

@@ -35,6 +35,7 @@ COMMON: dict = {
     # values shown in tables and plots (taxonomy names come from _labels)
     "value.all": ("All clients", "Tous les clients"),
     "value.all_causes": ("All causes", "Toutes causes"),
+    "value.stable": ("no clear change", "pas de changement net"),
     "value.True": ("yes", "oui"),
     "value.False": ("no", "non"),
     # the client risk of client_profiles: "risque" is masculine in French

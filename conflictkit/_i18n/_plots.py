@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 PLOTS: dict = {
+    'plot.change_title': (
+        'Dispute rate after the most likely change date',
+        'Taux de litiges après la date de changement la plus probable',
+    ),
+    'plot.rr_change': (
+        'Rate ratio after / before (log scale)',
+        'Rapport de taux après / avant (échelle log)',
+    ),
+    'plot.since': ('since {date}: {verdict}', 'depuis {date} : {verdict}'),
     'plot.km_grey': ('grey: all disputes', 'en gris : tous les litiges'),
     'plot.partial': ('partial', 'partielle'),
-    'plot.all': ('All', 'Tous'),
+    'plot.all': ('All causes', 'Toutes causes'),
     'plot.disputes': ('Disputes', 'Litiges'),
     'plot.cause': ('Cause', 'Cause'),
     'plot.client': ('Client', 'Client'),

@@ -104,9 +104,11 @@ REPORT: dict = {
         " pas rapporté aux jours travaillés).",
     ),
     "read.partial": (
-        "The last year is not over ({days} of it in the data): its bar is hatched.",
+        "The last year is not over ({days} of it in the data): its bar is hatched,"
+        " or left blank when too few days were worked in it to give a rate.",
         "La dernière année n'est pas finie ({days} dans les données) : sa barre"
-        " est hachurée.",
+        " est hachurée, ou laissée vide quand trop peu de jours y ont été"
+        " travaillés pour calculer un taux.",
     ),
     "read.trend_table": (
         "How to read this: \"per year\" is how much the rate is multiplied each"
@@ -313,7 +315,8 @@ REPORT: dict = {
         f"header.{k}": v
         for k, v in {
             "action": ("action", "action"),
-            "agreement_p": ("agreement p", "p accord"),
+            "agreement_p": ("p (agreement)", "p (accord)"),
+            "with_without": ("(with / without)", "(avec / sans)"),
             "agreement_with": ("agreement with", "accord avec"),
             "agreement_without": ("agreement without", "accord sans"),
             "amount_at_stake": ("at stake", "en jeu"),
@@ -359,12 +362,12 @@ REPORT: dict = {
             "problems": ("problems", "problèmes"),
             "q_value": ("q", "q"),
             "range": ("likely range", "fourchette"),
-            "rate_per_100_days": ("per 100 days worked", "pour 100 jours travaillés"),
+            "rate_per_100_days": ("per 100 days", "pour 100 j"),
             "rate_ratio": ("ratio", "rapport"),
             "rate_ratio_per_year": ("per year", "par an"),
             "reached_court": ("reached court", "jusqu'au tribunal"),
             "reached_mediation": ("reached mediation", "jusqu'à la médiation"),
-            "recovery_rate": ("recovered", "récupéré"),
+            "recovery_rate": ("share recovered", "part récupérée"),
             "recurring_causes": ("recurring causes", "causes récurrentes"),
             "retention": ("client kept", "client conservé"),
             "retention_p": ("p (client kept)", "p (client conservé)"),

@@ -17,6 +17,12 @@ SUMMARY: dict = {
             " litiges sur les {n} qui citent une cause ({share}).",
         },
     ),
+    "sum.causes_tie": (
+        "Your most frequent causes are {causes}, level: {count} disputes each of"
+        " the {n} that cite a cause ({share} each).",
+        "Vos causes les plus fréquentes sont {causes}, à égalité : {count}"
+        " litiges chacune sur les {n} qui citent une cause ({share} chacune).",
+    ),
     "sum.causes_few": (
         "Not enough data to tell which cause comes first: only {n} cite a cause"
         " (at least {need} are needed).",

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from .._labels import Cause
-from ..errors import SmallSampleWarning
+from ..errors import NotApplicableError, SmallSampleWarning
 from ..model import History
 
 __all__ = [
@@ -139,7 +139,9 @@ def mission_days_in_periods(history: History, *, freq: str = "YE") -> pd.DataFra
     """
     m = history.missions
     if m is None or len(m) == 0:
-        raise ValueError("This needs missions (exposure), but the history has none.")
+        raise NotApplicableError(
+            "This needs missions (exposure), but the history has none."
+        )
     start = m["started_at"].to_numpy()
     end = m["ended_at"].fillna(history.as_of).to_numpy()
     end = np.maximum(end, start)

@@ -20,7 +20,7 @@ from numpy.typing import ArrayLike
 from scipy import special, stats
 
 from .._labels import AGREEMENT, Contract, Verdict
-from ..errors import ConflictkitWarning, SmallSampleWarning
+from ..errors import ConflictkitWarning, NotApplicableError, SmallSampleWarning
 from ..model import History
 from ._common import ALL, cause_positions, check_choice, check_history, warn_small
 from ._exact import MAX_EXACT_EVENTS, exact_stratified_rate_ratio
@@ -344,7 +344,7 @@ def prevention_effects(
 
     Raises
     ------
-    ValueError
+    NotApplicableError
         If the history has no missions.
 
     Warns
@@ -390,7 +390,7 @@ def prevention_effects(
     _check_confidence_level(confidence_level)
     check_choice("stratify", stratify, [None, "client"])
     if not history.has_missions:
-        raise ValueError(
+        raise NotApplicableError(
             "prevention_effects compares dispute rates per mission-day, but the "
             "history has no missions. Pass missions=... to ck.read_history or "
             "ck.History.from_frames (one row per mission, with mission_id, "
@@ -641,6 +641,12 @@ def handling_effects(
     history = check_history(history)
     _check_confidence_level(confidence_level)
     d = history.disputes
+    if d["options_proposed"].isna().all() and d["followup_sent"].isna().all():
+        raise NotApplicableError(
+            "handling_effects compares disputes with and without several options"
+            " proposed and a written follow-up, but no dispute records either:"
+            " fill in options_proposed and followup_sent."
+        )
     resolved = d["resolved_at"].notna().to_numpy()
     if not resolved.all() and pd.isna(history.as_of):
         raise ValueError(

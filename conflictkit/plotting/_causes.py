@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import MaxNLocator, PercentFormatter
+from matplotlib.ticker import MaxNLocator
 
 from .._labels import Cause, Verdict, label
 from ._common import (
@@ -16,6 +16,7 @@ from ._common import (
     forest,
     group_label,
     outside_legend,
+    percent_formatter,
     require_columns,
     setup,
     text,
@@ -100,7 +101,7 @@ def plot_cause_counts(
     cumulative = np.cumsum(n) / total * 100 if total else np.zeros_like(n)
     twin.plot(x, cumulative, color=ALL_COLOR, marker="o", markersize=4)
     twin.set_ylim(0, 105)
-    twin.yaxis.set_major_formatter(PercentFormatter(100))
+    twin.yaxis.set_major_formatter(percent_formatter(lang, scale=100))
     twin.set_ylabel(text("cumulative", lang))
     twin.spines[["top"]].set_visible(False)
     return ax
@@ -128,6 +129,7 @@ def plot_cause_trend(
     ax: Axes | None = None,
     lang: str = "en",
     rate: bool | None = None,
+    as_of: Any = None,
     **kwargs: Any,
 ) -> Axes:
     """Draw cause frequencies over a career as stacked bars per period.
@@ -185,6 +187,11 @@ def plot_cause_trend(
         floor = 0.1 * np.median(positive) if positive.size else 0.0
         thin = ~(np.isfinite(exposure) & (exposure >= floor) & (exposure > 0))
         table.iloc[thin] = 0.0
+    partial = np.zeros(len(periods), dtype=bool)
+    if as_of is not None and len(periods) >= 2 and not pd.isna(as_of):
+        step = periods[-1] - periods[-2]
+        partial[-1] = periods[-1] + step > pd.Timestamp(as_of) + pd.Timedelta(days=1)
+        partial &= ~thin
     bottom = np.zeros(len(periods))
     for cause in Cause:
         if cause.value not in table.columns:
@@ -192,7 +199,7 @@ def plot_cause_trend(
         values = table[cause.value].to_numpy(dtype=float)
         if not values.any():
             continue
-        ax.bar(
+        bars = ax.bar(
             x,
             values,
             bottom=bottom,
@@ -200,7 +207,21 @@ def plot_cause_trend(
             label=label(cause, lang),
             **{"width": 0.8, "edgecolor": "white", "linewidth": 0.5, **kwargs},
         )
+        for i in np.flatnonzero(partial).tolist():
+            bars.patches[i].set_hatch("///")
+            bars.patches[i].set_alpha(0.55)
         bottom = bottom + values
+    for i in np.flatnonzero(partial).tolist():
+        ax.annotate(
+            text("partial", lang),
+            (i, bottom[i]),
+            xytext=(0, 3),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize="small",
+            color="0.3",
+        )
     for i in np.flatnonzero(thin).tolist():
         ax.text(
             i,
@@ -210,7 +231,7 @@ def plot_cause_trend(
             rotation=90,
             ha="center",
             va="bottom",
-            fontsize="x-small",
+            fontsize="small",
             color="0.4",
         )
     ticks, labels = _period_ticks(periods)

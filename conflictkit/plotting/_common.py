@@ -18,7 +18,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
 
-from .._labels import Cause, Outcome, Verdict, check_lang, label
+from .. import _i18n as i18n
+from .._labels import Cause, Outcome, Verdict, check_lang
 from ..analysis._common import check_choice  # noqa: F401  (re-exported to plots)
 
 __all__ = ["CAUSE_COLORS", "OUTCOME_COLORS", "UNLABELLED_COLOR"]
@@ -48,131 +49,14 @@ OUTCOME_COLORS: dict[str, str] = {
 #: Colour of the "all" row or curve (not a cause).
 ALL_COLOR = "#333333"
 
-# (english, french) texts of titles, axis labels and legends.
-TEXTS: dict[str, tuple[str, str]] = {
-    "all": ("All", "Tous"),
-    "disputes": ("Disputes", "Litiges"),
-    "cause": ("Cause", "Cause"),
-    "client": ("Client", "Client"),
-    "unlabelled": ("No cause", "Sans cause"),
-    "counts_title": ("Disputes by cause (Pareto)", "Litiges par cause (Pareto)"),
-    "cumulative": ("Cumulative share", "Part cumulée"),
-    "trend_title": ("Causes over the career", "Causes au fil de la carrière"),
-    "period": ("Period", "Période"),
-    "few_days": ("too few days worked", "trop peu de jours"),
-    "rate_100": (
-        "Disputes per 100 mission-days",
-        "Litiges pour 100 jours de mission",
-    ),
-    "change_title": (
-        "Dispute rate after the most likely change date",
-        "Taux de litiges après la date de changement la plus probable",
-    ),
-    "rr_change": (
-        "Rate ratio after / before (log scale)",
-        "Rapport de taux après / avant (échelle log)",
-    ),
-    "since": ("since {date}: {verdict}", "depuis {date} : {verdict}"),
-    "summary_title": (
-        "Yearly change in the dispute rate",
-        "Évolution annuelle du taux de litiges",
-    ),
-    "rr_year": (
-        "Rate ratio per year (log scale)",
-        "Rapport de taux par an (échelle log)",
-    ),
-    "falling": ("falling", "en baisse"),
-    "rising": ("rising", "en hausse"),
-    "stable": ("stable", "stable"),
-    "fewer": ("fewer disputes", "moins de litiges"),
-    "more": ("more disputes", "plus de litiges"),
-    "cooc_title": (
-        "Causes cited together in one dispute",
-        "Causes citées ensemble dans un litige",
-    ),
-    "lift_title": (
-        "Causes together: lift (1 = chance)",
-        "Causes ensemble : lift (1 = hasard)",
-    ),
-    "lift": ("Lift", "Lift"),
-    "recurring_title": (
-        "Disputes per client and cause",
-        "Litiges par client et par cause",
-    ),
-    "recurring": ("Recurring", "Récurrent"),
-    "top_lanes": (
-        "the {top} of {n} clients with the most disputes",
-        "les {top} clients sur {n} qui ont le plus de litiges",
-    ),
-    "top_clients": (
-        "{top} of {n} clients, most disputes first",
-        "{top} clients sur {n}, les plus litigieux en premier",
-    ),
-    "timeline_title": ("Disputes per client", "Litiges par client"),
-    "opened": ("Opened", "Ouverture"),
-    "open": ("Still open", "Encore ouvert"),
-    "as_of": ("as of {date}", "au {date}"),
-    "km_title": ("Time to resolution", "Délai de résolution"),
-    "days_open": ("Days since opened", "Jours depuis l'ouverture"),
-    "share_open": ("Share still open", "Part encore ouverte"),
-    "censored": ("Still open (censored)", "Encore ouvert (censuré)"),
-    "axis_cut": (
-        "axis cut; the longest dispute lasted {days} days",
-        "axe coupé ; le plus long litige a duré {days} jours",
-    ),
-    "outcomes_title": ("How disputes ended", "Issue des litiges"),
-    "outcome_share": ("Share of resolved disputes", "Part des litiges résolus"),
-    "prevention_title": (
-        "Dispute rate with vs without each practice",
-        "Taux de litiges avec ou sans chaque pratique",
-    ),
-    "rr": (
-        "Rate ratio, with / without (log scale)",
-        "Rapport de taux, avec / sans (échelle log)",
-    ),
-    "handling_title": (
-        "Handling a dispute: with vs without each habit",
-        "Gestion d'un litige : avec ou sans chaque habitude",
-    ),
-    "median_days": ("Median days to resolution", "Délai médian de résolution (jours)"),
-    "agreement": ("Share ending in agreement", "Part conclue par un accord"),
-    "retention": ("Share of clients kept", "Part des clients conservés"),
-    "with": ("With", "Avec"),
-    "without": ("Without", "Sans"),
-    "not_reached": ("not reached", "non atteint"),
-    "no_data": ("no data", "pas de données"),
-}
-
-# Display names of the practices compared by prevention_effects and
-# handling_effects.
-PRACTICES: dict[str, tuple[str, str]] = {
-    "written_scope": ("Written scope", "Périmètre écrit"),
-    "meeting_minutes": ("Meeting minutes", "Comptes rendus de réunion"),
-    "regular_checkins": ("Regular check-ins", "Points réguliers"),
-    "via_intermediary": ("Via an intermediary", "Via un intermédiaire"),
-    "contract_fixed_price": ("Fixed-price contract", "Contrat au forfait"),
-    "contract_time_and_materials": (
-        "Time-and-materials contract",
-        "Contrat en régie",
-    ),
-    "contract_retainer": ("Retainer contract", "Contrat d'abonnement"),
-    "options_proposed": ("Several options proposed", "Plusieurs options proposées"),
-    "followup_sent": ("Written follow-up sent", "Suivi écrit envoyé"),
-}
-
-
 def text(key: str, lang: str, **fmt: Any) -> str:
-    """Return the text ``key`` in ``lang``, formatted with ``fmt``."""
-    en, fr = TEXTS[key]
-    return (fr if lang == "fr" else en).format(**fmt)
+    """Return the plot text ``key`` in ``lang`` (from :mod:`conflictkit._i18n`)."""
+    return i18n.t(f"plot.{key}", lang, **fmt)
 
 
 def practice_label(practice: str, lang: str) -> str:
     """Return the display name of a practice (unknown names unchanged)."""
-    pair = PRACTICES.get(str(practice))
-    if pair is None:
-        return str(practice)
-    return pair[1] if lang == "fr" else pair[0]
+    return i18n.label(practice, lang)
 
 
 #: Longest label drawn from the data (a client's name...), in characters.
@@ -205,7 +89,7 @@ def group_label(value: Any, lang: str) -> str:
     """Display name of a cause, an outcome, ``"all"`` or any other value."""
     if str(value) == "all":
         return text("all", lang)
-    return text_label(label(str(value), lang))
+    return text_label(i18n.label(str(value), lang))
 
 
 def cause_color(value: Any) -> str:
@@ -222,17 +106,31 @@ def setup(ax: Axes | None, lang: str) -> Axes:
 
 
 def number(value: float, spec: str, lang: str) -> str:
-    """Format a number for a label: French writes ``0,33`` and ``45 %``.
+    """Format a number for a label through :mod:`conflictkit._i18n` (Babel).
+
+    ``spec`` is a format specification: ``".0%"`` (a percentage), ``".2f"``
+    (fixed decimals), ``".2g"`` or ``"g"`` (about three significant digits,
+    never in scientific notation).
 
     Examples
     --------
     >>> number(0.333, ".2f", "fr"), number(0.45, ".0%", "fr"), number(0.45, ".0%", "en")
-    ('0,33', '45 %', '45%')
+    ('0,33', '45\xa0%', '45%')
     """
-    out = format(value, spec)
-    if lang == "fr":
-        out = out.replace(".", ",").replace("%", " %")
-    return out
+    if spec.endswith("%"):
+        digits = int(spec[1:-1] or 0) if spec.startswith(".") else 0
+        return i18n.percent(value, lang, digits=digits)
+    if spec.endswith("f") and spec.startswith("."):
+        digits = int(spec[1:-1])
+        return i18n.number(value, lang, digits=digits) if digits else i18n.number(
+            round(float(value)), lang
+        )
+    return i18n.number(value, lang)
+
+
+def percent_formatter(lang: str, *, scale: float = 1.0) -> FuncFormatter:
+    """Tick labels as percentages in ``lang`` (``45%``, French ``45 %``)."""
+    return FuncFormatter(lambda v, _: number(v / scale, ".0%", lang))
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
@@ -345,7 +243,7 @@ def forest(
     for i in np.flatnonzero(ok):
         color = cause_color(colors_of[i])
         if filled is None:
-            full = notes[i] in _CLEAR
+            full = str(notes[i]) in _CLEAR
         else:
             full = filled[i]
         err = np.array([[ratio[i] - low[i]], [high[i] - ratio[i]]])
@@ -375,10 +273,8 @@ def forest(
     trans = ax.get_yaxis_transform()
     for row in range(len(y)):
         note = notes[row]
-        if isinstance(note, str) and note == Verdict.TOO_FEW:
-            note = label(Verdict.TOO_FEW, lang)
-        elif isinstance(note, str) and note in _VERDICTS:
-            note = label(Verdict(note), lang) if ok[row] else text("no_data", lang)
+        if isinstance(note, str) and note in _VERDICTS:
+            note = i18n.label(note, lang) if ok[row] else text("no_data", lang)
         elif not ok[row]:
             note = text("no_data", lang)
         ax.text(1.02, y[row], str(note), transform=trans, va="center", fontsize="small")
@@ -387,7 +283,7 @@ def forest(
     hint: dict[str, Any] = {
         "transform": foot,
         "va": "bottom",
-        "fontsize": "x-small",
+        "fontsize": "small",
         "color": "0.3",
     }
     ax.text(0.97, 0.01, "← " + text(fewer, lang), ha="right", **hint)

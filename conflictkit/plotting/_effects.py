@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import PercentFormatter
 
+from .. import _i18n as i18n
 from .._labels import Cause, Outcome, label
 from ._common import (
     OUTCOME_COLORS,
@@ -18,6 +18,7 @@ from ._common import (
     group_label,
     number,
     outside_legend,
+    percent_formatter,
     practice_label,
     require_columns,
     setup,
@@ -85,7 +86,7 @@ def plot_outcomes_by_cause(
             bars,
             labels=[number(w, ".0%", lang) if w >= 0.07 else "" for w in width],
             label_type="center",
-            fontsize="x-small",
+            fontsize="small",
         )
         left = left + width
     names = [group_label(c, lang) for c in causes]
@@ -96,9 +97,9 @@ def plot_outcomes_by_cause(
         tick.set_fontweight("bold")
     n = rows["n_outcome_known"].to_numpy(dtype=int)
     for yi, ni in zip(y, n, strict=True):
-        ax.text(1.01, yi, f"n = {ni}", va="center", fontsize="x-small", color="0.3")
+        ax.text(1.01, yi, f"n = {ni}", va="center", fontsize="small", color="0.3")
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.xaxis.set_major_formatter(percent_formatter(lang))
     ax.set_xlabel(text("outcome_share", lang))
     ax.set_title(text("outcomes_title", lang))
     ax.spines[["top", "right"]].set_visible(False)
@@ -243,19 +244,19 @@ def plot_handling_effects(
             else text("not_reached" if v == np.inf else "no_data", lang)
             for v in values
         ]
-        ax.bar_label(bars, labels=labels, padding=3, fontsize="x-small")
+        ax.bar_label(bars, labels=labels, padding=3, fontsize="small")
     p = effects[p_column].to_numpy(dtype=float)
     for yi, pi in zip(y, p, strict=True):
         if np.isfinite(pi):
             ax.text(
-                1.01, yi, f"p = {number(pi, '.2g', lang)}",
+                1.01, yi, i18n.p_value(pi, lang),
                 transform=ax.get_yaxis_transform(),
-                va="center", fontsize="x-small", color="0.3",
+                va="center", fontsize="small", color="0.3",
             )  # fmt: skip
     ax.set_yticks(y, [practice_label(pr, lang) for pr in practices])
     ax.set_xlim(0, (top * 1.25 or 1.0) if value == "median_days" else 1.12)
     if value != "median_days":
-        ax.xaxis.set_major_formatter(PercentFormatter(1.0))
+        ax.xaxis.set_major_formatter(percent_formatter(lang))
     ax.set_xlabel(text(value, lang))
     ax.set_title(text("handling_title", lang))
     ax.spines[["top", "right"]].set_visible(False)

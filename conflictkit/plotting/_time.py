@@ -9,9 +9,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.ticker import PercentFormatter
 from matplotlib.typing import ColorType
 
+from .. import _i18n as i18n
 from .._labels import Cause, label
 from ..model import History
 from ._common import (
@@ -20,6 +20,7 @@ from ._common import (
     check_choice,
     group_label,
     outside_legend,
+    percent_formatter,
     require_columns,
     row_fontsize,
     setup,
@@ -165,9 +166,9 @@ def plot_timeline(
     ax.axvline(as_of, color="0.5", ls=":", lw=1)
     ax.text(
         as_of, 1.0,
-        " " + text("as_of", lang, date=pd.Timestamp(history.as_of).date().isoformat()),
+        " " + text("as_of", lang, date=i18n.date(history.as_of, lang)),
         transform=ax.get_xaxis_transform(), ha="right", va="bottom",
-        fontsize="x-small", color="0.4",
+        fontsize="small", color="0.4",
     )  # fmt: skip
     ax.xaxis_date()
     locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
@@ -319,7 +320,7 @@ def plot_time_to_resolution(
         ax.set_xlim(0, right)
         if right < longest:
             xlabel += f" ({text('axis_cut', lang, days=f'{longest:.0f}')})"
-    ax.yaxis.set_major_formatter(PercentFormatter(1.0))
+    ax.yaxis.set_major_formatter(percent_formatter(lang))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(text("share_open", lang))
     ax.set_title(text("km_title", lang))

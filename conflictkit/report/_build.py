@@ -40,9 +40,9 @@ FONTS = {
 #: Columns of the tables the report shows (the analyses return more).
 _TREND_COLUMNS = ["cause", "n_disputes", "rate_ratio_per_year", "ci_low", "ci_high",
                   "p_value", "q_value", "direction"]  # fmt: skip
-_PROFILE_COLUMNS = ["client", "n_disputes", "rate_per_100_days", "top_cause",
-                    "recurring_causes", "n_open", "amount_at_stake",
-                    "amount_recovered", "last_dispute_at", "risk", "risk_reason"]  # fmt: skip
+_PROFILE_COLUMNS = ["client", "n_disputes", "rate_per_100_days", "recurring_causes",
+                    "n_open", "amount_at_stake", "last_dispute_at", "risk",
+                    "risk_reason"]  # fmt: skip
 _RECURRING_COLUMNS = ["client", "cause", "n_disputes", "expected", "rate_ratio",
                       "q_value", "median_gap_days"]  # fmt: skip
 _OUTCOME_COLUMNS = ["cause", "n_outcome_known", "share_agreement", "retention",
@@ -440,11 +440,14 @@ class _Report:
         self.figure("prevention", plot_prevention_effects, effects)
         self.read("prevention", "read.prevention_fig")
         overall = effects["cause"].astype(str) == "all"
-        self.table("prevention", effects[overall], _PREVENTION_COLUMNS)
+        # q-values when the analysis gives them (a family of tests), else p
+        columns = [c for c in _PREVENTION_COLUMNS if c in effects.columns]
+        if "q_value" in columns:
+            columns.remove("p_value")
+        self.table("prevention", effects[overall], [c for c in columns if c != "cause"])
         self.read("prevention", "read.prevention_table")
-        per_cause = H.table(effects[~overall][_PREVENTION_COLUMNS[:-1] if "q_value" in
-                                              effects.columns else _PREVENTION_COLUMNS],
-                            self.lang, currency=self.currency)  # fmt: skip
+        per_cause = H.table(effects.loc[~overall, columns], self.lang,
+                            currency=self.currency)  # fmt: skip
         self.add("prevention", H.folded(self.t("report.per_cause"), per_cause))
 
     def handling(self) -> None:
@@ -457,7 +460,7 @@ class _Report:
             return
         self.figure("handling", plot_handling_effects, handling, size=(8.5, 4.0))
         self.read("handling", "read.handling_fig")
-        self.table("handling", handling)
+        self.add("handling", H.paired_table(handling, self.lang))
         self.read("handling", "read.handling_table")
 
     def recommendations(self) -> None:

@@ -148,7 +148,13 @@ def display(frame: pd.DataFrame, lang: str, currency: str = "€") -> pd.DataFra
         elif col in ("direction", "verdict"):
             out[col] = [i18n.label(v, lang) if not pd.isna(v) else "" for v in s]
         elif col in _LABELLED and not pd.api.types.is_numeric_dtype(s):
-            out[col] = [i18n.label(v, lang) if not pd.isna(v) else "" for v in s]
+            # "all" in a cause column is every cause; in a client column, every client
+            out[col] = [
+                "" if pd.isna(v)
+                else i18n.t("value.all_causes", lang) if str(v) == "all"
+                else i18n.label(v, lang)
+                for v in s
+            ]  # fmt: skip
         elif pd.api.types.is_bool_dtype(s) or str(s.dtype) == "boolean":
             out[col] = [
                 "" if pd.isna(v) else i18n.t(f"value.{bool(v)}", lang) for v in s
@@ -218,3 +224,34 @@ def figure(fig: Any, alt: str) -> str:
         f'<figure><img alt="{esc(alt)}" width="{width}" '
         f'src="data:image/png;base64,{data}"></figure>'
     )
+
+
+#: The "with / without" pairs of handling_effects, each with its test.
+_PAIRS = [
+    ("n", "n_with", "n_without", None, "number"),
+    ("median_days", "median_days_with", "median_days_without", "logrank_p", "number"),
+    ("share_agreement", "agreement_with", "agreement_without", "agreement_p", "percent"),
+    ("retention", "retention_with", "retention_without", "retention_p", "percent"),
+]
+
+
+def paired_table(frame: pd.DataFrame, lang: str) -> str:
+    """handling_effects as "with / without" cells, each followed by its p."""
+    out = pd.DataFrame({"practice": frame["practice"]})
+    write = {"number": i18n.number, "percent": i18n.percent}
+    headers = {}
+    for name, with_col, without_col, p_col, kind in _PAIRS:
+        if with_col not in frame.columns:
+            continue
+        key = f"{name}_pair"
+        headers[key] = i18n.t(f"header.{name}", lang) + " " + i18n.t(
+            "header.with_without", lang
+        )
+        out[key] = [
+            f"{write[kind](a, lang)} / {write[kind](b, lang)}"
+            for a, b in zip(frame[with_col], frame[without_col], strict=True)
+        ]
+        if p_col is not None and p_col in frame.columns:
+            out[p_col] = frame[p_col].to_numpy()
+    shown = display(out, lang).rename(columns=headers)
+    return _html_table(shown, out)

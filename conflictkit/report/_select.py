@@ -141,10 +141,10 @@ def select(
         as_of = history.as_of if not pd.isna(history.as_of) else opened.max()
         if (as_of - first).days < 2 * 365:
             return selected, None, None
-        compared = Period(as_of - pd.DateOffset(years=1) + pd.Timedelta(days=1), as_of)
+        compared = Period(as_of - pd.DateOffset(years=1), as_of)
         before = _subset(
             history,
-            as_of - pd.DateOffset(years=2) + pd.Timedelta(days=1),
+            as_of - pd.DateOffset(years=2),
             compared.start - pd.Timedelta(days=1),
             chosen,
         )

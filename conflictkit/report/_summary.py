@@ -123,13 +123,16 @@ def _causes(history: History, lang: str) -> tuple[str, bool]:
         return i18n.t("sum.causes_none", lang), False
     if n < MIN_CAUSES:
         return i18n.t("sum.causes_few", lang, n=_n(n, lang), need=MIN_CAUSES), False
-    top = counts.iloc[0]
-    k = int(top["n_disputes"])
+    k = int(counts["n_disputes"].max())
+    top = counts.loc[counts["n_disputes"] == k, "cause"]
+    quoted = "« {} »" if lang == "fr" else "{}"
+    names = [quoted.format(_cause(c, lang)) for c in top]
     text = i18n.t(
-        "sum.causes",
+        "sum.causes" if len(names) == 1 else "sum.causes_tie",
         lang,
         count=k,
-        cause=_cause(top["cause"], lang),
+        cause=_cause(top.iloc[0], lang),
+        causes=_join(names, lang),
         n=i18n.number(n, lang),
         share=i18n.percent(k / n, lang),
     )
