@@ -3,34 +3,104 @@
 from __future__ import annotations
 
 CLI: dict = {
-    'cli.per_client': ('Disputes per client and cause (a dispute counts once per cause it cites)', 'Litiges par client et par cause (un litige compte une fois par cause citée)'),
-    'cli.report_written': ('Report written to {path}', 'Rapport écrit dans {path}'),
-    'cli.clean': ('{path}: no problems ({n} disputes{m}).', '{path} : aucun problème ({n} litiges{m}).'),
-    'cli.n_missions': (', {n} missions', ', {n} missions'),
-    'cli.problems': ('{path}: {n} problems in {rows} rows; these rows would be rejected:', '{path} : {n} problèmes dans {rows} lignes ; ces lignes seraient rejetées :'),
-    'cli.file_problem': ('{path}: the file cannot be read as a dispute log:', '{path} : le fichier ne peut pas être lu comme un journal de litiges :'),
-    'cli.no_unlabelled': ('Every dispute cites a cause: nothing to suggest.', 'Chaque litige cite une cause : rien à suggérer.'),
-    'cli.suggested': ('Suggested causes for {n} disputes that cite none (check them before use):', "Causes suggérées pour {n} litiges qui n'en citent aucune (à vérifier) :"),
-    'cli.added': ('Logged {id} in {journal}', '{id} enregistré dans {journal}'),
-    'cli.resolved': ('Resolved {id}', '{id} clos'),
-    'cli.imported': ('Imported {n} disputes{m} into {journal}', '{n} litiges{m} importés dans {journal}'),
-    'cli.exported': ('Wrote {paths}', 'Écrit : {paths}'),
-    'cli.empty': ('The journal is empty.', 'Le journal est vide.'),
-    'cli.error': ('error', 'erreur'),
+    "cli.per_client": (
+        "Disputes per client and cause (a dispute counts once per cause it cites)",
+        "Litiges par client et par cause (un litige compte une fois par cause citée)",
+    ),
+    "cli.report_written": ("Report written to {path}", "Rapport écrit dans {path}"),
+    "cli.clean": (
+        {
+            "one": "{path}: no problems ({n} dispute{m}).",
+            "other": "{path}: no problems ({n} disputes{m}).",
+        },
+        {
+            "one": "{path} : aucun problème ({n} litige{m}).",
+            "other": "{path} : aucun problème ({n} litiges{m}).",
+        },
+    ),
+    "cli.n_missions": (
+        {"one": ", {n} mission", "other": ", {n} missions"},
+        {"one": ", {n} mission", "other": ", {n} missions"},
+    ),
+    "cli.problems": (
+        {
+            "one": "{path}: {problems} in {rows}; this row would be rejected:",
+            "other": "{path}: {problems} in {rows}; these rows would be rejected:",
+        },
+        {
+            "one": "{path} : {problems} dans {rows} ; cette ligne serait rejetée :",
+            "other": "{path} : {problems} dans {rows} ; ces lignes seraient"
+            " rejetées :",
+        },
+    ),
+    "cli.file_problem": (
+        "{path}: the file cannot be read as a dispute log:",
+        "{path} : le fichier ne peut pas être lu comme un journal de litiges :",
+    ),
+    "cli.no_unlabelled": (
+        "Every dispute cites a cause: nothing to suggest.",
+        "Chaque litige cite une cause : rien à suggérer.",
+    ),
+    "cli.suggested": (
+        {
+            "one": "Suggested causes for {n} dispute that cites none (check them"
+            " before use):",
+            "other": "Suggested causes for {n} disputes that cite none (check them"
+            " before use):",
+        },
+        {
+            "one": "Causes suggérées pour {n} litige qui n'en cite aucune (à"
+            " vérifier) :",
+            "other": "Causes suggérées pour {n} litiges qui n'en citent aucune (à"
+            " vérifier) :",
+        },
+    ),
+    "cli.added": ("Logged {id} in {journal}", "{id} enregistré dans {journal}"),
+    "cli.resolved": ("Resolved {id}", "{id} clos"),
+    "cli.imported": (
+        {
+            "one": "Imported {n} dispute{m} into {journal}",
+            "other": "Imported {n} disputes{m} into {journal}",
+        },
+        {
+            "one": "{n} litige{m} importé dans {journal}",
+            "other": "{n} litiges{m} importés dans {journal}",
+        },
+    ),
+    "cli.exported": ("Wrote {paths}", "Écrit : {paths}"),
+    "cli.empty": ("The journal is empty.", "Le journal est vide."),
+    "cli.error": ("error", "erreur"),
+    "cli.warning": ("warning", "avertissement"),
+    "cli.path_or_journal": (
+        "give PATH or --journal, not both",
+        "donnez un CHEMIN ou --journal, pas les deux",
+    ),
+    "cli.unknown_client": (
+        "no client named {names} in this log; its clients are: {known}",
+        "aucun client nommé {names} dans ce journal ; ses clients sont : {known}",
+    ),
+    "cli.bad_date": (
+        "{value!r} is not a date (expected e.g. 2025-01-31)",
+        "{value!r} n'est pas une date (par exemple 2025-01-31)",
+    ),
 }
 
 CLI_HEADERS: dict = {
-    'cli.header.row': ('row', 'ligne'),
-    'cli.header.table': ('table', 'table'),
-    'cli.header.dispute_id': ('dispute_id', 'litige'),
-    'cli.header.column': ('column', 'colonne'),
-    'cli.header.value': ('value', 'valeur'),
-    'cli.header.problem': ('problem', 'problème'),
-    'cli.header.client': ('client', 'client'),
-    'cli.header.opened_at': ('opened', 'ouvert le'),
-    'cli.header.resolved_at': ('resolved', 'clos le'),
-    'cli.header.causes': ('causes', 'causes'),
-    'cli.header.outcome': ('outcome', 'issue'),
-    'cli.header.notes': ('notes', 'notes'),
-    'cli.header.suggested_causes': ('suggested causes', 'causes suggérées'),
+    f"cli.header.{k}": v
+    for k, v in {
+        "row": ("row", "ligne"),
+        "table": ("table", "table"),
+        "dispute_id": ("dispute_id", "litige"),
+        "column": ("column", "colonne"),
+        "value": ("value", "valeur"),
+        "problem": ("problem", "problème"),
+        "client": ("client", "client"),
+        "opened_at": ("opened", "ouvert le"),
+        "resolved_at": ("resolved", "clos le"),
+        "causes": ("causes", "causes"),
+        "outcome": ("outcome", "issue"),
+        "notes": ("notes", "notes"),
+        "suggested_causes": ("suggested causes", "causes suggérées"),
+        "Total": ("Total", "Total"),
+    }.items()
 }

@@ -151,6 +151,12 @@ SUMMARY: dict = {
         "Aucune des pratiques que vous notez ne va encore nettement avec moins"
         " ou plus de litiges.",
     ),
+    "sum.prevention_few": (
+        "Not enough data to tell what goes with fewer disputes: {n} is too few"
+        " to compare practices (at least {need} are needed).",
+        "Pas assez de données pour dire ce qui va avec moins de litiges : {n},"
+        " c'est trop peu pour comparer les pratiques (il en faut au moins {need}).",
+    ),
     "sum.prevention_no_missions": (
         "Not enough data to tell what goes with fewer disputes: record your"
         " missions and the practices used (written scope, check-ins, minutes).",

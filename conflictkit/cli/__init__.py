@@ -1,9 +1,10 @@
 """The ``conflictkit`` command: a thin wrapper over the library.
 
-Subcommands: ``summary``, ``report``, ``validate``, ``suggest`` and the
-journal's ``add``, ``resolve``, ``edit``, ``delete``, ``undo``, ``history``,
-``list``, ``import``, ``export``, ``mission add|end``. Each has
-``--help``; ``--lang fr`` prints French.
+Subcommands: ``summary``, ``report``, ``template``, ``validate``, ``suggest``
+and the journal's ``add``, ``resolve``, ``edit``, ``delete``, ``undo``,
+``history``, ``list``, ``import``, ``export``, ``mission add|end``. Each has
+``--help``; ``--lang fr`` prints French, as does a French locale
+(``LANG=fr_FR.UTF-8``) by default.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from . import _analysis, _journal
+from . import _analysis, _journal, _report
 from ._common import clean, say
 
 __all__ = ["build_parser", "main"]
@@ -25,8 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--lang",
         choices=["en", "fr"],
-        default="en",
-        help="language of the output (default: en)",
+        default=None,
+        help="language of the output (default: French under a French locale, "
+        "else English)",
     )
     journal = argparse.ArgumentParser(add_help=False)
     journal.add_argument(
@@ -53,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         return p
 
     _analysis.add_commands(command)
+    _report.add_commands(command)
     _journal.add_commands(command, journal)
     return parser
 
@@ -74,10 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)  # before any heavy import
 
+    from .._i18n import default_lang
     from ..errors import ConflictkitWarning, DisputeDataError
 
+    if args.lang is None:
+        args.lang = default_lang()
     err_word = say("error", args.lang)
-    warn_word = "avertissement" if args.lang == "fr" else "warning"
+    warn_word = say("warning", args.lang)
     try:
         # the library's warnings are for the user: print them plainly
         with warnings.catch_warnings(record=True) as caught:

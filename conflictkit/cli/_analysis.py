@@ -1,10 +1,14 @@
-"""Commands that read a dispute log: summary, report, validate, suggest."""
+"""Commands that read a dispute log: summary, validate, suggest.
+
+``report`` and ``template`` live in :mod:`._report`.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
 
+from .. import _i18n as i18n
 from ._common import clean, load, print_table, say
 
 
@@ -38,22 +42,6 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace) -> int:
-    from ..report import build_report
-
-    if args.journal is not None:
-        if args.path is not None:
-            raise SystemExit("error: give PATH or --journal, not both")
-        from ..journal import Journal
-
-        history = Journal(args.journal or None).history()
-    else:
-        history = load(args.path, args.missions)
-    path = build_report(history, args.output, lang=args.lang)
-    print(say("report_written", args.lang, path=path))
-    return 0
-
-
 def _validate(args: argparse.Namespace) -> int:
     from ..errors import DisputeDataError
     from ..io import read_history
@@ -67,8 +55,10 @@ def _validate(args: argparse.Namespace) -> int:
             print(say("file_problem", args.lang, path=args.path))
         else:
             n_rows = len(rows[["table", "row"]].drop_duplicates())
-            print(say("problems", args.lang, path=args.path, n=len(failures),
-                     rows=n_rows))  # fmt: skip
+            problems = i18n.t("n_problems", args.lang, count=len(failures))
+            rows = i18n.t("n_rows", args.lang, count=n_rows)
+            print(say("problems", args.lang, n_rows, path=args.path,
+                      problems=problems, rows=rows))  # fmt: skip
         table = failures.assign(row=failures["row"].astype("Int64"))
         if table["table"].eq("disputes").all():
             table = table.drop(columns="table")
@@ -134,27 +124,6 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "when PATH is left out)",
     )
     p.set_defaults(func=_summary)
-
-    p = command(
-        "report",
-        "write a self-contained HTML report",
-        "Write one HTML file with every analysis of a dispute log (the bundled "
-        "example career without PATH); it opens offline and prints well.",
-    )
-    p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
-    p.add_argument("--missions", help="the missions table")
-    p.add_argument(
-        "--journal",
-        nargs="?",
-        const="",
-        metavar="PATH",
-        help="report on the journal instead of a file (its default location "
-        "when PATH is left out)",
-    )
-    p.add_argument(
-        "-o", "--output", default="report.html", help="where to write the report"
-    )
-    p.set_defaults(func=_report)
 
     p = command(
         "validate",

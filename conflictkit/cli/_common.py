@@ -1,11 +1,14 @@
-"""What every command shares: its messages in English and French, tables on
-the terminal, loading a file (or the bundled example) and yes/no arguments."""
+"""What every command shares: its messages (through :mod:`conflictkit._i18n`),
+tables on the terminal, loading a file (or the bundled example) and yes/no
+arguments."""
 
 from __future__ import annotations
 
 import argparse
 import re
 from typing import TYPE_CHECKING, Any
+
+from .. import _i18n as i18n
 
 if TYPE_CHECKING:  # imported lazily at run time, to start fast
     import pandas as pd
@@ -24,70 +27,24 @@ def clean(text: object) -> str:
     return _CONTROL.sub("", _BREAKS.sub(" ", str(text)))
 
 
-# Messages of the command itself, in English and French.
-_TEXT = {
-    "per_client": (
-        "Disputes per client and cause (a dispute counts once per cause it cites)",
-        "Litiges par client et par cause (un litige compte une fois par cause citée)",
-    ),
-    "report_written": ("Report written to {path}", "Rapport écrit dans {path}"),
-    "clean": (
-        "{path}: no problems ({n} disputes{m}).",
-        "{path} : aucun problème ({n} litiges{m}).",
-    ),
-    "n_missions": (", {n} missions", ", {n} missions"),
-    "problems": (
-        "{path}: {n} problems in {rows} rows; these rows would be rejected:",
-        "{path} : {n} problèmes dans {rows} lignes ; ces lignes seraient rejetées :",
-    ),
-    "file_problem": (
-        "{path}: the file cannot be read as a dispute log:",
-        "{path} : le fichier ne peut pas être lu comme un journal de litiges :",
-    ),
-    "no_unlabelled": (
-        "Every dispute cites a cause: nothing to suggest.",
-        "Chaque litige cite une cause : rien à suggérer.",
-    ),
-    "suggested": (
-        "Suggested causes for {n} disputes that cite none (check them before use):",
-        "Causes suggérées pour {n} litiges qui n'en citent aucune (à vérifier) :",
-    ),
-    "added": ("Logged {id} in {journal}", "{id} enregistré dans {journal}"),
-    "resolved": ("Resolved {id}", "{id} clos"),
-    "imported": (
-        "Imported {n} disputes{m} into {journal}",
-        "{n} litiges{m} importés dans {journal}",
-    ),
-    "exported": ("Wrote {paths}", "Écrit : {paths}"),
-    "empty": ("The journal is empty.", "Le journal est vide."),
-    "error": ("error", "erreur"),
-}
+def say(key: str, lang: str, /, count: float | None = None, **kwargs: Any) -> str:
+    """A message of the command in ``lang`` (from :mod:`conflictkit._i18n`).
 
-_HEADERS = {
-    "row": ("row", "ligne"),
-    "table": ("table", "table"),
-    "dispute_id": ("dispute_id", "litige"),
-    "column": ("column", "colonne"),
-    "value": ("value", "valeur"),
-    "problem": ("problem", "problème"),
-    "client": ("client", "client"),
-    "opened_at": ("opened", "ouvert le"),
-    "resolved_at": ("resolved", "clos le"),
-    "causes": ("causes", "causes"),
-    "outcome": ("outcome", "issue"),
-    "notes": ("notes", "notes"),
-    "suggested_causes": ("suggested causes", "causes suggérées"),
-}
-
-
-def say(key: str, lang: str, **kwargs: Any) -> str:
-    en, fr = _TEXT[key]
-    return (fr if lang == "fr" else en).format(**kwargs)
+    Messages with a singular and a plural agree with ``count``, else with
+    ``n`` when given.
+    """
+    if count is None and isinstance(kwargs.get("n"), int):
+        count = kwargs["n"]
+    if count is not None:
+        kwargs.setdefault("count", count)
+    return i18n.t(f"cli.{key}", lang, count=count, **{k: v for k, v in kwargs.items()
+                                                     if k != "count"})  # fmt: skip
 
 
 def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    i = 1 if lang == "fr" else 0
-    return frame.rename(columns={k: v[i] for k, v in _HEADERS.items()})
+    names = {c: i18n.t(f"cli.header.{c}", lang) for c in frame.columns
+             if i18n.has(f"cli.header.{c}")}  # fmt: skip
+    return frame.rename(columns=names)
 
 
 def print_table(frame: pd.DataFrame, lang: str) -> None:

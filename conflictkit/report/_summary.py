@@ -21,6 +21,8 @@ MIN_RECURRING = 20
 MIN_RESOLVED = 5
 #: Fewest disputes, and years covered, for a trend.
 MIN_TREND = 20
+#: Fewest disputes to compare mission practices.
+MIN_PREVENTION = 30
 #: How many recurring clients a sentence names before "and N more".
 MAX_NAMED = 3
 
@@ -270,6 +272,10 @@ def _prevention(history: History, lang: str) -> tuple[str, bool]:
 
     if not history.has_missions:
         return i18n.t("sum.prevention_no_missions", lang), False
+    if len(history) < MIN_PREVENTION:
+        text = i18n.t("sum.prevention_few", lang, n=_n(len(history), lang),
+                      need=MIN_PREVENTION)  # fmt: skip
+        return text, False
     effects = prevention_effects(history)
     effects = effects[np.isfinite(effects["p_value"].astype(float))]
     if effects.empty:

@@ -1,0 +1,128 @@
+"""The report and the spreadsheet to start from: ``report`` and ``template``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from ._common import load, say
+
+
+def _date(text: str) -> str:
+    """A date argument, checked now so a typo is an argparse error."""
+    import pandas as pd
+
+    try:
+        ok = not pd.isna(pd.Timestamp(text))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date (expected e.g. 2025-01-31)"
+        )
+    return text
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ..report import build_report
+
+    if args.journal is not None:
+        if args.path is not None:
+            message = say("path_or_journal", args.lang)
+            raise SystemExit(f"{say('error', args.lang)}: {message}")
+        from ..journal import Journal
+
+        history = Journal(args.journal or None).history()
+    else:
+        history = load(args.path, args.missions)
+    if args.client:
+        known = set(history.disputes["client"].astype(str))
+        if history.missions is not None:
+            known |= set(history.missions["client"].astype(str))
+        unknown = [c for c in args.client if c not in known]
+        if unknown:
+            names = ", ".join(map(repr, unknown))
+            message = say("unknown_client", args.lang, names=names,
+                          known=", ".join(sorted(known)))  # fmt: skip
+            print(f"{say('error', args.lang)}: {message}", file=sys.stderr)
+            return 2
+    path = build_report(
+        history,
+        args.output,
+        lang=args.lang,
+        since=args.since,
+        until=args.until,
+        clients=args.client,
+        currency=args.currency,
+    )
+    print(say("report_written", args.lang, path=path))
+    return 0
+
+
+def _template(args: argparse.Namespace) -> int:
+    from ..io import write_template
+
+    path = write_template(args.output, lang=args.lang)
+    print(say("template_written", args.lang, path=path))
+    return 0
+
+
+def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
+    """Register ``report`` and ``template`` with ``command(name, help, description)``."""
+    p = command(
+        "report",
+        "write a self-contained HTML report",
+        "Write one HTML file with every analysis of a dispute log (the bundled "
+        "example career without PATH); it opens offline and prints well. It "
+        "opens with a few sentences on what your history says.",
+    )
+    p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
+    p.add_argument("--missions", help="the missions table")
+    p.add_argument(
+        "--journal",
+        nargs="?",
+        const="",
+        metavar="PATH",
+        help="report on the journal instead of a file (its default location "
+        "when PATH is left out)",
+    )
+    p.add_argument(
+        "-o", "--output", default="report.html", help="where to write the report"
+    )
+    p.add_argument(
+        "--since",
+        type=_date,
+        metavar="DATE",
+        help="only disputes opened on or after DATE (e.g. 2025-01-01); the "
+        "summary compares the period with the one just before it",
+    )
+    p.add_argument(
+        "--until", type=_date, metavar="DATE", help="only disputes opened up to DATE"
+    )
+    p.add_argument(
+        "--client",
+        action="append",
+        metavar="NAME",
+        help="only this client (repeat for several)",
+    )
+    p.add_argument(
+        "--currency",
+        default="€",
+        help="currency of the amounts: a symbol (€, $, £) or a code (CHF); "
+        "default: €",
+    )
+    p.set_defaults(func=_report)
+
+    p = command(
+        "template",
+        "write an empty spreadsheet to fill in",
+        "Write an Excel workbook to start a dispute log from: a disputes sheet "
+        "and a missions sheet with the expected columns (in --lang), drop-down "
+        "lists, date and amount formats, and a sheet on how to fill it in. "
+        "`conflictkit report FILE.xlsx` reads it back.",
+    )
+    p.add_argument(
+        "-o", "--output", default="disputes.xlsx", help="the .xlsx file to write"
+    )
+    p.set_defaults(func=_template)
