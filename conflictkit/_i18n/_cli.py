@@ -70,6 +70,7 @@ CLI: dict = {
     "cli.exported": ("Wrote {paths}", "Écrit : {paths}"),
     "cli.empty": ("The journal is empty.", "Le journal est vide."),
     "cli.error": ("error", "erreur"),
+    "cli.as_of": ("as of {date}", "au {date}"),
     "cli.warning": ("warning", "avertissement"),
     "cli.path_or_journal": (
         "give PATH or --journal, not both",

@@ -24,6 +24,14 @@ COMMON: dict = {
         {"one": "{count} row", "other": "{count} rows"},
         {"one": "{count} ligne", "other": "{count} lignes"},
     ),
+    "n_rejected_rows": (
+        {"one": "{count} row rejected", "other": "{count} rows rejected"},
+        {"one": "{count} ligne rejetée", "other": "{count} lignes rejetées"},
+    ),
+    "n_unlabelled": (
+        {"one": "{count} without a cause", "other": "{count} without a cause"},
+        {"one": "{count} sans cause", "other": "{count} sans cause"},
+    ),
     "n_problems": (
         {"one": "{count} problem", "other": "{count} problems"},
         {"one": "{count} problème", "other": "{count} problèmes"},

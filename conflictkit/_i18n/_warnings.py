@@ -16,7 +16,7 @@ _FRENCH: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"(?P<n>\d+) disputes were opened in periods without any mission-days"
         ),
-        "{n} litiges ont été ouverts pendant des périodes sans aucun jour de"
+        "{n_disputes} ouverts pendant des périodes sans aucun jour de"
         " mission et sont exclus de la tendance (un taux a besoin de jours"
         " travaillés).",
     ),
@@ -25,7 +25,7 @@ _FRENCH: list[tuple[re.Pattern[str], str]] = [
             r"(?P<n>\d+) clients \((?P<names>.*)\) have (?P<k>\d+) labelled disputes"
             r" but no mission-days"
         ),
-        "{n} clients ({names}) ont {k} litiges avec une cause mais aucun jour de"
+        "{n_clients} ({names}) ont {k_disputes} avec une cause mais aucun jour de"
         " mission : leurs causes ne peuvent pas être testées. Ajoutez leurs"
         " missions pour les comparer aux autres.",
     ),
@@ -34,20 +34,30 @@ _FRENCH: list[tuple[re.Pattern[str], str]] = [
             r"(?P<n>\d+) disputes belong to (?P<k>\d+) clients without any"
             r" mission-days"
         ),
-        "{n} litiges concernent {k} clients sans aucun jour de mission ; leur"
+        "{n_disputes} concernent {k_clients} sans aucun jour de mission ; leur"
         " taux n'est pas calculable.",
     ),
     (
         re.compile(r"(?P<n>\d+) of (?P<total>\d+) disputes have no known mission_id"),
-        "{n} litiges sur {total} n'ont pas de mission connue et sont exclus des"
-        " taux.",
+        "{n_disputes} sur {total} sans mission connue, exclus des taux.",
     ),
     (
         re.compile(r"(?P<n>\d+) of (?P<total>\d+) disputes left out of prevention"),
-        "{n} litiges sur {total} sont exclus des effets de la prévention (sans"
+        "{n_disputes} sur {total} exclus des effets de la prévention (sans"
         " mission connue, ou mission absente de la table des missions).",
     ),
 ]
+
+_FRENCH.append(
+    (
+        re.compile(
+            r"(?P<n>\d+) rows? rejected \((?P<d>\d+) of (?P<dt>\d+) dispute rows?,"
+            r" (?P<m>\d+) of (?P<mt>\d+) mission rows?\)"
+        ),
+        "{n_rejected} ({d_disputes} sur {dt}, {m_missions} sur {mt}) ;"
+        " history.rejected les liste avec leurs problèmes.",
+    )
+)
 
 _UNKNOWN = (
     "une remarque de l'analyse n'a pas de traduction ; elle figure dans la"
@@ -55,19 +65,37 @@ _UNKNOWN = (
 )
 
 
-def warning_text(message: str, lang: str) -> str:
+def _with_words(groups: dict[str, str], lang: str) -> dict[str, str]:
+    """Each count also as words that agree with it: ``n_disputes`` = "1 litige"."""
+    from . import t
+
+    out = dict(groups)
+    for name, value in groups.items():
+        if value is not None and value.isdigit():
+            count = int(value)
+            for noun in ("disputes", "clients", "missions", "rows"):
+                out[f"{name}_{noun}"] = t(f"n_{noun}", lang, count=count)
+            out[f"{name}_rejected"] = t("n_rejected_rows", lang, count=count)
+    return out
+
+
+def warning_text(message: str, lang: str, *, keep_unknown: bool = False) -> str:
     """A warning's message in ``lang`` (English messages pass through).
+
+    A French message without a translation is replaced by a line saying so,
+    or kept in English with ``keep_unknown=True`` (the command line, where
+    the English text is better than nothing).
 
     Examples
     --------
     >>> warning_text("3 disputes were opened in periods without any "
     ...              "mission-days and are left out", "fr")[:40]
-    '3 litiges ont été ouverts pendant des pé'
+    '3 litiges ouverts pendant des périodes s'
     """
     if lang != "fr":
         return message
     for pattern, french in _FRENCH:
         found = pattern.search(message)
         if found:
-            return french.format(**found.groupdict())
-    return _UNKNOWN
+            return french.format(**_with_words(found.groupdict(), lang))
+    return message if keep_unknown else _UNKNOWN

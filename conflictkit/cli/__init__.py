@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     args = build_parser().parse_args(argv)  # before any heavy import
 
-    from .._i18n import default_lang
+    from .._i18n import default_lang, warning_text
     from ..errors import ConflictkitWarning, DisputeDataError
 
     if args.lang is None:
@@ -91,7 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             code = int(args.func(args))
         for w in caught:
             if issubclass(w.category, ConflictkitWarning):
-                print(f"{warn_word}: {clean(w.message)}", file=sys.stderr)
+                message = warning_text(str(w.message), args.lang, keep_unknown=True)
+                print(f"{warn_word}: {clean(message)}", file=sys.stderr)
             else:  # not ours: pass it on untouched
                 warnings.warn_explicit(
                     w.message, w.category, w.filename, w.lineno, source=w.source

@@ -7,9 +7,34 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .. import _i18n as i18n
 from ._common import clean, load, print_table, say
+
+if TYPE_CHECKING:
+    from ..model import History
+
+
+def _history_line(history: History, lang: str) -> str:
+    """The sizes of a history in one line, in ``lang``."""
+    d = history.disputes
+    n_open = int(d["resolved_at"].isna().sum())
+    parts = [
+        i18n.t("n_disputes", lang, count=len(d))
+        + f" ({i18n.t('n_open', lang, count=n_open)})",
+        i18n.t("n_clients", lang, count=d["client"].nunique()),
+    ]
+    n_unlabelled = int(d["primary_cause"].isna().sum())
+    if n_unlabelled:
+        parts.append(i18n.t("n_unlabelled", lang, count=n_unlabelled))
+    if history.missions is not None:
+        parts.append(i18n.t("n_missions", lang, count=len(history.missions)))
+    if history.rejected is not None and len(history.rejected):
+        parts.append(i18n.t("n_rejected_rows", lang, count=len(history.rejected)))
+    if not pd.isna(history.as_of):
+        parts.append(say("as_of", lang, date=i18n.date(history.as_of, lang)))
+    return ", ".join(parts)
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -34,7 +59,7 @@ def _summary(args: argparse.Namespace) -> int:
     table.columns.name = None
     table.index = table.index.map(clean)
     table.index.name = "Client"
-    print(history)
+    print(_history_line(history, args.lang))
     print()
     print(say("per_client", args.lang))
     with pd.option_context("display.max_rows", 200, "display.width", 120):

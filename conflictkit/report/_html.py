@@ -134,7 +134,14 @@ def display(frame: pd.DataFrame, lang: str, currency: str = "€") -> pd.DataFra
                 for a, b in zip(s, high, strict=True)
             ]
             continue
-        if col == "recurring_causes":
+        if col == "client":  # "all": advice for every client
+            out[col] = [
+                "" if pd.isna(v)
+                else i18n.t("value.all", lang) if str(v) == "all"
+                else str(v)
+                for v in s
+            ]  # fmt: skip
+        elif col == "recurring_causes":
             out[col] = [
                 ", ".join(i18n.label(c, lang).lower() for c in str(v).split(";") if c)
                 if not pd.isna(v)

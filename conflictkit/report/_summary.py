@@ -24,7 +24,7 @@ MIN_TREND = 20
 #: Fewest disputes to compare mission practices.
 MIN_PREVENTION = 30
 #: How many recurring clients a sentence names before "and N more".
-MAX_NAMED = 3
+MAX_NAMED = 4
 
 SUMMARY_COLUMNS = ["topic", "sentence", "enough_data"]
 
