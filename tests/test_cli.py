@@ -98,7 +98,7 @@ class TestValidate:
         path = tmp_path / "ok.csv"
         path.write_text("client,opened_at,causes\nAcme,2024-01-01,payment\n")
         assert main(["validate", str(path)]) == 0
-        assert "no problems (1 disputes)" in capsys.readouterr().out
+        assert "no problems (1 dispute)." in capsys.readouterr().out
 
     def test_bad_rows_are_listed_as_a_table_and_exit_1(self, bad_csv, capsys):
         assert main(["validate", str(bad_csv)]) == 1
@@ -212,7 +212,7 @@ def test_suggest_lists_unlabelled_disputes(tmp_path, capsys):
     assert main(["suggest", str(path), "--lang", "fr"]) == 0
     captured = capsys.readouterr()
     out, err = captured.out, captured.err
-    assert "Causes suggérées pour 1 litiges" in out
+    assert "Causes suggérées pour 1 litige qui" in out
     assert err.startswith("avertissement: 1 unlabelled dispute(s) without notes")
     row = out.splitlines()[2]
     assert row.split()[:2] == ["D-0002", "Acme"]

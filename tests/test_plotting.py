@@ -248,7 +248,7 @@ class TestPlotTrendSummary:
         assert len(ax.get_yticks()) == len(summary)
         refs = [ln for ln in ax.get_lines() if list(ln.get_xdata()) == [1.0, 1.0]]
         assert len(refs) == 1
-        assert texts(ax.get_yticklabels())[-1] == "All"
+        assert texts(ax.get_yticklabels())[-1] == "All causes"
 
     def test_points_sit_at_the_rate_ratios(self, results):
         summary = results["trend_summary"]
@@ -265,7 +265,7 @@ class TestPlotTrendSummary:
         summary.loc[summary["cause"] == "other", "direction"] = "too few to tell"
         ax = plotting.plot_trend_summary(summary, lang="fr")
         assert "Délais" in texts(ax.get_yticklabels())
-        assert texts(ax.get_yticklabels())[-1] == "Tous"
+        assert texts(ax.get_yticklabels())[-1] == "Toutes causes"
         assert "en baisse" in cell_texts(ax)
         assert "trop peu pour conclure" in cell_texts(ax)
         assert "échelle log" in ax.get_xlabel()
@@ -515,7 +515,7 @@ class TestPlotOutcomesByCause:
             for i in range(rows)
         ]
         assert ends == pytest.approx([1.0] * rows)
-        assert texts(ax.get_yticklabels())[-1] == "All"
+        assert texts(ax.get_yticklabels())[-1] == "All causes"
 
     def test_bar_widths_are_the_outcome_shares(self, results):
         outcomes = results["outcomes_by_cause"]
@@ -532,7 +532,7 @@ class TestPlotOutcomesByCause:
     def test_french_causes_and_outcomes(self, results):
         ax = plotting.plot_outcomes_by_cause(results["outcomes_by_cause"], lang="fr")
         assert "Délais" in texts(ax.get_yticklabels())
-        assert texts(ax.get_yticklabels())[-1] == "Tous"
+        assert texts(ax.get_yticklabels())[-1] == "Toutes causes"
         legend = texts(ax.get_legend().get_texts())
         assert legend[:2] == ["À l'amiable", "Compromis"]
         assert ax.get_xlabel() == "Part des litiges résolus"
@@ -709,3 +709,23 @@ def test_text_label_escapes_and_truncates():
     assert text_label("$x^$") == r"\$x^\$"
     assert text_label("a" * 50) == "a" * 39 + "…"
     assert text_label("line\r\nbreak\x1b") == "line break"
+
+
+def test_cause_trend_marks_a_partial_last_period():
+    h = ck.History.from_frames(
+        pd.DataFrame({
+            "client": ["A"] * 6,
+            "opened_at": ["2022-02-01", "2022-06-01", "2023-03-01", "2023-09-01",
+                          "2024-01-15", "2024-02-01"],
+            "causes": ["payment", "scope"] * 3,
+        }),
+        as_of="2024-03-01",
+    )  # fmt: skip
+    _, ax = plt.subplots()
+    ck.plot_cause_trend(ck.cause_trend(h), ax=ax, as_of=h.as_of, lang="fr")
+    hatched = [p for p in ax.patches if p.get_hatch()]
+    assert hatched and {round(p.get_x() + p.get_width() / 2) for p in hatched} == {2}
+    assert "partielle" in [t.get_text() for t in ax.texts]
+    _, ax = plt.subplots()
+    ck.plot_cause_trend(ck.cause_trend(h), ax=ax)  # without as_of: nothing marked
+    assert not [p for p in ax.patches if p.get_hatch()]

@@ -148,6 +148,10 @@ def plot_cause_trend(
         A period with less than a tenth of the median exposure (such as a
         year holding only ``as_of``) is left blank and marked "too few days
         worked", since its rate would dwarf every other.
+    as_of : date-like, optional
+        The date the history is observed at (``history.as_of``). A last
+        period that is not over at that date is hatched and labelled
+        "partial", so a short period is not read as a quiet one.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.bar`.
 

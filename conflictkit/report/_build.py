@@ -515,7 +515,7 @@ class _Report:
 
     # -------------------------------------------------------------- output
     def html(self) -> str:
-        from .. import __version__
+        from .._version import __version__
 
         h = self.h
         meta = []
