@@ -32,6 +32,14 @@ COMMON: dict = {
         {"one": "{count} without a cause", "other": "{count} without a cause"},
         {"one": "{count} sans cause", "other": "{count} sans cause"},
     ),
+    "n_recurring_causes": (
+        {"one": "{count} recurring cause", "other": "{count} recurring causes"},
+        {"one": "{count} cause récurrente", "other": "{count} causes récurrentes"},
+    ),
+    "n_open_disputes": (
+        {"one": "{count} open dispute", "other": "{count} open disputes"},
+        {"one": "{count} litige ouvert", "other": "{count} litiges ouverts"},
+    ),
     "n_problems": (
         {"one": "{count} problem", "other": "{count} problems"},
         {"one": "{count} problème", "other": "{count} problèmes"},
