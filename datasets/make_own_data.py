@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (one row of the sample per line, as in the spreadsheet)
 """Build ``datasets/my-disputes.xlsx``: the French template, filled in by hand.
 
 The sample of ``notebooks/00-your-own-data.ipynb``: what a freelancer two and

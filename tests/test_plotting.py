@@ -724,7 +724,8 @@ def test_cause_trend_marks_a_partial_last_period():
     _, ax = plt.subplots()
     ck.plot_cause_trend(ck.cause_trend(h), ax=ax, as_of=h.as_of, lang="fr")
     hatched = [p for p in ax.patches if p.get_hatch()]
-    assert hatched and {round(p.get_x() + p.get_width() / 2) for p in hatched} == {2}
+    assert hatched
+    assert {round(p.get_x() + p.get_width() / 2) for p in hatched} == {2}
     assert "partielle" in [t.get_text() for t in ax.texts]
     _, ax = plt.subplots()
     ck.plot_cause_trend(ck.cause_trend(h), ax=ax)  # without as_of: nothing marked

@@ -15,7 +15,8 @@ def test_empty_template_reads_back_as_an_empty_history(tmp_path, lang):
     path = ck.write_template(tmp_path / "log.xlsx", lang=lang)
     history = ck.read_history(path)
     assert len(history) == 0
-    assert history.missions is not None and len(history.missions) == 0
+    assert history.missions is not None
+    assert len(history.missions) == 0
 
 
 def test_french_template_has_french_headers_drop_downs_and_formats(tmp_path):
@@ -23,10 +24,17 @@ def test_french_template_has_french_headers_drop_downs_and_formats(tmp_path):
     assert book.sheetnames == ["mode d'emploi", "litiges", "missions"]
     disputes = book["litiges"]
     headers = [c.value for c in disputes[1]]
-    assert headers[:5] == ["id litige", "client", "id mission", "ouvert le", "résolu le"]
+    assert headers[:5] == [
+        "id litige",
+        "client",
+        "id mission",
+        "ouvert le",
+        "résolu le",
+    ]
     lists = {str(rule.sqref).split(":")[0].rstrip("0123456789"): rule.formula1
              for rule in disputes.data_validations.dataValidation}  # fmt: skip
-    assert "périmètre" in lists["F"] and "paiement" in lists["F"]  # causes
+    assert "périmètre" in lists["F"]
+    assert "paiement" in lists["F"]
     assert "gain de cause" in lists["I"]  # outcome
     assert lists["J"] == '"oui,non"'  # client kept
     assert disputes["D2"].number_format == "dd/mm/yyyy"
@@ -61,7 +69,8 @@ def test_filled_template_reads_back_with_every_drop_down_value(tmp_path):
     assert str(d.loc["L1", "severity"]) == "high"
     assert str(d.loc["L1", "outcome"]) == "prevailed"
     assert d.loc["L1", "amount_at_stake"] == 1500.5
-    assert pd.isna(d.loc["L2", "outcome"]) and pd.isna(d.loc["L2", "amount_at_stake"])
+    assert pd.isna(d.loc["L2", "outcome"])
+    assert pd.isna(d.loc["L2", "amount_at_stake"])
     assert str(d.loc["L3", "outcome"]) == "amicable"
     assert bool(h.missions.loc[0, "written_scope"]) is True
     assert str(h.missions.loc[0, "contract"]) == "time_and_materials"
@@ -80,7 +89,8 @@ def test_bundled_sample_is_the_filled_french_template():
         ck.read_history(path)
     with pytest.warns(ck.ConflictkitWarning, match="1 row rejected"):
         h = ck.read_history(path, errors="collect", cause_map={"paiment": "payment"})
-    assert len(h) == 13 and len(h.missions) == 8
+    assert len(h) == 13
+    assert len(h.missions) == 8
     assert len(h.rejected) == 1
     assert "L08" in h.rejected.to_string()
 
@@ -89,4 +99,8 @@ def test_cli_template(tmp_path, capsys):
     out = tmp_path / "t.xlsx"
     assert main(["template", "--lang", "en", "-o", str(out)]) == 0
     assert "Template written to" in capsys.readouterr().out
-    assert load_workbook(out).sheetnames == ["how to fill this in", "disputes", "missions"]
+    assert load_workbook(out).sheetnames == [
+        "how to fill this in",
+        "disputes",
+        "missions",
+    ]

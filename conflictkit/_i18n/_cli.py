@@ -29,8 +29,7 @@ CLI: dict = {
         },
         {
             "one": "{path} : {problems} dans {rows} ; cette ligne serait rejetée :",
-            "other": "{path} : {problems} dans {rows} ; ces lignes seraient"
-            " rejetées :",
+            "other": "{path} : {problems} dans {rows} ; ces lignes seraient rejetées :",
         },
     ),
     "cli.file_problem": (

@@ -34,7 +34,10 @@ GLOSSARY: dict = {
         "Un taux divisé par un autre : 2× veut dire deux fois plus de litiges,"
         " 0,5× deux fois moins, 1× aucune différence.",
     ),
-    "term.ci": ("Likely range (95% confidence interval)", "Fourchette (intervalle de confiance à 95 %)"),
+    "term.ci": (
+        "Likely range (95% confidence interval)",
+        "Fourchette (intervalle de confiance à 95 %)",
+    ),
     "def.ci": (
         "The values the true figure most likely lies between, given how few"
         " disputes there are. A wide range means the data cannot say much yet.",
@@ -45,7 +48,7 @@ GLOSSARY: dict = {
     "term.p": ("p", "p"),
     "def.p": (
         "How likely a difference at least this large would be by chance alone."
-        " Below 0.05 it is usually taken as real; \"p < 0.001\" means less than"
+        ' Below 0.05 it is usually taken as real; "p < 0.001" means less than'
         " one chance in a thousand.",
         "La probabilité d'observer un écart au moins aussi grand par simple"
         " hasard. Sous 0,05 on le considère en général comme réel ; « p < 0,001 »"
@@ -96,7 +99,10 @@ GLOSSARY: dict = {
         "Pour le délai de règlement, un test du log-rank : les litiges avec et"
         " sans une habitude ont-ils pris des temps nettement différents ?",
     ),
-    "term.verdict": ("Rising, falling, no clear change", "En hausse, en baisse, pas de changement net"),
+    "term.verdict": (
+        "Rising, falling, no clear change",
+        "En hausse, en baisse, pas de changement net",
+    ),
     "def.verdict": (
         "Whether a rate changes over your career, and only when the change is"
         " clear enough (after correcting for the number of causes tested).",

@@ -26,7 +26,10 @@ REPORT: dict = {
     "section.recurring": ("Recurring causes", "Causes récurrentes"),
     "section.resolution": ("Time to settle", "Délai de règlement"),
     "section.outcomes": ("How disputes ended", "Issue des litiges"),
-    "section.prevention": ("What went with fewer disputes", "Ce qui va avec moins de litiges"),
+    "section.prevention": (
+        "What went with fewer disputes",
+        "Ce qui va avec moins de litiges",
+    ),
     "section.handling": ("Handling a dispute", "Conduite des litiges"),
     "section.recommendations": ("What to do next", "Que faire ensuite"),
     "section.quality": ("Data quality", "Qualité des données"),
@@ -39,14 +42,26 @@ REPORT: dict = {
         "Disputes opened from {start} to {end}",
         "Litiges ouverts du {start} au {end}",
     ),
-    "report.filter_since": ("Disputes opened from {start}", "Litiges ouverts depuis le {start}"),
-    "report.filter_until": ("Disputes opened until {end}", "Litiges ouverts jusqu'au {end}"),
+    "report.filter_since": (
+        "Disputes opened from {start}",
+        "Litiges ouverts depuis le {start}",
+    ),
+    "report.filter_until": (
+        "Disputes opened until {end}",
+        "Litiges ouverts jusqu'au {end}",
+    ),
     "report.filter_clients": ("Clients: {clients}", "Clients : {clients}"),
     "report.period": ("From {start} to {end}.", "Du {start} au {end}."),
-    "report.generated": ("Made with conflictkit {version}.", "Produit avec conflictkit {version}."),
+    "report.generated": (
+        "Made with conflictkit {version}.",
+        "Produit avec conflictkit {version}.",
+    ),
     "report.details": (
         {"one": "Show the other row", "other": "Show the other {count} rows"},
-        {"one": "Afficher l'autre ligne", "other": "Afficher les {count} autres lignes"},
+        {
+            "one": "Afficher l'autre ligne",
+            "other": "Afficher les {count} autres lignes",
+        },
     ),
     "report.more_columns": ("More columns", "Plus de colonnes"),
     "report.per_cause": ("The same, per cause", "La même chose, par cause"),
@@ -76,7 +91,10 @@ REPORT: dict = {
         {"one": "client avec un litige", "other": "clients avec des litiges"},
     ),
     "card.open": ("still open", {"one": "encore ouvert", "other": "encore ouverts"}),
-    "card.missions": ({"one": "mission", "other": "missions"}, {"one": "mission", "other": "missions"}),
+    "card.missions": (
+        {"one": "mission", "other": "missions"},
+        {"one": "mission", "other": "missions"},
+    ),
     "card.at_stake": ("at stake", "en jeu"),
     "card.recovered": ("recovered", "récupérés"),
     "card.not_recorded": ("not recorded", "non renseigné"),
@@ -111,7 +129,7 @@ REPORT: dict = {
         " travaillés pour calculer un taux.",
     ),
     "read.trend_table": (
-        "How to read this: \"per year\" is how much the rate is multiplied each"
+        'How to read this: "per year" is how much the rate is multiplied each'
         " year (1.10 = +10% a year); the verdict says whether the change is"
         " clear enough to trust.",
         "Comment lire : « par an » indique par combien le taux est multiplié"
@@ -133,14 +151,14 @@ REPORT: dict = {
         " les causes qui reviennent avec ce client.",
     ),
     "read.profiles_table": (
-        "How to read this: one row per client, riskiest first; \"why\" gives the"
+        'How to read this: one row per client, riskiest first; "why" gives the'
         " reasons for the risk.",
         "Comment lire : une ligne par client, les plus à risque d'abord ;"
         " « pourquoi » donne les raisons du risque.",
     ),
     "read.recurring_table": (
         "How to read this: a cause recurs with a client when it comes up far"
-        " more often with them than across all your clients; \"×\" says how many"
+        ' more often with them than across all your clients; "×" says how many'
         " times more, q how likely such a gap is by chance alone.",
         "Comment lire : une cause est récurrente avec un client quand elle"
         " revient bien plus souvent avec lui qu'avec l'ensemble de vos clients ;"
@@ -170,7 +188,7 @@ REPORT: dict = {
     ),
     "read.outcomes_table": (
         "How to read this: shares are of the settled disputes whose outcome was"
-        " recorded; \"recovered\" is the share of the money at stake you got back.",
+        ' recorded; "recovered" is the share of the money at stake you got back.',
         "Comment lire : les parts portent sur les litiges réglés dont l'issue est"
         " connue ; « récupéré » est la part du montant en jeu que vous avez"
         " récupérée.",
@@ -185,7 +203,7 @@ REPORT: dict = {
         " différence nette.",
     ),
     "read.prevention_table": (
-        "How to read this: \"ratio\" is the dispute rate with the practice divided"
+        'How to read this: "ratio" is the dispute rate with the practice divided'
         " by the rate without (0.5 = half as many disputes per day worked).",
         "Comment lire : le « rapport » est le taux de litiges avec la pratique"
         " divisé par le taux sans (0,5 = deux fois moins de litiges par jour"
@@ -204,7 +222,7 @@ REPORT: dict = {
         " sous 0,05 on considère en général la différence comme réelle.",
     ),
     "read.recommendations_table": (
-        "How to read this: the most urgent first; \"basis\" says whether the"
+        'How to read this: the most urgent first; "basis" says whether the'
         " advice rests on your own data or on general advice for freelancers.",
         "Comment lire : les plus urgentes d'abord ; « fondement » dit si le"
         " conseil repose sur vos propres données ou sur un conseil général aux"
@@ -250,8 +268,7 @@ REPORT: dict = {
     ),
     "na.no_resolved": (
         "Not shown: no dispute is settled yet (resolved_at is empty everywhere).",
-        "Non affiché : aucun litige n'est encore réglé (resolved_at est vide"
-        " partout).",
+        "Non affiché : aucun litige n'est encore réglé (resolved_at est vide partout).",
     ),
     "na.too_short": (
         "Not shown: the disputes span less than two periods, too short to see a"
@@ -284,7 +301,10 @@ REPORT: dict = {
         },
     ),
     "quality.rejected_missions": (
-        {"one": "{count} mission row was rejected:", "other": "{count} mission rows were rejected:"},
+        {
+            "one": "{count} mission row was rejected:",
+            "other": "{count} mission rows were rejected:",
+        },
         {
             "one": "{count} ligne de missions a été rejetée :",
             "other": "{count} lignes de missions ont été rejetées :",
@@ -293,17 +313,20 @@ REPORT: dict = {
     "quality.no_rejected": ("No row was rejected.", "Aucune ligne rejetée."),
     "quality.unlabelled": (
         {
-            "one": "{count} dispute cites no cause (conflictkit suggest can propose some).",
-            "other": "{count} disputes cite no cause (conflictkit suggest can propose some).",
+            "one": "{count} dispute cites no cause (conflictkit suggest can"
+            " propose some).",
+            "other": "{count} disputes cite no cause (conflictkit suggest can"
+            " propose some).",
         },
         {
-            "one": "{count} litige ne cite aucune cause (conflictkit suggest peut en proposer).",
+            "one": "{count} litige ne cite aucune cause (conflictkit suggest peut"
+            " en proposer).",
             "other": "{count} litiges ne citent aucune cause (conflictkit suggest peut"
             " en proposer).",
         },
     ),
     "quality.few": (
-        "Some results rest on few disputes and say so (\"too few to tell\"):"
+        'Some results rest on few disputes and say so ("too few to tell"):'
         " read them as hints, not findings.",
         "Certains résultats reposent sur peu de litiges et le disent (« trop peu"
         " pour conclure ») : lisez-les comme des pistes, pas des constats.",

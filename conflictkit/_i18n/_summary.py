@@ -30,8 +30,7 @@ SUMMARY: dict = {
         " une cause (il en faut au moins {need}).",
     ),
     "sum.causes_none": (
-        "Not enough data to tell which cause comes first: no dispute cites a"
-        " cause.",
+        "Not enough data to tell which cause comes first: no dispute cites a cause.",
         "Pas assez de données pour dire quelle cause domine : aucun litige ne"
         " cite de cause.",
     ),
@@ -58,8 +57,7 @@ SUMMARY: dict = {
         {"one": "et {count} autre", "other": "et {count} autres"},
     ),
     "sum.recurring_none": (
-        "No cause keeps coming back with a particular client ({n} disputes"
-        " checked).",
+        "No cause keeps coming back with a particular client ({n} disputes checked).",
         "Aucune cause ne revient avec un client en particulier ({n} vérifiés).",
     ),
     "sum.recurring_few": (
@@ -95,8 +93,7 @@ SUMMARY: dict = {
         " baisse.",
     ),
     "sum.trend_few": (
-        "Not enough data to tell whether things are getting better or worse:"
-        " {reason}.",
+        "Not enough data to tell whether things are getting better or worse: {reason}.",
         "Pas assez de données pour dire si la situation s'améliore ou se"
         " dégrade : {reason}.",
     ),
@@ -131,15 +128,13 @@ SUMMARY: dict = {
         " borne haute ne peut pas encore être estimée.",
     ),
     "sum.prevention_fewer": (
-        "Missions with this practice went with fewer disputes: {items}. Keep it"
-        " up.",
+        "Missions with this practice went with fewer disputes: {items}. Keep it up.",
         "Les missions avec cette pratique sont allées avec moins de litiges :"
         " {items}. Continuez.",
     ),
     "sum.prevention_more": (
         "Missions with this practice went with more disputes: {items}.",
-        "Les missions avec cette pratique sont allées avec plus de litiges :"
-        " {items}.",
+        "Les missions avec cette pratique sont allées avec plus de litiges : {items}.",
     ),
     "sum.prevention_item": (
         "{practice} ({ratio} the rate without it, likely {low} to {high})",
@@ -171,8 +166,7 @@ SUMMARY: dict = {
         " ({change}).",
     ),
     "sum.compare_none_before": (
-        "From {start} to {end}: {n}, and none in the same length of time just"
-        " before.",
+        "From {start} to {end}: {n}, and none in the same length of time just before.",
         "Du {start} au {end} : {n}, et aucun sur la même durée juste avant.",
     ),
     "sum.compare_unknown": (

@@ -16,9 +16,9 @@ TEMPLATE: dict = {
         "Votre journal des litiges : mode d'emploi",
     ),
     "template.help_1": (
-        "1. One row per dispute in the \"disputes\" sheet: at least the client and"
+        '1. One row per dispute in the "disputes" sheet: at least the client and'
         " the date it surfaced (opened_at). Leave a cell empty when you do not"
-        " know: empty means unknown, never \"no\" or 0.",
+        ' know: empty means unknown, never "no" or 0.',
         "1. Une ligne par litige dans la feuille « litiges » : au moins le client"
         " et la date où il est apparu (ouvert le). Laissez une case vide quand"
         " vous ne savez pas : vide veut dire inconnu, jamais « non » ni 0.",
@@ -42,7 +42,7 @@ TEMPLATE: dict = {
         "4. Montants dans une seule devise, sans le symbole : 1500,50.",
     ),
     "template.help_5": (
-        "5. The \"missions\" sheet is optional but tells how much you worked for"
+        '5. The "missions" sheet is optional but tells how much you worked for'
         " each client, so disputes can be compared per day worked, and whether"
         " a written scope, regular check-ins or minutes went with fewer"
         " disputes. Use the same mission_id in both sheets.",
@@ -60,9 +60,9 @@ TEMPLATE: dict = {
     ),
     "template.help_7": (
         "7. Then: conflictkit report FILE.xlsx -o report.html, or"
-        " ck.read_history(\"FILE.xlsx\") in a notebook.",
+        ' ck.read_history("FILE.xlsx") in a notebook.',
         "7. Ensuite : conflictkit report FICHIER.xlsx --lang fr -o rapport.html,"
-        " ou ck.read_history(\"FICHIER.xlsx\") dans un notebook.",
+        ' ou ck.read_history("FICHIER.xlsx") dans un notebook.',
     ),
     "cli.template_written": ("Template written to {path}", "Modèle écrit dans {path}"),
 }

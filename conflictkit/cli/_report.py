@@ -69,7 +69,7 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
-    """Register ``report`` and ``template`` with ``command(name, help, description)``."""
+    """Register ``report`` and ``template`` with ``command(name, help, ...)``."""
     p = command(
         "report",
         "write a self-contained HTML report",
@@ -109,8 +109,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--currency",
         default="€",
-        help="currency of the amounts: a symbol (€, $, £) or a code (CHF); "
-        "default: €",
+        help="currency of the amounts: a symbol (€, $, £) or a code (CHF); default: €",
     )
     p.set_defaults(func=_report)
 

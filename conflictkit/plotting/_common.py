@@ -49,6 +49,7 @@ OUTCOME_COLORS: dict[str, str] = {
 #: Colour of the "all" row or curve (not a cause).
 ALL_COLOR = "#333333"
 
+
 def text(key: str, lang: str, **fmt: Any) -> str:
     """Return the plot text ``key`` in ``lang`` (from :mod:`conflictkit._i18n`)."""
     return i18n.t(f"plot.{key}", lang, **fmt)
@@ -122,8 +123,10 @@ def number(value: float, spec: str, lang: str) -> str:
         return i18n.percent(value, lang, digits=digits)
     if spec.endswith("f") and spec.startswith("."):
         digits = int(spec[1:-1])
-        return i18n.number(value, lang, digits=digits) if digits else i18n.number(
-            round(float(value)), lang
+        return (
+            i18n.number(value, lang, digits=digits)
+            if digits
+            else i18n.number(round(float(value)), lang)
         )
     return i18n.number(value, lang)
 

@@ -27,7 +27,7 @@ __all__ = ["build_report"]
 
 #: Font sizes of the report's figures, in points at the displayed size; the
 #: figures are drawn at their displayed size, so nothing is below 10 pt.
-FONTS = {
+FONTS: dict[str, Any] = {
     "font.size": 12,
     "axes.titlesize": 13,
     "axes.labelsize": 12,
@@ -48,7 +48,8 @@ _RECURRING_COLUMNS = ["client", "cause", "n_disputes", "expected", "rate_ratio",
 _OUTCOME_COLUMNS = ["cause", "n_outcome_known", "share_agreement", "retention",
                     "amount_at_stake", "amount_recovered", "recovery_rate"]  # fmt: skip
 _PREVENTION_COLUMNS = ["practice", "cause", "disputes_with", "disputes_without",
-                       "rate_ratio", "ci_low", "ci_high", "q_value", "p_value"]  # fmt: skip
+                       "rate_ratio", "ci_low", "ci_high", "q_value",
+                       "p_value"]  # fmt: skip
 _RECOMMENDATION_COLUMNS = ["priority", "client", "cause", "action", "basis",
                            "evidence"]  # fmt: skip
 
@@ -220,7 +221,7 @@ class _Report:
         import matplotlib as mpl
         from matplotlib.figure import Figure
 
-        with mpl.rc_context(FONTS):
+        with mpl.rc_context(FONTS):  # type: ignore[arg-type]
             fig = Figure(figsize=size, layout="constrained")
             ax = fig.add_subplot()
             plot(data, ax=ax, lang=self.lang, **kwargs)
@@ -261,9 +262,10 @@ class _Report:
         sentences = self.compute("summary", summarize, self.h, lang=lang,
                                  period=period, before=before)  # fmt: skip
         items = "".join(
-            f'<li{"" if ok else " class=few"}>{H.esc(s)}</li>'
-            for s, ok in zip(sentences["sentence"], sentences["enough_data"],
-                             strict=True)  # fmt: skip
+            f"<li{'' if ok else ' class=few'}>{H.esc(s)}</li>"
+            for s, ok in zip(
+                sentences["sentence"], sentences["enough_data"], strict=True
+            )  # fmt: skip
         )
         self.add("summary", f'<ul class="glance">{items}</ul>')
         d = self.h.disputes
@@ -293,8 +295,9 @@ class _Report:
         self.add("summary", f'<div class="cards">{html_cards}</div>')
         if len(d):
             start, end = d["opened_at"].min(), d["opened_at"].max()
-            self.add("summary", H.p(self.t("report.period", start=i18n.date(start, lang),
-                                           end=i18n.date(end, lang))))  # fmt: skip
+            period = self.t("report.period", start=i18n.date(start, lang),
+                            end=i18n.date(end, lang))  # fmt: skip
+            self.add("summary", H.p(period))
 
     def causes(self) -> None:
         from ..analysis import cause_counts
@@ -321,9 +324,13 @@ class _Report:
         self.read("trend", "read.trend_fig_rate" if rate else "read.trend_fig_count")
         last = pd.Timestamp(trend["period"].max())
         as_of = self.h.as_of
-        if not pd.isna(as_of) and last + pd.DateOffset(years=1) > as_of + pd.Timedelta(days=1):
+        if not pd.isna(as_of) and last + pd.DateOffset(years=1) > as_of + pd.Timedelta(
+            days=1
+        ):
             days = max((as_of - last).days + 1, 1)
-            self.read("trend", "read.partial", days=i18n.t("n_days", self.lang, count=days))
+            self.read(
+                "trend", "read.partial", days=i18n.t("n_days", self.lang, count=days)
+            )
         summary = self.compute("trend", trend_summary, self.h)
         if summary is not None:
             self.table("trend", summary, _TREND_COLUMNS)
@@ -385,33 +392,39 @@ class _Report:
         from ..plotting import plot_time_to_resolution
 
         n_per = by_cause.groupby(by_cause["group"].astype(str))["at_risk"].first()
-        causes = [c for c in n_per.sort_values(ascending=False).index if n_per[c] >= 3][:6]
+        causes = [c for c in n_per.sort_values(ascending=False).index if n_per[c] >= 3][
+            :6
+        ]
         if not causes:
             return
         curves = pd.concat([overall, by_cause], ignore_index=True)
         cols = 3 if len(causes) > 4 else min(len(causes), 2)
         rows = -(-len(causes) // cols)
-        with mpl.rc_context(FONTS):
+        with mpl.rc_context(FONTS):  # type: ignore[arg-type]
             fig = Figure(figsize=(8.5, 0.6 + 3.0 * rows), layout="constrained")
             axes = fig.subplots(rows, cols, sharex=True, sharey=True, squeeze=False)
             right = float(curves.loc[curves["survival"] > 0.05, "days"].max()) * 1.1
             for ax, cause in zip(axes.flat, causes, strict=False):
-                plot_time_to_resolution(curves, ax=ax, lang=self.lang, groups=["all"],
-                                        band=False, max_days=right, color="0.6")  # fmt: skip
-                plot_time_to_resolution(curves, ax=ax, lang=self.lang, groups=[cause],
-                                        max_days=right)  # fmt: skip
-                ax.set_title(f"{i18n.label(cause, self.lang)} (n = {int(n_per[cause])})")
+                draw = {"ax": ax, "lang": self.lang, "max_days": right}
+                plot_time_to_resolution(curves, groups=["all"], band=False,
+                                        color="0.6", **draw)  # fmt: skip
+                plot_time_to_resolution(curves, groups=[cause], **draw)
+                ax.set_title(
+                    f"{i18n.label(cause, self.lang)} (n = {int(n_per[cause])})"
+                )
                 ax.set_xlabel("")
                 ax.set_ylabel("")
                 if ax.get_legend() is not None:
                     ax.get_legend().remove()
-            for ax in list(axes.flat)[len(causes):]:
+            for ax in list(axes.flat)[len(causes) :]:
                 ax.set_visible(False)
             fig.supxlabel(i18n.t("plot.days_open", self.lang))
             fig.supylabel(i18n.t("plot.share_open", self.lang))
             fig.suptitle(i18n.t("plot.km_title", self.lang)
                          + " — " + i18n.t("plot.km_grey", self.lang))  # fmt: skip
-            self.add("resolution", H.figure(fig, i18n.t("section.resolution", self.lang)))
+            self.add(
+                "resolution", H.figure(fig, i18n.t("section.resolution", self.lang))
+            )
 
     def outcomes(self) -> None:
         from ..analysis import outcomes_by_cause
@@ -425,7 +438,9 @@ class _Report:
         self.read("outcomes", "read.outcomes_fig")
         self.table("outcomes", outcomes, _OUTCOME_COLUMNS)
         self.read("outcomes", "read.outcomes_table")
-        rest = [c for c in outcomes.columns if c not in _OUTCOME_COLUMNS or c == "cause"]
+        rest = [
+            c for c in outcomes.columns if c not in _OUTCOME_COLUMNS or c == "cause"
+        ]
         full = H.table(outcomes[rest], self.lang, currency=self.currency)
         self.add("outcomes", H.folded(self.t("report.more_columns"), full))
 

@@ -50,7 +50,8 @@ td.text { min-width: 14rem; }
 details { margin: .3rem 0 1rem 0; }
 details summary { cursor: pointer; color: #0b5394; }
 .note { color: #555; font-size: .92rem; }
-.missing { color: #555; background: #fafafa; border: 1px dashed #ccc; padding: .5rem .8rem; }
+.missing { color: #555; background: #fafafa; border: 1px dashed #ccc;
+  padding: .5rem .8rem; }
 dl.glossary dt { font-weight: 600; margin-top: .6rem; }
 dl.glossary dd { margin-left: 1.2rem; }
 @media print {
@@ -186,14 +187,17 @@ def _html_table(frame: pd.DataFrame, original: pd.DataFrame) -> str:
     ]
     text_cols = [c in _TEXT_COLUMNS for c in original.columns if c != "ci_high"]
     head = "".join(
-        f'<th{" class=num" if num else ""}>{esc(c)}</th>'
+        f"<th{' class=num' if num else ''}>{esc(c)}</th>"
         for c, num in zip(frame.columns, numeric, strict=True)
     )
     rows = []
+    classes = [
+        " class=num" if num else (" class=text" if txt else "")
+        for num, txt in zip(numeric, text_cols, strict=True)
+    ]
     for values in frame.itertuples(index=False):
         cells = "".join(
-            f'<td{" class=num" if num else (" class=text" if txt else "")}>{esc(v)}</td>'
-            for v, num, txt in zip(values, numeric, text_cols, strict=True)
+            f"<td{cls}>{esc(v)}</td>" for v, cls in zip(values, classes, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
     return (
@@ -237,7 +241,13 @@ def figure(fig: Any, alt: str) -> str:
 _PAIRS = [
     ("n", "n_with", "n_without", None, "number"),
     ("median_days", "median_days_with", "median_days_without", "logrank_p", "number"),
-    ("share_agreement", "agreement_with", "agreement_without", "agreement_p", "percent"),
+    (
+        "share_agreement",
+        "agreement_with",
+        "agreement_without",
+        "agreement_p",
+        "percent",
+    ),
     ("retention", "retention_with", "retention_without", "retention_p", "percent"),
 ]
 
@@ -251,8 +261,8 @@ def paired_table(frame: pd.DataFrame, lang: str) -> str:
         if with_col not in frame.columns:
             continue
         key = f"{name}_pair"
-        headers[key] = i18n.t(f"header.{name}", lang) + " " + i18n.t(
-            "header.with_without", lang
+        headers[key] = (
+            i18n.t(f"header.{name}", lang) + " " + i18n.t("header.with_without", lang)
         )
         out[key] = [
             f"{write[kind](a, lang)} / {write[kind](b, lang)}"

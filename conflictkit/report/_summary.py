@@ -203,7 +203,9 @@ def _trend(history: History, lang: str) -> tuple[str, bool]:
         return i18n.t("sum.trend_few", lang, reason=reason), False
     summary = trend_summary(history)
     is_all = summary["cause"].astype(str) == "all"
-    clear = summary[~is_all & summary["direction"].astype(str).isin(["rising", "falling"])]
+    clear = summary[
+        ~is_all & summary["direction"].astype(str).isin(["rising", "falling"])
+    ]
     items = []
     for row in clear.sort_values("p_value").itertuples():
         items.append(
@@ -288,7 +290,8 @@ def _prevention(history: History, lang: str) -> tuple[str, bool]:
     overall = clear[clear["cause"].astype(str) == "all"]
     if len(overall):
         clear = overall
-    fewer, more = [], []
+    fewer: list[str] = []
+    more: list[str] = []
     for row in clear.itertuples():
         name = i18n.label(row.practice, lang)
         if str(row.cause) != "all":
@@ -320,12 +323,14 @@ def _compare(
     end = period.end if period.end is not None else history.as_of
     count = int(((opened >= start) & (opened <= end)).sum())
     n = _n(count, lang)
-    dates = {"start": i18n.date(start, lang), "end": i18n.date(end, lang)}
+    first, last = i18n.date(start, lang), i18n.date(end, lang)
     if before is None:
-        return i18n.t("sum.compare_unknown", lang, n=n, **dates), False
+        text = i18n.t("sum.compare_unknown", lang, n=n, start=first, end=last)
+        return text, False
     m = len(before)
     if m == 0:
-        return i18n.t("sum.compare_none_before", lang, n=n, **dates), True
+        text = i18n.t("sum.compare_none_before", lang, n=n, start=first, end=last)
+        return text, True
     change = (count - m) / m
     sign = "+" if change > 0 else ""
     text = i18n.t(
@@ -334,6 +339,7 @@ def _compare(
         n=n,
         m=i18n.number(m, lang),
         change=sign + i18n.percent(change, lang),
-        **dates,
+        start=first,
+        end=last,
     )
     return text, True
