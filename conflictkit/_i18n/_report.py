@@ -276,9 +276,18 @@ REPORT: dict = {
         "Non affiché : les litiges couvrent moins de deux périodes, trop peu pour"
         " voir une évolution.",
     ),
-    "na.generic": (
-        "Not shown for these data: {reason}",
-        "Non affiché pour ces données : {reason}",
+    "na.too_few_trend": (
+        "Rising or falling is not shown: {n} over this span are too few to tell"
+        " (at least {need} disputes over two years are needed).",
+        "Hausse ou baisse non affichée : {n} sur cette durée, c'est trop peu pour"
+        " conclure (il faut au moins {need} litiges sur deux ans).",
+    ),
+    "na.too_few_prevention": (
+        "Not shown: {n} are too few to compare missions with and without each"
+        " practice (at least {need} are needed). Keep recording your missions.",
+        "Non affiché : {n}, c'est trop peu pour comparer les missions avec et"
+        " sans chaque pratique (il en faut au moins {need}). Continuez à noter vos"
+        " missions.",
     ),
     "no_recurring": (
         "No cause keeps coming back with a particular client.",

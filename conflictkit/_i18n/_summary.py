@@ -18,7 +18,7 @@ SUMMARY: dict = {
         },
     ),
     "sum.causes_tie": (
-        "Your most frequent causes are {causes}, level: {count} disputes each of"
+        "Your most frequent causes, tied, are {causes}: {count} disputes each of"
         " the {n} that cite a cause ({share} each).",
         "Vos causes les plus fréquentes sont {causes}, à égalité : {count}"
         " litiges chacune sur les {n} qui citent une cause ({share} chacune).",
@@ -164,6 +164,12 @@ SUMMARY: dict = {
         " before ({change}).",
         "Du {start} au {end} : {n}, contre {m} sur la même durée juste avant"
         " ({change}).",
+    ),
+    "sum.compare_few": (
+        "From {start} to {end}: {n}, against {m} in the same length of time just"
+        " before; too few to tell whether that is a real change.",
+        "Du {start} au {end} : {n}, contre {m} sur la même durée juste avant ;"
+        " trop peu pour dire si le changement est réel.",
     ),
     "sum.compare_none_before": (
         "From {start} to {end}: {n}, and none in the same length of time just before.",

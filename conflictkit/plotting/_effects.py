@@ -104,7 +104,7 @@ def plot_outcomes_by_cause(
     ax.set_title(text("outcomes_title", lang))
     ax.spines[["top", "right"]].set_visible(False)
     if len(causes):
-        outside_legend(ax, bbox_to_anchor=(1.1, 1.0))
+        outside_legend(ax, bbox_to_anchor=(1.16, 1.0))
     return ax
 
 

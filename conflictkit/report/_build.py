@@ -21,7 +21,7 @@ from ..errors import ConflictkitWarning, NotApplicableError, SmallSampleWarning
 from ..model import History
 from . import _html as H
 from ._select import select
-from ._summary import summarize
+from ._summary import MIN_PREVENTION, MIN_TREND, summarize
 
 __all__ = ["build_report"]
 
@@ -172,8 +172,12 @@ class _Report:
         """The one line under a figure or table saying how to read it."""
         self.add(section, H.p(self.t(key, **kwargs), "read"))
 
-    def missing(self, section: str, key: str) -> None:
-        self.add(section, H.p(self.t(key), "missing"))
+    def missing(self, section: str, key: str, n: int | None = None,
+                **kwargs: Any) -> None:  # fmt: skip
+        """The line that replaces a section whose data are missing or too few."""
+        if n is not None:
+            kwargs["n"] = i18n.t("n_disputes", self.lang, count=n)
+        self.add(section, H.p(self.t(key, **kwargs), "missing"))
 
     def compute(self, section: str, func: Callable[..., Any], *args: Any,
                 **kwargs: Any) -> Any:  # fmt: skip
@@ -232,6 +236,9 @@ class _Report:
               **kwargs: Any) -> None:  # fmt: skip
         if columns is not None:
             frame = frame[[c for c in columns if c in frame.columns]]
+        for count in ("n_disputes", "n"):  # a cause nobody cited: no row
+            if count in frame.columns and len(frame) > 1:
+                frame = frame[frame[count] > 0]
         self.add(section, H.table(frame, self.lang, currency=self.currency, **kwargs))
 
     # -------------------------------------------------------------- sections
@@ -331,6 +338,11 @@ class _Report:
             self.read(
                 "trend", "read.partial", days=i18n.t("n_days", self.lang, count=days)
             )
+        d = self.h.disputes
+        span = (d["opened_at"].max() - d["opened_at"].min()).days
+        if len(d) < MIN_TREND or span < 2 * 365:
+            self.missing("trend", "na.too_few_trend", n=len(d), need=MIN_TREND)
+            return
         summary = self.compute("trend", trend_summary, self.h)
         if summary is not None:
             self.table("trend", summary, _TREND_COLUMNS)
@@ -448,6 +460,10 @@ class _Report:
         from ..analysis import prevention_effects
         from ..plotting import plot_prevention_effects
 
+        if self.h.has_missions and len(self.h) < MIN_PREVENTION:
+            self.missing("prevention", "na.too_few_prevention", n=len(self.h),
+                         need=MIN_PREVENTION)  # fmt: skip
+            return
         effects = self.compute("prevention", prevention_effects, self.h)
         if effects is None:
             self.missing("prevention", "na.no_missions")

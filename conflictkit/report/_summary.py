@@ -21,6 +21,8 @@ MIN_RECURRING = 20
 MIN_RESOLVED = 5
 #: Fewest disputes, and years covered, for a trend.
 MIN_TREND = 20
+#: Fewest disputes, in a period and the one before, to give the change in %.
+MIN_COMPARE = 20
 #: Fewest disputes to compare mission practices.
 MIN_PREVENTION = 30
 #: How many recurring clients a sentence names before "and N more".
@@ -331,6 +333,10 @@ def _compare(
     if m == 0:
         text = i18n.t("sum.compare_none_before", lang, n=n, start=first, end=last)
         return text, True
+    if count + m < MIN_COMPARE:
+        text = i18n.t("sum.compare_few", lang, n=n, m=i18n.number(m, lang),
+                      start=first, end=last)  # fmt: skip
+        return text, False
     change = (count - m) / m
     sign = "+" if change > 0 else ""
     text = i18n.t(
