@@ -605,3 +605,24 @@ def test_client_names_that_look_like_maths_do_not_stop_the_report(tmp_path):
     page = path.read_text(encoding="utf-8")
     assert page.count("<img") >= 3  # the figures with client names were drawn
     assert "ParseFatalException" not in page
+
+
+def test_report_figures_have_no_text_below_10_points(example, tmp_path, monkeypatch):
+    from matplotlib.text import Text
+
+    import conflictkit.report._html as H
+
+    sizes = []
+    embed = H.figure
+
+    def spy(fig, alt):
+        for text in fig.findobj(Text):
+            if text.get_visible() and text.get_text().strip():
+                sizes.append((text.get_fontsize(), text.get_text()))
+        return embed(fig, alt)
+
+    monkeypatch.setattr(H, "figure", spy)
+    build_report(example, tmp_path / "r.html", lang="fr")
+    assert len(sizes) > 100
+    small = [s for s in sizes if s[0] < 10]
+    assert small == [], sorted(small)[:5]

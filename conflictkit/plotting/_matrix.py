@@ -43,7 +43,7 @@ def _cause_ticks(ax: Axes, causes: list[str], lang: str, *, x: bool, y: bool) ->
 
 
 def _annotate_cells(
-    ax: Axes, image: Any, values: np.ndarray, fmt: str, fontsize: float = 9.0
+    ax: Axes, image: Any, values: np.ndarray, fmt: str, fontsize: float = 10.0
 ) -> None:
     """Write each finite value in its cell, in black or white for contrast."""
     if fontsize < 5:  # too small to read: the shading says enough
@@ -225,7 +225,7 @@ def plot_recurring_causes(
     )
     shown = np.where(values > 0, values, np.nan)
     fontsize = row_fontsize(ax, len(order))
-    _annotate_cells(ax, image, shown, ".0f", fontsize=min(fontsize, 9.0))
+    _annotate_cells(ax, image, shown, ".0f", fontsize=min(fontsize, 10.0))
     rows, cols = np.nonzero(flags.to_numpy())
     for i, j in zip(rows, cols, strict=True):
         ax.add_patch(

@@ -28,7 +28,7 @@ __all__ = ["build_report"]
 #: Font sizes of the report's figures, in points at the displayed size; the
 #: figures are drawn at their displayed size, so nothing is below 10 pt.
 FONTS: dict[str, Any] = {
-    "font.size": 12,
+    "font.size": 12.5,
     "axes.titlesize": 13,
     "axes.labelsize": 12,
     "xtick.labelsize": 11,
