@@ -322,6 +322,14 @@ class _Report:
         from ..plotting import plot_cause_trend
 
         trend = self.compute("trend", cause_trend, self.h)
+        if trend is not None:
+            # periods after the chosen ones hold neither disputes nor days worked
+            per = trend.groupby("period")
+            used = per["n_disputes"].sum() > 0
+            if "exposure_days" in trend.columns:
+                used |= per["exposure_days"].first().fillna(0) > 0
+            last = used[used].index.max() if used.any() else None
+            trend = trend[trend["period"] <= last] if last is not None else trend
         if trend is None or trend["period"].nunique() < 2:
             self.missing("trend", "na.too_short")
             return
