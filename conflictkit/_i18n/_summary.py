@@ -37,16 +37,22 @@ SUMMARY: dict = {
     "sum.recurring": (
         {
             "one": "With one client the same cause keeps coming back: {items}."
-            " Your own history suggests: {action}",
+            " {advice}",
             "other": "With {count} clients the same cause keeps coming back:"
-            " {items}. Your own history suggests, for {client}: {action}",
+            " {items}. {advice}",
         },
         {
-            "one": "Avec un client, la même cause revient : {items}. Votre"
-            " historique suggère : {action}",
-            "other": "Avec {count} clients, la même cause revient : {items}."
-            " Votre historique suggère, pour {client} : {action}",
+            "one": "Avec un client, la même cause revient : {items}. {advice}",
+            "other": "Avec {count} clients, la même cause revient : {items}. {advice}",
         },
+    ),
+    "sum.advice_yours": (
+        "Your own history suggests, for {client}: {action}",
+        "Votre historique suggère, pour {client} : {action}",
+    ),
+    "sum.advice_general": (
+        "What the field advice says for that cause, for {client}: {action}",
+        "Ce que conseillent les praticiens pour cette cause, pour {client} : {action}",
     ),
     "sum.recurring_item": (
         "{client} ({cause}, {k} of {n})",

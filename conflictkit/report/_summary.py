@@ -175,14 +175,22 @@ def _recurring(history: History, lang: str) -> tuple[str, bool]:
         items.append(i18n.t("sum.recurring_more", lang, count=len(clients) - MAX_NAMED))
     recs = recommendations(history, lang=lang)
     mine = recs[recs["client"].astype(str) == clients[0]]
-    action = str((mine if len(mine) else recs)["action"].iloc[0])
+    first = (mine if len(mine) else recs).iloc[0]
+    # advice resting on the user's own data (a practice their missions lacked)
+    # is said to be; the field advice for the cause is called that
+    general = "basis" in recs.columns and str(first["basis"]) == "general advice"
+    advice = i18n.t(
+        "sum.advice_general" if general else "sum.advice_yours",
+        lang,
+        client=clients[0],
+        action=str(first["action"]),
+    )
     text = i18n.t(
         "sum.recurring",
         lang,
         count=len(clients),
         items=_join(items, lang) if len(clients) <= MAX_NAMED else ", ".join(items),
-        client=clients[0],
-        action=action,
+        advice=advice,
     )
     return text, True
 
