@@ -7,7 +7,9 @@ numbers, percentages, amounts, dates and plural forms go through Babel
 (CLDR data), so French gets ``1 500,5``, ``31 %``, ``578 230 €``,
 ``01/03/2024`` and ``1 litige`` / ``2 litiges`` without hand-written rules.
 
-Nothing here imports a stage of the pipeline, so every stage may use it.
+Nothing here imports a stage of the pipeline, so every stage may use it;
+Babel and pandas are imported on first use, so that the command line's
+``--help`` and its messages start without them.
 """
 
 from __future__ import annotations
@@ -19,14 +21,26 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-import pandas as pd
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
-
-from .._labels import LANGS, check_lang
-from .._labels import label as _enum_label
 from ._catalog import CATALOG, Entry
+
+#: The languages of every text (as in :data:`conflictkit._labels.LANGS`).
+LANGS = ("en", "fr")
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if supported, else the ValueError of ``_labels.check_lang``.
+
+    Examples
+    --------
+    >>> check_lang("fr")
+    'fr'
+    """
+    if lang in LANGS:
+        return lang
+    from .._labels import check_lang as check  # the one message, said once
+
+    return check(lang)
+
 
 __all__ = [
     "LANGS",
@@ -77,7 +91,9 @@ def resolve_lang(lang: str | None) -> str:
 
 
 @lru_cache(maxsize=4)
-def _locale(lang: str) -> Locale:
+def _locale(lang: str) -> Any:
+    from babel import Locale
+
     return Locale.parse(check_lang(lang))
 
 
@@ -129,10 +145,13 @@ def has(key: str) -> bool:
 
 
 def _missing(x: Any) -> bool:
+    """None, NaN, NaT or pandas' NA (a value nobody recorded)."""
+    if x is None:
+        return True
     try:
-        return bool(pd.isna(x))
-    except (TypeError, ValueError):
-        return False
+        return bool(x != x)  # NaN and NaT are not equal to themselves
+    except TypeError:  # pandas.NA refuses bool()
+        return True
 
 
 def number(x: Any, lang: str, *, digits: int | None = None) -> str:
@@ -161,6 +180,8 @@ def number(x: Any, lang: str, *, digits: int | None = None) -> str:
         else:
             digits = max(0, 2 - math.floor(math.log10(abs(value))))
             digits = min(digits, 8)
+    from babel.numbers import format_decimal
+
     value = round(value, digits)
     pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits else "")
     return format_decimal(value, format=pattern, locale=_locale(lang))
@@ -179,6 +200,8 @@ def percent(x: Any, lang: str, *, digits: int = 0) -> str:
     """
     if _missing(x):
         return MISSING
+    from babel.numbers import format_percent
+
     value = float(x)
     pattern = _locale(lang).percent_formats[None].pattern
     if digits:
@@ -204,6 +227,8 @@ def money(x: Any, lang: str, currency: str = "€") -> str:
     """
     if _missing(x):
         return MISSING
+    from babel.numbers import format_currency
+
     code = _CURRENCY_CODES.get(currency, currency)
     pattern = _locale(lang).currency_formats["standard"].pattern
     pattern = pattern.split(";")[0].replace(".00", "")
@@ -228,6 +253,9 @@ def date(ts: Any, lang: str) -> str:
     """
     if _missing(ts):
         return MISSING
+    import pandas as pd
+    from babel.dates import format_date
+
     return format_date(
         pd.Timestamp(ts).date(), _DATE_FORMATS[lang], locale=_locale(lang)
     )
@@ -276,7 +304,9 @@ def label(value: Any, lang: str) -> str:
     for key in (f"value.{value}", f"practice.{value}"):
         if key in CATALOG:
             return t(key, lang)
-    return _enum_label(str(value), lang)
+    from .._labels import label as enum_label
+
+    return enum_label(str(value), lang)
 
 
 from ._warnings import warning_text  # noqa: E402,F401  (the report's notes)

@@ -104,8 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{err_word}: {text}", file=sys.stderr)
         return 1
     except (FileNotFoundError, KeyError) as err:
-        message = err.args[0] if isinstance(err, KeyError) and err.args else err
-        print(f"{err_word}: {clean(message)}", file=sys.stderr)
+        shown = err.args[0] if isinstance(err, KeyError) and err.args else err
+        print(f"{err_word}: {clean(shown)}", file=sys.stderr)
         return 2
     except RuntimeError as err:
         store = sys.modules.get("conflictkit.journal._store")

@@ -32,7 +32,7 @@ def _history_line(history: History, lang: str) -> str:
         parts.append(i18n.t("n_missions", lang, count=len(history.missions)))
     if history.rejected is not None and len(history.rejected):
         parts.append(i18n.t("n_rejected_rows", lang, count=len(history.rejected)))
-    if not pd.isna(history.as_of):
+    if history.as_of == history.as_of:  # not NaT
         parts.append(say("as_of", lang, date=i18n.date(history.as_of, lang)))
     return ", ".join(parts)
 
