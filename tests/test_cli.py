@@ -314,7 +314,7 @@ class TestDailyUse:
         capsys.readouterr()
         assert _run("summary", "--journal", jpath, "--lang", "fr") == 0
         out = capsys.readouterr().out
-        assert "1 missions" in out
+        assert "1 mission," in out  # the summary line in French, singular
         assert "Délais" in out
         h = Journal(jpath).history()
         assert str(h.missions["ended_at"][0].date()) == "2024-06-30"
