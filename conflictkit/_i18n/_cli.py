@@ -69,6 +69,38 @@ CLI: dict = {
     "cli.exported": ("Wrote {paths}", "Écrit : {paths}"),
     "cli.empty": ("The journal is empty.", "Le journal est vide."),
     "cli.error": ("error", "erreur"),
+    # the journal's commands
+    "cli.edited": ("Edited {id}", "{id} modifié"),
+    "cli.deleted": (
+        "Deleted {id} (`conflictkit undo` brings it back)",
+        "{id} supprimé (`conflictkit undo` le rétablit)",
+    ),
+    "cli.undone": ("Undone: {what}", "Annulé : {what}"),
+    "cli.nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
+    "cli.no_changes": ("No changes recorded.", "Aucune modification enregistrée."),
+    "cli.already": (
+        {
+            "one": "{n} dispute was already in the journal (--allow-duplicates"
+            " adds it)",
+            "other": "{n} disputes were already in the journal"
+            " (--allow-duplicates adds them)",
+        },
+        {
+            "one": "{n} litige était déjà dans le journal (--allow-duplicates"
+            " l'ajoute)",
+            "other": "{n} litiges étaient déjà dans le journal (--allow-duplicates"
+            " les ajoute)",
+        },
+    ),
+    "cli.mission_added": ("Logged mission {id}", "Mission {id} enregistrée"),
+    "cli.mission_ended": (
+        "Mission {id} ended on {date}",
+        "Mission {id} terminée le {date}",
+    ),
+    "cli.nothing_to_edit": (
+        "Nothing to change: give at least one --field value",
+        "Rien à modifier : donnez au moins une option --champ valeur",
+    ),
     "cli.as_of": ("as of {date}", "au {date}"),
     "cli.warning": ("warning", "avertissement"),
     "cli.path_or_journal": (
@@ -102,5 +134,12 @@ CLI_HEADERS: dict = {
         "notes": ("notes", "notes"),
         "suggested_causes": ("suggested causes", "causes suggérées"),
         "Total": ("Total", "Total"),
+        "operation": ("#", "n°"),
+        "at": ("when (UTC)", "quand (UTC)"),
+        "who": ("who", "qui"),
+        "action": ("action", "action"),
+        "id": ("id", "id"),
+        "changes": ("changes", "modifications"),
+        "undone": ("undone", "annulé"),
     }.items()
 }

@@ -18,46 +18,10 @@ if TYPE_CHECKING:  # imported lazily at run time, to start fast
     from ..journal import Journal
     from ..model import History
 
-# (english, french) messages of this family
-_TEXT = {
-    "resolved": ("Resolved {id}", "{id} clos"),
-    "edited": ("Edited {id}", "{id} modifié"),
-    "deleted": (
-        "Deleted {id} (`conflictkit undo` brings it back)",
-        "{id} supprimé (`conflictkit undo` le rétablit)",
-    ),
-    "undone": ("Undone: {what}", "Annulé : {what}"),
-    "nothing_to_undo": ("Nothing to undo.", "Rien à annuler."),
-    "no_changes": ("No changes recorded.", "Aucune modification enregistrée."),
-    "already": (
-        "{n} disputes were already in the journal (--allow-duplicates adds them)",
-        "{n} litiges étaient déjà dans le journal (--allow-duplicates les ajoute)",
-    ),
-    "mission_added": ("Logged mission {id}", "Mission {id} enregistrée"),
-    "mission_ended": (
-        "Mission {id} ended on {date}",
-        "Mission {id} terminée le {date}",
-    ),
-    "nothing_to_edit": (
-        "Nothing to change: give at least one --field value",
-        "Rien à modifier : donnez au moins une option --champ valeur",
-    ),
-}
-
-_HEADERS = {
-    "operation": ("#", "n°"),
-    "at": ("when (UTC)", "quand (UTC)"),
-    "who": ("who", "qui"),
-    "action": ("action", "action"),
-    "id": ("id", "id"),
-    "changes": ("changes", "modifications"),
-    "undone": ("undone", "annulé"),
-}
-
 
 def _say(key: str, lang: str, **kwargs: Any) -> str:
-    en, fr = _TEXT[key]
-    return (fr if lang == "fr" else en).format(**kwargs)
+    """A message of this family, from :mod:`conflictkit._i18n` (``cli.*``)."""
+    return say(key, lang, **kwargs)
 
 
 def _journal(args: argparse.Namespace) -> Journal:
@@ -187,8 +151,7 @@ def _history(args: argparse.Namespace) -> int:
         undone=log["undone"].map({True: "x", False: ""}),
         changes=log["changes"].str.slice(0, 120),
     ).drop(columns="table")
-    i = 1 if args.lang == "fr" else 0
-    print_table(log.rename(columns={k: v[i] for k, v in _HEADERS.items()}), args.lang)
+    print_table(log, args.lang)  # headers from the catalog (cli.header.*)
     return 0
 
 
