@@ -216,10 +216,12 @@ REPORT: dict = {
         " pour régler, part conclue par un accord, part des clients conservés.",
     ),
     "read.handling_table": (
-        "How to read this: p says how likely such a gap is by chance alone;"
-        " below 0.05 the difference is usually taken as real.",
-        "Comment lire : p dit la probabilité d'un tel écart par simple hasard ;"
-        " sous 0,05 on considère en général la différence comme réelle.",
+        "How to read this: q says how likely such a gap is by chance alone,"
+        " allowing for the several comparisons made; below 0.05 the difference"
+        " is usually taken as real.",
+        "Comment lire : q dit la probabilité d'un tel écart par simple hasard,"
+        " compte tenu des comparaisons faites ; sous 0,05 on considère en"
+        " général la différence comme réelle.",
     ),
     "read.recommendations_table": (
         'How to read this: the most urgent first; "basis" says whether the'
@@ -348,6 +350,10 @@ REPORT: dict = {
         for k, v in {
             "action": ("action", "action"),
             "agreement_p": ("p (agreement)", "p (accord)"),
+            "agreement_q": ("q (agreement)", "q (accord)"),
+            "logrank_q": ("q (days)", "q (jours)"),
+            "retention_q": ("q (client kept)", "q (client conservé)"),
+            "verdict": ("verdict", "verdict"),
             "with_without": ("(with / without)", "(avec / sans)"),
             "agreement_with": ("agreement with", "accord avec"),
             "agreement_without": ("agreement without", "accord sans"),
@@ -355,7 +361,9 @@ REPORT: dict = {
             "amount_recovered": ("recovered", "récupéré"),
             "basis": ("basis", "fondement"),
             "cause": ("cause", "cause"),
-            "change_at": ("changed on", "changement le"),
+            "changed_at": ("changed around", "changement vers le"),
+            "rate_before": ("rate before", "taux avant"),
+            "rate_after": ("rate after", "taux après"),
             "ci_high": ("up to", "jusqu'à"),
             "ci_low": ("from", "de"),
             "client": ("client", "client"),

@@ -77,10 +77,10 @@ SUMMARY: dict = {
         "la cause « {cause} » est {verdict} ({per_year} par an, {p})",
     ),
     "sum.trend_since": (
-        "the cause {cause} changed around {date} (from {before} to {after} per"
-        " 100 days worked)",
-        "la cause « {cause} » a changé vers le {date} (de {before} à {after}"
-        " pour 100 jours travaillés)",
+        "the cause {cause} changed around {date}: from {before} to {after}"
+        " disputes per 100 days worked ({q})",
+        "la cause « {cause} » a changé vers le {date} : de {before} à {after}"
+        " litiges pour 100 jours travaillés ({q})",
     ),
     "sum.trend": (
         "Over your career, {items}.",

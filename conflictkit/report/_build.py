@@ -39,7 +39,9 @@ FONTS: dict[str, Any] = {
 
 #: Columns of the tables the report shows (the analyses return more).
 _TREND_COLUMNS = ["cause", "n_disputes", "rate_ratio_per_year", "ci_low", "ci_high",
-                  "p_value", "q_value", "direction"]  # fmt: skip
+                  "q_value", "direction"]  # fmt: skip
+_CHANGE_COLUMNS = ["cause", "changed_at", "rate_before", "rate_after", "rate_ratio",
+                   "ci_low", "ci_high", "q_value", "direction"]  # fmt: skip
 _PROFILE_COLUMNS = ["client", "n_disputes", "rate_per_100_days", "recurring_causes",
                     "n_open", "amount_at_stake", "last_dispute_at", "risk",
                     "risk_reason"]  # fmt: skip
@@ -49,7 +51,7 @@ _OUTCOME_COLUMNS = ["cause", "n_outcome_known", "share_agreement", "retention",
                     "amount_at_stake", "amount_recovered", "recovery_rate"]  # fmt: skip
 _PREVENTION_COLUMNS = ["practice", "cause", "disputes_with", "disputes_without",
                        "rate_ratio", "ci_low", "ci_high", "q_value",
-                       "p_value"]  # fmt: skip
+                       "p_value", "verdict"]  # fmt: skip
 _RECOMMENDATION_COLUMNS = ["priority", "client", "cause", "action", "basis",
                            "evidence"]  # fmt: skip
 
@@ -318,7 +320,7 @@ class _Report:
         self.read("causes", "read.causes_fig")
 
     def trend(self) -> None:
-        from ..analysis import cause_trend, trend_summary
+        from ..analysis import cause_trend, change_points, trend_summary
         from ..plotting import plot_cause_trend
 
         trend = self.compute("trend", cause_trend, self.h)
@@ -355,6 +357,10 @@ class _Report:
         if summary is not None:
             self.table("trend", summary, _TREND_COLUMNS)
             self.read("trend", "read.trend_table")
+        changes = self.compute("trend", change_points, self.h)
+        if changes is not None and len(changes):
+            self.table("trend", changes, _CHANGE_COLUMNS)
+            self.read("trend", "read.change_table")
 
     def clients(self) -> pd.DataFrame | None:
         from ..analysis import client_profiles, recurring_causes

@@ -99,7 +99,7 @@ def p(text: str, cls: str | None = None) -> str:
 
 
 def _is_p(col: str) -> bool:
-    return col in ("p_value", "q_value") or col.endswith("_p")
+    return col in ("p_value", "q_value") or col.endswith(("_p", "_q"))
 
 
 def _cell(col: str, value: Any, lang: str, currency: str) -> str:
@@ -268,7 +268,11 @@ def paired_table(frame: pd.DataFrame, lang: str) -> str:
             f"{write[kind](a, lang)} / {write[kind](b, lang)}"
             for a, b in zip(frame[with_col], frame[without_col], strict=True)
         ]
-        if p_col is not None and p_col in frame.columns:
-            out[p_col] = frame[p_col].to_numpy()
+        if p_col is not None:
+            # q-values (the family of tests accounted for) when the table has them
+            q_col = p_col[:-2] + "_q"
+            shown_col = q_col if q_col in frame.columns else p_col
+            if shown_col in frame.columns:
+                out[shown_col] = frame[shown_col].to_numpy()
     shown = display(out, lang).rename(columns=headers)
     return _html_table(shown, out)

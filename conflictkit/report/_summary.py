@@ -225,9 +225,14 @@ def _trend(history: History, lang: str) -> tuple[str, bool]:
                 cause=_cause(row.cause, lang),
                 verdict=i18n.label(_verdict(row.direction), lang),
                 per_year=i18n.ratio(row.rate_ratio_per_year, lang),
-                p=i18n.p_value(row.p_value, lang),
+                p=i18n.p_value(
+                    row.q_value if "q_value" in clear.columns else row.p_value,
+                    lang,
+                    name="q" if "q_value" in clear.columns else "p",
+                ),
             )
         )
+    items += _changes(history, lang, exclude={str(c) for c in clear["cause"]})
     if items:
         return i18n.t("sum.trend", lang, items=_join(items, lang)), True
     overall = summary[is_all]
@@ -242,6 +247,34 @@ def _trend(history: History, lang: str) -> tuple[str, bool]:
         )
         return text, True
     return i18n.t("sum.trend_none", lang), True
+
+
+def _changes(history: History, lang: str, *, exclude: set[str]) -> list[str]:
+    """Causes whose rate clearly stepped up or down at a date (change_points)."""
+    from .. import analysis
+    from ..errors import NotApplicableError
+
+    try:
+        changes = analysis.change_points(history)
+    except NotApplicableError:  # no missions: no rates to compare
+        return []
+    clear = changes[
+        changes["direction"].astype(str).isin(["rising", "falling"])
+        & (changes["cause"].astype(str) != "all")
+        & ~changes["cause"].astype(str).isin(exclude)
+    ]
+    return [
+        i18n.t(
+            "sum.trend_since",
+            lang,
+            cause=_cause(row.cause, lang),
+            date=i18n.date(row.changed_at, lang),
+            before=i18n.number(row.rate_before, lang, digits=1),
+            after=i18n.number(row.rate_after, lang, digits=1),
+            q=i18n.p_value(row.q_value, lang, name="q"),
+        )
+        for row in clear.sort_values("q_value").itertuples()
+    ]
 
 
 def _resolution(history: History, lang: str) -> tuple[str, bool]:
