@@ -60,6 +60,13 @@ COMMON: dict = {
     "risk.high": ("high", "élevé"),
     "basis.your data": ("your data", "vos données"),
     "basis.general advice": ("general advice", "conseil général"),
+    # the phrases of client_profiles' risk_reason
+    "reason.rate": ("× your overall dispute rate", "× votre taux de litiges global"),
+    "reason.none": ("no dispute", "aucun litige"),
+    "reason.quiet": (
+        "no recurring cause and no open dispute",
+        "ni cause récurrente ni litige ouvert",
+    ),
     # mission and handling practices
     "practice.written_scope": ("Written scope", "Périmètre écrit"),
     "practice.meeting_minutes": ("Meeting minutes", "Comptes rendus de réunion"),

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .. import _i18n as i18n
 from .._labels import CAUSE_DTYPE, check_lang, label
 from ..model import STRING_DTYPE, History
 from ._common import check_history
@@ -40,39 +41,21 @@ PROFILE_COLUMNS = [
 _CAUSES = list(CAUSE_DTYPE.categories)
 
 
-def _plural(n: np.ndarray, word: str) -> pd.Series:
-    """``"2 open disputes"``, ``"1 open dispute"``, vectorized.
+def _plural(n: np.ndarray, key: str, lang: str) -> pd.Series:
+    """``"2 open disputes"``, ``"1 open dispute"``: one text per distinct count.
 
-    A two-word French phrase takes the plural on both words:
-    ``"2 litiges ouverts"``.
+    The forms and the plural rule come from :mod:`conflictkit._i18n`
+    (French ``2 litiges ouverts``, ``1 cause récurrente``).
     """
-    s = pd.Series(n.astype(np.int64)).astype(str)
-    mark = np.where(n == 1, "", "s")
-    words = word.split(" ")
-    if len(words) == 2 and word in _FRENCH_PAIRS:
-        return s + " " + words[0] + mark + " " + words[1] + mark
-    return s + " " + word + mark
-
-
-#: French two-word phrases whose words both take the plural.
-_FRENCH_PAIRS = {"cause récurrente", "litige ouvert"}
-
-#: The phrases of ``risk_reason``, in English and French.
-_REASON = {
-    "recurring": ("recurring cause", "cause récurrente"),
-    "open": ("open dispute", "litige ouvert"),
-    "rate": ("× your overall dispute rate", "× votre taux de litiges global"),
-    "none": ("no dispute", "aucun litige"),
-    "quiet": (
-        "no recurring cause and no open dispute",
-        "ni cause récurrente ni litige ouvert",
-    ),
-}
+    counts = pd.Series(n.astype(np.int64))
+    texts = {c: i18n.t(key, lang, count=int(c)) for c in counts.unique()}
+    # object dtype even when there is no client (an empty map is float)
+    return counts.map(texts).astype(object)
 
 
 def _reason(key: str, lang: str) -> str:
-    en, fr = _REASON[key]
-    return fr if lang == "fr" else en
+    """A phrase of ``risk_reason`` (from :mod:`conflictkit._i18n`)."""
+    return i18n.t(f"reason.{key}", lang)
 
 
 def _cause_names(names: pd.Series, lang: str) -> pd.Series:
@@ -312,8 +295,8 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
 
     # the reason, assembled column-wise rather than client by client
     causes_list = _cause_names(names, lang)
-    part_rec = _plural(n_rec, _reason("recurring", lang)) + " (" + causes_list + ")"
-    part_open = _plural(n_open, _reason("open", lang))
+    part_rec = _plural(n_rec, "n_recurring_causes", lang) + " (" + causes_list + ")"
+    part_open = _plural(n_open, "n_open_disputes", lang)
     rel_text = pd.Series(_number(np.round(np.nan_to_num(rel), 1), "%.1f", lang))
     part_rate = rel_text + _reason("rate", lang)
     parts = pd.DataFrame(
@@ -356,8 +339,7 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
 
 
 def _number(x: np.ndarray, fmt: str, lang: str) -> np.ndarray:
-    """Format numbers, with a decimal comma in French."""
-    if np.size(x) == 0:  # np.char fails on empty arrays
-        return np.array([], dtype=str)
-    s = np.char.mod(fmt, x)
-    return np.char.replace(s, ".", ",") if lang == "fr" else s
+    """Numbers with ``fmt``'s decimals, written by :mod:`conflictkit._i18n`."""
+    digits = int(fmt.strip("%.f") or 0)
+    return np.array([i18n.number(v, lang, digits=digits) for v in np.asarray(x)],
+                    dtype=object)  # fmt: skip

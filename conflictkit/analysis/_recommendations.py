@@ -7,6 +7,7 @@ import warnings
 import numpy as np
 import pandas as pd
 
+from .. import _i18n as i18n
 from .._labels import CAUSE_DTYPE, Cause, check_lang, label
 from ..model import STRING_DTYPE, History
 from ._advice import CAUSE_ACTIONS, EVIDENCE, PRACTICE_ACTIONS, PRACTICE_NAMES, text
@@ -34,9 +35,8 @@ _CAUSES = list(CAUSE_DTYPE.categories)
 
 
 def _q_text(q: float, lang: str) -> str:
-    """``"= 0.01"`` or ``"< 0.001"`` (decimal comma in French)."""
-    out = "< 0.001" if q < 0.001 else f"= {q:.2g}"
-    return out.replace(".", ",") if lang == "fr" else out
+    """``"= 0.01"`` or ``"< 0.001"``, written by :mod:`conflictkit._i18n`."""
+    return i18n.p_value(q, lang, name="")[1:]
 
 
 def _num(x: float, lang: str, fmt: str = "%.2f") -> str:
