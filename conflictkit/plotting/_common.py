@@ -276,7 +276,9 @@ def forest(
     trans = ax.get_yaxis_transform()
     for row in range(len(y)):
         note = notes[row]
-        if isinstance(note, str) and note in _VERDICTS:
+        if isinstance(note, str) and note == Verdict.TOO_FEW:
+            note = i18n.label(Verdict.TOO_FEW, lang)
+        elif isinstance(note, str) and note in _VERDICTS:
             note = i18n.label(note, lang) if ok[row] else text("no_data", lang)
         elif not ok[row]:
             note = text("no_data", lang)
