@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         NotApplicableError,
         SmallSampleWarning,
     )
-    from .io import read_history, write_history
+    from .io import read_history, read_invoices, write_history
     from .journal import Journal
     from .model import History
     from .notes import (
@@ -89,6 +89,7 @@ _LAZY: dict[str, str] = {
     "SmallSampleWarning": ".errors",
     "History": ".model",
     "read_history": ".io",
+    "read_invoices": ".io",
     "write_history": ".io",
     "load_example": ".datasets",
     "make_history": ".datasets",
@@ -172,6 +173,7 @@ __all__ = [
     "plot_trend_summary",
     "prevention_effects",
     "read_history",
+    "read_invoices",
     "recommendations",
     "recurring_causes",
     "suggest_causes",

@@ -158,6 +158,8 @@ as of 2026-01-01>
     planted: dict[str, Any] | None = None
     source: str | None = None
     generated_ids: bool = False
+    invoices: pd.DataFrame | None = None
+    merged: pd.DataFrame | None = None
 
     @classmethod
     def from_frames(
@@ -220,6 +222,59 @@ as of 2026-01-01>
             errors=errors,
             source=None,
         )
+
+    def combine(self, other: History) -> History:
+        """Merge another history into this one, counting nothing twice.
+
+        Meant for a dispute log and the disputes read from invoices
+        (:func:`conflictkit.read_invoices`), it works for any two histories:
+
+        - the same client under two spellings is one client: case, accents,
+          punctuation and legal forms (SAS, SARL, Inc, Ltd, GmbH...) are
+          ignored; the first spelling seen (the log's) is kept;
+        - a payment dispute already in the log for the same client, over
+          overlapping dates (opened to resolved, or to ``as_of``), is kept
+          once: the log's, which takes the invoice's amounts if it had none;
+        - missions of the same client over overlapping dates count their days
+          once; exposure counted in invoices is not added to mission-days;
+        - ids used by both are renamed.
+
+        Each of these decisions is a row of ``merged`` (columns ``kind``,
+        ``kept``, ``dropped``, ``client``, ``detail``).
+
+        Parameters
+        ----------
+        other : History
+            The history to merge in.
+
+        Returns
+        -------
+        History
+            The merged history, censored at the later ``as_of`` of the two.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> log = History.from_frames(pd.DataFrame({
+        ...     "client": ["Acme SAS"], "opened_at": ["2024-02-05"],
+        ...     "resolved_at": ["2024-02-25"], "causes": ["retard de paiement"]}))
+        >>> invoices = History.from_frames(pd.DataFrame({
+        ...     "dispute_id": ["INV-F-001", "INV-F-007"], "client": ["ACME", "ACME"],
+        ...     "opened_at": ["2024-02-01", "2024-06-01"],
+        ...     "resolved_at": ["2024-02-20", None], "causes": ["payment", "payment"]}))
+        >>> both = log.combine(invoices)
+        >>> both.disputes[["dispute_id", "client"]]
+          dispute_id    client
+        0     D-0001  Acme SAS
+        1  INV-F-007  Acme SAS
+        >>> both.merged[["kind", "kept", "dropped"]]
+                           kind      kept    dropped
+        0       client spelling  Acme SAS       ACME
+        1  same payment dispute    D-0001  INV-F-001
+        """
+        from .io._combine import combine
+
+        return combine(self, other)
 
     # ------------------------------------------------------------------ views
     def __len__(self) -> int:

@@ -8,6 +8,7 @@ report (``_checks``, ``_validate``), and ``read_history`` / ``write_history``
 (``_read``). It imports the data model and nothing from the later stages.
 """
 
+from ._invoices import read_invoices
 from ._read import read_history, write_history
 
-__all__ = ["read_history", "write_history"]
+__all__ = ["read_history", "read_invoices", "write_history"]

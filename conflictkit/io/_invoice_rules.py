@@ -1,0 +1,317 @@
+"""The rules that turn invoices into payment disputes and missions.
+
+One row per invoice in, three tables out (all vectorised): the disputes
+(late, unpaid past due, written off or flagged disputed), their long-form
+causes (``payment``), and the missions (one per client and billing period),
+plus the per-invoice table kept as ``history.invoices``. See
+:func:`conflictkit.read_invoices` for the rules in words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._labels import CAUSE_DTYPE, OUTCOME_DTYPE
+from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, STRING_DTYPE, empty_causes
+
+__all__ = ["derive"]
+
+#: Statuses that are not a debt anyone owes: kept, but not counted.
+_NOT_COUNTED = ("void", "draft", "credit_note")
+
+#: Columns of ``history.invoices``, in order.
+INVOICE_TABLE = [
+    "invoice_id", "client", "issued_at", "due_at", "paid_at", "amount",
+    "amount_paid", "status", "counted", "disputed", "late", "days_late",
+    "days_billed", "dispute_id", "mission_id", "row", "lines",
+]  # fmt: skip
+
+
+def _col(inv: pd.DataFrame, name: str, dtype: Any) -> pd.Series:
+    if name in inv:
+        return inv[name]
+    if dtype == "datetime64[ns]":
+        return pd.Series(pd.NaT, index=inv.index, dtype="datetime64[ns]")
+    return pd.Series(pd.NA if dtype == STRING_DTYPE else np.nan, index=inv.index,
+                     dtype=dtype)  # fmt: skip
+
+
+@dataclass
+class Tables:
+    disputes: pd.DataFrame
+    causes: pd.DataFrame
+    missions: pd.DataFrame | None
+    invoices: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Derived:
+    """The per-invoice decisions, and the problems they revealed."""
+
+    inv: pd.DataFrame
+    as_of: pd.Timestamp
+    problems: list[tuple[str, pd.Series, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def tables(self, keep: np.ndarray) -> Tables:
+        inv = self.inv.loc[keep].reset_index(drop=True)
+        missions, unit_notes = _missions(inv, self.as_of)
+        notes = []
+        for col, text in (
+            ("_no_date_paid", "paid invoices have no payment date: whether they were "
+             "paid late is unknown (they are not counted as disputes)"),
+            ("_undated_due", "invoices have no due date (nor payment terms): whether "
+             "they were paid late is unknown"),
+            ("_stuck", "written-off or credited invoices have no date of write-off: "
+             "their disputes stay open (censored at as_of)"),
+        ):  # fmt: skip
+            count = int(inv[col].sum())
+            if count:
+                notes.append(f"{count} {text}")
+        inv = inv.assign(
+            mission_id=inv["mission_id"].where(inv["counted"]).astype(STRING_DTYPE)
+        )
+        disputes = _disputes(inv)
+        inv["dispute_id"] = pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE)
+        inv.loc[inv["is_dispute"], "dispute_id"] = disputes["dispute_id"].to_numpy()
+        causes = empty_causes()
+        if len(disputes):
+            causes = pd.DataFrame(
+                {
+                    "dispute_id": disputes["dispute_id"].to_numpy(),
+                    "cause": pd.Categorical(["payment"] * len(disputes),
+                                            dtype=CAUSE_DTYPE),
+                    "is_primary": np.ones(len(disputes), dtype=bool),
+                }
+            ).astype({"dispute_id": STRING_DTYPE})  # fmt: skip
+        table = inv.reindex(columns=INVOICE_TABLE)
+        table["dispute_id"] = table["dispute_id"].astype(STRING_DTYPE)
+        return Tables(disputes, causes, missions, table, notes + unit_notes)
+
+
+def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
+    """Decide, per invoice, whether it is counted, late, disputed, and how it ended."""
+    n = len(inv)
+    out = Derived(inv.copy(), as_of)
+    d = out.inv
+    status = _col(d, "status", STRING_DTYPE).astype(object)
+    amount = _col(d, "amount", "float64")
+    status = status.where(~(amount < 0).to_numpy(), "credit_note")  # a negative total
+    d["status"] = pd.Series(status, index=d.index).astype(STRING_DTYPE)
+    st = status.fillna("").astype(str).to_numpy()  # "" = the export does not say
+    counted = ~np.isin(st, _NOT_COUNTED)
+    d["counted"] = counted
+
+    issued = _col(d, "issued_at", "datetime64[ns]")
+    due = _col(d, "due_at", "datetime64[ns]")
+    terms = _col(d, "terms_days", "float64")
+    derived_due = issued + pd.to_timedelta(terms, unit="D")
+    due = due.fillna(derived_due)
+    d["due_at"] = due
+    paid_at = _col(d, "paid_at", "datetime64[ns]")
+    closed_at = _col(d, "closed_at", "datetime64[ns]")
+    paid_amt = _col(d, "amount_paid", "float64")
+    balance = _col(d, "balance", "float64")
+    days_late_col = _col(d, "days_late", "float64")
+
+    # what was paid: the amount paid, else total - balance, else the total of a paid one
+    recovered = paid_amt.copy()
+    recovered = recovered.fillna(amount - balance)
+    is_paid_status = st == "paid"
+    recovered = recovered.fillna(amount.where(is_paid_status))
+    written = st == "written_off"
+    credited = st == "credited"
+    closed_other = written | credited
+    # fully paid, and whether the export says it was in full
+    full_by_amounts = (balance.notna() & (balance <= 0) & amount.notna()) | (
+        paid_amt.notna() & amount.notna() & (paid_amt >= amount)
+    )
+    known_full = is_paid_status | full_by_amounts.to_numpy()
+    partial = (st == "partial") | ((recovered > 0) & (recovered < amount)).to_numpy()
+    unsettled_status = np.isin(st, ("open", "overdue", "partial", "disputed"))
+    has_status = "status" in d.columns and bool(pd.notna(st).any())
+    settled = (known_full & ~closed_other) | (
+        paid_at.notna().to_numpy() & ~partial & ~unsettled_status & ~closed_other
+    )
+    # a days-late column stands for the payment date when that is missing
+    paid_at = paid_at.fillna(
+        (due + pd.to_timedelta(days_late_col, unit="D")).where(pd.Series(settled, index=d.index))
+    )
+    d["paid_at"] = paid_at
+    d["amount_paid"] = recovered
+    del has_status
+
+    threshold = due + pd.Timedelta(days=grace)
+    end = pd.Series(paid_at.where(pd.Series(settled, index=d.index)), index=d.index)
+    end = end.where(~pd.Series(closed_other, index=d.index), closed_at)
+    paid_late = settled & (paid_at > threshold).to_numpy()
+    paid_late |= settled & (days_late_col > grace).to_numpy() & paid_at.isna().to_numpy()
+    closed_late = closed_other & (closed_at > threshold).to_numpy()
+    open_debt = counted & ~settled & ~closed_other
+    unpaid_late = open_debt & (threshold < as_of).to_numpy()
+    flagged = (st == "disputed") | _col(d, "disputed", "boolean").fillna(False).to_numpy(
+        dtype=bool
+    )
+    late = paid_late | unpaid_late | closed_late
+    is_dispute = counted & (late | flagged | written | (st == "overdue"))
+    d["disputed"] = flagged
+    # late: True/False where it can be judged, missing where it cannot
+    judged = due.notna().to_numpy() & (settled & paid_at.notna().to_numpy() | open_debt
+                                       | closed_other & closed_at.notna().to_numpy())  # fmt: skip
+    d["late"] = pd.array(np.where(judged | late, late, None), dtype="boolean")
+    d.loc[~counted, "late"] = pd.NA
+    # days after the due date: to payment (or write-off), else to as_of (censored)
+    stop = end.fillna(pd.Series(as_of, index=d.index).where(pd.Series(open_debt, index=d.index)))
+    d["days_late"] = ((stop - due).dt.total_seconds() / 86400).where(pd.Series(counted, index=d.index))
+    d["days_late"] = d["days_late"].fillna(days_late_col.where(pd.Series(counted, index=d.index)))
+
+    opened = threshold.where(pd.Series(late, index=d.index), issued.fillna(due))
+    opened = opened.where(~pd.Series(written & ~late, index=d.index),
+                          threshold.where(threshold <= closed_at, issued.fillna(due)))  # fmt: skip
+    resolved = end.where(~pd.Series(open_debt, index=d.index))
+    d["opened_at"], d["resolved_at"] = opened, resolved
+    d["is_dispute"] = is_dispute
+
+    # outcomes: only what the export says
+    outcome = np.full(n, None, dtype=object)
+    outcome[settled & known_full] = "prevailed"
+    outcome[written & (recovered > 0).to_numpy()] = "compromise"
+    outcome[written & ~(recovered > 0).to_numpy()] = "abandoned"
+    outcome[credited & (recovered > 0).to_numpy()] = "compromise"
+    outcome[credited & ~(recovered > 0).to_numpy()] = "conceded"
+    outcome[resolved.isna().to_numpy()] = None
+    d["outcome"] = pd.Categorical(outcome, dtype=OUTCOME_DTYPE)
+    reason = np.select(
+        [flagged, written, credited & late, paid_late, unpaid_late & partial, unpaid_late],
+        ["disputed by the client", "written off", "credited after the due date",
+         "paid late", "partly paid, rest overdue", "unpaid past due"],
+        default="overdue by its status",
+    )  # fmt: skip
+    d["reason"] = reason
+
+    # problems the rules reveal, reported on the invoice's first row
+    idx = d.index
+    no_due = is_dispute & due.isna().to_numpy() & ~flagged & ~written
+    out.problems.append((
+        "due_at", pd.Series(no_due, index=idx),
+        "the invoice is overdue by its status, but the row has no due date (nor "
+        "payment terms) to say since when; add the due date",
+    ))  # fmt: skip
+    no_open = is_dispute & opened.isna().to_numpy() & ~no_due
+    out.problems.append((
+        "issued_at", pd.Series(no_open, index=idx),
+        "the invoice is disputed but has neither an invoice date nor a due date",
+    ))  # fmt: skip
+    before = (resolved < opened).to_numpy() & is_dispute
+    out.problems.append((
+        "paid_at", pd.Series(before, index=idx),
+        "is before the invoice date: a payment cannot precede the invoice",
+    ))  # fmt: skip
+    due_before = (due < issued).to_numpy()
+    out.problems.append((
+        "due_at", pd.Series(due_before, index=idx), "is before the invoice date"
+    ))  # fmt: skip
+
+    d["_no_date_paid"] = counted & settled & paid_at.isna().to_numpy()
+    d["_undated_due"] = counted & due.isna().to_numpy() & ~is_dispute
+    d["_stuck"] = is_dispute & closed_other & closed_at.isna().to_numpy()
+    return out
+
+
+def _missions(inv: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame | None, list[str]]:
+    """One mission per client and billing period (or per invoice when undated)."""
+    notes: list[str] = []
+    c = inv[inv["counted"].to_numpy(dtype=bool)]
+    if not len(c):
+        inv["mission_id"] = pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE)
+        return None, notes
+    issued = c["issued_at"] if "issued_at" in c else pd.Series(pd.NaT, index=c.index)
+    p_start = _col(c, "period_start", "datetime64[ns]")
+    p_end = _col(c, "period_end", "datetime64[ns]")
+    explicit = p_start.notna() & p_end.notna()
+    month = issued.dt.to_period("M")
+    start = p_start.where(explicit, month.dt.start_time)
+    stop = p_end.where(explicit, month.dt.end_time.dt.normalize())
+    undated = start.isna()
+    start = start.fillna(c["due_at"])
+    stop = stop.fillna(c["due_at"])
+    label = np.where(
+        explicit,
+        start.dt.strftime("%Y-%m-%d") + ".." + stop.dt.strftime("%Y-%m-%d"),
+        month.astype(str),
+    )
+    label = pd.Series(label, index=c.index, dtype=object)
+    label = label.where(~undated, "invoice " + c["invoice_id"].astype(object).fillna(
+        "row " + c["row"].astype(str)).astype(str))  # fmt: skip
+    mission_id = (c["client"].astype(object) + " " + label).astype(STRING_DTYPE)
+    inv["mission_id"] = pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE)
+    inv.loc[c.index, "mission_id"] = mission_id
+    days = c["days_billed"]
+    by_days = bool(days.notna().all())
+    if days.notna().any() and not by_days:
+        notes.append(
+            f"{int(days.isna().sum())} of {len(days)} invoices do not say the days or "
+            "hours billed: exposure is counted in invoices for all of them"
+        )
+    frame = pd.DataFrame(
+        {"mission_id": mission_id, "client": c["client"], "started_at": start,
+         "ended_at": stop, "days": days if by_days else 1.0,
+         "invoices": 1, "billed": c["amount"] if "amount" in c else np.nan}
+    )  # fmt: skip
+    g = frame.groupby("mission_id", sort=False, observed=True)
+    m = g.agg(
+        client=("client", "first"), started_at=("started_at", "min"),
+        ended_at=("ended_at", "max"), days=("days", "sum"),
+        invoices=("invoices", "sum"), billed=("billed", "sum"),
+    ).reset_index()  # fmt: skip
+    if not pd.isna(as_of):
+        m["ended_at"] = m["ended_at"].where(m["ended_at"] <= as_of, as_of)
+        m["ended_at"] = m["ended_at"].where(m["ended_at"] >= m["started_at"], m["started_at"])
+    out = pd.DataFrame(index=m.index)
+    for name, dtype in MISSION_COLUMNS.items():
+        if name in m:
+            out[name] = m[name].astype(dtype) if name != "contract" else m[name]
+        elif isinstance(dtype, np.dtype):
+            out[name] = pd.Series(pd.NaT, index=m.index, dtype=dtype)
+        else:
+            out[name] = pd.Series(index=m.index, dtype=dtype)
+    out["invoices"] = m["invoices"].astype("int64")
+    out["billed"] = m["billed"].astype("float64")
+    out["exposure_unit"] = "days" if by_days else "invoices"
+    return out, notes
+
+
+def _disputes(inv: pd.DataFrame) -> pd.DataFrame:
+    d = inv[inv["is_dispute"].to_numpy(dtype=bool)]
+    n = len(d)
+    number = d["invoice_id"].astype(object)
+    has_prefix = number.str.upper().str.startswith("INV").fillna(False).astype(bool)
+    ids = ("INV-" + number).where(~has_prefix, number)
+    ids = ids.where(number.notna(), "INV-row-" + d["row"].astype(str))
+    cols: dict[str, Any] = {
+        "dispute_id": ids.astype(STRING_DTYPE),
+        "client": d["client"].astype(STRING_DTYPE),
+        "mission_id": d["mission_id"].astype(STRING_DTYPE),
+        "opened_at": d["opened_at"].astype("datetime64[ns]"),
+        "resolved_at": d["resolved_at"].astype("datetime64[ns]"),
+        "primary_cause": pd.Categorical(["payment"] * n, dtype=CAUSE_DTYPE),
+        "causes": pd.Categorical(["payment"] * n),
+        "outcome": d["outcome"],
+        "amount_at_stake": _col(d, "amount", "float64").astype("float64"),
+        "amount_recovered": d["amount_paid"].astype("float64"),
+        "notes": d["reason"].astype(STRING_DTYPE),
+    }
+    out = pd.DataFrame(index=d.index)
+    for name, dtype in DISPUTE_COLUMNS.items():
+        if name in cols:
+            out[name] = np.asarray(cols[name]) if False else cols[name]
+        elif isinstance(dtype, np.dtype):
+            out[name] = pd.Series(pd.NaT, index=d.index, dtype=dtype)
+        else:
+            out[name] = pd.Series(index=d.index, dtype=dtype)
+    return out.reset_index(drop=True)
