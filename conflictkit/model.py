@@ -137,6 +137,15 @@ class History:
         True when the file had no ``dispute_id`` column and the reader made
         the ids up (``D-0001``, ``D-0002``...): they name nothing outside
         this history.
+    invoices : pandas.DataFrame or None
+        For histories read by :func:`conflictkit.read_invoices`: one row per
+        invoice (``invoice_id``, ``client``, ``issued_at``, ``due_at``,
+        ``paid_at``, ``amount``, ``amount_paid``, ``status``, ``counted``,
+        ``disputed``, ``late``, ``days_late``, ``days_billed``,
+        ``dispute_id``, ``mission_id``, ``row``, ``lines``).
+    merged : pandas.DataFrame or None
+        For histories made by :meth:`combine`: what was merged (``kind``,
+        ``kept``, ``dropped``, ``client``, ``detail``).
 
     Examples
     --------

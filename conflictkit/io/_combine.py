@@ -218,7 +218,7 @@ def combine(left: History, right: History) -> History:
                     report.append({"kind": "renamed id", "kept": a, "dropped": b, "client": pd.NA,
                                    "detail": "a mission id used by both histories"})  # fmt: skip
                 rest = rest.assign(mission_id=new.astype(STRING_DTYPE))
-            missions = pd.concat([km, rest], ignore_index=True)
+            missions = _concat(km, rest)
     if mission_map:
         od = od.assign(mission_id=od["mission_id"].astype(object).map(
             lambda m: mission_map.get(m, m) if isinstance(m, str) else m).astype(STRING_DTYPE))  # fmt: skip
@@ -236,11 +236,7 @@ def combine(left: History, right: History) -> History:
             report.append({"kind": "renamed id", "kept": old, "dropped": f"{old}-2",
                            "client": pd.NA, "detail": "a dispute id used by both histories"})  # fmt: skip
         od_kept = od_kept.assign(dispute_id=o_ids.map(lambda i: id_map.get(i, i)).astype(STRING_DTYPE))
-    disputes = pd.concat([kd, od_kept], ignore_index=True)
-    disputes["causes"] = disputes["causes"].astype(object).astype("category")
-    for col in DISPUTE_COLUMNS:
-        if col in kd and isinstance(kd[col].dtype, pd.CategoricalDtype) and col != "causes":
-            disputes[col] = disputes[col].astype(kd[col].dtype)
+    disputes = _concat(kd, od_kept)
     kept_ids = set(od["dispute_id"][~drop_o].astype(object))
     o_causes = other_h.causes[other_h.causes["dispute_id"].astype(object).isin(kept_ids)]
     o_causes = o_causes.assign(dispute_id=o_causes["dispute_id"].astype(object).map(
@@ -269,6 +265,32 @@ def combine(left: History, right: History) -> History:
         invoices=invoices,
         merged=merged,
     )
+
+
+def _concat(a: pd.DataFrame, b: pd.DataFrame) -> pd.DataFrame:
+    """Stack two tables column by column, keeping each column's dtype."""
+    out: dict[str, pd.Series] = {}
+    for col in dict.fromkeys([*a.columns, *b.columns]):
+        dtype = a[col].dtype if col in a else b[col].dtype
+        parts = [
+            t[col] if col in t else pd.Series(index=t.index, dtype=dtype)
+            for t in (a, b)
+        ]
+        if all(isinstance(p.dtype, pd.CategoricalDtype) for p in parts):
+            cats = list(dict.fromkeys([*parts[0].cat.categories, *parts[1].cat.categories]))
+            ordered = bool(parts[0].cat.ordered)
+            if parts[0].dtype == parts[1].dtype:
+                both = pd.CategoricalDtype(parts[0].cat.categories, ordered)
+            else:
+                both = pd.CategoricalDtype(cats, ordered)
+            parts = [p.astype(both) for p in parts]
+        elif parts[0].dtype != parts[1].dtype:
+            if pd.api.types.is_string_dtype(parts[0].dtype) or pd.api.types.is_string_dtype(
+                parts[1].dtype
+            ):
+                parts = [p.astype(STRING_DTYPE) for p in parts]
+        out[col] = pd.concat([p.reset_index(drop=True) for p in parts], ignore_index=True)
+    return pd.DataFrame(out)
 
 
 def _cites_payment(history: History, disputes: pd.DataFrame) -> np.ndarray:

@@ -171,8 +171,10 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     d["days_late"] = d["days_late"].fillna(days_late_col.where(pd.Series(counted, index=d.index)))
 
     opened = threshold.where(pd.Series(late, index=d.index), issued.fillna(due))
+    # a write-off: since the due date if it was passed by then, else the invoice date
+    passed = (threshold <= closed_at) | (closed_at.isna() & (threshold < as_of))
     opened = opened.where(~pd.Series(written & ~late, index=d.index),
-                          threshold.where(threshold <= closed_at, issued.fillna(due)))  # fmt: skip
+                          threshold.where(passed, issued.fillna(due)))  # fmt: skip
     resolved = end.where(~pd.Series(open_debt, index=d.index))
     d["opened_at"], d["resolved_at"] = opened, resolved
     d["is_dispute"] = is_dispute
@@ -289,10 +291,11 @@ def _missions(inv: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame | No
 def _disputes(inv: pd.DataFrame) -> pd.DataFrame:
     d = inv[inv["is_dispute"].to_numpy(dtype=bool)]
     n = len(d)
-    number = d["invoice_id"].astype(object)
-    has_prefix = number.str.upper().str.startswith("INV").fillna(False).astype(bool)
-    ids = ("INV-" + number).where(~has_prefix, number)
-    ids = ids.where(number.notna(), "INV-row-" + d["row"].astype(str))
+    number = d["invoice_id"].astype(STRING_DTYPE)
+    has_prefix = number.str.upper().str.startswith("INV").fillna(False).to_numpy(bool)
+    ids = pd.Series(np.where(has_prefix, number, "INV-" + number), index=d.index,
+                    dtype=STRING_DTYPE)  # fmt: skip
+    ids = ids.fillna("INV-row-" + d["row"].astype(str).astype(STRING_DTYPE))
     cols: dict[str, Any] = {
         "dispute_id": ids.astype(STRING_DTYPE),
         "client": d["client"].astype(STRING_DTYPE),
