@@ -52,7 +52,8 @@ def rows_accounted(h: ck.History, n_rows: int) -> bool:
 def test_freshbooks_line_items_without_due_dates():
     h = read("freshbooks_invoices.csv", as_of="2024-06-30")
     # 6 line rows, invoice 0000101 has 2 lines: 5 invoices
-    assert len(h.invoices) == 5 and rows_accounted(h, 6)
+    assert len(h.invoices) == 5
+    assert rows_accounted(h, 6)
     inv = h.invoices.set_index("invoice_id")
     assert inv.loc["0000101", "amount"] == 3000.0 + 120.0  # lines summed
     # no due date column: only the invoice FreshBooks marks "disputed" is a
@@ -66,9 +67,11 @@ def test_freshbooks_line_items_without_due_dates():
     # Northwind 2024-02 and 2024-03
     assert not inv.loc["0000104", "counted"]
     assert sorted(h.missions["mission_id"]) == [
-        "Atelier Dupré 2024-01", "Atelier Dupré 2024-04",
-        "Northwind Ltd 2024-02", "Northwind Ltd 2024-03",
-    ]  # fmt: skip
+        "Atelier Dupré 2024-01",
+        "Atelier Dupré 2024-04",
+        "Northwind Ltd 2024-02",
+        "Northwind Ltd 2024-03",
+    ]
     assert (h.missions["exposure_unit"] == "invoices").all()
     assert h.missions["days"].sum() == 4.0
 
@@ -80,7 +83,8 @@ def test_freshbooks_says_lateness_is_unknown_without_due_dates():
 
 def test_zoho_line_items_days_and_hours_and_balances():
     h = read("zoho_invoices.csv", as_of="2024-07-01")
-    assert len(h.invoices) == 6 and rows_accounted(h, 7)
+    assert len(h.invoices) == 6
+    assert rows_accounted(h, 7)
     # INV-000001: due 2024-02-09, last payment 2024-03-01 (21 days late),
     #   balance 0 of 3600 -> paid in full -> prevailed, recovered 3600
     # INV-000002: paid 2024-03-10, due 2024-03-13 -> on time, no dispute
@@ -95,13 +99,16 @@ def test_zoho_line_items_days_and_hours_and_balances():
     # days: INV-000001 = 5 days + 8 hours = 6; Helios 2024-03 = 3 + 4 days
     m = h.missions.set_index("mission_id")["days"]
     assert m.to_dict() == {
-        "Orbis SARL 2024-01": 6.0, "Orbis SARL 2024-02": 4.0,
-        "Helios Inc 2024-03": 7.0, "Orbis SARL 2024-06": 2.0,
-    }  # fmt: skip
+        "Orbis SARL 2024-01": 6.0,
+        "Orbis SARL 2024-02": 4.0,
+        "Helios Inc 2024-03": 7.0,
+        "Orbis SARL 2024-06": 2.0,
+    }
     assert (h.missions["exposure_unit"] == "days").all()
     # days late: to payment, or to as_of for unpaid (88 = 4 April to 1 July)
     late = h.invoices.set_index("invoice_id")["days_late"]
-    assert late["INV-000001"] == 21 and late["INV-000002"] == -3
+    assert late["INV-000001"] == 21
+    assert late["INV-000002"] == -3
     assert late["INV-000003"] == 88
 
 
@@ -191,8 +198,9 @@ def test_tiime_lines_in_days_and_hours():
     assert rows_accounted(h, 4)
     # F24-010: 4 jours + 8 heures = 5 days; the invoice total is TTC, not HT
     assert h.missions.set_index("mission_id")["days"].to_dict() == {
-        "Ateliers Vidal 2024-06": 5.0, "Ateliers Vidal 2024-07": 6.0,
-    }  # fmt: skip
+        "Ateliers Vidal 2024-06": 5.0,
+        "Ateliers Vidal 2024-07": 6.0,
+    }
     assert disputes(h) == {
         "INV-F24-010": ("2024-07-10", "2024-07-25", "prevailed", 3216.0, 3216.0),
         "INV-F24-011": ("2024-07-31", None, None, 3960.0, None),
@@ -253,32 +261,44 @@ def write(tmp_path: Path, text: str, name: str = "f.csv") -> Path:
 
 
 def test_a_line_that_disagrees_with_its_invoice_rejects_the_whole_invoice(tmp_path):
-    path = write(tmp_path, (
-        "Invoice Number,Customer Name,Invoice Date,Due Date,Quantity,Item Total,Total\n"
-        "A-1,Acme,2024-01-01,2024-01-31,2,200,300\n"
-        "A-1,Acme,2024-01-01,2024-02-15,1,100,300\n"
-        "A-2,Acme,2024-02-01,2024-03-02,1,100,100\n"
-    ))  # fmt: skip
+    path = write(
+        tmp_path,
+        (
+            "Invoice Number,Customer Name,Invoice Date,Due Date,Quantity,"
+            "Item Total,Total\n"
+            "A-1,Acme,2024-01-01,2024-01-31,2,200,300\n"
+            "A-1,Acme,2024-01-01,2024-02-15,1,100,300\n"
+            "A-2,Acme,2024-02-01,2024-03-02,1,100,100\n"
+        ),
+    )
     with pytest.warns(ck.ConflictkitWarning):
         h = ck.read_invoices(path, errors="collect", as_of="2024-02-20")
     assert list(h.rejected.index) == [2, 3]
     assert "differs from the first line" in h.rejected.loc[3, "problems"]
-    assert "another line of this invoice has a problem (row 3)" in h.rejected.loc[2, "problems"]
+    assert (
+        "another line of this invoice has a problem (row 3)"
+        in h.rejected.loc[2, "problems"]
+    )
     assert list(h.invoices["invoice_id"]) == ["A-2"]
 
 
 def test_duplicated_invoice_numbers_without_line_columns_are_problems(tmp_path):
-    path = write(tmp_path, (
-        "Number,Client,Date,Due Date,Amount\n"
-        "7,Acme,2024-01-01,2024-01-31,100\n7,Acme,2024-01-01,2024-01-31,100\n"
-    ))  # fmt: skip
+    path = write(
+        tmp_path,
+        (
+            "Number,Client,Date,Due Date,Amount\n"
+            "7,Acme,2024-01-01,2024-01-31,100\n7,Acme,2024-01-01,2024-01-31,100\n"
+        ),
+    )
     with pytest.raises(ck.DisputeDataError, match="duplicated invoice number.*row 2"):
         ck.read_invoices(path)
 
 
 def test_unknown_status_is_named_with_what_is_expected(tmp_path):
     path = write(tmp_path, "Client,Date,Status\nAcme,2024-01-01,en cours de relance\n")
-    with pytest.raises(ck.DisputeDataError, match="'en cours de relance' is not an invoice status"):
+    with pytest.raises(
+        ck.DisputeDataError, match="'en cours de relance' is not an invoice status"
+    ):
         ck.read_invoices(path)
 
 
@@ -295,9 +315,18 @@ def test_missing_client_column_names_the_columns_found(tmp_path):
 
 
 def test_columns_maps_any_header_and_rejects_unknown_fields(tmp_path):
-    path = write(tmp_path, "Qui,Quand,Pour quand,Réglé\nAcme,2024-01-01,2024-01-31,2024-03-01\n")
-    h = ck.read_invoices(path, columns={"Qui": "client", "Quand": "issued_at",
-                                        "Pour quand": "due_at", "Réglé": "paid_at"})  # fmt: skip
+    path = write(
+        tmp_path, "Qui,Quand,Pour quand,Réglé\nAcme,2024-01-01,2024-01-31,2024-03-01\n"
+    )
+    h = ck.read_invoices(
+        path,
+        columns={
+            "Qui": "client",
+            "Quand": "issued_at",
+            "Pour quand": "due_at",
+            "Réglé": "paid_at",
+        },
+    )
     assert disputes(h) == {"INV-row-2": ("2024-01-31", "2024-03-01", None, None, None)}
     with pytest.raises(ValueError, match="unknown names"):
         ck.read_invoices(path, columns={"Qui": "customer"})
@@ -310,29 +339,42 @@ def test_grace_days_must_be_a_non_negative_number(tmp_path):
 
 
 def test_hours_become_days_and_missing_days_fall_back_to_invoices(tmp_path):
-    path = write(tmp_path, (
-        "Client,Date,Due Date,Heures\nAcme,2024-01-05,2024-02-04,16\n"
-        "Acme,2024-01-20,2024-02-19,4\nAcme,2024-02-05,2024-03-06,\n"
-    ))  # fmt: skip
-    with pytest.warns(ck.ConflictkitWarning, match="1 of 3 invoices do not say the days"):
+    path = write(
+        tmp_path,
+        (
+            "Client,Date,Due Date,Heures\nAcme,2024-01-05,2024-02-04,16\n"
+            "Acme,2024-01-20,2024-02-19,4\nAcme,2024-02-05,2024-03-06,\n"
+        ),
+    )
+    with pytest.warns(
+        ck.ConflictkitWarning, match="1 of 3 invoices do not say the days"
+    ):
         h = ck.read_invoices(path, as_of="2024-02-10")
     # one day unknown: every mission counts invoices (never a mix of units)
     assert h.missions.set_index("mission_id")["days"].to_dict() == {
-        "Acme 2024-01": 2.0, "Acme 2024-02": 1.0}
-    path = write(tmp_path, (
-        "Client,Date,Due Date,Heures\nAcme,2024-01-05,2024-02-04,16\n"
-        "Acme,2024-01-20,2024-02-19,4\n"
-    ))  # fmt: skip
+        "Acme 2024-01": 2.0,
+        "Acme 2024-02": 1.0,
+    }
+    path = write(
+        tmp_path,
+        (
+            "Client,Date,Due Date,Heures\nAcme,2024-01-05,2024-02-04,16\n"
+            "Acme,2024-01-20,2024-02-19,4\n"
+        ),
+    )
     h = ck.read_invoices(path, as_of="2024-02-10")
     assert h.missions["days"].tolist() == [2.5]  # (16 + 4) / 8
     assert h.missions["exposure_unit"].tolist() == ["days"]
 
 
 def test_as_of_defaults_to_the_latest_event_and_censors_unpaid_invoices(tmp_path):
-    path = write(tmp_path, (
-        "Client,Date,Échéance,Payée le\nAcme,2024-01-01,2024-01-31,2024-02-20\n"
-        "Acme,2024-02-01,2024-03-02,\nAcme,2024-03-05,2024-04-04,\n"
-    ))  # fmt: skip
+    path = write(
+        tmp_path,
+        (
+            "Client,Date,Échéance,Payée le\nAcme,2024-01-01,2024-01-31,2024-02-20\n"
+            "Acme,2024-02-01,2024-03-02,\nAcme,2024-03-05,2024-04-04,\n"
+        ),
+    )
     h = ck.read_invoices(path)
     assert h.as_of == pd.Timestamp("2024-03-05")  # the latest invoice date
     # the second invoice is unpaid 3 days past due on 5 March: open dispute,
@@ -350,19 +392,25 @@ def test_invoice_after_as_of_is_a_problem(tmp_path):
 
 
 def test_payment_before_the_invoice_date_is_a_problem(tmp_path):
-    path = write(tmp_path, "Client,Date,Due Date,Paid On,Disputed\n"
-                           "Acme,2024-05-01,2024-05-31,2024-04-01,yes\n")  # fmt: skip
+    path = write(
+        tmp_path,
+        "Client,Date,Due Date,Paid On,Disputed\n"
+        "Acme,2024-05-01,2024-05-31,2024-04-01,yes\n",
+    )
     with pytest.raises(ck.DisputeDataError, match="before the invoice date"):
         ck.read_invoices(path, as_of="2024-06-01")
 
 
 def test_written_off_with_nothing_paid_is_abandoned_and_credited_is_conceded(tmp_path):
-    path = write(tmp_path, (
-        "Number,Client,Date,Due Date,Total,Amount Paid,Status,WriteOff Date\n"
-        "1,Acme,2024-01-01,2024-01-31,500,0,written off,2024-04-01\n"
-        "2,Acme,2024-01-01,2024-01-31,500,0,credited,2024-03-01\n"
-        "3,Acme,2024-01-01,2024-01-31,500,,written off,\n"
-    ))  # fmt: skip
+    path = write(
+        tmp_path,
+        (
+            "Number,Client,Date,Due Date,Total,Amount Paid,Status,WriteOff Date\n"
+            "1,Acme,2024-01-01,2024-01-31,500,0,written off,2024-04-01\n"
+            "2,Acme,2024-01-01,2024-01-31,500,0,credited,2024-03-01\n"
+            "3,Acme,2024-01-01,2024-01-31,500,,written off,\n"
+        ),
+    )
     with pytest.warns(ck.ConflictkitWarning, match="1 written-off or credited"):
         h = ck.read_invoices(path, as_of="2024-06-01")
     assert disputes(h) == {
@@ -377,28 +425,54 @@ def test_every_alias_points_to_a_field_and_every_tool_has_a_source():
     from conflictkit.io.invoice_vocabulary import INVOICE_FIELDS
 
     assert set(INVOICE_ALIASES.values()) <= set(INVOICE_FIELDS)
-    assert {"FreshBooks", "Invoice Ninja", "QuickBooks Online", "Zoho Invoice", "Stripe",
-            "Pennylane", "Indy", "Abby", "Henrri", "Tiime"} <= set(INVOICE_SOURCES)  # fmt: skip
+    assert {
+        "FreshBooks",
+        "Invoice Ninja",
+        "QuickBooks Online",
+        "Zoho Invoice",
+        "Stripe",
+        "Pennylane",
+        "Indy",
+        "Abby",
+        "Henrri",
+        "Tiime",
+    } <= set(INVOICE_SOURCES)
     for tool, (kind, seen, where) in INVOICE_SOURCES.items():
-        assert kind in ("file", "docs") and seen and where, tool
+        assert kind in ("file", "docs"), tool
+        assert seen, tool
+        assert where, tool
 
 
 # ----------------------------------------------------------------- combine
 def test_client_key_ignores_case_accents_punctuation_and_legal_forms():
-    names = pd.Series(["ACME Corp.", "Acmé SAS", "acme", "Orbis S.A.R.L.", "Orbis", "Quill & Co"])
-    assert client_key(names).tolist() == ["acme", "acme", "acme", "orbis", "orbis", "quill"]
+    names = pd.Series(
+        ["ACME Corp.", "Acmé SAS", "acme", "Orbis S.A.R.L.", "Orbis", "Quill & Co"]
+    )
+    assert client_key(names).tolist() == [
+        "acme",
+        "acme",
+        "acme",
+        "orbis",
+        "orbis",
+        "quill",
+    ]
     # a legal form alone is a name, not nothing
     assert client_key(pd.Series(["SARL"])).tolist() == ["sarl"]
 
 
 def test_combine_counts_a_payment_dispute_once_and_reports_the_merge():
-    log = ck.History.from_frames(pd.DataFrame({
-        "dispute_id": ["D-1", "D-2", "D-3"],
-        "client": ["Helios", "Helios", "Orbis SARL"],
-        "opened_at": ["2024-04-10", "2024-05-01", "2024-02-15"],
-        "resolved_at": ["2024-04-30", None, "2024-02-20"],
-        "causes": ["retard de paiement", "scope", "paiement;ton"],
-    }), as_of="2024-06-30")  # fmt: skip
+    log = ck.History.from_frames(
+        pd.DataFrame(
+            {
+                "dispute_id": ["D-1", "D-2", "D-3"],
+                "client": ["Helios", "Helios", "Orbis SARL"],
+                "opened_at": ["2024-04-10", "2024-05-01", "2024-02-15"],
+                "resolved_at": ["2024-04-30", None, "2024-02-20"],
+                "causes": ["retard de paiement", "scope", "paiement;ton"],
+            }
+        ),
+        as_of="2024-06-30",
+    )
     inv = read("zoho_invoices.csv", as_of="2024-07-01")
     both = log.combine(inv)
     # INV-000003 (Helios Inc, from 4 April, open) overlaps D-1 (payment, 10-30
@@ -408,11 +482,16 @@ def test_combine_counts_a_payment_dispute_once_and_reports_the_merge():
     merged = both.merged
     same = merged[merged["kind"] == "same payment dispute"]
     assert sorted(zip(same["kept"], same["dropped"], strict=True)) == [
-        ("D-1", "INV-000003"), ("D-1", "INV-000004"), ("D-3", "INV-000001")]
+        ("D-1", "INV-000003"),
+        ("D-1", "INV-000004"),
+        ("D-3", "INV-000001"),
+    ]
     assert sorted(both.disputes["dispute_id"]) == ["D-1", "D-2", "D-3"]
     # "Helios Inc" is the log's "Helios"; the log's spelling is kept
     spelling = merged[merged["kind"] == "client spelling"]
-    assert ("Helios", "Helios Inc") in set(zip(spelling["kept"], spelling["dropped"], strict=True))
+    assert ("Helios", "Helios Inc") in set(
+        zip(spelling["kept"], spelling["dropped"], strict=True)
+    )
     assert set(both.disputes["client"]) == {"Helios", "Orbis SARL"}
     # the log had no amounts: D-3 takes the invoice's
     d3 = both.disputes.set_index("dispute_id").loc["D-3"]
@@ -426,19 +505,34 @@ def test_combine_counts_a_payment_dispute_once_and_reports_the_merge():
 
 def test_combine_keeps_exposure_in_days_once():
     log = ck.History.from_frames(
-        pd.DataFrame({"client": ["Orbis"], "opened_at": ["2024-01-20"],
-                      "causes": ["scope"], "mission_id": ["M1"]}),
-        pd.DataFrame({"mission_id": ["M1"], "client": ["Orbis"],
-                      "started_at": ["2024-01-01"], "ended_at": ["2024-02-29"],
-                      "days": [30]}),
+        pd.DataFrame(
+            {
+                "client": ["Orbis"],
+                "opened_at": ["2024-01-20"],
+                "causes": ["scope"],
+                "mission_id": ["M1"],
+            }
+        ),
+        pd.DataFrame(
+            {
+                "mission_id": ["M1"],
+                "client": ["Orbis"],
+                "started_at": ["2024-01-01"],
+                "ended_at": ["2024-02-29"],
+                "days": [30],
+            }
+        ),
         as_of="2024-07-01",
-    )  # fmt: skip
+    )
     inv = read("zoho_invoices.csv", as_of="2024-07-01")
     both = log.combine(inv)
     # Orbis 2024-01 and 2024-02 (6 + 4 days) fall in M1: counted once, as M1;
     # Orbis 2024-06 and Helios 2024-03 are added
     assert sorted(both.missions["mission_id"]) == [
-        "Helios Inc 2024-03", "M1", "Orbis SARL 2024-06"]
+        "Helios Inc 2024-03",
+        "M1",
+        "Orbis SARL 2024-06",
+    ]
     assert both.missions["days"].sum() == 30 + 7 + 2
     exposure = both.merged[both.merged["kind"] == "same exposure"]
     assert set(exposure["dropped"]) == {"Orbis SARL 2024-01", "Orbis SARL 2024-02"}
@@ -448,10 +542,19 @@ def test_combine_keeps_exposure_in_days_once():
 
 def test_combine_does_not_add_invoice_counts_to_mission_days():
     log = ck.History.from_frames(
-        pd.DataFrame({"client": ["Kite"], "opened_at": ["2024-01-20"], "causes": ["scope"]}),
-        pd.DataFrame({"mission_id": ["M1"], "client": ["Kite"],
-                      "started_at": ["2023-06-01"], "ended_at": ["2023-12-31"], "days": [90]}),
-    )  # fmt: skip
+        pd.DataFrame(
+            {"client": ["Kite"], "opened_at": ["2024-01-20"], "causes": ["scope"]}
+        ),
+        pd.DataFrame(
+            {
+                "mission_id": ["M1"],
+                "client": ["Kite"],
+                "started_at": ["2023-06-01"],
+                "ended_at": ["2023-12-31"],
+                "days": [90],
+            }
+        ),
+    )
     inv = read("stripe_invoices.csv", as_of="2024-06-30")
     both = log.combine(inv)
     assert both.missions["mission_id"].tolist() == ["M1"]
@@ -471,10 +574,14 @@ def test_combined_history_runs_the_analyses():
 
 
 def test_ids_used_by_both_histories_are_renamed():
-    a = ck.History.from_frames(pd.DataFrame({"client": ["A"], "opened_at": ["2024-01-01"],
-                                             "causes": ["scope"]}))  # fmt: skip
-    b = ck.History.from_frames(pd.DataFrame({"client": ["B"], "opened_at": ["2024-01-02"],
-                                             "causes": ["tone"]}))  # fmt: skip
+    a = ck.History.from_frames(
+        pd.DataFrame(
+            {"client": ["A"], "opened_at": ["2024-01-01"], "causes": ["scope"]}
+        )
+    )
+    b = ck.History.from_frames(
+        pd.DataFrame({"client": ["B"], "opened_at": ["2024-01-02"], "causes": ["tone"]})
+    )
     both = a.combine(b)
     assert both.disputes["dispute_id"].tolist() == ["D-0001", "D-0001-2"]
     assert both.causes.set_index("dispute_id").loc["D-0001-2", "cause"] == "tone"

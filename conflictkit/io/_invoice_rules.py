@@ -25,10 +25,24 @@ _NOT_COUNTED = ("void", "draft", "credit_note")
 
 #: Columns of ``history.invoices``, in order.
 INVOICE_TABLE = [
-    "invoice_id", "client", "issued_at", "due_at", "paid_at", "amount",
-    "amount_paid", "status", "counted", "disputed", "late", "days_late",
-    "days_billed", "dispute_id", "mission_id", "row", "lines",
-]  # fmt: skip
+    "invoice_id",
+    "client",
+    "issued_at",
+    "due_at",
+    "paid_at",
+    "amount",
+    "amount_paid",
+    "status",
+    "counted",
+    "disputed",
+    "late",
+    "days_late",
+    "days_billed",
+    "dispute_id",
+    "mission_id",
+    "row",
+    "lines",
+]
 
 
 def _col(inv: pd.DataFrame, name: str, dtype: Any) -> pd.Series:
@@ -36,8 +50,9 @@ def _col(inv: pd.DataFrame, name: str, dtype: Any) -> pd.Series:
         return inv[name]
     if dtype == "datetime64[ns]":
         return pd.Series(pd.NaT, index=inv.index, dtype="datetime64[ns]")
-    return pd.Series(pd.NA if dtype == STRING_DTYPE else np.nan, index=inv.index,
-                     dtype=dtype)  # fmt: skip
+    return pd.Series(
+        pd.NA if dtype == STRING_DTYPE else np.nan, index=inv.index, dtype=dtype
+    )
 
 
 @dataclass
@@ -63,13 +78,22 @@ class Derived:
         missions, unit_notes = _missions(inv, self.as_of)
         notes = []
         for col, text in (
-            ("_no_date_paid", "paid invoices have no payment date: whether they were "
-             "paid late is unknown (they are not counted as disputes)"),
-            ("_undated_due", "invoices have no due date (nor payment terms): whether "
-             "they were paid late is unknown"),
-            ("_stuck", "written-off or credited invoices have no date of write-off: "
-             "their disputes stay open (censored at as_of)"),
-        ):  # fmt: skip
+            (
+                "_no_date_paid",
+                "paid invoices have no payment date: whether they were "
+                "paid late is unknown (they are not counted as disputes)",
+            ),
+            (
+                "_undated_due",
+                "invoices have no due date (nor payment terms): whether "
+                "they were paid late is unknown",
+            ),
+            (
+                "_stuck",
+                "written-off or credited invoices have no date of write-off: "
+                "their disputes stay open (censored at as_of)",
+            ),
+        ):
             count = int(inv[col].sum())
             if count:
                 notes.append(f"{count} {text}")
@@ -84,11 +108,12 @@ class Derived:
             causes = pd.DataFrame(
                 {
                     "dispute_id": disputes["dispute_id"].to_numpy(),
-                    "cause": pd.Categorical(["payment"] * len(disputes),
-                                            dtype=CAUSE_DTYPE),
+                    "cause": pd.Categorical(
+                        ["payment"] * len(disputes), dtype=CAUSE_DTYPE
+                    ),
                     "is_primary": np.ones(len(disputes), dtype=bool),
                 }
-            ).astype({"dispute_id": STRING_DTYPE})  # fmt: skip
+            ).astype({"dispute_id": STRING_DTYPE})
         table = inv.reindex(columns=INVOICE_TABLE)
         table["dispute_id"] = table["dispute_id"].astype(STRING_DTYPE)
         return Tables(disputes, causes, missions, table, notes + unit_notes)
@@ -140,7 +165,9 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     )
     # a days-late column stands for the payment date when that is missing
     paid_at = paid_at.fillna(
-        (due + pd.to_timedelta(days_late_col, unit="D")).where(pd.Series(settled, index=d.index))
+        (due + pd.to_timedelta(days_late_col, unit="D")).where(
+            pd.Series(settled, index=d.index)
+        )
     )
     d["paid_at"] = paid_at
     d["amount_paid"] = recovered
@@ -150,31 +177,44 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     end = pd.Series(paid_at.where(pd.Series(settled, index=d.index)), index=d.index)
     end = end.where(~pd.Series(closed_other, index=d.index), closed_at)
     paid_late = settled & (paid_at > threshold).to_numpy()
-    paid_late |= settled & (days_late_col > grace).to_numpy() & paid_at.isna().to_numpy()
+    paid_late |= (
+        settled & (days_late_col > grace).to_numpy() & paid_at.isna().to_numpy()
+    )
     closed_late = closed_other & (closed_at > threshold).to_numpy()
     open_debt = counted & ~settled & ~closed_other
     unpaid_late = open_debt & (threshold < as_of).to_numpy()
-    flagged = (st == "disputed") | _col(d, "disputed", "boolean").fillna(False).to_numpy(
-        dtype=bool
-    )
+    flagged = (st == "disputed") | _col(d, "disputed", "boolean").fillna(
+        False
+    ).to_numpy(dtype=bool)
     late = paid_late | unpaid_late | closed_late
     is_dispute = counted & (late | flagged | written | (st == "overdue"))
     d["disputed"] = flagged
     # late: True/False where it can be judged, missing where it cannot
-    judged = due.notna().to_numpy() & (settled & paid_at.notna().to_numpy() | open_debt
-                                       | closed_other & closed_at.notna().to_numpy())  # fmt: skip
+    judged = due.notna().to_numpy() & (
+        settled & paid_at.notna().to_numpy()
+        | open_debt
+        | closed_other & closed_at.notna().to_numpy()
+    )
     d["late"] = pd.array(np.where(judged | late, late, None), dtype="boolean")
     d.loc[~counted, "late"] = pd.NA
     # days after the due date: to payment (or write-off), else to as_of (censored)
-    stop = end.fillna(pd.Series(as_of, index=d.index).where(pd.Series(open_debt, index=d.index)))
-    d["days_late"] = ((stop - due).dt.total_seconds() / 86400).where(pd.Series(counted, index=d.index))
-    d["days_late"] = d["days_late"].fillna(days_late_col.where(pd.Series(counted, index=d.index)))
+    stop = end.fillna(
+        pd.Series(as_of, index=d.index).where(pd.Series(open_debt, index=d.index))
+    )
+    d["days_late"] = ((stop - due).dt.total_seconds() / 86400).where(
+        pd.Series(counted, index=d.index)
+    )
+    d["days_late"] = d["days_late"].fillna(
+        days_late_col.where(pd.Series(counted, index=d.index))
+    )
 
     opened = threshold.where(pd.Series(late, index=d.index), issued.fillna(due))
     # a write-off: since the due date if it was passed by then, else the invoice date
     passed = (threshold <= closed_at) | (closed_at.isna() & (threshold < as_of))
-    opened = opened.where(~pd.Series(written & ~late, index=d.index),
-                          threshold.where(passed, issued.fillna(due)))  # fmt: skip
+    opened = opened.where(
+        ~pd.Series(written & ~late, index=d.index),
+        threshold.where(passed, issued.fillna(due)),
+    )
     resolved = end.where(~pd.Series(open_debt, index=d.index))
     d["opened_at"], d["resolved_at"] = opened, resolved
     d["is_dispute"] = is_dispute
@@ -189,35 +229,57 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     outcome[resolved.isna().to_numpy()] = None
     d["outcome"] = pd.Categorical(outcome, dtype=OUTCOME_DTYPE)
     reason = np.select(
-        [flagged, written, credited & late, paid_late, unpaid_late & partial, unpaid_late],
-        ["disputed by the client", "written off", "credited after the due date",
-         "paid late", "partly paid, rest overdue", "unpaid past due"],
+        [
+            flagged,
+            written,
+            credited & late,
+            paid_late,
+            unpaid_late & partial,
+            unpaid_late,
+        ],
+        [
+            "disputed by the client",
+            "written off",
+            "credited after the due date",
+            "paid late",
+            "partly paid, rest overdue",
+            "unpaid past due",
+        ],
         default="overdue by its status",
-    )  # fmt: skip
+    )
     d["reason"] = reason
 
     # problems the rules reveal, reported on the invoice's first row
     idx = d.index
     no_due = is_dispute & due.isna().to_numpy() & ~flagged & ~written
-    out.problems.append((
-        "due_at", pd.Series(no_due, index=idx),
-        "the invoice is overdue by its status, but the row has no due date (nor "
-        "payment terms) to say since when; add the due date",
-    ))  # fmt: skip
+    out.problems.append(
+        (
+            "due_at",
+            pd.Series(no_due, index=idx),
+            "the invoice is overdue by its status, but the row has no due date (nor "
+            "payment terms) to say since when; add the due date",
+        )
+    )
     no_open = is_dispute & opened.isna().to_numpy() & ~no_due
-    out.problems.append((
-        "issued_at", pd.Series(no_open, index=idx),
-        "the invoice is disputed but has neither an invoice date nor a due date",
-    ))  # fmt: skip
+    out.problems.append(
+        (
+            "issued_at",
+            pd.Series(no_open, index=idx),
+            "the invoice is disputed but has neither an invoice date nor a due date",
+        )
+    )
     before = (resolved < opened).to_numpy() & is_dispute
-    out.problems.append((
-        "paid_at", pd.Series(before, index=idx),
-        "is before the invoice date: a payment cannot precede the invoice",
-    ))  # fmt: skip
+    out.problems.append(
+        (
+            "paid_at",
+            pd.Series(before, index=idx),
+            "is before the invoice date: a payment cannot precede the invoice",
+        )
+    )
     due_before = (due < issued).to_numpy()
-    out.problems.append((
-        "due_at", pd.Series(due_before, index=idx), "is before the invoice date"
-    ))  # fmt: skip
+    out.problems.append(
+        ("due_at", pd.Series(due_before, index=idx), "is before the invoice date")
+    )
 
     d["_no_date_paid"] = counted & settled & paid_at.isna().to_numpy()
     d["_undated_due"] = counted & due.isna().to_numpy() & ~is_dispute
@@ -225,7 +287,9 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     return out
 
 
-def _missions(inv: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame | None, list[str]]:
+def _missions(
+    inv: pd.DataFrame, as_of: pd.Timestamp
+) -> tuple[pd.DataFrame | None, list[str]]:
     """One mission per client and billing period (or per invoice when undated)."""
     notes: list[str] = []
     c = inv[inv["counted"].to_numpy(dtype=bool)]
@@ -248,8 +312,14 @@ def _missions(inv: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame | No
         month.astype(str),
     )
     label = pd.Series(label, index=c.index, dtype=object)
-    label = label.where(~undated, "invoice " + c["invoice_id"].astype(object).fillna(
-        "row " + c["row"].astype(str)).astype(str))  # fmt: skip
+    label = label.where(
+        ~undated,
+        "invoice "
+        + c["invoice_id"]
+        .astype(object)
+        .fillna("row " + c["row"].astype(str))
+        .astype(str),
+    )
     mission_id = (c["client"].astype(object) + " " + label).astype(STRING_DTYPE)
     inv["mission_id"] = pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE)
     inv.loc[c.index, "mission_id"] = mission_id
@@ -261,19 +331,30 @@ def _missions(inv: pd.DataFrame, as_of: pd.Timestamp) -> tuple[pd.DataFrame | No
             "hours billed: exposure is counted in invoices for all of them"
         )
     frame = pd.DataFrame(
-        {"mission_id": mission_id, "client": c["client"], "started_at": start,
-         "ended_at": stop, "days": days if by_days else 1.0,
-         "invoices": 1, "billed": c["amount"] if "amount" in c else np.nan}
-    )  # fmt: skip
+        {
+            "mission_id": mission_id,
+            "client": c["client"],
+            "started_at": start,
+            "ended_at": stop,
+            "days": days if by_days else 1.0,
+            "invoices": 1,
+            "billed": c["amount"] if "amount" in c else np.nan,
+        }
+    )
     g = frame.groupby("mission_id", sort=False, observed=True)
     m = g.agg(
-        client=("client", "first"), started_at=("started_at", "min"),
-        ended_at=("ended_at", "max"), days=("days", "sum"),
-        invoices=("invoices", "sum"), billed=("billed", "sum"),
-    ).reset_index()  # fmt: skip
+        client=("client", "first"),
+        started_at=("started_at", "min"),
+        ended_at=("ended_at", "max"),
+        days=("days", "sum"),
+        invoices=("invoices", "sum"),
+        billed=("billed", "sum"),
+    ).reset_index()
     if not pd.isna(as_of):
         m["ended_at"] = m["ended_at"].where(m["ended_at"] <= as_of, as_of)
-        m["ended_at"] = m["ended_at"].where(m["ended_at"] >= m["started_at"], m["started_at"])
+        m["ended_at"] = m["ended_at"].where(
+            m["ended_at"] >= m["started_at"], m["started_at"]
+        )
     out = pd.DataFrame(index=m.index)
     for name, dtype in MISSION_COLUMNS.items():
         if name in m:
@@ -293,8 +374,9 @@ def _disputes(inv: pd.DataFrame) -> pd.DataFrame:
     n = len(d)
     number = d["invoice_id"].astype(STRING_DTYPE)
     has_prefix = number.str.upper().str.startswith("INV").fillna(False).to_numpy(bool)
-    ids = pd.Series(np.where(has_prefix, number, "INV-" + number), index=d.index,
-                    dtype=STRING_DTYPE)  # fmt: skip
+    ids = pd.Series(
+        np.where(has_prefix, number, "INV-" + number), index=d.index, dtype=STRING_DTYPE
+    )
     ids = ids.fillna("INV-row-" + d["row"].astype(str).astype(STRING_DTYPE))
     cols: dict[str, Any] = {
         "dispute_id": ids.astype(STRING_DTYPE),

@@ -19,6 +19,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import ConflictkitWarning, DisputeDataError
+from ..model import STRING_DTYPE, History
 from . import _parse as P
 from ._checks import Checker
 from ._files import RawTable, read_raw
@@ -32,8 +34,6 @@ from .invoice_vocabulary import (
     UNIT_WORDS,
 )
 from .vocabulary import BOOLEANS, normalize
-from ..errors import ConflictkitWarning, DisputeDataError
-from ..model import STRING_DTYPE, History
 
 __all__ = ["read_invoices"]
 
@@ -46,11 +46,30 @@ _LINE_FIELDS = ("line_amount", "days", "hours", "quantity", "unit")
 #: (Zoho has "Invoice ID" and "Invoice Number"; Stripe "Customer" (an id)
 #: and "Customer Name", "Amount Due" and "Total", "Created" and "Date").
 _WEAK = {
-    "invoice id", "customer", "name", "amount due", "created", "created utc",
-    "date", "montant", "reference", "details", "num", "no", "voided at utc",
-}  # fmt: skip
-_NO_DELAY = {"due on receipt", "due upon receipt", "upon receipt", "on receipt",
-             "a reception", "a reception de facture", "comptant", "immediate"}  # fmt: skip
+    "invoice id",
+    "customer",
+    "name",
+    "amount due",
+    "created",
+    "created utc",
+    "date",
+    "montant",
+    "reference",
+    "details",
+    "num",
+    "no",
+    "voided at utc",
+}
+_NO_DELAY = {
+    "due on receipt",
+    "due upon receipt",
+    "upon receipt",
+    "on receipt",
+    "a reception",
+    "a reception de facture",
+    "comptant",
+    "immediate",
+}
 
 
 def read_invoices(
@@ -155,7 +174,8 @@ def read_invoices(
     ...     "N° facture;Client;Date de facture;Échéance;Statut;Payée le;Montant TTC\\n"
     ...     "F-001;Acme SAS;02/01/2024;01/02/2024;Payée;20/02/2024;1 200,00 €\\n"
     ...     "F-002;Acme SAS;01/02/2024;02/03/2024;Payée;01/03/2024;800,00 €\\n"
-    ...     "F-003;Orbis;01/03/2024;31/03/2024;En retard;;2 400,00 €\\n".encode("cp1252"))
+    ...     "F-003;Orbis;01/03/2024;31/03/2024;En retard;;2 400,00 €\\n"
+    ... ).encode("cp1252"))
     >>> h = ck.read_invoices(path, as_of="2024-04-30")
     >>> h.disputes[["dispute_id", "client", "opened_at", "resolved_at", "outcome"]]
       dispute_id    client  opened_at resolved_at    outcome
@@ -179,12 +199,19 @@ def read_invoices(
         )
     explicit_as_of = None if as_of is None else pd.Timestamp(as_of)
     if explicit_as_of is not None and pd.isna(explicit_as_of):
-        raise ValueError(f"The value for `as_of` must be a date, but {as_of!r} was passed.")
+        raise ValueError(
+            f"The value for `as_of` must be a date, but {as_of!r} was passed."
+        )
     raw = read_raw(path)["disputes"]
     return _read_table(
-        raw, columns=columns, dayfirst=dayfirst, grace=grace,
-        as_of=explicit_as_of, errors=errors, source=str(path),
-    )  # fmt: skip
+        raw,
+        columns=columns,
+        dayfirst=dayfirst,
+        grace=grace,
+        as_of=explicit_as_of,
+        errors=errors,
+        source=str(path),
+    )
 
 
 def _read_table(
@@ -221,8 +248,15 @@ def _read_table(
         for name in ("issued_at", "paid_at", "closed_at"):
             after = inv[name] > as_of
             if after.any():
-                _flag(checker, pos_of, after, name, rows, found,
-                      f"is after as_of ({as_of.date()})")  # fmt: skip
+                _flag(
+                    checker,
+                    pos_of,
+                    after,
+                    name,
+                    rows,
+                    found,
+                    f"is after as_of ({as_of.date()})",
+                )
     result = derive(inv, grace=grace, as_of=history_as_of)
     for name, mask, message in result.problems:
         _flag(checker, pos_of, mask, name, rows, found, message)
@@ -308,11 +342,11 @@ def _map_columns(
             found[target] = header
             continue
         norm = normalize(header)
-        target = INVOICE_ALIASES.get(norm)
-        if target is None:
-            target = norm.replace(" ", "_") if norm.replace(" ", "_") in INVOICE_FIELDS else None
-        if target is None:
+        snake = norm.replace(" ", "_")
+        alias = INVOICE_ALIASES.get(norm, snake if snake in INVOICE_FIELDS else None)
+        if alias is None:
             continue
+        target = alias
         if norm in _WEAK:
             weak.setdefault(target, header)
             continue
@@ -364,9 +398,11 @@ def _parse_rows(
             values, problems = P.parse_bool(s, vocab=BOOLEANS)
         elif name == "status":
             values, problems = _parse_words(
-                s, INVOICE_STATUSES, "an invoice status",
+                s,
+                INVOICE_STATUSES,
+                "an invoice status",
                 "paid, partial, open, overdue, disputed, written off, void, draft",
-            )  # fmt: skip
+            )
         elif name == "unit":
             values, problems = _parse_words(s, UNIT_WORDS, None, "")
         else:  # invoice_id, client
@@ -375,15 +411,19 @@ def _parse_rows(
         out[name] = values
     rows = pd.DataFrame(out, index=frame.index)
     if "client" in rows:
-        checker.add_mask("client", rows["client"].isna(), frame[found["client"]],
-                         "is empty: every invoice needs a client")  # fmt: skip
+        checker.add_mask(
+            "client",
+            rows["client"].isna(),
+            frame[found["client"]],
+            "is empty: every invoice needs a client",
+        )
     return rows
 
 
 def _parse_words(
     s: pd.Series, vocab: dict[str, str], what: str | None, expected: str
 ) -> tuple[pd.Series, pd.Series]:
-    """Map words through a vocabulary; unknown ones are problems unless ``what`` is None."""
+    """Map words through a vocabulary; unknown words are problems if ``what`` is set."""
     text = P._text(s)
     codes, uniques = P._factorize(text)
     norm = [normalize(u) for u in uniques]
@@ -392,10 +432,12 @@ def _parse_words(
         msgs = pd.Series([None] * len(uniques), dtype=object)
     else:
         msgs = pd.Series(
-            [None if v is not None else f"{u!r} is not {what} (expected {expected})"
-             for u, v in zip(uniques, vals, strict=True)],
+            [
+                None if v is not None else f"{u!r} is not {what} (expected {expected})"
+                for u, v in zip(uniques, vals, strict=True)
+            ],
             dtype=object,
-        )  # fmt: skip
+        )
     out = pd.Series(P._take(vals, codes, None), index=s.index, dtype=object)
     return out.astype(STRING_DTYPE), P._problems_from(s.index, codes, msgs)
 
@@ -407,27 +449,48 @@ def _parse_terms(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """``30``, ``Net 30``, ``30 jours``, ``Due on Receipt`` (0) -> days."""
     text = P._text(s)
     codes, uniques = P._factorize(text)
-    vals, msgs = [], []
+    vals: list[float] = []
+    msgs: list[str | None] = []
     for u in uniques:
         norm = normalize(u)
         m = _TERMS.search(norm)
         if norm in _NO_DELAY:
-            vals.append(0.0), msgs.append(None)
+            vals.append(0.0)
+            msgs.append(None)
         elif m and not re.search(r"fin de mois|end of month|eom", norm):
-            vals.append(float(m.group(1))), msgs.append(None)
+            vals.append(float(m.group(1)))
+            msgs.append(None)
         else:
             vals.append(np.nan)
-            msgs.append(f"{u!r} is not payment terms we can turn into days "
-                        "(e.g. 30, Net 30, 30 jours, due on receipt)")  # fmt: skip
-    out = pd.Series(P._take(np.asarray(vals, dtype=float), codes, np.nan), index=s.index)
+            msgs.append(
+                f"{u!r} is not payment terms we can turn into days "
+                "(e.g. 30, Net 30, 30 jours, due on receipt)"
+            )
+    out = pd.Series(
+        P._take(np.asarray(vals, dtype=float), codes, np.nan), index=s.index
+    )
     return out, P._problems_from(s.index, codes, pd.Series(msgs, dtype=object))
 
 
 # ---------------------------------------------------------------- grouping
 #: Invoice-level fields: every line of an invoice must agree on them.
-_INVOICE_LEVEL = ("client", "issued_at", "due_at", "terms_days", "paid_at", "closed_at",
-                  "amount", "amount_paid", "balance", "written_off", "status",
-                  "disputed", "days_late", "period_start", "period_end")  # fmt: skip
+_INVOICE_LEVEL = (
+    "client",
+    "issued_at",
+    "due_at",
+    "terms_days",
+    "paid_at",
+    "closed_at",
+    "amount",
+    "amount_paid",
+    "balance",
+    "written_off",
+    "status",
+    "disputed",
+    "days_late",
+    "period_start",
+    "period_end",
+)
 
 
 def _group(
@@ -451,10 +514,15 @@ def _group(
     repeated = n_inv < n
     if repeated and not line_level:
         dup = rows["invoice_id"].duplicated(keep="first") & rows["invoice_id"].notna()
-        first_row = pd.Series(rows["row"].to_numpy(), index=rows.index)[~rows["invoice_id"].duplicated()]
-        by_id = pd.Series(first_row.to_numpy(), index=rows["invoice_id"][first_row.index].to_numpy())
-        msgs = ("duplicated invoice number: the same number is in row "
-                + rows["invoice_id"][dup].map(by_id).astype(str))  # fmt: skip
+        first_row = pd.Series(rows["row"].to_numpy(), index=rows.index)[
+            ~rows["invoice_id"].duplicated()
+        ]
+        by_id = pd.Series(
+            first_row.to_numpy(), index=rows["invoice_id"][first_row.index].to_numpy()
+        )
+        msgs = "duplicated invoice number: the same number is in row " + rows[
+            "invoice_id"
+        ][dup].map(by_id).astype(str)
         checker.add_mask("invoice_id", dup, rows["invoice_id"], msgs)
     pos_of = pd.Categorical.from_codes(codes, categories=np.arange(max(n_inv, 0)))
     if not repeated:
@@ -478,11 +546,13 @@ def _group(
         if differs.any():
             mask = pd.Series(differs, index=rows.index)
             checker.add_mask(
-                name, mask, rows[name],
+                name,
+                mask,
+                rows[name],
                 "differs from the first line of the same invoice ("
                 + pd.Series(first, index=rows.index).astype(str)
                 + "): every line of an invoice must agree",
-            )  # fmt: skip
+            )
     if "line_amount" in rows:
         inv["line_amount"] = g["line_amount"].sum(min_count=1)
         if "amount" not in inv:

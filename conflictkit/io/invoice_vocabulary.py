@@ -448,16 +448,57 @@ UNIT_WORDS: dict[str, str] = {
 #: Legal forms (normalised) ignored when matching client names: "Acme SAS",
 #: "ACME Corp." and "Acme" are one client. Dotted forms ("S.A.R.L.") are glued
 #: back ("sarl") before the match.
-LEGAL_FORMS: frozenset[str] = frozenset({
-    # France, Belgium, Switzerland, Luxembourg
-    "sas", "sasu", "sarl", "eurl", "sa", "sci", "scop", "scp", "snc", "selarl",
-    "selas", "sem", "ei", "eirl", "gie", "sprl", "srl", "asbl", "cie", "et cie",
-    # English-speaking countries
-    "inc", "incorporated", "ltd", "limited", "llc", "llp", "lp", "plc", "corp",
-    "corporation", "co", "company", "pty",
-    # elsewhere in Europe
-    "gmbh", "ag", "kg", "bv", "nv", "spa", "sl", "oy", "ab", "as", "aps",
-})  # fmt: skip
+LEGAL_FORMS: frozenset[str] = frozenset(
+    {
+        # France, Belgium, Switzerland, Luxembourg
+        "sas",
+        "sasu",
+        "sarl",
+        "eurl",
+        "sa",
+        "sci",
+        "scop",
+        "scp",
+        "snc",
+        "selarl",
+        "selas",
+        "sem",
+        "ei",
+        "eirl",
+        "gie",
+        "sprl",
+        "srl",
+        "asbl",
+        "cie",
+        "et cie",
+        # English-speaking countries
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "llp",
+        "lp",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "pty",
+        # elsewhere in Europe
+        "gmbh",
+        "ag",
+        "kg",
+        "bv",
+        "nv",
+        "spa",
+        "sl",
+        "oy",
+        "ab",
+        "as",
+        "aps",
+    }
+)
 
 #: Hours that make one day worked, to turn an hours column into days.
 HOURS_PER_DAY = 8.0
