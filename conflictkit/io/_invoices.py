@@ -170,7 +170,7 @@ def read_invoices(
     >>> import pathlib, tempfile
     >>> import conflictkit as ck
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "factures.csv"
-    >>> _ = path.write_bytes(
+    >>> _ = path.write_bytes((
     ...     "N° facture;Client;Date de facture;Échéance;Statut;Payée le;Montant TTC\\n"
     ...     "F-001;Acme SAS;02/01/2024;01/02/2024;Payée;20/02/2024;1 200,00 €\\n"
     ...     "F-002;Acme SAS;01/02/2024;02/03/2024;Payée;01/03/2024;800,00 €\\n"
