@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .._labels import CAUSE_DTYPE, OUTCOME_DTYPE
 from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, STRING_DTYPE, empty_causes
@@ -74,8 +76,8 @@ class Derived:
     notes: list[str] = field(default_factory=list)
 
     def tables(self, keep: np.ndarray) -> Tables:
-        inv = self.inv.loc[keep].reset_index(drop=True)
-        missions, unit_notes = _missions(inv, self.as_of)
+        inv = self.inv if keep.all() else self.inv.loc[keep].reset_index(drop=True)
+        missions, mission_ids, unit_notes = _missions(inv, self.as_of)
         notes = []
         for col, text in (
             (
@@ -97,12 +99,12 @@ class Derived:
             count = int(inv[col].sum())
             if count:
                 notes.append(f"{count} {text}")
+        is_dispute = inv["is_dispute"].to_numpy(dtype=bool)
+        disputes = _disputes(inv, mission_ids)
         inv = inv.assign(
-            mission_id=inv["mission_id"].where(inv["counted"]).astype(STRING_DTYPE)
+            mission_id=mission_ids,
+            dispute_id=_scatter(disputes["dispute_id"], is_dispute),
         )
-        disputes = _disputes(inv)
-        inv["dispute_id"] = pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE)
-        inv.loc[inv["is_dispute"], "dispute_id"] = disputes["dispute_id"].to_numpy()
         causes = empty_causes()
         if len(disputes):
             causes = pd.DataFrame(
@@ -115,29 +117,29 @@ class Derived:
                 }
             ).astype({"dispute_id": STRING_DTYPE})
         table = inv.reindex(columns=INVOICE_TABLE)
-        table["dispute_id"] = table["dispute_id"].astype(STRING_DTYPE)
         return Tables(disputes, causes, missions, table, notes + unit_notes)
 
 
 def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     """Decide, per invoice, whether it is counted, late, disputed, and how it ended."""
     n = len(inv)
-    out = Derived(inv.copy(), as_of)
-    d = out.inv
+    out = Derived(inv, as_of)
+    d = inv
+    new: dict[str, Any] = {}  # the columns added, assigned at once at the end
     status = _col(d, "status", STRING_DTYPE).astype(object)
     amount = _col(d, "amount", "float64")
     status = status.where(~(amount < 0).to_numpy(), "credit_note")  # a negative total
-    d["status"] = pd.Series(status, index=d.index).astype(STRING_DTYPE)
+    new["status"] = pd.Series(status, index=d.index).astype(STRING_DTYPE)
     st = status.fillna("").astype(str).to_numpy()  # "" = the export does not say
     counted = ~np.isin(st, _NOT_COUNTED)
-    d["counted"] = counted
+    new["counted"] = counted
 
     issued = _col(d, "issued_at", "datetime64[ns]")
     due = _col(d, "due_at", "datetime64[ns]")
     terms = _col(d, "terms_days", "float64")
     derived_due = issued + pd.to_timedelta(terms, unit="D")
     due = due.fillna(derived_due)
-    d["due_at"] = due
+    new["due_at"] = due
     paid_at = _col(d, "paid_at", "datetime64[ns]")
     closed_at = _col(d, "closed_at", "datetime64[ns]")
     paid_amt = _col(d, "amount_paid", "float64")
@@ -169,8 +171,8 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
             pd.Series(settled, index=d.index)
         )
     )
-    d["paid_at"] = paid_at
-    d["amount_paid"] = recovered
+    new["paid_at"] = paid_at
+    new["amount_paid"] = recovered
     del has_status
 
     threshold = due + pd.Timedelta(days=grace)
@@ -188,23 +190,24 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     ).to_numpy(dtype=bool)
     late = paid_late | unpaid_late | closed_late
     is_dispute = counted & (late | flagged | written | (st == "overdue"))
-    d["disputed"] = flagged
+    new["disputed"] = flagged
     # late: True/False where it can be judged, missing where it cannot
     judged = due.notna().to_numpy() & (
         settled & paid_at.notna().to_numpy()
         | open_debt
         | closed_other & closed_at.notna().to_numpy()
     )
-    d["late"] = pd.array(np.where(judged | late, late, None), dtype="boolean")
-    d.loc[~counted, "late"] = pd.NA
+    new["late"] = pd.array(
+        np.where((judged | late) & counted, late, None), dtype="boolean"
+    )
     # days after the due date: to payment (or write-off), else to as_of (censored)
     stop = end.fillna(
         pd.Series(as_of, index=d.index).where(pd.Series(open_debt, index=d.index))
     )
-    d["days_late"] = ((stop - due).dt.total_seconds() / 86400).where(
+    new["days_late"] = ((stop - due).dt.total_seconds() / 86400).where(
         pd.Series(counted, index=d.index)
     )
-    d["days_late"] = d["days_late"].fillna(
+    new["days_late"] = new["days_late"].fillna(
         days_late_col.where(pd.Series(counted, index=d.index))
     )
 
@@ -216,8 +219,8 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
         threshold.where(passed, issued.fillna(due)),
     )
     resolved = end.where(~pd.Series(open_debt, index=d.index))
-    d["opened_at"], d["resolved_at"] = opened, resolved
-    d["is_dispute"] = is_dispute
+    new["opened_at"], new["resolved_at"] = opened, resolved
+    new["is_dispute"] = is_dispute
 
     # outcomes: only what the export says
     outcome = np.full(n, None, dtype=object)
@@ -227,7 +230,7 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     outcome[credited & (recovered > 0).to_numpy()] = "compromise"
     outcome[credited & ~(recovered > 0).to_numpy()] = "conceded"
     outcome[resolved.isna().to_numpy()] = None
-    d["outcome"] = pd.Categorical(outcome, dtype=OUTCOME_DTYPE)
+    new["outcome"] = pd.Categorical(outcome, dtype=OUTCOME_DTYPE)
     reason = np.select(
         [
             flagged,
@@ -247,7 +250,7 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
         ],
         default="overdue by its status",
     )
-    d["reason"] = reason
+    new["reason"] = reason
 
     # problems the rules reveal, reported on the invoice's first row
     idx = d.index
@@ -281,48 +284,83 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
         ("due_at", pd.Series(due_before, index=idx), "is before the invoice date")
     )
 
-    d["_no_date_paid"] = counted & settled & paid_at.isna().to_numpy()
-    d["_undated_due"] = counted & due.isna().to_numpy() & ~is_dispute
-    d["_stuck"] = is_dispute & closed_other & closed_at.isna().to_numpy()
+    new["_no_date_paid"] = counted & settled & paid_at.isna().to_numpy()
+    new["_undated_due"] = counted & due.isna().to_numpy() & ~is_dispute
+    new["_stuck"] = is_dispute & closed_other & closed_at.isna().to_numpy()
+    out.inv = inv.assign(**new)
     return out
 
 
 def _missions(
     inv: pd.DataFrame, as_of: pd.Timestamp
-) -> tuple[pd.DataFrame | None, list[str]]:
+) -> tuple[pd.DataFrame | None, pd.Series, list[str]]:
     """One mission per client and billing period (or per invoice when undated)."""
     notes: list[str] = []
-    c = inv[inv["counted"].to_numpy(dtype=bool)]
+    counted = inv["counted"].to_numpy(dtype=bool)
+    c = inv[counted]
     if not len(c):
-        inv["mission_id"] = pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE)
-        return None, notes
-    issued = c["issued_at"] if "issued_at" in c else pd.Series(pd.NaT, index=c.index)
+        return None, pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE), notes
+    issued = c["issued_at"]
     p_start = _col(c, "period_start", "datetime64[ns]")
     p_end = _col(c, "period_end", "datetime64[ns]")
-    explicit = p_start.notna() & p_end.notna()
-    month = issued.dt.to_period("M")
-    start = p_start.where(explicit, month.dt.start_time)
-    stop = p_end.where(explicit, month.dt.end_time.dt.normalize())
-    undated = start.isna()
-    start = start.fillna(c["due_at"])
-    stop = stop.fillna(c["due_at"])
-    label = np.where(
-        explicit,
-        start.dt.strftime("%Y-%m-%d") + ".." + stop.dt.strftime("%Y-%m-%d"),
-        month.astype(str),
+    explicit = (p_start.notna() & p_end.notna()).to_numpy()
+    dated = issued.notna().to_numpy() & ~explicit
+    undated = ~explicit & ~dated
+    # integer keys: (client, month) for dated invoices, (client, period) for
+    # explicit periods, the invoice itself when undated; ids are formatted
+    # once per mission, not per invoice
+    client_code, clients = pd.factorize(c["client"])
+    month = (
+        issued.dt.year.to_numpy(dtype=float) * 12
+        + issued.dt.month.to_numpy(dtype=float)
+        - 1
     )
-    label = pd.Series(label, index=c.index, dtype=object)
-    label = label.where(
-        ~undated,
-        "invoice "
-        + c["invoice_id"]
-        .astype(object)
-        .fillna("row " + c["row"].astype(str))
-        .astype(str),
+    period = np.zeros(len(c), dtype=np.int64)
+    period[dated] = month[dated].astype(np.int64)
+    base = int(period.max(initial=0)) + 1
+    if explicit.any():
+        pair, _ = pd.factorize(
+            pd.MultiIndex.from_arrays([p_start[explicit], p_end[explicit]])
+        )
+        period[explicit] = base + pair
+        base += int(pair.max(initial=-1)) + 1
+    period[undated] = base + np.arange(int(undated.sum()))
+    width = int(period.max(initial=0)) + 1
+    codes, first = pd.factorize(client_code.astype(np.int64) * width + period)
+    first_pos = pd.Series(np.arange(len(c))).groupby(codes).first().to_numpy()
+    m_month = month[first_pos]
+    m_client = pd.Series(np.asarray(clients, dtype=object)[client_code[first_pos]])
+    kind = np.where(explicit[first_pos], 1, np.where(undated[first_pos], 2, 0))
+    label = np.empty(len(first_pos), dtype=object)
+    is_month = kind == 0
+    if is_month.any():
+        mm = m_month[is_month].astype(np.int64)
+        years = pa.array(mm // 12).cast(pa.string())
+        months = pc.utf8_lpad(pa.array(mm % 12 + 1).cast(pa.string()), 2, "0")
+        label[is_month] = pc.binary_join_element_wise(years, months, "-").to_numpy(
+            zero_copy_only=False
+        )
+    if (kind == 1).any():
+        at = first_pos[kind == 1]
+        label[kind == 1] = (
+            p_start.iloc[at].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+            + ".."
+            + p_end.iloc[at].dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
+        )
+    if (kind == 2).any():
+        at = first_pos[kind == 2]
+        number = c["invoice_id"].iloc[at].astype(object)
+        row = "row " + c["row"].iloc[at].astype(str)
+        label[kind == 2] = ("invoice " + number.fillna(row).astype(str)).to_numpy()
+    ids = (m_client + " " + pd.Series(label, dtype=object)).astype(STRING_DTYPE)
+    per_invoice = np.full(len(inv), -1, dtype=np.int64)
+    per_invoice[counted] = codes
+    mission_ids = _scatter(ids, per_invoice >= 0, per_invoice)
+    month_start = issued.dt.to_period("M").dt.start_time
+    start = p_start.where(explicit, month_start).fillna(c["due_at"])
+    stop = p_end.where(explicit, month_start + pd.offsets.MonthEnd(0)).fillna(
+        c["due_at"]
     )
-    mission_id = (c["client"].astype(object) + " " + label).astype(STRING_DTYPE)
-    inv["mission_id"] = pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE)
-    inv.loc[c.index, "mission_id"] = mission_id
     days = c["days_billed"]
     by_days = bool(days.notna().all())
     if days.notna().any() and not by_days:
@@ -332,24 +370,23 @@ def _missions(
         )
     frame = pd.DataFrame(
         {
-            "mission_id": mission_id,
-            "client": c["client"],
-            "started_at": start,
-            "ended_at": stop,
-            "days": days if by_days else 1.0,
+            "started_at": start.to_numpy(),
+            "ended_at": stop.to_numpy(),
+            "days": days.to_numpy() if by_days else 1.0,
             "invoices": 1,
-            "billed": c["amount"] if "amount" in c else np.nan,
+            "billed": c["amount"].to_numpy(),
         }
     )
-    g = frame.groupby("mission_id", sort=False, observed=True)
-    m = g.agg(
-        client=("client", "first"),
+    agg = frame.groupby(codes, sort=False).agg(
         started_at=("started_at", "min"),
         ended_at=("ended_at", "max"),
         days=("days", "sum"),
         invoices=("invoices", "sum"),
         billed=("billed", "sum"),
-    ).reset_index()
+    )
+    m = agg.reset_index(drop=True)
+    m.insert(0, "client", m_client)
+    m.insert(0, "mission_id", ids)
     if not pd.isna(as_of):
         m["ended_at"] = m["ended_at"].where(m["ended_at"] <= as_of, as_of)
         m["ended_at"] = m["ended_at"].where(
@@ -366,11 +403,29 @@ def _missions(
     out["invoices"] = m["invoices"].astype("int64")
     out["billed"] = m["billed"].astype("float64")
     out["exposure_unit"] = "days" if by_days else "invoices"
-    return out, notes
+    return out, mission_ids, notes
 
 
-def _disputes(inv: pd.DataFrame) -> pd.DataFrame:
-    d = inv[inv["is_dispute"].to_numpy(dtype=bool)]
+def _scatter(
+    values: pd.Series, where: np.ndarray, positions: np.ndarray | None = None
+) -> pd.Series:
+    """A string column as long as ``where``: ``values`` in order (or taken at
+    ``positions``) where it is True, missing elsewhere (a pyarrow take)."""
+    if positions is None:
+        positions = np.cumsum(where) - 1
+    idx = pa.array(np.where(where, positions, 0), mask=~where)
+    arr = pa.chunked_array(values.astype(STRING_DTYPE).array._pa_array)  # type: ignore[attr-defined]
+    if len(arr) == 0:
+        arr = pa.chunked_array([pa.array([None], pa.string())])
+        idx = pa.array(
+            np.zeros(len(where), dtype=np.int64), mask=np.ones(len(where), bool)
+        )
+    return pd.Series(pd.arrays.ArrowStringArray(arr.take(idx)))
+
+
+def _disputes(inv: pd.DataFrame, mission_ids: pd.Series) -> pd.DataFrame:
+    is_dispute = inv["is_dispute"].to_numpy(dtype=bool)
+    d = inv[is_dispute]
     n = len(d)
     number = d["invoice_id"].astype(STRING_DTYPE)
     has_prefix = number.str.upper().str.startswith("INV").fillna(False).to_numpy(bool)
@@ -381,7 +436,9 @@ def _disputes(inv: pd.DataFrame) -> pd.DataFrame:
     cols: dict[str, Any] = {
         "dispute_id": ids.astype(STRING_DTYPE),
         "client": d["client"].astype(STRING_DTYPE),
-        "mission_id": d["mission_id"].astype(STRING_DTYPE),
+        "mission_id": pd.Series(
+            mission_ids[is_dispute].to_numpy(), index=d.index, dtype=STRING_DTYPE
+        ),
         "opened_at": d["opened_at"].astype("datetime64[ns]"),
         "resolved_at": d["resolved_at"].astype("datetime64[ns]"),
         "primary_cause": pd.Categorical(["payment"] * n, dtype=CAUSE_DTYPE),
