@@ -1,8 +1,9 @@
 """The ``conflictkit`` command: a thin wrapper over the library.
 
-Subcommands: ``summary``, ``report``, ``validate``, ``suggest`` and the
+Subcommands: ``summary``, ``report``, ``validate``, ``suggest``, the
 journal's ``add``, ``resolve``, ``edit``, ``delete``, ``undo``, ``history``,
-``list``, ``import``, ``export``, ``mission add|end``. Each has
+``list``, ``import``, ``export``, ``mission add|end``, and ``import-invoices``
+(``report --invoices`` merges an invoicing export in). Each has
 ``--help``; ``--lang fr`` prints French.
 """
 
@@ -13,7 +14,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from . import _analysis, _journal
+from . import _analysis, _invoices, _journal
 from ._common import clean, say
 
 __all__ = ["build_parser", "main"]
@@ -54,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _analysis.add_commands(command)
     _journal.add_commands(command, journal)
+    _invoices.add_commands(command, journal, sub)
     return parser
 
 

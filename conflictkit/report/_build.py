@@ -287,10 +287,26 @@ class _Report:
         n_unlabelled = int(h.disputes["primary_cause"].isna().sum())
         if n_unlabelled:
             self.add("quality", _p(self.t("unlabelled", n=n_unlabelled)))
+        self._invoice_notes()
         if self.notes:
             items = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
             self.add("quality", f'<p>{self.t("warnings")}</p><ul class="note">'
                      f"{items}</ul>")  # fmt: skip
+
+    def _invoice_notes(self) -> None:
+        """Where the disputes came from invoices: how many, and the denominator."""
+        h = self.h
+        if h.invoices is not None:
+            n_disputes = int(h.invoices["dispute_id"].notna().sum())
+            self.add("quality", _p(self.t("from_invoices", n=len(h.invoices),
+                                          d=n_disputes)))  # fmt: skip
+        m = h.missions
+        if m is not None and "exposure_unit" in m:
+            if (m["exposure_unit"] == "invoices").any():
+                self.add("quality", _p(self.t("per_invoice"), "note"))
+        if h.merged is not None and len(h.merged):
+            self.add("quality", _p(self.t("merged")))
+            self.table("quality", h.merged, max_rows=100)
 
     # -------------------------------------------------------------- output
     def html(self) -> str:

@@ -124,6 +124,22 @@ _TEXT: dict[str, tuple[str, str]] = {
         "{n} litiges ne citent aucune cause (conflictkit suggest peut en proposer).",
     ),
     "warnings": ("Notes on the analyses:", "Remarques sur les analyses :"),
+    "from_invoices": (
+        "{d} of the {n} invoices read are payment disputes: paid late, unpaid past "
+        "their due date, written off or flagged as disputed.",
+        "{d} des {n} factures lues sont des litiges de paiement : payées en retard, "
+        "impayées après l'échéance, passées en perte ou signalées contestées.",
+    ),
+    "per_invoice": (
+        "Exposure is counted in invoices (the export does not say the days billed): "
+        "rates labelled per 100 mission-days are per 100 invoices.",
+        "L'exposition est comptée en factures (l'export ne dit pas les jours "
+        "facturés) : les taux notés pour 100 jours de mission sont pour 100 factures.",
+    ),
+    "merged": (
+        "Two sources were merged; what was counted once:",
+        "Deux sources ont été fusionnées ; ce qui n'a été compté qu'une fois :",
+    ),
     "no_disputes": ("No dispute to analyse yet.", "Aucun litige à analyser."),
     "unavailable": ("Not available: {reason}", "Indisponible : {reason}"),
     "generated": (
