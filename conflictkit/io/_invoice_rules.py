@@ -101,10 +101,10 @@ class Derived:
                 notes.append(f"{count} {text}")
         is_dispute = inv["is_dispute"].to_numpy(dtype=bool)
         disputes = _disputes(inv, mission_ids)
-        inv = inv.assign(
-            mission_id=mission_ids,
-            dispute_id=_scatter(disputes["dispute_id"], is_dispute),
-        )
+        added = {
+            "mission_id": mission_ids.to_numpy(),
+            "dispute_id": _scatter(disputes["dispute_id"], is_dispute).array,
+        }
         causes = empty_causes()
         if len(disputes):
             causes = pd.DataFrame(
@@ -116,7 +116,11 @@ class Derived:
                     "is_primary": np.ones(len(disputes), dtype=bool),
                 }
             ).astype({"dispute_id": STRING_DTYPE})
-        table = inv.reindex(columns=INVOICE_TABLE)
+        table = pd.DataFrame(
+            {c: added[c] if c in added else inv[c].to_numpy() for c in INVOICE_TABLE}
+        )
+        for c in ("invoice_id", "client", "status", "mission_id", "dispute_id"):
+            table[c] = table[c].astype(STRING_DTYPE)
         return Tables(disputes, causes, missions, table, notes + unit_notes)
 
 
@@ -287,7 +291,10 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     new["_no_date_paid"] = counted & settled & paid_at.isna().to_numpy()
     new["_undated_due"] = counted & due.isna().to_numpy() & ~is_dispute
     new["_stuck"] = is_dispute & closed_other & closed_at.isna().to_numpy()
-    out.inv = inv.assign(**new)
+    # one new frame (one copy), rather than a column at a time
+    out.inv = pd.DataFrame(
+        {**{c: inv[c] for c in inv.columns if c not in new}, **new}, index=inv.index
+    )
     return out
 
 
@@ -297,9 +304,10 @@ def _missions(
     """One mission per client and billing period (or per invoice when undated)."""
     notes: list[str] = []
     counted = inv["counted"].to_numpy(dtype=bool)
-    c = inv[counted]
-    if not len(c):
+    if not counted.any():
         return None, pd.Series(pd.NA, index=inv.index, dtype=STRING_DTYPE), notes
+    # select column by column: indexing the whole frame would copy every column
+    c = _Rows(inv, counted)
     issued = c["issued_at"]
     p_start = _col(c, "period_start", "datetime64[ns]")
     p_end = _col(c, "period_end", "datetime64[ns]")
@@ -310,12 +318,13 @@ def _missions(
     # explicit periods, the invoice itself when undated; ids are formatted
     # once per mission, not per invoice
     client_code, clients = pd.factorize(c["client"])
+    n_c = len(client_code)
     month = (
         issued.dt.year.to_numpy(dtype=float) * 12
         + issued.dt.month.to_numpy(dtype=float)
         - 1
     )
-    period = np.zeros(len(c), dtype=np.int64)
+    period = np.zeros(n_c, dtype=np.int64)
     period[dated] = month[dated].astype(np.int64)
     base = int(period.max(initial=0)) + 1
     if explicit.any():
@@ -327,9 +336,9 @@ def _missions(
     period[undated] = base + np.arange(int(undated.sum()))
     width = int(period.max(initial=0)) + 1
     codes, first = pd.factorize(client_code.astype(np.int64) * width + period)
-    first_pos = pd.Series(np.arange(len(c))).groupby(codes).first().to_numpy()
+    first_pos = pd.Series(np.arange(n_c)).groupby(codes).first().to_numpy()
     m_month = month[first_pos]
-    m_client = pd.Series(np.asarray(clients, dtype=object)[client_code[first_pos]])
+    m_client = pd.Series(pd.Index(clients).take(client_code[first_pos]))
     kind = np.where(explicit[first_pos], 1, np.where(undated[first_pos], 2, 0))
     label = np.empty(len(first_pos), dtype=object)
     is_month = kind == 0
@@ -352,7 +361,13 @@ def _missions(
         number = c["invoice_id"].iloc[at].astype(object)
         row = "row " + c["row"].iloc[at].astype(str)
         label[kind == 2] = ("invoice " + number.fillna(row).astype(str)).to_numpy()
-    ids = (m_client + " " + pd.Series(label, dtype=object)).astype(STRING_DTYPE)
+    ids = pd.Series(
+        pd.arrays.ArrowStringArray(
+            pc.binary_join_element_wise(
+                _arrow(m_client), pa.array(label, pa.string()), " "
+            )
+        )
+    )
     per_invoice = np.full(len(inv), -1, dtype=np.int64)
     per_invoice[counted] = codes
     mission_ids = _scatter(ids, per_invoice >= 0, per_invoice)
@@ -406,6 +421,24 @@ def _missions(
     return out, mission_ids, notes
 
 
+class _Rows:
+    """Some rows of a frame, column by column (no copy of the whole frame)."""
+
+    def __init__(self, frame: pd.DataFrame, mask: np.ndarray) -> None:
+        self.frame, self.mask = frame, mask
+
+    def __getitem__(self, name: str) -> pd.Series:
+        return self.frame[name][self.mask].reset_index(drop=True)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.frame
+
+
+def _arrow(s: pd.Series) -> pa.ChunkedArray:
+    arr = pa.chunked_array(s.astype(STRING_DTYPE).array._pa_array)  # type: ignore[attr-defined]
+    return arr.cast(pa.string())
+
+
 def _scatter(
     values: pd.Series, where: np.ndarray, positions: np.ndarray | None = None
 ) -> pd.Series:
@@ -425,35 +458,37 @@ def _scatter(
 
 def _disputes(inv: pd.DataFrame, mission_ids: pd.Series) -> pd.DataFrame:
     is_dispute = inv["is_dispute"].to_numpy(dtype=bool)
-    d = inv[is_dispute]
-    n = len(d)
-    number = d["invoice_id"].astype(STRING_DTYPE)
-    has_prefix = number.str.upper().str.startswith("INV").fillna(False).to_numpy(bool)
-    ids = pd.Series(
-        np.where(has_prefix, number, "INV-" + number), index=d.index, dtype=STRING_DTYPE
+    d = _Rows(inv, is_dispute)
+    n = int(is_dispute.sum())
+    number = _arrow(d["invoice_id"])
+    has_prefix = pc.starts_with(pc.utf8_upper(number), "INV")
+    ids = pc.if_else(pc.fill_null(has_prefix, False), number,
+                     pc.binary_join_element_wise("INV-", number, ""))  # fmt: skip
+    by_row = pc.binary_join_element_wise(
+        "INV-row-", pa.array(d["row"].to_numpy()).cast(pa.string()), ""
     )
-    ids = ids.fillna("INV-row-" + d["row"].astype(str).astype(STRING_DTYPE))
+    ids = pc.coalesce(ids, by_row)
     cols: dict[str, Any] = {
-        "dispute_id": ids.astype(STRING_DTYPE),
-        "client": d["client"].astype(STRING_DTYPE),
-        "mission_id": pd.Series(
-            mission_ids[is_dispute].to_numpy(), index=d.index, dtype=STRING_DTYPE
+        "dispute_id": pd.arrays.ArrowStringArray(ids),
+        "client": d["client"].astype(STRING_DTYPE).array,
+        "mission_id": mission_ids[is_dispute].array,
+        "opened_at": d["opened_at"].to_numpy(dtype="datetime64[ns]"),
+        "resolved_at": d["resolved_at"].to_numpy(dtype="datetime64[ns]"),
+        "primary_cause": pd.Categorical.from_codes(
+            np.full(n, CAUSE_DTYPE.categories.get_loc("payment")), dtype=CAUSE_DTYPE
         ),
-        "opened_at": d["opened_at"].astype("datetime64[ns]"),
-        "resolved_at": d["resolved_at"].astype("datetime64[ns]"),
-        "primary_cause": pd.Categorical(["payment"] * n, dtype=CAUSE_DTYPE),
-        "causes": pd.Categorical(["payment"] * n),
-        "outcome": d["outcome"],
-        "amount_at_stake": _col(d, "amount", "float64").astype("float64"),
-        "amount_recovered": d["amount_paid"].astype("float64"),
-        "notes": d["reason"].astype(STRING_DTYPE),
+        "causes": pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), ["payment"]),
+        "outcome": d["outcome"].array,
+        "amount_at_stake": d["amount"].to_numpy(dtype="float64"),
+        "amount_recovered": d["amount_paid"].to_numpy(dtype="float64"),
+        "notes": d["reason"].astype(STRING_DTYPE).array,
     }
-    out = pd.DataFrame(index=d.index)
+    out: dict[str, Any] = {}
     for name, dtype in DISPUTE_COLUMNS.items():
         if name in cols:
-            out[name] = np.asarray(cols[name]) if False else cols[name]
+            out[name] = cols[name]
         elif isinstance(dtype, np.dtype):
-            out[name] = pd.Series(pd.NaT, index=d.index, dtype=dtype)
+            out[name] = np.full(n, np.datetime64("NaT"), dtype=dtype)
         else:
-            out[name] = pd.Series(index=d.index, dtype=dtype)
-    return out.reset_index(drop=True)
+            out[name] = pd.Series(index=range(n), dtype=dtype).array
+    return pd.DataFrame(out)

@@ -526,7 +526,7 @@ def _group(
         checker.add_mask("invoice_id", dup, rows["invoice_id"], msgs)
     pos_of = pd.Categorical.from_codes(codes, categories=np.arange(max(n_inv, 0)))
     if not repeated:
-        inv = rows.reset_index(drop=True).copy()
+        inv = rows.reset_index(drop=True)
         inv["lines"] = 1
         if "line_amount" in inv and "amount" not in inv:
             inv["amount"] = inv["line_amount"]
