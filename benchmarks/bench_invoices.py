@@ -45,7 +45,9 @@ def generate(folder: Path, n: int, seed: int = 0) -> Path:
     due = issued + 30
     # 29% paid late, mostly within two weeks (Bonsai 2018); 5% still unpaid
     late = rng.random(n) < 0.29
-    delay = np.where(late, rng.gamma(1.5, 8, n).astype(int) + 1, -rng.integers(0, 20, n))
+    delay = np.where(
+        late, rng.gamma(1.5, 8, n).astype(int) + 1, -rng.integers(0, 20, n)
+    )
     paid = due + delay
     unpaid = rng.random(n) < 0.05
     amount = np.round(rng.gamma(2, 1500, n), 2)
@@ -79,8 +81,11 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     t = pacsv.read_csv(
         path,
         convert_options=pacsv.ConvertOptions(
-            column_types={"Invoice Number": pa.string(), "Total": pa.float64(),
-                          "Amount Paid": pa.float64()}  # fmt: skip
+            column_types={
+                "Invoice Number": pa.string(),
+                "Total": pa.float64(),
+                "Amount Paid": pa.float64(),
+            }  # fmt: skip
         ),
     ).to_pandas(types_mapper=strings)
     for col in ("Invoice Date", "Due Date", "Last Payment Date"):
@@ -95,7 +100,9 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     settled = full & (st != "partial")
     flagged = st == "disputed"
     open_debt = ~settled
-    late = (settled & (paid_at > due).to_numpy()) | (open_debt & (due < AS_OF).to_numpy())
+    late = (settled & (paid_at > due).to_numpy()) | (
+        open_debt & (due < AS_OF).to_numpy()
+    )
     is_dispute = late | flagged
     d = t[is_dispute]
     opened = due.where(late, t["Invoice Date"])[is_dispute]
@@ -105,7 +112,9 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         categories=["amicable", "compromise", "conceded", "prevailed", "abandoned"],
     )
     month = t["Invoice Date"].dt.to_period("M")
-    mission_id = (t["Customer Name"] + " " + month.astype(str)).astype("string[pyarrow]")
+    mission_id = (t["Customer Name"] + " " + month.astype(str)).astype(
+        "string[pyarrow]"
+    )
     disputes = pd.DataFrame(
         {
             "dispute_id": "INV-" + d["Invoice Number"].str.slice(4),
@@ -120,12 +129,21 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         }
     ).reset_index(drop=True)
     missions = (
-        pd.DataFrame({"mission_id": mission_id, "client": t["Customer Name"],
-                      "started_at": month.dt.start_time,
-                      "ended_at": month.dt.end_time.dt.normalize()})  # fmt: skip
+        pd.DataFrame(
+            {
+                "mission_id": mission_id,
+                "client": t["Customer Name"],
+                "started_at": month.dt.start_time,
+                "ended_at": month.dt.end_time.dt.normalize(),
+            }
+        )  # fmt: skip
         .groupby("mission_id", sort=False, observed=True)
-        .agg(client=("client", "first"), started_at=("started_at", "min"),
-             ended_at=("ended_at", "max"), days=("client", "size"))  # fmt: skip
+        .agg(
+            client=("client", "first"),
+            started_at=("started_at", "min"),
+            ended_at=("ended_at", "max"),
+            days=("client", "size"),
+        )  # fmt: skip
         .reset_index()
     )
     return disputes, missions

@@ -70,7 +70,9 @@ def _import_invoices(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report(args: argparse.Namespace, plain: Callable[[argparse.Namespace], int]) -> int:
+def _report(
+    args: argparse.Namespace, plain: Callable[[argparse.Namespace], int]
+) -> int:
     """``report``, with the disputes of ``--invoices`` merged in when given."""
     if args.invoices is None:
         return plain(args)

@@ -235,26 +235,19 @@ def derive(inv: pd.DataFrame, *, grace: float, as_of: pd.Timestamp) -> Derived:
     outcome[credited & ~(recovered > 0).to_numpy()] = "conceded"
     outcome[resolved.isna().to_numpy()] = None
     new["outcome"] = pd.Categorical(outcome, dtype=OUTCOME_DTYPE)
-    reason = np.select(
-        [
-            flagged,
-            written,
-            credited & late,
-            paid_late,
-            unpaid_late & partial,
-            unpaid_late,
-        ],
-        [
-            "disputed by the client",
-            "written off",
-            "credited after the due date",
-            "paid late",
-            "partly paid, rest overdue",
-            "unpaid past due",
-        ],
-        default="overdue by its status",
-    )
-    new["reason"] = reason
+    reasons = [
+        "disputed by the client",
+        "written off",
+        "credited after the due date",
+        "paid late",
+        "partly paid, rest overdue",
+        "unpaid past due",
+        "overdue by its status",
+    ]
+    conditions = [flagged, written, credited & late, paid_late,
+                  unpaid_late & partial, unpaid_late]  # fmt: skip
+    code = np.select(conditions, np.arange(len(conditions), dtype=np.int8), 6)
+    new["reason"] = pd.Categorical.from_codes(code.astype(np.int8), reasons)
 
     # problems the rules reveal, reported on the invoice's first row
     idx = d.index

@@ -5,7 +5,8 @@ from its invoice number (``INV-F-2024-003``), so importing the same export
 again, or next month's export, adds only what is new: new disputes are
 inserted; a dispute already in the journal gets only what it lacked (the
 payment date once the invoice is paid, the amount recovered, the outcome),
-never overwriting what the journal holds. Missions (one per client and month)
+never overwriting what the journal holds (except the amount recovered,
+which only grows). Missions (one per client and month)
 are stored when the export says the days billed; counted in invoices, they
 are not mission-days and are left out of the journal.
 """
@@ -85,17 +86,17 @@ def import_invoices(
             if len(new_m):
                 _insert(conn, "missions", _stored(new_m, _MISSION_STORED))
                 m_added = len(new_m)
-            old = _stored_frame(missions[known], _MISSION_STORED).set_index("mission_id")
+            old = _stored_frame(missions[known], _MISSION_STORED).set_index(
+                "mission_id"
+            )
             if len(old):
                 stored = have.set_index("mission_id").loc[old.index]
                 cols = ["ended_at", "days"]
                 changed = (
-                    old[cols].astype(str).to_numpy() != stored[cols].astype(str).to_numpy()
+                    old[cols].astype(str).to_numpy()
+                    != stored[cols].astype(str).to_numpy()
                 ).any(axis=1)
-                rows = [
-                    (r.ended_at, r.days, mid)
-                    for mid, r in old[changed].iterrows()
-                ]
+                rows = [(r.ended_at, r.days, mid) for mid, r in old[changed].iterrows()]
                 conn.executemany(
                     "UPDATE missions SET ended_at = ?, days = ? WHERE mission_id = ?",
                     rows,
@@ -103,9 +104,7 @@ def import_invoices(
                 m_updated = len(rows)
         stored_cols = ["dispute_id", *_FILLABLE]
         have_d = pd.DataFrame(
-            conn.execute(
-                f"SELECT {', '.join(stored_cols)} FROM disputes"
-            ).fetchall(),
+            conn.execute(f"SELECT {', '.join(stored_cols)} FROM disputes").fetchall(),
             columns=stored_cols,
             dtype=object,
         ).set_index("dispute_id")
@@ -113,7 +112,9 @@ def import_invoices(
         new_d = disputes[~known]
         if len(new_d):
             all_missions = pd.DataFrame(
-                conn.execute(f"SELECT {', '.join(_MISSION_STORED)} FROM missions").fetchall(),
+                conn.execute(
+                    f"SELECT {', '.join(_MISSION_STORED)} FROM missions"
+                ).fetchall(),
                 columns=_MISSION_STORED,
                 dtype=object,
             )
@@ -128,16 +129,23 @@ def import_invoices(
         for col in _FILLABLE:
             if not len(old_d):
                 break
-            fill = old_d[col].notna() & have_d.loc[old_d.index, col].isna()
+            before = have_d.loc[old_d.index, col]
+            fill = old_d[col].notna() & before.isna()
+            if col == "amount_recovered":  # money recovered only grows
+                grew = pd.to_numeric(old_d[col]) > pd.to_numeric(before)
+                fill |= grew.fillna(False).astype(bool)
             rows = [(v, i) for i, v in old_d.loc[fill, col].items()]
             if rows:
                 conn.executemany(
                     f"UPDATE disputes SET {col} = ? WHERE dispute_id = ?", rows
                 )
         if len(old_d):
-            before = have_d.loc[old_d.index, list(_FILLABLE)]
-            gained = (old_d[list(_FILLABLE)].notna() & before.isna()).any(axis=1)
-            updated = int(gained.sum())
+            was = have_d.loc[old_d.index, list(_FILLABLE)]
+            gained = (old_d[list(_FILLABLE)].notna() & was.isna()).any(axis=1)
+            grew = pd.to_numeric(old_d["amount_recovered"]) > pd.to_numeric(
+                was["amount_recovered"]
+            )
+            updated = int((gained | grew.fillna(False).astype(bool)).sum())
         unchanged = int(known.sum()) - updated
     return InvoiceImport(
         read=read,
