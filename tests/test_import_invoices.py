@@ -49,8 +49,19 @@ def test_a_newer_export_fills_what_the_journal_lacked_and_keeps_what_it_had(
         "0003,Acme Corp,2024-02-20,2024-03-21,500.00,500.00,Sent\n",
         encoding="utf-8",
     )
-    assert main(["import-invoices", str(older), "--journal", str(journal),
-                 "--as-of", "2024-04-30"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "import-invoices",
+                str(older),
+                "--journal",
+                str(journal),
+                "--as-of",
+                "2024-04-30",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     # the freelancer settles INV-0003 by hand in the journal meanwhile
     j = ck.Journal(journal)
@@ -64,8 +75,21 @@ def test_a_newer_export_fills_what_the_journal_lacked_and_keeps_what_it_had(
         "0004,Acme Corp,2024-04-01,2024-05-01,900.00,900.00,Sent,\n",
         encoding="utf-8",
     )
-    assert main(["import-invoices", str(newer), "--journal", str(journal),
-                 "--as-of", "2024-06-30", "--lang", "fr"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "import-invoices",
+                str(newer),
+                "--journal",
+                str(journal),
+                "--as-of",
+                "2024-06-30",
+                "--lang",
+                "fr",
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     # 0004 is new; 0002 gets its payment; 0003 keeps the journal's resolution
     # but its amount recovered grows from 0 to 500
@@ -86,8 +110,10 @@ def test_import_invoices_with_problems_imports_nothing(journal, capsys):
     bad = str(DATA / "suivi_factures_excel.csv")
     assert main(["import-invoices", bad, "--journal", str(journal)]) == 1
     assert "not a date" in capsys.readouterr().err
-    assert main(["import-invoices", bad, "--journal", str(journal),
-                 "--skip-bad-rows"]) == 0  # fmt: skip
+    assert (
+        main(["import-invoices", bad, "--journal", str(journal), "--skip-bad-rows"])
+        == 0
+    )
     j = ck.Journal(journal)
     assert len(j.list()) == 2
     j.close()
@@ -96,8 +122,10 @@ def test_import_invoices_with_problems_imports_nothing(journal, capsys):
 def test_report_from_invoices_alone_says_its_denominator(tmp_path, capsys):
     out = tmp_path / "r.html"
     stripe = str(DATA / "stripe_invoices.csv")
-    assert main(["report", "--invoices", stripe, "--as-of", "2024-06-30",
-                 "-o", str(out)]) == 0  # fmt: skip
+    assert (
+        main(["report", "--invoices", stripe, "--as-of", "2024-06-30", "-o", str(out)])
+        == 0
+    )
     assert "rates are per 100 invoices" in capsys.readouterr().out
     text = out.read_text(encoding="utf-8")
     assert "3 of the 6 invoices read are payment disputes" in text
@@ -114,8 +142,23 @@ def test_report_merges_invoices_with_a_dispute_log(tmp_path, capsys):
     )
     shutil.copy(DATA / "zoho_invoices.csv", tmp_path / "zoho.csv")
     out = tmp_path / "r.html"
-    assert main(["report", str(log), "--invoices", str(tmp_path / "zoho.csv"),
-                 "--as-of", "2024-07-01", "-o", str(out), "--lang", "fr"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "report",
+                str(log),
+                "--invoices",
+                str(tmp_path / "zoho.csv"),
+                "--as-of",
+                "2024-07-01",
+                "-o",
+                str(out),
+                "--lang",
+                "fr",
+            ]
+        )
+        == 0
+    )
     said = capsys.readouterr().out
     # HELIOS (log) = Helios Inc (Zoho): INV-000003 and INV-000004 overlap the
     # log's payment dispute of 10-30 April; Orbis = Orbis SARL

@@ -59,14 +59,28 @@ def _import_invoices(args: argparse.Namespace) -> int:
 
     journal = Journal(args.journal)
     done = import_invoices(journal, args.path, **_read_kwargs(args))
-    print(_say("imported", args.lang, path=args.path, added=done.added,
-               updated=done.updated, unchanged=done.unchanged,
-               journal=journal._path))  # fmt: skip
+    print(
+        _say(
+            "imported",
+            args.lang,
+            path=args.path,
+            added=done.added,
+            updated=done.updated,
+            unchanged=done.unchanged,
+            journal=journal._path,
+        )
+    )
     if done.missions_skipped:
         print(_say("no_days", args.lang, n=done.missions_skipped))
     elif done.missions_added or done.missions_updated:
-        print(_say("missions", args.lang, added=done.missions_added,
-                   updated=done.missions_updated))  # fmt: skip
+        print(
+            _say(
+                "missions",
+                args.lang,
+                added=done.missions_added,
+                updated=done.missions_updated,
+            )
+        )
     return 0
 
 
@@ -91,9 +105,14 @@ def _report(
         history = log.combine(history)
         merged = history.merged
         assert merged is not None
-        print(_say("merged", args.lang,
-                   n=int((merged["kind"] == "same payment dispute").sum()),
-                   c=int((merged["kind"] == "client spelling").sum())))  # fmt: skip
+        print(
+            _say(
+                "merged",
+                args.lang,
+                n=int((merged["kind"] == "same payment dispute").sum()),
+                c=int((merged["kind"] == "client spelling").sum()),
+            )
+        )
     missions = history.missions
     if missions is not None and "exposure_unit" in missions:
         if (missions["exposure_unit"] == "invoices").any():
@@ -105,21 +124,33 @@ def _report(
 
 def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
-        "--grace-days", type=float, default=0,
+        "--grace-days",
+        type=float,
+        default=0,
         help="days after the due date before a payment counts as late (default 0)",
-    )  # fmt: skip
+    )
     p.add_argument(
         "--as-of", help="the date of the export (default: the latest date in it)"
     )
     order = p.add_mutually_exclusive_group()
-    order.add_argument("--dayfirst", dest="dayfirst", action="store_true",
-                       default=None, help="read 03/04/2024 as 3 April")  # fmt: skip
-    order.add_argument("--monthfirst", dest="dayfirst", action="store_false",
-                       help="read 03/04/2024 as March 4")  # fmt: skip
+    order.add_argument(
+        "--dayfirst",
+        dest="dayfirst",
+        action="store_true",
+        default=None,
+        help="read 03/04/2024 as 3 April",
+    )
+    order.add_argument(
+        "--monthfirst",
+        dest="dayfirst",
+        action="store_false",
+        help="read 03/04/2024 as March 4",
+    )
     p.add_argument(
-        "--skip-bad-rows", action="store_true",
+        "--skip-bad-rows",
+        action="store_true",
         help="keep the invoices without problems instead of stopping",
-    )  # fmt: skip
+    )
 
 
 def add_commands(

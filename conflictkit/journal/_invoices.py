@@ -69,8 +69,11 @@ def import_invoices(
     if not in_days:
         skipped = 0 if missions is None else len(missions)
         missions = None
-        disputes = disputes.assign(mission_id=pd.Series(pd.NA, index=disputes.index,
-                                                        dtype=disputes["mission_id"].dtype))  # fmt: skip
+        disputes = disputes.assign(
+            mission_id=pd.Series(
+                pd.NA, index=disputes.index, dtype=disputes["mission_id"].dtype
+            )
+        )
     m_added = m_updated = 0
     with journal._write() as conn:
         if missions is not None:
@@ -134,10 +137,10 @@ def import_invoices(
             if col == "amount_recovered":  # money recovered only grows
                 grew = pd.to_numeric(old_d[col]) > pd.to_numeric(before)
                 fill |= grew.fillna(False).astype(bool)
-            rows = [(v, i) for i, v in old_d.loc[fill, col].items()]
-            if rows:
+            fills = [(v, i) for i, v in old_d.loc[fill, col].items()]
+            if fills:
                 conn.executemany(
-                    f"UPDATE disputes SET {col} = ? WHERE dispute_id = ?", rows
+                    f"UPDATE disputes SET {col} = ? WHERE dispute_id = ?", fills
                 )
         if len(old_d):
             was = have_d.loc[old_d.index, list(_FILLABLE)]
