@@ -33,8 +33,13 @@ import pyarrow.csv as pacsv
 import conflictkit as ck
 
 AS_OF = pd.Timestamp("2024-12-31")
-STATUSES = {"paid": "paid", "sent": "open", "overdue": "overdue",
-            "partial": "partial", "disputed": "disputed"}  # fmt: skip
+STATUSES = {
+    "paid": "paid",
+    "sent": "open",
+    "overdue": "overdue",
+    "partial": "partial",
+    "disputed": "disputed",
+}
 
 
 def generate(folder: Path, n: int, seed: int = 0) -> Path:
@@ -51,8 +56,9 @@ def generate(folder: Path, n: int, seed: int = 0) -> Path:
     paid = due + delay
     unpaid = rng.random(n) < 0.05
     amount = np.round(rng.gamma(2, 1500, n), 2)
-    status = np.where(unpaid, np.where(due < np.datetime64("2024-12-31"), "overdue", "sent"),
-                      "paid").astype(object)  # fmt: skip
+    status = np.where(
+        unpaid, np.where(due < np.datetime64("2024-12-31"), "overdue", "sent"), "paid"
+    ).astype(object)
     disputed = rng.random(n) < 0.01
     status[disputed] = "disputed"
     paid_text = pd.Series(paid).dt.strftime("%Y-%m-%d").to_numpy(dtype=object)
@@ -85,7 +91,7 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "Invoice Number": pa.string(),
                 "Total": pa.float64(),
                 "Amount Paid": pa.float64(),
-            }  # fmt: skip
+            }
         ),
     ).to_pandas(types_mapper=strings)
     for col in ("Invoice Date", "Due Date", "Last Payment Date"):
@@ -136,14 +142,14 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "started_at": month.dt.start_time,
                 "ended_at": month.dt.end_time.dt.normalize(),
             }
-        )  # fmt: skip
+        )
         .groupby("mission_id", sort=False, observed=True)
         .agg(
             client=("client", "first"),
             started_at=("started_at", "min"),
             ended_at=("ended_at", "max"),
             days=("client", "size"),
-        )  # fmt: skip
+        )
         .reset_index()
     )
     return disputes, missions
