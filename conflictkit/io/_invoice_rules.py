@@ -401,11 +401,20 @@ def _missions(
     per_invoice = np.full(len(inv), -1, dtype=np.int64)
     per_invoice[counted] = codes
     mission_ids = _scatter(ids, per_invoice >= 0, per_invoice)
-    month_start = issued.dt.to_period("M").dt.start_time
-    start = p_start.where(explicit, month_start).fillna(c["due_at"])
-    stop = p_end.where(explicit, month_start + pd.offsets.MonthEnd(0)).fillna(
-        c["due_at"]
-    )
+    # a mission's dates are those of its first invoice's period: the same for
+    # every invoice of it (a month, an explicit period, or one undated invoice)
+    f_issued = issued.iloc[first_pos].reset_index(drop=True)
+    month_start = f_issued.dt.to_period("M").dt.start_time
+    f_explicit = pd.Series(explicit[first_pos])
+    f_due = c["due_at"].iloc[first_pos].reset_index(drop=True)
+    start = (
+        p_start.iloc[first_pos].reset_index(drop=True).where(f_explicit, month_start)
+    ).fillna(f_due)
+    stop = (
+        p_end.iloc[first_pos]
+        .reset_index(drop=True)
+        .where(f_explicit, month_start + pd.offsets.MonthEnd(0))
+    ).fillna(f_due)
     days = c["days_billed"]
     by_days = bool(days.notna().all())
     if days.notna().any() and not by_days:
@@ -413,25 +422,26 @@ def _missions(
             f"{int(days.isna().sum())} of {len(days)} invoices do not say the days or "
             "hours billed: exposure is counted in invoices for all of them"
         )
-    frame = pd.DataFrame(
+    n_m = len(first_pos)
+    count = np.bincount(codes, minlength=n_m)
+    amount = c["amount"].to_numpy(dtype=float)
+    billed = np.bincount(codes, weights=np.nan_to_num(amount), minlength=n_m)
+    any_amount = np.bincount(codes, weights=~np.isnan(amount), minlength=n_m) > 0
+    m = pd.DataFrame(
         {
-            "started_at": start.to_numpy(),
-            "ended_at": stop.to_numpy(),
-            "days": days.to_numpy() if by_days else 1.0,
-            "invoices": 1,
-            "billed": c["amount"].to_numpy(),
+            "mission_id": ids,
+            "client": m_client,
+            "started_at": start,
+            "ended_at": stop,
+            "days": np.bincount(
+                codes, weights=days.to_numpy(dtype=float), minlength=n_m
+            )
+            if by_days
+            else count.astype(float),
+            "invoices": count,
+            "billed": np.where(any_amount, billed, np.nan),
         }
     )
-    agg = frame.groupby(codes, sort=False).agg(
-        started_at=("started_at", "min"),
-        ended_at=("ended_at", "max"),
-        days=("days", "sum"),
-        invoices=("invoices", "sum"),
-        billed=("billed", "sum"),
-    )
-    m = agg.reset_index(drop=True)
-    m.insert(0, "client", m_client)
-    m.insert(0, "mission_id", ids)
     if not pd.isna(as_of):
         m["ended_at"] = m["ended_at"].where(m["ended_at"] <= as_of, as_of)
         m["ended_at"] = m["ended_at"].where(
