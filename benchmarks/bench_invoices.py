@@ -6,11 +6,13 @@ amount paid, status), then times, in the same run and alternating:
 
 - baseline: a hand-written version doing the same derivation directly with
   pyarrow and pandas: read and type the columns, check the invoice numbers
-  are unique and every invoice has a client, map the statuses, then the
-  rules (paid after the due date, unpaid past due at ``as_of``, flagged
-  disputed; opened at the due date, resolved at payment, paid in full ->
-  prevailed, amount recovered), the payment disputes table and the
-  missions (one per client and month, invoices counted);
+  are unique, every invoice has a client, no date is after ``as_of``, no
+  due date before its invoice, map the statuses, then the rules (paid after
+  the due date, unpaid past due at ``as_of``, flagged disputed; opened at
+  the due date, resolved at payment, paid in full -> prevailed, amount
+  recovered), the payment disputes and their causes, the missions (one per
+  client and month, invoices counted) and the per-invoice table (late, days
+  after the due date, mission, dispute);
 - conflictkit: ``ck.read_invoices(invoices.csv, as_of=...)``.
 
 It prints the best of ``--repeat`` runs for each and their ratio (target
@@ -96,8 +98,14 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     ).to_pandas(types_mapper=strings)
     for col in ("Invoice Date", "Due Date", "Last Payment Date"):
         t[col] = t[col].astype("datetime64[ns]")
-    assert not t["Invoice Number"].duplicated().any()
-    assert t["Customer Name"].notna().all()
+    issued = t["Invoice Date"]
+    problems = (
+        t["Invoice Number"].duplicated()
+        | t["Customer Name"].isna()
+        | (issued > AS_OF)
+        | (t["Last Payment Date"] > AS_OF)
+        | (t["Due Date"] < issued)
+    )
     codes, uniques = pd.factorize(t["Invoice Status"])
     st = np.array([STATUSES[u] for u in uniques], dtype=object)[codes]
     amount, paid_amt = t["Total"], t["Amount Paid"]
@@ -110,6 +118,8 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         open_debt & (due < AS_OF).to_numpy()
     )
     is_dispute = late | flagged
+    problems |= is_dispute & (paid_at < issued)
+    assert not problems.any()
     d = t[is_dispute]
     opened = due.where(late, t["Invoice Date"])[is_dispute]
     resolved = paid_at.where(settled)[is_dispute]
@@ -152,6 +162,28 @@ def handwritten(path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
         )
         .reset_index()
     )
+    causes = pd.DataFrame(
+        {
+            "dispute_id": disputes["dispute_id"],
+            "cause": pd.Categorical(["payment"] * len(d)),
+            "is_primary": True,
+        }
+    )
+    # the per-invoice table: late or not, days after the due date (to payment,
+    # or to as_of while unpaid), its mission and its dispute
+    stop = paid_at.where(settled, AS_OF)
+    invoices = pd.DataFrame(
+        {
+            "invoice_id": t["Invoice Number"],
+            "client": t["Customer Name"],
+            "late": late,
+            "days_late": (stop - due).dt.days,
+            "mission_id": mission_id,
+            "dispute_id": ("INV-" + t["Invoice Number"].str.slice(4)).where(is_dispute),
+        }
+    )
+    assert len(causes) == len(disputes)
+    assert len(invoices) == len(t)
     return disputes, missions
 
 
