@@ -30,8 +30,8 @@ START, END = pd.Timestamp("2021-01-01"), pd.Timestamp("2025-12-31")
 
 # client -> (monthly invoice probability, amount, p(late) before, after, when, mean delay)
 CLIENTS = {
-    "Garage Martin SARL": (0.8, 2400, 0.65, 0.12, "2023-07-01", 20),
-    "Helios Inc": (0.6, 4200, 0.08, 0.55, "2024-01-01", 25),
+    "Garage Martin SARL": (0.9, 2400, 0.75, 0.08, "2023-07-01", 20),
+    "Helios Inc": (0.7, 4200, 0.05, 0.75, "2024-01-01", 25),
     "Mairie de Sète": (0.5, 3600, 0.70, 0.70, "2023-01-01", 40),
     "Boulangerie Petit": (0.35, 900, 0.30, 0.30, "2023-01-01", 12),
     "Studio Nomade": (0.7, 5400, 0.06, 0.06, "2023-01-01", 8),
