@@ -28,7 +28,7 @@ import pandas as pd
 SEED = 7
 START, END = pd.Timestamp("2021-01-01"), pd.Timestamp("2025-12-31")
 
-# client -> (monthly invoice probability, amount, p(late) before, after, when, mean delay)
+# client -> (p(an invoice a month), amount, p(late) before, after, when, delay)
 CLIENTS = {
     "Garage Martin SARL": (0.9, 2400, 0.75, 0.08, "2023-07-01", 20),
     "Helios Inc": (0.7, 4200, 0.05, 0.75, "2024-01-01", 25),
@@ -63,18 +63,39 @@ def main() -> None:
             if paid > END:  # not paid by the export date
                 paid = None
                 status = "En retard" if due < END else "Envoyée"
-            rows.append([f"F-{issued:%Y}-{number:03d}", client, issued, due, status,
-                         paid, total])  # fmt: skip
-    frame = pd.DataFrame(rows, columns=["N° facture", "Client", "Date de facture",
-                                        "Date d'échéance", "Statut", "Payée le",
-                                        "Montant TTC"])  # fmt: skip
+            rows.append(
+                [
+                    f"F-{issued:%Y}-{number:03d}",
+                    client,
+                    issued,
+                    due,
+                    status,
+                    paid,
+                    total,
+                ]
+            )
+    frame = pd.DataFrame(
+        rows,
+        columns=[
+            "N° facture",
+            "Client",
+            "Date de facture",
+            "Date d'échéance",
+            "Statut",
+            "Payée le",
+            "Montant TTC",
+        ],
+    )
     # one write-off: a small client's invoice never paid, written off
-    target = frame.index[(frame["Client"] == "Boulangerie Petit")
-                         & (frame["Date de facture"].dt.year == 2022)][0]  # fmt: skip
+    target = frame.index[
+        (frame["Client"] == "Boulangerie Petit")
+        & (frame["Date de facture"].dt.year == 2022)
+    ][0]
     frame.loc[target, ["Statut", "Payée le"]] = ["Passée en perte", None]
     # one invoice the client contests, paid once settled
-    contested = frame.index[(frame["Client"] == "Helios Inc")
-                            & (frame["Date de facture"].dt.year == 2025)][0]  # fmt: skip
+    contested = frame.index[
+        (frame["Client"] == "Helios Inc") & (frame["Date de facture"].dt.year == 2025)
+    ][0]
     frame["Litige"] = ""
     frame.loc[contested, "Litige"] = "oui"
     for col in ("Date de facture", "Date d'échéance", "Payée le"):
