@@ -586,3 +586,40 @@ def test_ids_used_by_both_histories_are_renamed():
     assert both.disputes["dispute_id"].tolist() == ["D-0001", "D-0001-2"]
     assert both.causes.set_index("dispute_id").loc["D-0001-2", "cause"] == "tone"
     assert np.array_equal(both.merged["kind"].to_numpy(), ["renamed id"])
+
+
+def test_anonymize_does_not_carry_the_invoice_table_or_the_merge_report():
+    inv = read("pennylane_factures.xlsx", as_of="2024-09-30")
+    both = ck.load_example().combine(inv)
+    # (the function, not the module: ``import conflictkit.anonymize`` elsewhere in
+    # the session rebinds ``ck.anonymize`` to the module of the same name)
+    from conflictkit.anonymize import anonymize
+
+    shared = anonymize(both, salt="s3cret")
+    assert shared.invoices is None
+    assert shared.merged is None
+    names = set(inv.invoices["client"]) | set(both.disputes["client"])
+    assert not names & set(shared.disputes["client"])
+
+
+def test_overlap_agrees_with_a_brute_force_search():
+    from conflictkit.io._combine import _overlap
+
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        n_q, n_r = rng.integers(1, 40), rng.integers(1, 40)
+        qk, rk = rng.integers(0, 4, n_q), rng.integers(0, 4, n_r)
+        qs, rs = rng.integers(0, 100, n_q), rng.integers(0, 100, n_r)
+        qe, re = qs + rng.integers(0, 15, n_q), rs + rng.integers(0, 15, n_r)
+        hit = _overlap(qk, qs, qe, rk, rs, re)
+        for i in range(n_q):
+            found = [
+                j
+                for j in range(n_r)
+                if rk[j] == qk[i] and rs[j] <= qe[i] and re[j] >= qs[i]
+            ]
+            if found:
+                j = hit[i]
+                assert j in found
+            else:
+                assert hit[i] == -1
