@@ -233,7 +233,9 @@ def test_hand_kept_spreadsheet_collects_bad_rows_and_accounts_for_every_row():
     problems = h.rejected["problems"]
     assert "'31/02/2023' is not a date" in problems[5]
     assert "'?' is not an amount" in problems[6]
-    assert "every invoice needs a client" in problems[4]
+    assert (
+        "is empty, and so are the dates: a title, section or total row" in problems[4]
+    )
     # the rejected rows are kept untouched
     assert h.rejected.loc[5, "Payée le"] == "31/02/2023"
     # 2023-07 paid 26 days late; 2023-11 flagged "Litige: oui", not yet due
@@ -251,6 +253,23 @@ def test_the_same_file_raises_with_every_problem_by_default():
     f = err.value.failures
     assert sorted(f["row"].dropna().astype(int).unique()) == [4, 5, 6, 8]
     assert set(f["table"]) == {"invoices"}
+
+
+def test_a_receivables_report_with_a_title_above_its_header():
+    # QuickBooks' A/R Aging Detail: company, title and date above the header,
+    # a section row, a subtotal and a total among the invoices
+    with pytest.raises(ck.DisputeDataError, match="a title, section or total row"):
+        ck.read_invoices(DATA / "quickbooks_ar_aging_detail.csv", as_of="2024-12-31")
+    h = read("quickbooks_ar_aging_detail.csv", as_of="2024-12-31", errors="collect")
+    # rows keep their numbers in the file: the header is line 5
+    assert list(h.invoices["row"]) == [7, 8]
+    assert {6, 9} <= set(h.rejected.index)
+    assert rows_accounted(h, 2 + len(h.rejected))
+    # open balances past due: 1042 fully unpaid, 1045 with 1000 of 2400 open
+    assert disputes(h) == {
+        "INV-1042": ("2024-12-05", None, None, 1250.0, 0.0),
+        "INV-1045": ("2024-11-27", None, None, 2400.0, 1400.0),
+    }
 
 
 # ------------------------------------------------------------------- rules

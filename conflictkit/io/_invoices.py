@@ -11,7 +11,9 @@ invoices are payment disputes and builds the missions (the exposure).
 
 from __future__ import annotations
 
+import csv
 import re
+import tempfile
 import warnings
 from pathlib import Path
 from typing import Any
@@ -23,7 +25,7 @@ from ..errors import ConflictkitWarning, DisputeDataError
 from ..model import STRING_DTYPE, History
 from . import _parse as P
 from ._checks import Checker
-from ._files import RawTable, read_raw
+from ._files import RawTable, _decode, read_raw
 from ._invoice_rules import derive
 from ._validate import _check_table_dates, _split_rejected, check_errors
 from .invoice_vocabulary import (
@@ -202,7 +204,7 @@ def read_invoices(
         raise ValueError(
             f"The value for `as_of` must be a date, but {as_of!r} was passed."
         )
-    raw = read_raw(path)["disputes"]
+    raw = _read_below_title(Path(path))
     return _read_table(
         raw,
         columns=columns,
@@ -309,6 +311,63 @@ def _complete(inv: pd.DataFrame) -> pd.DataFrame:
     return inv
 
 
+# ------------------------------------------------------------------ titles
+_TITLE_LINES = 30
+
+
+def _read_below_title(path: Path) -> RawTable:
+    """Read the table; reports often put a title above the header row.
+
+    Accounting reports (an A/R aging report, an invoice list) start with a few
+    lines such as the company name and "As of 31/12/2024". If the first row
+    names no client or date column, the first of the next lines that does is
+    taken as the header, and the row numbers stay those of the file.
+    """
+    raw = read_raw(path)["disputes"]
+    if _looks_like_header(list(raw.frame.columns)):
+        return raw
+    if path.suffix.lower() in (".csv", ".tsv", ".txt", ""):
+        data, _ = _decode(path.read_bytes(), str(path))
+        lines = data.split(b"\n")
+        for k, line in enumerate(lines[1:_TITLE_LINES], start=1):
+            text = line.decode("utf-8", errors="replace").strip()
+            cells = next(csv.reader([text], delimiter=_best_delimiter(text)), [])
+            if _looks_like_header(cells):
+                with tempfile.TemporaryDirectory() as tmp:
+                    body = Path(tmp) / f"body{path.suffix}"
+                    body.write_bytes(b"\n".join(lines[k:]))
+                    table = read_raw(body)["disputes"]
+                for problem in table.problems:
+                    problem["row"] = problem["row"] + k
+                return RawTable(table.frame, table.rows + k, table.problems, str(path))
+        return raw
+    # a workbook: the header is one of the first rows of the sheet
+    frame = raw.frame
+    for k in range(min(_TITLE_LINES, len(frame))):
+        cells = [str(v) for v in frame.iloc[k] if isinstance(v, str)]
+        if _looks_like_header(cells):
+            names = [
+                str(v).strip()
+                if isinstance(v, str) and v.strip()
+                else f"column {i + 1}"
+                for i, v in enumerate(frame.iloc[k])
+            ]
+            body = frame.iloc[k + 1 :].set_axis(names, axis=1).reset_index(drop=True)
+            rows = raw.rows.iloc[k + 1 :].reset_index(drop=True)
+            return RawTable(body, rows, raw.problems, raw.source)
+    return raw
+
+
+def _best_delimiter(line: str) -> str:
+    return max((",", ";", "\t", "|"), key=line.count)
+
+
+def _looks_like_header(cells: list[str]) -> bool:
+    """Does this row name a client column and a date column?"""
+    fields = {INVOICE_ALIASES.get(normalize(c)) for c in cells if c}
+    return "client" in fields and bool({"issued_at", "due_at"} & fields)
+
+
 # ----------------------------------------------------------------- headers
 def _missing(name: str, frame: pd.DataFrame) -> str:
     return (
@@ -411,12 +470,19 @@ def _parse_rows(
         out[name] = values
     rows = pd.DataFrame(out, index=frame.index)
     if "client" in rows:
-        checker.add_mask(
-            "client",
-            rows["client"].isna(),
-            frame[found["client"]],
-            "is empty: every invoice needs a client",
+        no_client = rows["client"].isna()
+        dates = [rows[c] for c in ("issued_at", "due_at") if c in rows]
+        undated = np.logical_and.reduce([d.isna().to_numpy() for d in dates])
+        message = pd.Series(
+            np.where(
+                undated,
+                "is empty, and so are the dates: a title, section or total row? "
+                "It is not an invoice; errors='collect' sets such rows aside",
+                "is empty: every invoice needs a client",
+            ),
+            index=rows.index,
         )
+        checker.add_mask("client", no_client, frame[found["client"]], message)
     return rows
 
 
