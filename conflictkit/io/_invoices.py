@@ -204,7 +204,7 @@ def read_invoices(
         raise ValueError(
             f"The value for `as_of` must be a date, but {as_of!r} was passed."
         )
-    raw = _read_below_title(Path(path))
+    raw = _read_below_title(Path(path), columns or {})
     return _read_table(
         raw,
         columns=columns,
@@ -315,7 +315,7 @@ def _complete(inv: pd.DataFrame) -> pd.DataFrame:
 _TITLE_LINES = 30
 
 
-def _read_below_title(path: Path) -> RawTable:
+def _read_below_title(path: Path, columns: dict[str, str]) -> RawTable:
     """Read the table; reports often put a title above the header row.
 
     Accounting reports (an A/R aging report, an invoice list) start with a few
@@ -324,7 +324,7 @@ def _read_below_title(path: Path) -> RawTable:
     taken as the header, and the row numbers stay those of the file.
     """
     raw = read_raw(path)["disputes"]
-    if _looks_like_header(list(raw.frame.columns)):
+    if _looks_like_header(list(raw.frame.columns), columns):
         return raw
     if path.suffix.lower() in (".csv", ".tsv", ".txt", ""):
         data, _ = _decode(path.read_bytes(), str(path))
@@ -332,7 +332,7 @@ def _read_below_title(path: Path) -> RawTable:
         for k, line in enumerate(lines[1:_TITLE_LINES], start=1):
             text = line.decode("utf-8", errors="replace").strip()
             cells = next(csv.reader([text], delimiter=_best_delimiter(text)), [])
-            if _looks_like_header(cells):
+            if _looks_like_header(cells, columns):
                 with tempfile.TemporaryDirectory() as tmp:
                     body = Path(tmp) / f"body{path.suffix}"
                     body.write_bytes(b"\n".join(lines[k:]))
@@ -345,7 +345,7 @@ def _read_below_title(path: Path) -> RawTable:
     frame = raw.frame
     for k in range(min(_TITLE_LINES, len(frame))):
         cells = [str(v) for v in frame.iloc[k] if isinstance(v, str)]
-        if _looks_like_header(cells):
+        if _looks_like_header(cells, columns):
             names = [
                 str(v).strip()
                 if isinstance(v, str) and v.strip()
@@ -362,9 +362,9 @@ def _best_delimiter(line: str) -> str:
     return max((",", ";", "\t", "|"), key=line.count)
 
 
-def _looks_like_header(cells: list[str]) -> bool:
+def _looks_like_header(cells: list[str], columns: dict[str, str]) -> bool:
     """Does this row name a client column and a date column?"""
-    fields = {INVOICE_ALIASES.get(normalize(c)) for c in cells if c}
+    fields = {columns.get(c, INVOICE_ALIASES.get(normalize(c))) for c in cells if c}
     return "client" in fields and bool({"issued_at", "due_at"} & fields)
 
 
