@@ -5,7 +5,10 @@ encodings and delimiters (``_files``), the French and English vocabulary of
 causes, outcomes, booleans, months and headers (``vocabulary``), vectorised
 parsing of dates, amounts and labels (``_parse``), the row rules and the failure
 report (``_checks``, ``_validate``), and ``read_history`` / ``write_history``
-(``_read``). It imports the data model and nothing from the later stages.
+(``_read``); ``read_invoices`` turns an invoicing export into payment disputes
+and exposure (``_invoices``, ``_invoice_columns``, ``_invoice_rules``, with the
+tools' headers in ``invoice_vocabulary``), and ``_combine`` merges two histories
+(``History.combine``). It imports the data model and nothing from the later stages.
 """
 
 from ._invoices import read_invoices
