@@ -226,18 +226,20 @@ def _parse_rows(
     rows = pd.DataFrame(out, index=frame.index)
     if "client" in rows:
         no_client = rows["client"].isna()
-        dates = [rows[c] for c in ("issued_at", "due_at") if c in rows]
-        undated = np.logical_and.reduce([d.isna().to_numpy() for d in dates])
-        message = pd.Series(
-            np.where(
-                undated,
-                "is empty, and so are the dates: a title, section or total row? "
-                "It is not an invoice; errors='collect' sets such rows aside",
-                "is empty: every invoice needs a client",
-            ),
-            index=rows.index,
-        )
-        checker.add_mask("client", no_client, frame[found["client"]], message)
+        if no_client.any():  # the messages, for those rows only
+            dates = [rows[c][no_client] for c in ("issued_at", "due_at") if c in rows]
+            undated = np.logical_and.reduce([d.isna().to_numpy() for d in dates])
+            message = pd.Series(
+                np.where(
+                    undated,
+                    "is empty, and so are the dates: a title, section or total "
+                    "row? It is not an invoice; errors='collect' sets such rows "
+                    "aside",
+                    "is empty: every invoice needs a client",
+                ),
+                index=rows.index[no_client.to_numpy()],
+            ).reindex(rows.index)
+            checker.add_mask("client", no_client, frame[found["client"]], message)
     return rows
 
 
