@@ -87,7 +87,8 @@ def read_invoices(
         A CSV/TSV (any delimiter and encoding :func:`read_history` reads),
         XLSX (first sheet), JSON or Parquet export. Line-item exports (one row
         per invoice line, as FreshBooks and Zoho write them) are grouped by
-        invoice number.
+        invoice number. A report whose header row sits below a title (an A/R
+        aging report) is read from that header; rows keep their numbers.
     columns : dict, optional
         Maps your headers onto the invoice fields: ``invoice_id``, ``client``,
         ``issued_at``, ``due_at``, ``terms_days``, ``paid_at``,
