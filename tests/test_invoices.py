@@ -642,3 +642,17 @@ def test_overlap_agrees_with_a_brute_force_search():
                 assert j in found
             else:
                 assert hit[i] == -1
+
+
+@pytest.mark.parametrize("suffix", [".json", ".parquet"])
+def test_json_and_parquet_exports_read_like_csv(tmp_path, suffix):
+    frame = pd.read_csv(DATA / "invoiceninja_invoices.csv", dtype=str)
+    path = tmp_path / f"invoices{suffix}"
+    if suffix == ".json":
+        frame.to_json(path, orient="records")
+    else:
+        frame.to_parquet(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ck.ConflictkitWarning)
+        h = ck.read_invoices(path, as_of="2024-06-30")
+    assert sorted(h.disputes["dispute_id"]) == ["INV-0002", "INV-0003"]
