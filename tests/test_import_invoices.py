@@ -165,3 +165,17 @@ def test_report_merges_invoices_with_a_dispute_log(tmp_path, capsys):
     assert "2 litiges de paiement comptés une fois, 2 orthographes" in said
     text = out.read_text(encoding="utf-8")
     assert "Deux sources ont été fusionnées" in text
+
+
+def test_an_invoice_import_is_audited_and_undone_whole(journal, capsys):
+    zoho = str(DATA / "zoho_invoices.csv")
+    assert main(["import-invoices", zoho, "--journal", str(journal),
+                 "--as-of", "2024-07-01"]) == 0  # fmt: skip
+    j = ck.Journal(journal)
+    assert len(j.list()) == 3
+    changes = j.changes()
+    assert set(changes["action"]) == {"import"}
+    # 4 missions and 3 disputes added in one operation, taken back together
+    assert j.undo() == "import 7 rows"
+    assert len(j.list()) == 0
+    j.close()

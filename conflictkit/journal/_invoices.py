@@ -6,7 +6,8 @@ again, or next month's export, adds only what is new: new disputes are
 inserted; a dispute already in the journal gets only what it lacked (the
 payment date once the invoice is paid, the amount recovered, the outcome),
 never overwriting what the journal holds (except the amount recovered,
-which only grows). Missions (one per client and month)
+which only grows). Every change is in the journal's audit table, so
+``Journal.undo`` takes an import back whole. Missions (one per client and month)
 are stored when the export says the days billed; counted in invoices, they
 are not mission-days and are left out of the journal.
 """
@@ -19,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from . import _rows as R
+from . import _store as S
 from ._store import (
     _DISPUTE_STORED,
     _MISSION_STORED,
@@ -75,43 +78,32 @@ def import_invoices(
             )
         )
     m_added = m_updated = 0
+    source = str(Path(path).resolve())
     with journal._write() as conn:
+        op = S.next_operation(conn)
         if missions is not None:
-            have = pd.DataFrame(
+            have = {r[0] for r in conn.execute("SELECT mission_id FROM missions")}
+            known_m = missions["mission_id"].isin(have).to_numpy()
+            if (~known_m).any():
+                R.insert_missions(conn, missions[~known_m], op)
+                m_added = int((~known_m).sum())
+            stored_m = _stored_frame(missions[known_m], _MISSION_STORED)
+            changes = []
+            for row in stored_m.itertuples(index=False):
+                before = S.fetch_row(conn, "missions", row.mission_id)
+                assert before is not None
+                after = {**before, "ended_at": row.ended_at, "days": row.days}
+                if str(after) != str(before):
+                    changes.append((row.mission_id, before, after))
+            for key, _, after in changes:
                 conn.execute(
-                    f"SELECT {', '.join(_MISSION_STORED)} FROM missions"
-                ).fetchall(),
-                columns=_MISSION_STORED,
-                dtype=object,
-            )
-            known = missions["mission_id"].isin(set(have["mission_id"]))
-            new_m = missions[~known]
-            if len(new_m):
-                _insert(conn, "missions", _stored(new_m, _MISSION_STORED))
-                m_added = len(new_m)
-            old = _stored_frame(missions[known], _MISSION_STORED).set_index(
-                "mission_id"
-            )
-            if len(old):
-                stored = have.set_index("mission_id").loc[old.index]
-                cols = ["ended_at", "days"]
-                changed = (
-                    old[cols].astype(str).to_numpy()
-                    != stored[cols].astype(str).to_numpy()
-                ).any(axis=1)
-                rows = [(r.ended_at, r.days, mid) for mid, r in old[changed].iterrows()]
-                conn.executemany(
                     "UPDATE missions SET ended_at = ?, days = ? WHERE mission_id = ?",
-                    rows,
+                    (after["ended_at"], after["days"], key),
                 )
-                m_updated = len(rows)
-        stored_cols = ["dispute_id", *_FILLABLE]
-        have_d = pd.DataFrame(
-            conn.execute(f"SELECT {', '.join(stored_cols)} FROM disputes").fetchall(),
-            columns=stored_cols,
-            dtype=object,
-        ).set_index("dispute_id")
-        known = disputes["dispute_id"].isin(set(have_d.index))
+            S.audit(conn, op, "import", "missions", changes)
+            m_updated = len(changes)
+        have_d = {r[0] for r in conn.execute("SELECT dispute_id FROM disputes")}
+        known = disputes["dispute_id"].isin(have_d)
         new_d = disputes[~known]
         if len(new_d):
             all_missions = pd.DataFrame(
@@ -126,34 +118,39 @@ def import_invoices(
                 all_missions if len(all_missions) else None,
                 source=str(path),
             )
-            _insert(conn, "disputes", _stored(new_d, _DISPUTE_STORED))
-        updated = 0
-        old_d = _stored_frame(disputes[known], stored_cols).set_index("dispute_id")
-        for col in _FILLABLE:
-            if not len(old_d):
-                break
-            before = have_d.loc[old_d.index, col]
-            fill = old_d[col].notna() & before.isna()
-            if col == "amount_recovered":  # money recovered only grows
-                grew = pd.to_numeric(old_d[col]) > pd.to_numeric(before)
-                fill |= grew.fillna(False).astype(bool)
-            fills = [(v, i) for i, v in old_d.loc[fill, col].items()]
-            if fills:
-                conn.executemany(
-                    f"UPDATE disputes SET {col} = ? WHERE dispute_id = ?", fills
-                )
-        if len(old_d):
-            was = have_d.loc[old_d.index, list(_FILLABLE)]
-            gained = (old_d[list(_FILLABLE)].notna() & was.isna()).any(axis=1)
-            grew = pd.to_numeric(old_d["amount_recovered"]) > pd.to_numeric(
-                was["amount_recovered"]
+            rows = _stored(new_d, _DISPUTE_STORED)
+            stored = [(*r, source, S.content_hash(r)) for r in rows]
+            columns = [*_DISPUTE_STORED, *S._META]
+            _insert(conn, "disputes", stored, columns)
+            S.audit(conn, op, "import", "disputes", [
+                (r[0], None, dict(zip(columns, r, strict=True))) for r in stored
+            ])  # fmt: skip
+        # disputes already logged: fill what they lack, the amount recovered grows
+        updated = []
+        for row in _stored_frame(disputes[known], _DISPUTE_STORED).to_dict("records"):
+            before = S.fetch_row(conn, "disputes", row["dispute_id"])
+            assert before is not None
+            after = dict(before)
+            for col in _FILLABLE:
+                if row[col] is not None and before[col] is None:
+                    after[col] = row[col]
+            new_amount, old_amount = row["amount_recovered"], before["amount_recovered"]
+            if new_amount is not None and old_amount is not None:
+                after["amount_recovered"] = max(float(new_amount), float(old_amount))
+            if after != before:
+                updated.append((row["dispute_id"], before, after))
+        for key, _, after in updated:
+            sets = ", ".join(f"{c} = ?" for c in _FILLABLE)
+            conn.execute(
+                f"UPDATE disputes SET {sets} WHERE dispute_id = ?",
+                [*(after[c] for c in _FILLABLE), key],
             )
-            updated = int((gained | grew.fillna(False).astype(bool)).sum())
-        unchanged = int(known.sum()) - updated
+        S.audit(conn, op, "import", "disputes", updated)
+    unchanged = int(known.sum()) - len(updated)
     return InvoiceImport(
         read=read,
         added=int((~known).sum()),
-        updated=updated,
+        updated=len(updated),
         unchanged=unchanged,
         missions_added=m_added,
         missions_updated=m_updated,
