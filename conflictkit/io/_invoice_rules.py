@@ -475,7 +475,8 @@ class _Rows:
 
 
 def _arrow(s: pd.Series) -> pa.ChunkedArray:
-    return pa.chunked_array(s.astype(STRING_DTYPE).array._pa_array)  # type: ignore[attr-defined]
+    # already a ChunkedArray: pa.chunked_array() of one fails on pyarrow 15
+    return s.astype(STRING_DTYPE).array._pa_array  # type: ignore[attr-defined,no-any-return]
 
 
 def _scatter(
@@ -486,7 +487,7 @@ def _scatter(
     if positions is None:
         positions = np.cumsum(where) - 1
     idx = pa.array(np.where(where, positions, 0), mask=~where)
-    arr = pa.chunked_array(values.astype(STRING_DTYPE).array._pa_array)  # type: ignore[attr-defined]
+    arr = _arrow(values)
     if len(arr) == 0:
         arr = pa.chunked_array([pa.array([None], pa.string())])
         idx = pa.array(
