@@ -8,6 +8,7 @@ report (``_checks``, ``_validate``), and ``read_history`` / ``write_history``
 (``_read``). It imports the data model and nothing from the later stages.
 """
 
+from ._raw import ReadLimits
 from ._read import read_history, write_history
 
-__all__ = ["read_history", "write_history"]
+__all__ = ["ReadLimits", "read_history", "write_history"]
