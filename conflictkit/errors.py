@@ -11,15 +11,9 @@ __all__ = [
     "SmallSampleWarning",
 ]
 
-FAILURE_COLUMNS = [
-    "table",
-    "row",
-    "dispute_id",
-    "column",
-    "value",
-    "problem",
-    "header",
-]
+FAILURE_COLUMNS = ["table", "row", "dispute_id", "column", "value", "problem"]
+#: The reader adds the user's own header of each column (``Motif`` for causes).
+READ_FAILURE_COLUMNS = [*FAILURE_COLUMNS, "header"]
 
 
 class ConflictkitWarning(UserWarning):
@@ -98,9 +92,9 @@ class DisputeDataError(ValueError):
         One row per problem, with columns ``table`` (``"disputes"`` or
         ``"missions"``), ``row`` (as a spreadsheet shows it: the header is row
         1; missing when the problem concerns the whole file), ``dispute_id``,
-        ``column`` (the canonical name), ``value``, ``problem`` and
-        ``header`` (the column's header in the file, e.g. ``Motif`` for
-        ``causes``).
+        ``column`` (the canonical name), ``value`` and ``problem``; from the
+        reader, also ``header`` (the column's header in the file, e.g.
+        ``Motif`` for ``causes``).
     source : str or None
         The file the problems were found in; None for frames built in code.
 
@@ -136,7 +130,6 @@ class DisputeDataError(ValueError):
                         "column": pd.NA,
                         "value": pd.NA,
                         "problem": failures,
-                        "header": pd.NA,
                     }
                 ],
                 columns=FAILURE_COLUMNS,

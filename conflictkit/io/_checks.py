@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import FAILURE_COLUMNS
+from ..errors import READ_FAILURE_COLUMNS as FAILURE_COLUMNS
 from ..model import (
     STRING_DTYPE,
 )

@@ -33,13 +33,16 @@ _MAX_BLOCK = (1 << 31) - 1
 def _sniff_delimiter(text: str, suffix: str) -> str:
     if suffix == ".tsv":
         return "\t"
-    lines = [ln for ln in text.splitlines()[:50] if ln.strip(" ;,\t|")]
     best, best_score = ",", (-1, -1)
     for delim in _DELIMITERS:
+        # records as csv reads them: quoted line breaks stay inside a cell, and
+        # only \r and \n end a line (not \x1c-\x1e, as str.splitlines has it)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
         try:
-            widths = [len(r) for r in csv.reader(lines, delimiter=delim)]
+            rows = [r for _, r in zip(range(50), reader, strict=False)]
         except csv.Error:
             continue
+        widths = [len(r) for r in rows if any(c.strip(" ;,\t|") for c in r)]
         if not widths or widths[0] < 2:
             continue
         same = sum(w == widths[0] for w in widths)
