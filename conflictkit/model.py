@@ -146,6 +146,13 @@ class History:
     merged : pandas.DataFrame or None
         For histories made by :meth:`combine`: what was merged (``kind``,
         ``kept``, ``dropped``, ``client``, ``detail``).
+    unused_columns : tuple of str
+        The source's columns that were neither mapped nor recognised (kept
+        as they were read in ``disputes`` or ``missions``).
+    skipped : dict
+        Rows read that are not disputes, by reason: ``"blank rows"``,
+        ``"total rows"``, ``"left out by where="``. Rows read = rows kept +
+        rows rejected + rows skipped.
 
     Examples
     --------
@@ -169,6 +176,8 @@ as of 2026-01-01>
     generated_ids: bool = False
     invoices: pd.DataFrame | None = None
     merged: pd.DataFrame | None = None
+    unused_columns: tuple[str, ...] = ()
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_frames(
@@ -180,6 +189,7 @@ as of 2026-01-01>
         columns: dict[str, str] | None = None,
         cause_map: Any = None,
         errors: str = "raise",
+        dayfirst: bool | None = None,
     ) -> History:
         """Validate frames built in code, with the same rules as files.
 
@@ -200,6 +210,10 @@ as of 2026-01-01>
             Extra spellings of causes (see :func:`conflictkit.read_history`).
         errors : {"raise", "collect"}, default="raise"
             What to do with invalid rows.
+        dayfirst : bool, optional
+            How to read numeric dates written as text (``03/04/2021``); by
+            default decided per column as :func:`conflictkit.read_history`
+            does.
 
         Returns
         -------
@@ -229,6 +243,7 @@ as of 2026-01-01>
             columns=columns,
             cause_map=cause_map,
             errors=errors,
+            dayfirst=dayfirst,
             source=None,
         )
 
@@ -291,7 +306,8 @@ as of 2026-01-01>
 
     def __repr__(self) -> str:
         n = len(self.disputes)
-        n_open = int(self.disputes["resolved_at"].isna().sum())
+        d = self.disputes
+        n_open = int((d["resolved_at"].isna() & d["outcome"].isna()).sum())
         n_clients = self.disputes["client"].nunique()
         parts = [f"{n} disputes ({n_open} open)", f"{n_clients} clients"]
         n_unlabelled = int(self.disputes["primary_cause"].isna().sum())
@@ -301,6 +317,9 @@ as of 2026-01-01>
             parts.append(f"{len(self.missions)} missions")
         if self.rejected is not None and len(self.rejected):
             parts.append(f"{len(self.rejected)} rejected rows")
+        n_skipped = sum(self.skipped.values())
+        if n_skipped:
+            parts.append(f"{n_skipped} rows skipped")
         as_of = "NaT" if pd.isna(self.as_of) else self.as_of.date().isoformat()
         return f"<History: {', '.join(parts)}, as of {as_of}>"
 
@@ -311,7 +330,10 @@ as of 2026-01-01>
         d = self.disputes
         rows = [("disputes", f"{len(d):,}")]
         rows.append(
-            ("open (censored at as_of)", f"{int(d['resolved_at'].isna().sum()):,}")
+            (
+                "open (censored at as_of)",
+                f"{int((d['resolved_at'].isna() & d['outcome'].isna()).sum()):,}",
+            )
         )
         rows.append(("clients", f"{d['client'].nunique():,}"))
         if len(d):
@@ -360,6 +382,8 @@ as of 2026-01-01>
             Indexed like ``disputes``, with ``dispute_id``, ``duration_days``
             (float) and ``resolved`` (bool; False = right-censored at
             ``as_of``), the shape lifelines and scikit-survival expect.
+            A dispute that has an outcome but no resolution date ended on a
+            day nobody recorded: it has no duration and is left out.
 
         Examples
         --------
@@ -371,6 +395,7 @@ as of 2026-01-01>
         [[10.0, True], [30.0, False]]
         """
         d = self.disputes
+        d = d[d["resolved_at"].notna() | d["outcome"].isna()]
         resolved = d["resolved_at"].notna()
         end = d["resolved_at"].where(resolved, self.as_of)
         days = (end - d["opened_at"]).dt.total_seconds() / 86400.0

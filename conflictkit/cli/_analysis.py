@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ._common import clean, load, print_table, say
+from ._read_options import add_read_options, read_options
+
+if TYPE_CHECKING:  # pandas is imported inside each command, to start fast
+    import pandas as pd
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -18,7 +23,7 @@ def _summary(args: argparse.Namespace) -> int:
 
         history = journal_history(args)
     else:
-        history = load(args.path, args.missions)
+        history = load(args.path, args.missions, **read_options(args))
     causes = history.causes.merge(
         history.disputes[["dispute_id", "client"]], on="dispute_id"
     )
@@ -48,7 +53,7 @@ def _report(args: argparse.Namespace) -> int:
 
         history = Journal(args.journal or None).history()
     else:
-        history = load(args.path, args.missions)
+        history = load(args.path, args.missions, **read_options(args))
     path = build_report(history, args.output, lang=args.lang)
     print(say("report_written", args.lang, path=path))
     return 0
@@ -58,8 +63,10 @@ def _validate(args: argparse.Namespace) -> int:
     from ..errors import DisputeDataError
     from ..io import read_history
 
+    options = read_options(args)
+    options["errors"] = "raise"  # validate lists every problem
     try:
-        history = read_history(args.path, missions=args.missions)
+        history = read_history(args.path, missions=args.missions, **options)
     except DisputeDataError as err:
         failures = err.failures
         rows = failures.dropna(subset=["row"])
@@ -69,10 +76,15 @@ def _validate(args: argparse.Namespace) -> int:
             n_rows = len(rows[["table", "row"]].drop_duplicates())
             print(say("problems", args.lang, path=args.path, n=len(failures),
                      rows=n_rows))  # fmt: skip
-        table = failures.assign(row=failures["row"].astype("Int64"))
-        if table["table"].eq("disputes").all():
-            table = table.drop(columns="table")
-        print_table(table.drop(columns="dispute_id").fillna(""), args.lang)
+        _print_failures(failures, args.lang)
+        # with --skip-bad-rows, rows with problems would only be left out
+        file_level = len(rows) < len(failures)
+        return 0 if args.skip_bad_rows and not file_level else 1
+    except FileNotFoundError:
+        raise  # exit code 2, as for every command
+    except (ValueError, OSError) as err:  # a bad option or an unreadable file
+        print(say("file_problem", args.lang, path=args.path))
+        print(f"  {err}")
         return 1
     m = ""
     if history.missions is not None:
@@ -81,16 +93,34 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_failures(failures: pd.DataFrame, lang: str) -> None:
+    """The failures as a table, naming each column by the user's header."""
+    table = failures.astype(object).where(failures.notna(), "")
+    table["row"] = [str(int(r)) if r != "" else "" for r in table["row"]]
+    if "header" in table.columns:
+        table["column"] = [
+            h if not c or h in ("", c) else f"{h} ({c})"
+            for c, h in zip(table["column"], table["header"], strict=True)
+        ]
+        table = table.drop(columns="header")
+    if table["table"].eq("disputes").all():
+        table = table.drop(columns="table")
+    print_table(table.drop(columns="dispute_id"), lang)
+
+
 def _suggest(args: argparse.Namespace) -> int:
     from .._labels import label
     from ..notes import suggest_causes
 
-    history = load(args.path, args.missions)
+    history = load(args.path, args.missions, **read_options(args))
     if history.unlabelled().empty:
         print(say("no_unlabelled", args.lang))
         return 0
     scores = suggest_causes(history)
     picked = scores[scores["suggested"]]
+    if picked.empty:  # nothing to go on (no notes): say so, no table
+        print(say("suggested", args.lang, n=0))
+        return 0
     names = {c: label(c, args.lang) for c in picked["cause"].astype(str).unique()}
     text = (
         picked["cause"].astype(str).map(names)
@@ -125,6 +155,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.add_argument(
         "--journal",
         nargs="?",
@@ -143,6 +174,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.add_argument(
         "--journal",
         nargs="?",
@@ -165,6 +197,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", help="the dispute log")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.set_defaults(func=_validate)
 
     p = command(
@@ -175,4 +208,5 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", help="the dispute log")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.set_defaults(func=_suggest)

@@ -12,6 +12,7 @@ tools' headers in ``invoice_vocabulary``), and ``_combine`` merges two histories
 """
 
 from ._invoices import read_invoices
+from ._raw import ReadLimits
 from ._read import read_history, write_history
 
-__all__ = ["read_history", "read_invoices", "write_history"]
+__all__ = ["ReadLimits", "read_history", "read_invoices", "write_history"]

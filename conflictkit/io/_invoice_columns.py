@@ -21,7 +21,9 @@ import pandas as pd
 from ..model import STRING_DTYPE
 from . import _parse as P
 from ._checks import Checker
-from ._files import RawTable, _decode, read_raw
+from ._encoding import decode_bytes as _decode
+from ._files import read_raw
+from ._raw import RawTable
 from ._validate import _check_table_dates
 from .invoice_vocabulary import (
     INVOICE_ALIASES,

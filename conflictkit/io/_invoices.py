@@ -21,7 +21,6 @@ import pandas as pd
 from ..errors import ConflictkitWarning, DisputeDataError
 from ..model import STRING_DTYPE, History
 from ._checks import Checker
-from ._files import RawTable
 from ._invoice_columns import (
     _DATES,
     _LINE_FIELDS,
@@ -31,6 +30,7 @@ from ._invoice_columns import (
     _read_below_title,
 )
 from ._invoice_rules import derive
+from ._raw import RawTable
 from ._validate import _split_rejected, check_errors
 from .invoice_vocabulary import (
     HOURS_PER_DAY,
