@@ -7,7 +7,10 @@ missions (100,000) as CSV, then times, in the same run and alternating:
   with pyarrow and pandas (dates, causes, labels, booleans, amounts; unique
   ids, non-empty client, resolution after opening, no outcome on an open
   dispute, amounts >= 0, mission exists and belongs to the client);
-- conflictkit: ``ck.read_history(disputes.csv, missions=missions.csv)``.
+- conflictkit: ``ck.read_history(disputes.csv, missions=missions.csv)``, with
+  every step of reading real spreadsheets (encoding and mojibake check,
+  placeholders and quotes, blank and total rows, header accounting, dates
+  before 1970) on the path.
 
 It prints the best of ``--repeat`` runs for each and their ratio (target
 <= 1.5), plus peak memory of each in a child process, relative to the size

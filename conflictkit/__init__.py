@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         NotApplicableError,
         SmallSampleWarning,
     )
-    from .io import read_history, write_history, write_template
+    from .io import read_history, read_invoices, write_history, write_template
     from .journal import Journal
     from .model import History
     from .notes import (
@@ -89,6 +89,7 @@ _LAZY: dict[str, str] = {
     "SmallSampleWarning": ".errors",
     "History": ".model",
     "read_history": ".io",
+    "read_invoices": ".io",
     "write_history": ".io",
     "write_template": ".io",
     "load_example": ".datasets",
@@ -174,6 +175,7 @@ __all__ = [
     "plot_trend_summary",
     "prevention_effects",
     "read_history",
+    "read_invoices",
     "recommendations",
     "recurring_causes",
     "suggest_causes",

@@ -266,6 +266,10 @@ def anonymize(history: History, *, salt: str | bytes) -> History:
         ),
         planted=None,
         source=None,
+        # the per-invoice table and the merge report name clients and invoices:
+        # not carried over (re-read or re-combine, then anonymize, to share them)
+        invoices=None,
+        merged=None,
     )
 
 

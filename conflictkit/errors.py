@@ -12,6 +12,8 @@ __all__ = [
 ]
 
 FAILURE_COLUMNS = ["table", "row", "dispute_id", "column", "value", "problem"]
+#: The reader adds the user's own header of each column (``Motif`` for causes).
+READ_FAILURE_COLUMNS = [*FAILURE_COLUMNS, "header"]
 
 
 class ConflictkitWarning(UserWarning):
@@ -90,7 +92,9 @@ class DisputeDataError(ValueError):
         One row per problem, with columns ``table`` (``"disputes"`` or
         ``"missions"``), ``row`` (as a spreadsheet shows it: the header is row
         1; missing when the problem concerns the whole file), ``dispute_id``,
-        ``column``, ``value`` and ``problem``.
+        ``column`` (the canonical name), ``value`` and ``problem``; from the
+        reader, also ``header`` (the column's header in the file, e.g.
+        ``Motif`` for ``causes``).
     source : str or None
         The file the problems were found in; None for frames built in code.
 
@@ -161,6 +165,10 @@ def format_failure(rec: dict) -> str:
             row += f" ({key}={rec['dispute_id']!r})"
         parts.append(row)
     if pd.notna(rec.get("column")):
-        parts.append(f"column {rec['column']!r}")
+        header = rec.get("header")
+        if header is not None and pd.notna(header) and header != rec["column"]:
+            parts.append(f"column {header!r} ({rec['column']})")
+        else:
+            parts.append(f"column {rec['column']!r}")
     prefix = ", ".join(parts)
     return f"{prefix}: {rec['problem']}" if prefix else str(rec["problem"])

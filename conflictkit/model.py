@@ -137,6 +137,22 @@ class History:
         True when the file had no ``dispute_id`` column and the reader made
         the ids up (``D-0001``, ``D-0002``...): they name nothing outside
         this history.
+    invoices : pandas.DataFrame or None
+        For histories read by :func:`conflictkit.read_invoices`: one row per
+        invoice (``invoice_id``, ``client``, ``issued_at``, ``due_at``,
+        ``paid_at``, ``amount``, ``amount_paid``, ``status``, ``counted``,
+        ``disputed``, ``late``, ``days_late``, ``days_billed``,
+        ``dispute_id``, ``mission_id``, ``row``, ``lines``).
+    merged : pandas.DataFrame or None
+        For histories made by :meth:`combine`: what was merged (``kind``,
+        ``kept``, ``dropped``, ``client``, ``detail``).
+    unused_columns : tuple of str
+        The source's columns that were neither mapped nor recognised (kept
+        as they were read in ``disputes`` or ``missions``).
+    skipped : dict
+        Rows read that are not disputes, by reason: ``"blank rows"``,
+        ``"total rows"``, ``"left out by where="``. Rows read = rows kept +
+        rows rejected + rows skipped.
 
     Examples
     --------
@@ -158,6 +174,10 @@ as of 2026-01-01>
     planted: dict[str, Any] | None = None
     source: str | None = None
     generated_ids: bool = False
+    invoices: pd.DataFrame | None = None
+    merged: pd.DataFrame | None = None
+    unused_columns: tuple[str, ...] = ()
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def from_frames(
@@ -169,6 +189,7 @@ as of 2026-01-01>
         columns: dict[str, str] | None = None,
         cause_map: Any = None,
         errors: str = "raise",
+        dayfirst: bool | None = None,
     ) -> History:
         """Validate frames built in code, with the same rules as files.
 
@@ -189,6 +210,10 @@ as of 2026-01-01>
             Extra spellings of causes (see :func:`conflictkit.read_history`).
         errors : {"raise", "collect"}, default="raise"
             What to do with invalid rows.
+        dayfirst : bool, optional
+            How to read numeric dates written as text (``03/04/2021``); by
+            default decided per column as :func:`conflictkit.read_history`
+            does.
 
         Returns
         -------
@@ -218,8 +243,62 @@ as of 2026-01-01>
             columns=columns,
             cause_map=cause_map,
             errors=errors,
+            dayfirst=dayfirst,
             source=None,
         )
+
+    def combine(self, other: History) -> History:
+        """Merge another history into this one, counting nothing twice.
+
+        Meant for a dispute log and the disputes read from invoices
+        (:func:`conflictkit.read_invoices`), it works for any two histories:
+
+        - the same client under two spellings is one client: case, accents,
+          punctuation and legal forms (SAS, SARL, Inc, Ltd, GmbH...) are
+          ignored; the first spelling seen (the log's) is kept;
+        - a payment dispute already in the log for the same client, over
+          overlapping dates (opened to resolved, or to ``as_of``), is kept
+          once: the log's, which takes the invoice's amounts if it had none;
+        - missions of the same client over overlapping dates count their days
+          once; exposure counted in invoices is not added to mission-days;
+        - ids used by both are renamed.
+
+        Each of these decisions is a row of ``merged`` (columns ``kind``,
+        ``kept``, ``dropped``, ``client``, ``detail``).
+
+        Parameters
+        ----------
+        other : History
+            The history to merge in.
+
+        Returns
+        -------
+        History
+            The merged history, censored at the later ``as_of`` of the two.
+
+        Examples
+        --------
+        >>> import pandas as pd
+        >>> log = History.from_frames(pd.DataFrame({
+        ...     "client": ["Acme SAS"], "opened_at": ["2024-02-05"],
+        ...     "resolved_at": ["2024-02-25"], "causes": ["retard de paiement"]}))
+        >>> invoices = History.from_frames(pd.DataFrame({
+        ...     "dispute_id": ["INV-F-001", "INV-F-007"], "client": ["ACME", "ACME"],
+        ...     "opened_at": ["2024-02-01", "2024-06-01"],
+        ...     "resolved_at": ["2024-02-20", None], "causes": ["payment", "payment"]}))
+        >>> both = log.combine(invoices)
+        >>> both.disputes[["dispute_id", "client"]]
+          dispute_id    client
+        0     D-0001  Acme SAS
+        1  INV-F-007  Acme SAS
+        >>> both.merged[["kind", "kept", "dropped"]]
+                           kind      kept    dropped
+        0       client spelling  Acme SAS       ACME
+        1  same payment dispute    D-0001  INV-F-001
+        """
+        from .io._combine import combine
+
+        return combine(self, other)
 
     # ------------------------------------------------------------------ views
     def __len__(self) -> int:
@@ -227,7 +306,8 @@ as of 2026-01-01>
 
     def __repr__(self) -> str:
         n = len(self.disputes)
-        n_open = int(self.disputes["resolved_at"].isna().sum())
+        d = self.disputes
+        n_open = int((d["resolved_at"].isna() & d["outcome"].isna()).sum())
         n_clients = self.disputes["client"].nunique()
         parts = [f"{n} disputes ({n_open} open)", f"{n_clients} clients"]
         n_unlabelled = int(self.disputes["primary_cause"].isna().sum())
@@ -237,6 +317,9 @@ as of 2026-01-01>
             parts.append(f"{len(self.missions)} missions")
         if self.rejected is not None and len(self.rejected):
             parts.append(f"{len(self.rejected)} rejected rows")
+        n_skipped = sum(self.skipped.values())
+        if n_skipped:
+            parts.append(f"{n_skipped} rows skipped")
         as_of = "NaT" if pd.isna(self.as_of) else self.as_of.date().isoformat()
         return f"<History: {', '.join(parts)}, as of {as_of}>"
 
@@ -247,7 +330,10 @@ as of 2026-01-01>
         d = self.disputes
         rows = [("disputes", f"{len(d):,}")]
         rows.append(
-            ("open (censored at as_of)", f"{int(d['resolved_at'].isna().sum()):,}")
+            (
+                "open (censored at as_of)",
+                f"{int((d['resolved_at'].isna() & d['outcome'].isna()).sum()):,}",
+            )
         )
         rows.append(("clients", f"{d['client'].nunique():,}"))
         if len(d):
@@ -296,6 +382,8 @@ as of 2026-01-01>
             Indexed like ``disputes``, with ``dispute_id``, ``duration_days``
             (float) and ``resolved`` (bool; False = right-censored at
             ``as_of``), the shape lifelines and scikit-survival expect.
+            A dispute that has an outcome but no resolution date ended on a
+            day nobody recorded: it has no duration and is left out.
 
         Examples
         --------
@@ -307,6 +395,7 @@ as of 2026-01-01>
         [[10.0, True], [30.0, False]]
         """
         d = self.disputes
+        d = d[d["resolved_at"].notna() | d["outcome"].isna()]
         resolved = d["resolved_at"].notna()
         end = d["resolved_at"].where(resolved, self.as_of)
         days = (end - d["opened_at"]).dt.total_seconds() / 86400.0

@@ -124,9 +124,12 @@ class TestAddResolve:
             journal.add("Acme", opened_at="2024-01-11", dispute_id="X1")
         assert _count(journal) == 1
 
-    def test_open_dispute_with_an_outcome_is_refused(self, journal):
-        with pytest.raises(ck.DisputeDataError, match="cannot have an outcome"):
-            journal.add("Acme", opened_at="2024-01-10", outcome="amicable")
+    def test_an_outcome_without_date_is_ended_on_an_unknown_day(self, journal):
+        # issue 10: many logs record how a dispute ended but not the day
+        i = journal.add("Acme", opened_at="2024-01-10", outcome="amicable")
+        d = journal.history().disputes.set_index("dispute_id").loc[i]
+        assert d["outcome"] == "amicable"
+        assert pd.isna(d["resolved_at"])
 
     def test_resolve_records_the_outcome(self, journal):
         i = journal.add("Acme", opened_at="2024-01-10", causes="payment")

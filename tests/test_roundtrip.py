@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +13,8 @@ from hypothesis import strategies as st
 
 import conflictkit as ck
 from conflictkit import Cause, Contract, Escalation, History, Outcome, Severity
+from conflictkit.io._encoding import mojibake
+from conflictkit.io._parse import is_placeholder, unquote
 
 FORMATS = [".csv", ".tsv", ".xlsx", ".json", ".parquet"]
 
@@ -22,6 +25,13 @@ text = st.text(
     min_size=1,
     max_size=30,
 ).filter(lambda s: s.strip() == s and s != "")
+# By design (issue 10): text that reads as encoded twice ("Ã©") is refused,
+# a placeholder ("N/A", "-") is a missing value, quotes around a value go.
+text = text.filter(
+    lambda s: (
+        mojibake(s, certain=True) is None and not is_placeholder(s) and unquote(s) == s
+    )
+)
 dates = st.dates(min_value=pd.Timestamp("2000-01-01").date(),
                  max_value=pd.Timestamp("2030-12-31").date())  # fmt: skip
 causes = st.lists(st.sampled_from(list(Cause)), min_size=0, max_size=3, unique=True)
@@ -129,20 +139,18 @@ def test_exported_cells_cannot_run_as_formulas(tmp_path, suffix):
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
-def test_text_that_looks_missing_stays_text(tmp_path, suffix):
-    """'NA', 'null' or 'None' typed in a cell are words, not missing values."""
-    notes = ["NA", "null", "None", "n/a", None]
-    h = History.from_frames(
-        pd.DataFrame(
-            {"client": ["NA"] * 5, "opened_at": ["2024-01-01"] * 5, "notes": notes}
-        )
+def test_placeholders_read_as_missing_in_every_format(tmp_path, suffix):
+    """'NA', 'null' or 'None' typed in a cell mean no value (issue 10), in every
+    format alike; words that merely start like them stay words."""
+    notes = ["NA", "null", "None", "n/a", None, "Nadia", "non"]
+    h = pd.DataFrame(
+        {"client": ["Acme"] * 7, "opened_at": ["2024-01-01"] * 7, "notes": notes}
     )
     path = tmp_path / f"log{suffix}"
-    ck.write_history(h, path)
+    ck.write_history(History.from_frames(h), path)
     back = ck.read_history(path).disputes
-    assert back["notes"].tolist()[:4] == notes[:4]
-    assert pd.isna(back["notes"].iloc[4])
-    assert (back["client"] == "NA").all()
+    assert back["notes"].isna().tolist() == [True] * 5 + [False, False]
+    assert back["notes"].tolist()[5:] == ["Nadia", "non"]
 
 
 # Any text a person (or a hostile file) may put in a cell: control
@@ -176,7 +184,25 @@ wild_text = (
     )
     .map("".join)
     .filter(lambda s: s.strip() == s and s != "")
+    # by design (issue 10): mojibake refused, placeholders missing, quotes gone
+    .filter(
+        lambda s: (
+            mojibake(s, certain=True) is None
+            and not is_placeholder(s)
+            and unquote(s) == s
+        )
+    )
 )
+
+
+def _not_a_known_header(header: str) -> bool:
+    from conflictkit.io._columns import _alias
+    from conflictkit.io.vocabulary import AMBIGUOUS_HEADERS, normalize
+
+    return (
+        _alias(header, "disputes") is None
+        and normalize(header) not in AMBIGUOUS_HEADERS
+    )
 
 
 @pytest.mark.parametrize("suffix", FORMATS)
@@ -186,7 +212,8 @@ wild_text = (
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(notes=st.lists(wild_text, min_size=1, max_size=5), client=wild_text,
-       header=wild_text.filter(lambda s: not set(s) & set("\r\n\x00")))  # fmt: skip
+       header=wild_text.filter(lambda s: not set(s) & set("\r\n\x00"))
+       .filter(_not_a_known_header))  # fmt: skip
 def test_any_text_reads_back_identical(suffix, notes, client, header):
     n = len(notes)
     frame = pd.DataFrame(
@@ -195,6 +222,12 @@ def test_any_text_reads_back_identical(suffix, notes, client, header):
     )  # fmt: skip
     if header in ("client", "opened_at", "notes"):
         frame = frame.drop(columns=header)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ck.ConflictkitWarning)  # the extra column
+        _read_back(suffix, frame, notes, client, n)
+
+
+def _read_back(suffix, frame, notes, client, n):
     history = History.from_frames(frame, as_of="2024-06-01")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"log{suffix}"
@@ -212,10 +245,11 @@ def test_any_text_reads_back_identical(suffix, notes, client, header):
 
 def test_a_bare_carriage_return_cannot_start_a_live_line(tmp_path):
     notes = ["ok\r=cmd|' /C calc'!A0", "a\n+1", "x\r\n@SUM(1)", "b\n'c"]
-    h = History.from_frames(pd.DataFrame(
-        {"client": ["Acme"] * 4, "opened_at": ["2024-01-01"] * 4, "notes": notes,
-         "=HYPERLINK(1)": ["x"] * 4}
-    ))  # fmt: skip
+    with pytest.warns(ck.ConflictkitWarning, match="not used"):  # its header
+        h = History.from_frames(pd.DataFrame(
+            {"client": ["Acme"] * 4, "opened_at": ["2024-01-01"] * 4,
+             "notes": notes, "=HYPERLINK(1)": ["x"] * 4}
+        ))  # fmt: skip
     path = tmp_path / "out.csv"
     ck.write_history(h, path)
     data = path.read_bytes()
@@ -224,7 +258,8 @@ def test_a_bare_carriage_return_cannot_start_a_live_line(tmp_path):
     assert not [line for line in lines if line[:1] in (b"=", b"+", b"-", b"@")]
     assert b"\"'ok\r'=cmd" in data  # quoted, and guarded after the break
     assert b"'=HYPERLINK(1)" in data.splitlines()[0]
-    back = ck.read_history(path).disputes
+    with pytest.warns(ck.ConflictkitWarning, match="not used"):  # its header
+        back = ck.read_history(path).disputes
     assert back["notes"].tolist() == notes
     assert "=HYPERLINK(1)" in back.columns
 

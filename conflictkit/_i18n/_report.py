@@ -342,6 +342,22 @@ REPORT: dict = {
         "Certains résultats reposent sur peu de litiges et le disent (« trop peu"
         " pour conclure ») : lisez-les comme des pistes, pas des constats.",
     ),
+    "quality.from_invoices": (
+        "{d} of the {n} invoices read are payment disputes: paid late, unpaid past "
+        "their due date, written off or flagged as disputed.",
+        "{d} des {n} factures lues sont des litiges de paiement : payées en retard, "
+        "impayées après l'échéance, passées en perte ou signalées contestées.",
+    ),
+    "quality.per_invoice": (
+        "Exposure is counted in invoices (the export does not say the days billed): "
+        "rates labelled per 100 mission-days are per 100 invoices.",
+        "L'exposition est comptée en factures (l'export ne dit pas les jours "
+        "facturés) : les taux notés pour 100 jours de mission sont pour 100 factures.",
+    ),
+    "quality.merged": (
+        "Two sources were merged; what was counted once:",
+        "Deux sources ont été fusionnées ; ce qui n'a été compté qu'une fois :",
+    ),
     "quality.notes": ("Notes from the analyses:", "Remarques des analyses :"),
     "quality.note_in": ("{section}: {message}", "{section} : {message}"),
     # table headers

@@ -29,7 +29,8 @@ def _dispute_metrics(d: pd.DataFrame) -> dict[str, np.ndarray]:
     outcome = d["outcome"]
     ocodes = np.asarray(outcome.cat.codes)
     ocats = list(outcome.cat.categories)
-    known = resolved & (ocodes >= 0)
+    # an outcome says the dispute ended, with or without its date
+    known = ocodes >= 0
     ecodes = np.asarray(d["escalation"].cat.codes)
     ecats = list(d["escalation"].cat.categories)
     retained = d["client_retained"]
@@ -86,7 +87,8 @@ def outcomes_by_cause(history: History) -> pd.DataFrame:
 
         - ``cause``;
         - ``n_disputes``, ``n_resolved``;
-        - ``n_outcome_known``: resolved disputes whose outcome is recorded;
+        - ``n_outcome_known``: disputes whose outcome is recorded (an
+          outcome says the dispute ended, even when its date is unknown);
         - ``share_amicable``, ``share_compromise``, ``share_conceded``,
           ``share_prevailed``, ``share_abandoned``: each outcome's share of
           ``n_outcome_known`` (they sum to 1);

@@ -170,15 +170,18 @@ def _grouped_durations(
         )
     end = d["resolved_at"].where(resolved, history.as_of)
     days = ((end - d["opened_at"]).dt.total_seconds() / 86400.0).to_numpy(float)
+    # ended on a day nobody recorded (an outcome, no date): no duration at all
+    unknown = ~resolved & d["outcome"].notna().to_numpy()
     if by is None:
-        return days, resolved, np.zeros(len(d), dtype=np.intp), pd.Index([ALL])
+        codes0 = np.where(unknown, -1, 0).astype(np.intp)
+        return days, resolved, codes0, pd.Index([ALL])
     if by == "cause":
         causes = history.causes
         pos = cause_positions(history)
         keep = pos >= 0
         pos = pos[keep]
         col = causes["cause"][keep]
-        days, resolved = days[pos], resolved[pos]
+        days, resolved, unknown = days[pos], resolved[pos], unknown[pos]
     elif by in d.columns and by != "dispute_id":
         col = d[by]
     else:
@@ -192,6 +195,7 @@ def _grouped_durations(
         labels = pd.Index(col.cat.categories)
     else:
         codes, labels = _factorize_sorted(col)
+    codes = np.where(unknown, -1, codes)
     return days, resolved, codes, labels
 
 
@@ -347,7 +351,9 @@ def time_to_resolution(
 
     Disputes still open at ``history.as_of`` are right-censored there, never
     dropped and never counted as resolved, so a long-running open dispute
-    pushes the median up as it should.
+    pushes the median up as it should. A dispute with an outcome but no
+    resolution date ended on a day nobody recorded: it has no duration and is
+    left out here (it still counts in :func:`outcomes_by_cause`).
 
     Parameters
     ----------

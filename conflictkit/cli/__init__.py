@@ -1,9 +1,10 @@
 """The ``conflictkit`` command: a thin wrapper over the library.
 
-Subcommands: ``summary``, ``report``, ``template``, ``validate``, ``suggest``
-and the journal's ``add``, ``resolve``, ``edit``, ``delete``, ``undo``,
-``history``, ``list``, ``import``, ``export``, ``mission add|end``. Each has
-``--help``; ``--lang fr`` prints French, as does a French locale
+Subcommands: ``summary``, ``report``, ``template``, ``validate``, ``suggest``,
+the journal's ``add``, ``resolve``, ``edit``, ``delete``, ``undo``,
+``history``, ``list``, ``import``, ``export``, ``mission add|end``, and
+``import-invoices`` (``report --invoices`` merges an invoicing export in). Each
+has ``--help``; ``--lang fr`` prints French, as does a French locale
 (``LANG=fr_FR.UTF-8``) by default.
 """
 
@@ -14,7 +15,7 @@ import sys
 import warnings
 from collections.abc import Sequence
 
-from . import _analysis, _journal, _report
+from . import _analysis, _invoices, _journal, _report
 from ._common import clean, say
 
 __all__ = ["build_parser", "main"]
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     _analysis.add_commands(command)
     _report.add_commands(command)
     _journal.add_commands(command, journal)
+    _invoices.add_commands(command, journal, sub)
     return parser
 
 

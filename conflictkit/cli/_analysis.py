@@ -11,6 +11,10 @@ from typing import TYPE_CHECKING
 
 from .. import _i18n as i18n
 from ._common import clean, load, print_table, say
+from ._read_options import add_read_options, read_options
+
+if TYPE_CHECKING:  # pandas is imported inside each command, to start fast
+    import pandas as pd
 
 if TYPE_CHECKING:
     from ..model import History
@@ -47,7 +51,7 @@ def _summary(args: argparse.Namespace) -> int:
 
         history = journal_history(args)
     else:
-        history = load(args.path, args.missions)
+        history = load(args.path, args.missions, **read_options(args))
     causes = history.causes.merge(
         history.disputes[["dispute_id", "client"]], on="dispute_id"
     )
@@ -71,8 +75,10 @@ def _validate(args: argparse.Namespace) -> int:
     from ..errors import DisputeDataError
     from ..io import read_history
 
+    options = read_options(args)
+    options["errors"] = "raise"  # validate lists every problem
     try:
-        history = read_history(args.path, missions=args.missions)
+        history = read_history(args.path, missions=args.missions, **options)
     except DisputeDataError as err:
         failures = err.failures
         rows = failures.dropna(subset=["row"])
@@ -81,13 +87,18 @@ def _validate(args: argparse.Namespace) -> int:
         else:
             n_rows = len(rows[["table", "row"]].drop_duplicates())
             problems = i18n.t("n_problems", args.lang, count=len(failures))
-            rows = i18n.t("n_rows", args.lang, count=n_rows)
+            rows_text = i18n.t("n_rows", args.lang, count=n_rows)
             print(say("problems", args.lang, n_rows, path=args.path,
-                      problems=problems, rows=rows))  # fmt: skip
-        table = failures.assign(row=failures["row"].astype("Int64"))
-        if table["table"].eq("disputes").all():
-            table = table.drop(columns="table")
-        print_table(table.drop(columns="dispute_id").fillna(""), args.lang)
+                      problems=problems, rows=rows_text))  # fmt: skip
+        _print_failures(failures, args.lang)
+        # with --skip-bad-rows, rows with problems would only be left out
+        file_level = len(rows) < len(failures)
+        return 0 if args.skip_bad_rows and not file_level else 1
+    except FileNotFoundError:
+        raise  # exit code 2, as for every command
+    except (ValueError, OSError) as err:  # a bad option or an unreadable file
+        print(say("file_problem", args.lang, path=args.path))
+        print(f"  {err}")
         return 1
     m = ""
     if history.missions is not None:
@@ -96,16 +107,34 @@ def _validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_failures(failures: pd.DataFrame, lang: str) -> None:
+    """The failures as a table, naming each column by the user's header."""
+    table = failures.astype(object).where(failures.notna(), "")
+    table["row"] = [str(int(r)) if r != "" else "" for r in table["row"]]
+    if "header" in table.columns:
+        table["column"] = [
+            h if not c or h in ("", c) else f"{h} ({c})"
+            for c, h in zip(table["column"], table["header"], strict=True)
+        ]
+        table = table.drop(columns="header")
+    if table["table"].eq("disputes").all():
+        table = table.drop(columns="table")
+    print_table(table.drop(columns="dispute_id"), lang)
+
+
 def _suggest(args: argparse.Namespace) -> int:
     from .._labels import label
     from ..notes import suggest_causes
 
-    history = load(args.path, args.missions)
+    history = load(args.path, args.missions, **read_options(args))
     if history.unlabelled().empty:
         print(say("no_unlabelled", args.lang))
         return 0
     scores = suggest_causes(history)
     picked = scores[scores["suggested"]]
+    if picked.empty:  # nothing to go on (no notes): say so, no table
+        print(say("suggested", args.lang, n=0))
+        return 0
     names = {c: label(c, args.lang) for c in picked["cause"].astype(str).unique()}
     text = (
         picked["cause"].astype(str).map(names)
@@ -140,6 +169,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.add_argument(
         "--journal",
         nargs="?",
@@ -159,6 +189,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", help="the dispute log")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.set_defaults(func=_validate)
 
     p = command(
@@ -169,4 +200,5 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", help="the dispute log")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.set_defaults(func=_suggest)

@@ -61,14 +61,14 @@ def print_table(frame: pd.DataFrame, lang: str) -> None:
         print(_headers(frame, lang).to_string(index=False))
 
 
-def load(path: str | None, missions: str | None) -> History:
+def load(path: str | None, missions: str | None, **read_options: Any) -> History:
     from ..io import read_history
 
     if path is None:
         from ..datasets import load_example
 
         return load_example()
-    return read_history(path, missions=missions)
+    return read_history(path, missions=missions, **read_options)
 
 
 def parse_bool(text: str) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._common import clean, parse_bool, print_table, say
 from ._dates import french_locale, parse_cli_date
+from ._read_options import add_read_options, read_options
 
 if TYPE_CHECKING:  # imported lazily at run time, to start fast
     from ..journal import Journal
@@ -180,7 +181,10 @@ def _list(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     journal = _journal(args)
     read = journal.import_file(
-        args.path, missions=args.missions, allow_duplicates=args.allow_duplicates
+        args.path,
+        missions=args.missions,
+        allow_duplicates=args.allow_duplicates,
+        **read_options(args),
     )
     m = ""
     if read.missions is not None:
@@ -350,6 +354,7 @@ def add_commands(
     )  # fmt: skip
     p.add_argument("path", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.add_argument(
         "--allow-duplicates",
         action="store_true",

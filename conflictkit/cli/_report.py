@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 
 from ._common import load, say
+from ._read_options import add_read_options, read_options
 
 
 def _date(text: str) -> str:
@@ -35,7 +36,7 @@ def _report(args: argparse.Namespace) -> int:
 
         history = Journal(args.journal or None).history()
     else:
-        history = load(args.path, args.missions)
+        history = load(args.path, args.missions, **read_options(args))
     if args.client:
         known = set(history.disputes["client"].astype(str))
         if history.missions is not None:
@@ -79,6 +80,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
     )
     p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
+    add_read_options(p)
     p.add_argument(
         "--journal",
         nargs="?",

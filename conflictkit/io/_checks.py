@@ -14,27 +14,42 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..errors import FAILURE_COLUMNS
+from ..errors import READ_FAILURE_COLUMNS as FAILURE_COLUMNS
 from ..model import (
     STRING_DTYPE,
 )
-from . import _parse as P
-from ._files import RawTable
+from ._raw import RawTable
 
 
 class Checker:
     """Collects the problems of one table, row by row and column by column."""
 
-    def __init__(self, table: str, raw: RawTable, id_col: str) -> None:
+    def __init__(
+        self,
+        table: str,
+        raw: RawTable,
+        id_col: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.table = table
         self.raw = raw
         self.id_col = id_col
+        #: canonical name -> the user's header, to name it in the report
+        self.headers = dict(headers or {})
         self.parts: list[pd.DataFrame] = []
         self.file_problems: list[str] = []
         #: the reader made the ids up (the table had no id column)
         self.generated_ids = False
         #: {canonical name: the user's header}, once the headers are mapped
         self.found: dict[str, str] = {}
+
+    def flagged(self, column: str) -> np.ndarray:
+        """Positions that already have a problem in ``column`` (a bool mask)."""
+        out = np.zeros(len(self.raw.rows), dtype=bool)
+        for part in self.parts:
+            hit = part.loc[part["column"] == column, "pos"].to_numpy()
+            out[hit] = True
+        return out
 
     def add(self, column: str | None, problems: pd.Series, values: pd.Series) -> None:
         if len(problems) == 0:
@@ -66,12 +81,13 @@ class Checker:
     def failures(self, ids: pd.Series | None) -> pd.DataFrame:
         rows = [
             {"table": self.table, "row": pd.NA, "dispute_id": pd.NA, "column": pd.NA,
-             "value": pd.NA, "problem": p}
+             "value": pd.NA, "problem": p, "header": pd.NA}
             for p in self.file_problems
         ]  # fmt: skip
         rows += [
             {"table": self.table, "row": p["row"], "dispute_id": pd.NA,
-             "column": p["column"], "value": p["value"], "problem": p["problem"]}
+             "column": p["column"], "value": p["value"], "problem": p["problem"],
+             "header": pd.NA}
             for p in self.raw.problems
         ]  # fmt: skip
         out = [pd.DataFrame(rows, columns=FAILURE_COLUMNS)] if rows else []
@@ -86,6 +102,7 @@ class Checker:
             )
             f.insert(1, "dispute_id", key)
             f.insert(0, "table", self.table)
+            f["header"] = f["column"].map(lambda c: self.headers.get(c, c))
             out.append(f.sort_values(["row"], kind="stable"))
         if not out:
             return pd.DataFrame(columns=FAILURE_COLUMNS)
@@ -139,10 +156,9 @@ def check_disputes(
     )  # fmt: skip
     opened = d["opened_at"]
     if "opened_at" in found:
-        raw_open = frame[found["opened_at"]]
         checker.add_mask(
-            "opened_at", P._text(raw_open).isna() if raw_open.dtype != "datetime64[ns]"
-            else raw_open.isna(), raw_open, "is empty: when did the dispute surface?",
+            "opened_at", opened.isna() & ~checker.flagged("opened_at"),
+            frame[found["opened_at"]], "is empty: when did the dispute surface?",
         )  # fmt: skip
     before = d["resolved_at"] < opened
     if before.any():
@@ -152,17 +168,40 @@ def check_disputes(
             + opened.dt.strftime("%Y-%m-%d")
         )
         checker.add_mask("resolved_at", before, d["resolved_at"].dt.date, msgs)
-    open_with_outcome = d["resolved_at"].isna() & d["outcome"].notna()
-    if "resolved_at" in found:
-        # an unparseable resolved_at is already reported; don't pile on
-        open_with_outcome &= P._text(frame[found["resolved_at"]]).isna() | (
-            frame[found["resolved_at"]].isna()
-        )
-    checker.add_mask(
-        "outcome", open_with_outcome, _raw_col(frame, found, "outcome", d["outcome"]),
-        "an open dispute (no resolved_at) cannot have an outcome yet; add the "
-        "resolution date or clear the outcome",
-    )  # fmt: skip
+    # An outcome without a resolution date is accepted: the dispute ended on a
+    # day nobody recorded (counted in outcomes, left out of durations).
+
+
+#: Dates before this are not dates of a dispute log (a number read as a date?).
+EARLIEST = pd.Timestamp("1970-01-01")
+
+
+def check_dates(
+    typed: pd.DataFrame,
+    checker: Checker,
+    names: tuple[str, ...],
+    as_of: pd.Timestamp | None,
+) -> None:
+    """Dates before 1970, or an opening after an explicit ``as_of``, are problems."""
+    for name in names:
+        values = typed[name]
+        early = values < EARLIEST
+        if early.any():
+            checker.add_mask(
+                name, early, values.dt.date,
+                "is before 1970: is it a date? (a number or an amount read as "
+                "a date, a mistyped year?)",
+            )  # fmt: skip
+        # a dispute opened (a mission started) after as_of is a typo or a wrong
+        # as_of; a resolution after it is the future seen from as_of: censored
+        if as_of is not None and name in ("opened_at", "started_at"):
+            after = values > as_of
+            if after.any():
+                checker.add_mask(
+                    name, after, values.dt.date,
+                    f"is after as_of ({as_of.date()}): a mistyped year, or pass a "
+                    "later as_of",
+                )  # fmt: skip
 
 
 def _arrow(s: pd.Series) -> pa.ChunkedArray:
@@ -193,7 +232,10 @@ def check_mission_links(
     take = pos[found].astype(np.int64)
     m_client = m["client"][first].to_numpy(dtype=object)[take]
     d_client = d["client"].to_numpy(dtype=object)[found]
-    differs = pd.isna(m_client) | (m_client != d_client)
+    # an empty client on either side is reported on its own row already
+    known = ~(pd.isna(m_client) | pd.isna(d_client))
+    differs = np.zeros(len(found), dtype=bool)
+    differs[known] = m_client[known] != d_client[known]
     if differs.any():
         where = d.index[found[differs]]
         msgs = pd.Series(

@@ -10,9 +10,8 @@ spellings costs a few thousand parses.
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, TypeAlias, TypeVar
 
@@ -26,15 +25,12 @@ from pandas.api.types import (
     is_numeric_dtype,
 )
 
-from .._labels import Cause
-from .vocabulary import CAUSE_SEPARATORS, CAUSES, MONTHS, normalize
+from .vocabulary import MONTHS, PLACEHOLDERS, normalize
 
 __all__ = [
     "AmbiguousDates",
     "parse_bool",
-    "parse_causes",
     "parse_dates",
-    "parse_label",
     "parse_number",
 ]
 
@@ -59,9 +55,78 @@ def _text(s: pd.Series) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(trimmed), index=s.index)
 
 
+#: Placeholders as typed, in the cases people type them, for a vectorised test
+_PLACEHOLDER_CELLS = sorted(
+    {v for p in PLACEHOLDERS for v in (p, p.lower(), p.upper(), p.title())}
+)
+_PLACEHOLDER_KEYS = frozenset(normalize(p) for p in PLACEHOLDERS)
+_QUOTED = re.compile(r'^(?:"(.*)"|\'(.*)\'|“(.*)”|«\s*(.*?)\s*»)$', re.S)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether a cell means "no value" (``N/A``, ``-``, ``néant``...).
+
+    Examples
+    --------
+    >>> [is_placeholder(t) for t in ["N/A", "néant", "—", "non", "0"]]
+    [True, True, True, False, False]
+    """
+    norm = normalize(text)
+    return norm == "" or norm in _PLACEHOLDER_KEYS
+
+
+def unquote(text: str) -> str:
+    """The value without quotes written around it: ``"2022-07-13"`` -> 2022-07-13."""
+    found = _QUOTED.match(text)
+    if found is None:
+        return text
+    return next(g for g in found.groups() if g is not None).strip()
+
+
+def _clean(value: Any) -> Any:
+    """A distinct cell value with quotes removed; None if it is a placeholder."""
+    if not isinstance(value, str):
+        return value
+    value = unquote(value)
+    return None if is_placeholder(value) else value
+
+
 def _factorize(s: pd.Series) -> tuple[np.ndarray, pd.Series]:
+    """Codes and distinct values, placeholders folded into missing (code -1)."""
     codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    return codes, pd.Series(np.asarray(uniques, dtype=object), dtype=object)
+    cleaned = [_clean(u) for u in np.asarray(uniques, dtype=object)]
+    if any(c is None or c is not u for c, u in zip(cleaned, uniques, strict=True)):
+        # re-factorize the cleaned values so equal ones share a code
+        missing = np.array([c is None for c in cleaned] + [True])
+        codes = np.where(missing[codes], -1, codes)
+        kept, inverse = np.unique(
+            np.asarray([c if c is not None else "" for c in cleaned], dtype=object),
+            return_inverse=True,
+        )
+        codes = np.where(codes >= 0, inverse[np.maximum(codes, 0)], -1)
+        return codes, pd.Series(kept, dtype=object)
+    return codes, pd.Series(cleaned, dtype=object)
+
+
+def clean_text(s: pd.Series) -> pd.Series:
+    """A text column (ids, clients) stripped, unquoted, placeholders missing.
+
+    Vectorised: the rare cells that start with a quote or look like a
+    placeholder are the only ones looked at one by one.
+    """
+    text = _text(s)
+    arr = text.array._pa_array  # type: ignore[attr-defined]  # (pyarrow 15: no re-wrap)
+    odd = pc.is_in(arr, value_set=pa.array(_PLACEHOLDER_CELLS, pa.string()))
+    for quote in ('"', "'", "“", "«"):
+        odd = pc.or_(odd, pc.starts_with(arr, quote))
+    odd = pc.fill_null(odd, False)
+    if not pc.any(odd).as_py():
+        return text
+    mask = odd.to_numpy(zero_copy_only=False)
+    fixed = text[mask].map(_clean).astype(_ARROW_STRING)
+    out = text.copy()
+    out[mask] = fixed
+    return out
 
 
 def _take(per_unique: np.ndarray, codes: np.ndarray, fill: Any) -> np.ndarray:
@@ -89,152 +154,6 @@ def _problems_from(
     row_bad[ok] = bad_u[codes[ok]]
     msgs = unique_msgs.to_numpy(dtype=object)[codes[row_bad]]
     return pd.Series(msgs, index=index[row_bad], dtype=object)
-
-
-def _suggest(norm: str, vocab: Mapping[str, StrEnum]) -> str:
-    match = difflib.get_close_matches(norm, list(vocab), n=1, cutoff=0.72)
-    return f" (did you mean {str(vocab[match[0]])!r}?)" if match else ""
-
-
-# --------------------------------------------------------------------- labels
-def _lookup(norm: str, vocab: Mapping[str, _E]) -> _E | None:
-    if norm in vocab:
-        return vocab[norm]
-    # A longer phrase that contains known spellings of exactly one label, such
-    # as "retard de paiement client": keep the longest matches only.
-    hits = [k for k in vocab if re.search(rf"\b{re.escape(k)}\b", norm)]
-    hits = [k for k in hits if not any(k != o and k in o for o in hits)]
-    found = {vocab[k] for k in hits}
-    return found.pop() if len(found) == 1 else None
-
-
-def parse_label(
-    s: pd.Series,
-    *,
-    vocab: Mapping[str, StrEnum],
-    enum: type[StrEnum],
-    dtype: pd.CategoricalDtype,
-    what: str,
-) -> tuple[pd.Series, Problems]:
-    """Parse a column of labels (outcome, severity, escalation, contract)."""
-    vocab = {**vocab, **{normalize(m.value): m for m in enum}}
-    text = _text(s)
-    codes, uniques = _factorize(text)
-    parsed: list[str | None] = []
-    msgs: list[str | None] = []
-    for raw in uniques:
-        norm = normalize(raw)
-        member = _lookup(norm, vocab)
-        parsed.append(None if member is None else member.value)
-        if member is None:
-            expected = ", ".join(m.value for m in enum)
-            msgs.append(
-                f"{raw!r} is not {what}; expected one of {expected}"
-                f"{_suggest(norm, vocab)}"
-            )
-        else:
-            msgs.append(None)
-    values = _take(np.asarray(parsed, dtype=object), codes, None)
-    out = pd.Series(pd.Categorical(values, dtype=dtype), index=s.index)
-    return out, _problems_from(s.index, codes, pd.Series(msgs, dtype=object))
-
-
-CauseMap = Mapping[str, Any] | Callable[[str], Any] | None
-
-
-def _cause_vocab(cause_map: CauseMap) -> dict[str, Cause]:
-    vocab: dict[str, Cause] = {normalize(c.value): c for c in Cause}
-    vocab.update(CAUSES)
-    if isinstance(cause_map, Mapping):
-        for key, value in cause_map.items():
-            vocab[normalize(key)] = Cause(normalize(str(value)).replace(" ", "_"))
-    return vocab
-
-
-def parse_causes(
-    s: pd.Series, *, cause_map: CauseMap = None
-) -> tuple[pd.Series, pd.Series, pd.DataFrame, Problems]:
-    """Parse a causes column: ``"payment;tone"``, ``"Retard de paiement"``, lists.
-
-    Returns
-    -------
-    primary : Series (categorical Cause)
-    joined : Series (category, canonical ``"payment;tone"``)
-    long : DataFrame with ``pos`` (row position), ``cause`` and ``is_primary``
-    problems : Series of messages
-    """
-    if s.dtype == object:
-        first = s.dropna().head(1)
-        if len(first) and isinstance(first.iloc[0], list | tuple | set | frozenset):
-            s = s.map(
-                lambda v: (
-                    ";".join(map(str, v))
-                    if isinstance(v, list | tuple | set | frozenset)
-                    else v
-                )
-            )
-    vocab = _cause_vocab(cause_map)
-    call = cause_map if callable(cause_map) else None
-    text = _text(s)
-    codes, uniques = _factorize(text)
-    joined_u: list[str | None] = []
-    msgs: list[str | None] = []
-    ent_u: list[int] = []
-    ent_cause: list[str] = []
-    ent_primary: list[bool] = []
-    expected = ", ".join(c.value for c in Cause)
-    for i, raw in enumerate(uniques):
-        found: list[str] = []
-        bad: list[str] = []
-        # The whole cell first (a label may hold a comma), then its parts.
-        whole = call(raw) if call is not None else vocab.get(normalize(raw))
-        parts = [raw] if whole is not None else re.split(CAUSE_SEPARATORS, raw)
-        for part in parts:
-            if not part.strip():
-                continue
-            cause = None
-            if call is not None:
-                mapped = call(part.strip())
-                if mapped is not None:
-                    cause = Cause(str(mapped))
-            if cause is None:
-                cause = _lookup(normalize(part), vocab)
-            if cause is None:
-                bad.append(
-                    f"{part.strip()!r} is not a cause; expected one of {expected}"
-                    f"{_suggest(normalize(part), vocab)}"
-                )
-            elif cause.value not in found:
-                found.append(cause.value)
-        msgs.append("; ".join(bad) if bad else None)
-        joined_u.append(";".join(found) if found and not bad else None)
-        if found and not bad:
-            ent_u.extend([i] * len(found))
-            ent_cause.extend(found)
-            ent_primary.extend([True] + [False] * (len(found) - 1))
-    from .._labels import CAUSE_DTYPE
-
-    joined = _take(np.asarray(joined_u, dtype=object), codes, None)
-    primary_u = np.asarray(
-        [j.split(";")[0] if j else None for j in joined_u], dtype=object
-    )
-    primary = _take(primary_u, codes, None)
-    entries = pd.DataFrame(
-        {"u": np.asarray(ent_u, dtype=np.int64), "cause": ent_cause,
-         "is_primary": np.asarray(ent_primary, dtype=bool)}
-    )  # fmt: skip
-    rows = pd.DataFrame({"pos": np.arange(len(codes)), "u": codes})
-    long = rows.merge(entries, on="u", how="inner", sort=False).drop(columns="u")
-    long = long.sort_values(
-        ["pos", "is_primary"], ascending=[True, False], kind="stable"
-    )
-    long["cause"] = pd.Categorical(long["cause"], dtype=CAUSE_DTYPE)
-    return (
-        pd.Series(pd.Categorical(primary, dtype=CAUSE_DTYPE), index=s.index),
-        pd.Series(pd.Categorical(joined), index=s.index),
-        long.reset_index(drop=True),
-        _problems_from(s.index, codes, pd.Series(msgs, dtype=object)),
-    )
 
 
 # --------------------------------------------------------------------- booleans
@@ -369,6 +288,7 @@ class AmbiguousDates(ValueError):
     """A date column could be day-first or month-first."""
 
 
+_TIME_ZONE = r"(?<=\d)(?:Z|[+-]\d\d:?\d\d)$"
 _NUMERIC_DATE = r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$"
 _DAY_MONTH_YEAR = r"^(\d{1,2})(?:er|st|nd|rd|th)? ([a-z]+) (\d{4})$"
 _MONTH_DAY_YEAR = r"^([a-z]+) (\d{1,2})(?:st|nd|rd|th)? (\d{4})$"
@@ -435,7 +355,11 @@ def parse_dates(
     text = _text(s)
     codes, uniques = _factorize(text)
     u = pd.Series(uniques, dtype="string")
-    parsed = pd.to_datetime(u, format="ISO8601", errors="coerce")
+    # a time zone (Z, +02:00) is dropped: the local date and time are kept
+    local = u.str.replace(_TIME_ZONE, "", regex=True)
+    # a plain number is not a date (2021, 1500, 44123 read as years or days)
+    number = u.str.fullmatch(r"\d+(?:[.,]\d+)?") & ~u.str.fullmatch(r"\d{8}")
+    parsed = pd.to_datetime(local.mask(number), format="ISO8601", errors="coerce")
     todo = parsed.isna()
     if todo.any():
         num = u[todo].str.extract(_NUMERIC_DATE).dropna()
@@ -461,8 +385,11 @@ def parse_dates(
     msgs = pd.Series(
         np.where(
             parsed.isna(),
-            "'" + u.astype(object) + "' is not a date (expected e.g. 2021-04-07, "
-            "07/04/2021 or 7 avril 2021)",
+            "'"
+            + u.astype(object)
+            + "' is not a date ("
+            + np.where(number.fillna(False), "a number; ", "")
+            + "expected e.g. 2021-04-07, 07/04/2021 or 7 avril 2021)",
             None,
         ),
         dtype=object,

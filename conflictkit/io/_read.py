@@ -11,13 +11,14 @@ rows kept + rows rejected.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, STRING_DTYPE, History
-from ._files import read_raw
+from ._files import ReadLimits, read_raw
 from ._validate import check_errors, validate_tables
 
 __all__ = ["read_history", "write_history"]
@@ -32,28 +33,41 @@ def read_history(
     errors: str = "raise",
     as_of: Any = None,
     dayfirst: bool | None = None,
+    where: str | Callable[[pd.DataFrame], Any] | None = None,
+    limits: ReadLimits | None = None,
 ) -> History:
     """Read a dispute log (and optionally its missions) into a :class:`History`.
 
     Parameters
     ----------
     path : str or Path
-        A CSV or TSV file (delimiter ``,`` ``;`` or tab and encoding UTF-8,
-        UTF-8 with BOM, cp1252 or UTF-16 are detected), an XLSX workbook (a
-        ``disputes`` sheet and optionally a ``missions`` sheet, else the first
-        sheet), a JSON file (a list of records, or an object with
-        ``"disputes"`` and ``"missions"`` lists) or a Parquet file.
+        A CSV or TSV file (delimiter ``,`` ``;`` ``|`` or tab; encoding UTF-8,
+        UTF-8 with BOM or UTF-16, else Windows-1252, then the DOS and Mac code
+        pages, whichever reads the text without mojibake; a file whose text
+        reads garbled every way is refused), an XLSX workbook (a ``disputes``
+        or ``litiges`` sheet and optionally a ``missions`` sheet, else the
+        first sheet; other sheets are not read), a JSON file (a list of
+        records, or an object with ``"disputes"`` and ``"missions"`` lists; a
+        list in a cell is a list of causes) or a Parquet file. Only regular
+        files are read: a folder, a named pipe or a device is refused at once.
     missions : str or Path, optional
         The missions table, in any of the same formats. Without it, an XLSX or
         JSON file's own missions table is used when present.
     columns : dict, optional
         Maps your headers onto the canonical names, e.g.
         ``{"Société": "client", "Motif": "causes"}``. Common French and English
-        headers are recognised without it.
+        headers are recognised without it (``Motif``, ``Objet`` -> causes,
+        ``Réglé le`` -> resolved_at, ``Issue``, ``Résultat`` -> outcome, see
+        :data:`conflictkit.io.vocabulary.COLUMN_ALIASES`). Two headers mapped
+        onto one name is an error. A column neither mapped nor recognised is
+        kept as it is, named in a :class:`ConflictkitWarning` with the names
+        it might stand for, and listed in ``history.unused_columns``.
     cause_map : dict or callable, optional
-        Extra spellings of causes: ``{"retard facture": "payment"}``, or a
-        function taking a spelling and returning a cause (or None to fall
-        back on the built-in table in :mod:`conflictkit.io.vocabulary`).
+        Extra spellings of causes: ``{"retard facture": "payment"}``; a value
+        may be several causes (``"payment;tone"``) or None for "no cause"
+        (``{"No": None}``). Or a function taking a spelling and returning a
+        cause, several, an empty tuple for no cause, or None to fall back on
+        the built-in table in :mod:`conflictkit.io.vocabulary`.
     errors : {"raise", "collect"}, default="raise"
         ``"raise"``: raise :class:`DisputeDataError` listing every problem.
         ``"collect"``: keep the valid rows, put every invalid row, untouched,
@@ -61,12 +75,34 @@ def read_history(
         problems, and warn with the count.
     as_of : date-like, optional
         The date open disputes are censored at. By default, the latest date
-        found in the data.
+        among the rows kept. A date after it is a problem, as is any date
+        before 1970 (often a number read as a date).
     dayfirst : bool, optional
         How to read numeric dates such as ``03/04/2021``. By default it is
         decided per column from the values that can only be read one way
         (``25/04/2021``); a column where every value reads both ways is an
         error asking for this argument.
+    where : str or callable, optional
+        Keeps only the rows that are disputes, applied to the rows as read
+        (every cell text, headers as in the file): a pandas query such as
+        ``"Disputed == 'Yes'"`` (backquotes around headers with spaces) or a
+        function taking that frame and returning a boolean mask. The rows
+        it leaves out are counted in ``history.skipped``.
+    limits : ReadLimits, optional
+        The largest file, and the most rows and columns, read (by default 4
+        GiB, 50 million rows, 1,000 columns; see
+        :class:`conflictkit.io.ReadLimits`); checked before parsing.
+
+    Notes
+    -----
+    Cells such as ``N/A``, ``-``, ``néant``, ``None`` or ``null`` are missing
+    values (:data:`conflictkit.io.vocabulary.PLACEHOLDERS`); quotes written
+    around a value (``"2022-07-13"`` inside the cell) are removed. Blank rows
+    (an empty line, ``;;;;;;``) and total lines (``TOTAL`` with no date) are
+    not disputes: they are skipped, counted in ``history.skipped`` and named
+    in a warning. A dispute with an outcome but no resolution date has ended
+    on a day nobody recorded: it counts in outcomes and is left out of
+    durations. Rows read = rows kept + rows rejected + rows skipped.
 
     Returns
     -------
@@ -97,10 +133,10 @@ def read_history(
     1   Acme 2021-05-25  scope;tone              NaN
     """
     check_errors(errors)
-    tables = read_raw(path)
+    tables = read_raw(path, limits=limits)
     if missions is not None:
-        mtables = read_raw(missions)
-        tables["missions"] = mtables.get("missions") or mtables["disputes"]
+        mtables = read_raw(missions, limits=limits)
+        tables["missions"] = mtables.get("missions", mtables["disputes"])
     return validate_tables(
         tables["disputes"],
         tables.get("missions"),
@@ -109,6 +145,7 @@ def read_history(
         cause_map=cause_map,
         errors=errors,
         dayfirst=dayfirst,
+        where=where,
         stacklevel=3,
         source=str(path),
     )

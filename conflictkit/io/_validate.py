@@ -8,12 +8,12 @@ apply the same rules.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from .._labels import Contract, Escalation, Outcome, Severity
 from ..errors import ConflictkitWarning, DisputeDataError
 from ..model import (
     DISPUTE_COLUMNS,
@@ -24,18 +24,13 @@ from ..model import (
     History,
     empty_causes,
 )
+from . import _causes as C
 from . import _parse as P
-from ._checks import Checker, check_disputes, check_mission_links
-from ._files import RawTable, _raw_from_frame
-from .vocabulary import (
-    BOOLEANS,
-    COLUMN_ALIASES,
-    CONTRACTS,
-    ESCALATIONS,
-    OUTCOMES,
-    SEVERITIES,
-    normalize,
-)
+from ._checks import Checker, check_dates, check_disputes, check_mission_links
+from ._columns import ColumnMap, check_columns_argument, map_columns, unused_message
+from ._raw import RawTable, raw_from_frame
+from ._rows import BLANK, TOTAL, WHERE, apply_where, skip_totals, skipped_message
+from .vocabulary import BOOLEANS
 
 _ERRORS = ("raise", "collect")
 
@@ -64,14 +59,14 @@ def validate_frames(
         raise TypeError(
             f"`disputes` must be a pandas DataFrame, not {type(disputes).__name__}"
         )
-    raw_d = _raw_from_frame(disputes, source or "disputes frame")
+    raw_d = raw_from_frame(disputes, source or "disputes frame")
     raw_m = None
     if missions is not None:
         if not isinstance(missions, pd.DataFrame):
             raise TypeError(
                 f"`missions` must be a pandas DataFrame, not {type(missions).__name__}"
             )
-        raw_m = _raw_from_frame(missions, "missions frame")
+        raw_m = raw_from_frame(missions, "missions frame")
     return validate_tables(
         raw_d,
         raw_m,
@@ -83,54 +78,6 @@ def validate_frames(
         stacklevel=4,
         source=source,
     )
-
-
-def _map_columns(
-    frame: pd.DataFrame,
-    canonical: dict[str, Any],
-    columns: dict[str, str] | None,
-    checker: Checker,
-) -> dict[str, str]:
-    """Return {canonical name: header in the file} for this table."""
-    columns = columns or {}
-    unknown = set(columns.values()) - set(DISPUTE_COLUMNS) - set(MISSION_COLUMNS)
-    if unknown:
-        raise ValueError(
-            f"`columns` maps onto unknown names {sorted(unknown)}; the canonical "
-            f"names are {sorted(set(DISPUTE_COLUMNS) | set(MISSION_COLUMNS))}"
-        )
-    targets: dict[str, str | None] = {}
-    for header in frame.columns:
-        target = columns.get(header)
-        if target is None and header not in columns:
-            norm = normalize(header)
-            snake = norm.replace(" ", "_")
-            target = snake if snake in canonical else COLUMN_ALIASES.get(norm)
-        targets[header] = target
-    # ``primary_cause`` alone stands for the causes; beside a causes column
-    # (as in ``history.disputes``) it is derived from it, and skipped.
-    has_causes = "causes" in targets.values()
-    found: dict[str, str] = {}
-    for header, target in targets.items():
-        if target == "primary_cause":
-            if has_causes:
-                continue
-            target = "causes"
-        if target is None or target not in canonical:
-            continue
-        if target in found:
-            if header in columns and found[target] not in columns:
-                found[target] = header  # an explicit mapping wins over an alias
-                continue
-            if found[target] in columns:
-                continue
-            checker.file_problems.append(
-                f"the columns {found[target]!r} and {header!r} both mean "
-                f"{target!r}: rename one, or pass columns={{...}} to choose"
-            )
-            continue
-        found[target] = header
-    return found
 
 
 def _missing_required(
@@ -175,6 +122,39 @@ def _check_table_dates(
     return out
 
 
+def _prepare(
+    raw: RawTable,
+    table: str,
+    columns: dict[str, str],
+    cause_map: Any,
+    where: str | Callable[[pd.DataFrame], Any] | None,
+    skipped: dict[str, int],
+    notes: list[str],
+) -> tuple[RawTable, ColumnMap]:
+    """Map the headers; take out the blank, total and ``where=`` rows."""
+    colmap = map_columns(raw.frame, table, columns, cause_map=cause_map)
+    date = "opened_at" if table == "disputes" else "started_at"
+    raw, totals = skip_totals(raw, colmap.found.get(date))
+    n_blank = sum(b - a + 1 for a, b in raw.blank)
+    for reason, n in ((BLANK, n_blank), (TOTAL, len(totals))):
+        if n:
+            skipped[reason] = skipped.get(reason, 0) + n
+    message = skipped_message(raw.blank, totals, table)
+    if message is not None:
+        notes.append(message)
+    if where is not None:
+        raw, n_where = apply_where(raw, where)
+        if n_where:
+            skipped[WHERE] = n_where
+    if isinstance(where, str):  # the columns a query names are accounted for
+        for header in list(colmap.unused):
+            if header in where:
+                del colmap.unused[header]
+    if colmap.unused:
+        notes.append(unused_message(colmap.unused, table))
+    return raw, colmap
+
+
 def validate_tables(
     raw_d: RawTable,
     raw_m: RawTable | None,
@@ -186,6 +166,7 @@ def validate_tables(
     dayfirst: bool | None,
     source: str | None,
     stacklevel: int,
+    where: str | Callable[[pd.DataFrame], Any] | None = None,
 ) -> History:
     """Type and check both tables; ``stacklevel`` points warnings at the user."""
     explicit_as_of = None if as_of is None else pd.Timestamp(as_of)
@@ -193,23 +174,36 @@ def validate_tables(
         raise ValueError(
             f"The value for `as_of` must be a date, but {as_of!r} was passed."
         )
+    if dayfirst not in (None, True, False):
+        raise ValueError(
+            f"The value for `dayfirst` must be True, False or None, but "
+            f"{dayfirst!r} was passed."
+        )
+    headers = list(raw_d.frame.columns)
+    if raw_m is not None:
+        headers += list(raw_m.frame.columns)
+    columns = check_columns_argument(columns, headers)
+    skipped: dict[str, int] = {}
+    notes: list[str] = []
+    unused: list[str] = []
     m_checker = None
     missions = None
     if raw_m is not None:
-        m_checker = Checker("missions", raw_m, "mission_id")
-        missions = _parse_missions(raw_m, columns, m_checker, dayfirst)
-    d_checker = Checker("disputes", raw_d, "dispute_id")
-    disputes, long = _parse_disputes(raw_d, columns, cause_map, d_checker, dayfirst)
-
-    if explicit_as_of is not None:
-        after = disputes["opened_at"] > explicit_as_of
-        d_checker.add_mask(
-            "opened_at", after, disputes["opened_at"].dt.date,
-            f"is after as_of ({explicit_as_of.date()})",
-        )  # fmt: skip
-
+        raw_m, m_map = _prepare(raw_m, "missions", columns, None, None, skipped, notes)
+        unused += list(m_map.unused)
+        m_checker = Checker("missions", raw_m, "mission_id", m_map.found)
+        missions = _parse_missions(raw_m, m_map, m_checker, dayfirst)
+    raw_d, d_map = _prepare(raw_d, "disputes", columns, cause_map, where, skipped,
+                            notes)  # fmt: skip
+    unused = [*d_map.unused, *(u for u in unused if u not in d_map.unused)]
+    d_checker = Checker("disputes", raw_d, "dispute_id", d_map.found)
+    disputes, long = _parse_disputes(raw_d, d_map, cause_map, d_checker, dayfirst)
+    check_dates(disputes, d_checker, ("opened_at", "resolved_at"), explicit_as_of)
     if missions is not None and m_checker is not None:
+        check_dates(missions, m_checker, ("started_at", "ended_at"), explicit_as_of)
         check_mission_links(disputes, missions, d_checker, m_checker)
+    for note in notes:
+        warnings.warn(note, ConflictkitWarning, stacklevel=stacklevel)
 
     d_fail = d_checker.failures(disputes["dispute_id"])
     m_fail = (
@@ -247,7 +241,7 @@ def validate_tables(
                 ConflictkitWarning,
                 stacklevel=stacklevel,
             )
-    # as_of: explicit, or the latest date in the data that was kept
+    # as_of: explicit, or the latest date among the rows kept
     history_as_of = explicit_as_of
     if history_as_of is None:
         dates = [disputes["opened_at"].max(), disputes["resolved_at"].max()]
@@ -267,6 +261,8 @@ def validate_tables(
         rejected_missions=rejected_m,
         source=source,
         generated_ids=d_checker.generated_ids,
+        unused_columns=tuple(unused),
+        skipped=skipped,
     )
 
 
@@ -348,26 +344,18 @@ def _parse_common(
         elif dtype is STRING_DTYPE:
             if name == "notes":  # free text keeps its spaces; an empty cell is NA
                 values = s.astype(STRING_DTYPE)
-                values = values.mask(values == "")
+                values = values.mask((values == "") | P.clean_text(values).isna())
             else:
-                values = P._text(s).astype(STRING_DTYPE)
+                values = P.clean_text(s).astype(STRING_DTYPE)
             problems = pd.Series([], dtype=object)
         else:
-            vocab, enum, what = _LABELS[name]
-            values, problems = P.parse_label(
+            vocab, enum, what = C.LABELS[name]
+            values, problems = C.parse_label(
                 s, vocab=vocab, enum=enum, dtype=dtype, what=what
             )
         checker.add(name, problems, s)
         out[name] = values
     return out
-
-
-_LABELS: dict[str, tuple[Any, Any, str]] = {
-    "severity": (SEVERITIES, Severity, "a severity"),
-    "escalation": (ESCALATIONS, Escalation, "an escalation step"),
-    "outcome": (OUTCOMES, Outcome, "an outcome"),
-    "contract": (CONTRACTS, Contract, "a contract type"),
-}
 
 
 def _assemble(
@@ -388,13 +376,14 @@ def _assemble(
 
 def _parse_disputes(
     raw: RawTable,
-    columns: dict[str, str] | None,
+    colmap: ColumnMap,
     cause_map: Any,
     checker: Checker,
     dayfirst: Any,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     frame = raw.frame
-    found = _map_columns(frame, DISPUTE_COLUMNS, columns, checker)
+    found = colmap.found
+    checker.file_problems += colmap.problems
     checker.found = found
     checker.file_problems += _missing_required(found, REQUIRED_DISPUTE_COLUMNS, frame)
     if checker.file_problems:
@@ -414,7 +403,7 @@ def _parse_disputes(
         parsed["dispute_id"] = ids
         checker.generated_ids = True
     if "causes" in found:
-        primary, joined, long, problems = P.parse_causes(
+        primary, joined, long, problems = C.parse_causes(
             frame[found["causes"]], cause_map=cause_map
         )
         checker.add("causes", problems, frame[found["causes"]])
@@ -438,10 +427,11 @@ def _parse_disputes(
 
 
 def _parse_missions(
-    raw: RawTable, columns: dict[str, str] | None, checker: Checker, dayfirst: Any
+    raw: RawTable, colmap: ColumnMap, checker: Checker, dayfirst: Any
 ) -> pd.DataFrame:
     frame = raw.frame
-    found = _map_columns(frame, MISSION_COLUMNS, columns, checker)
+    found = colmap.found
+    checker.file_problems += colmap.problems
     checker.found = found
     checker.file_problems += _missing_required(found, REQUIRED_MISSION_COLUMNS, frame)
     if checker.file_problems:
@@ -465,9 +455,7 @@ def _parse_missions(
         "is empty: every mission needs a client",
     )  # fmt: skip
     checker.add_mask(
-        "started_at", P._text(frame[found["started_at"]]).isna()
-        if frame[found["started_at"]].dtype != "datetime64[ns]"
-        else frame[found["started_at"]].isna(),
+        "started_at", m["started_at"].isna() & ~checker.flagged("started_at"),
         frame[found["started_at"]], "is empty: when did the mission start?",
     )  # fmt: skip
     before = m["ended_at"] < m["started_at"]

@@ -17,6 +17,7 @@ import unicodedata
 from .._labels import Cause, Contract, Escalation, Outcome, Severity
 
 __all__ = [
+    "AMBIGUOUS_HEADERS",
     "BOOLEANS",
     "CAUSES",
     "CAUSE_SEPARATORS",
@@ -25,7 +26,12 @@ __all__ = [
     "ESCALATIONS",
     "MONTHS",
     "OUTCOMES",
+    "PENDING_OUTCOMES",
+    "PLACEHOLDERS",
     "SEVERITIES",
+    "STOPWORDS",
+    "TABLE_ALIASES",
+    "TOTAL_LABELS",
     "normalize",
 ]
 
@@ -47,6 +53,38 @@ def normalize(text: str) -> str:
     text = _PUNCT.sub(" ", text.casefold()).replace("_", " ")
     return " ".join(text.split())
 
+
+#: Words that carry no meaning when a phrase is matched: word order and these
+#: words are ignored, so ``"paiement en retard"`` reads as ``"retard de paiement"``.
+STOPWORDS: frozenset[str] = frozenset(
+    {
+        "a", "au", "aux", "avec", "d", "de", "des", "du", "en", "et", "l", "la",
+        "le", "les", "par", "pour", "sur", "un", "une",
+        "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "with",
+    }
+)  # fmt: skip
+
+#: Cells that mean "no value", as people type them (any case): read as
+#: missing in every column, never as a word (``N/A`` is not the causes ``N``
+#: and ``A``). A cell of punctuation only (``-``, ``—``, ``?``) is missing too.
+PLACEHOLDERS: frozenset[str] = frozenset(
+    {
+        "N/A", "n/a", "NA", "N.A.", "#N/A", "#N/D", "N/D", "None", "null", "NULL",
+        "nil", "NaN", "<NA>", "NaT", "néant", "sans objet", "s/o", "non renseigné",
+        "NR", "NC", "non communiqué", "inconnu", "unknown", "not available",
+        "not applicable", "(vide)", "(blank)", "vide", "TBD", "à définir",
+        "-", "--", "—", "–", "?", ".", "/",
+    }
+)  # fmt: skip
+
+#: A row whose text is one of these and that has no date is a total line
+#: (``TOTAL;;;;5 630,50 €``), not a dispute: skipped and counted.
+TOTAL_LABELS: frozenset[str] = frozenset(
+    {
+        "total", "totaux", "total general", "sous total", "grand total", "total ht",
+        "total ttc", "totals", "subtotal", "sub total", "sum", "somme",
+    }
+)  # fmt: skip
 
 #: Separators between several causes in one cell: ``payment;tone``.
 CAUSE_SEPARATORS = r"[;,|/+\n]"
@@ -77,6 +115,22 @@ CAUSES: dict[str, Cause] = {
     "besoin": Cause.SCOPE,
     "modes de fonctionnement": Cause.SCOPE,
     "ways of working": Cause.SCOPE,
+    "devis": Cause.SCOPE,
+    "devis conteste": Cause.SCOPE,
+    "devis refuse": Cause.SCOPE,
+    "contestation du devis": Cause.SCOPE,
+    "hors devis": Cause.SCOPE,
+    "travaux supplementaires": Cause.SCOPE,
+    "demande supplementaire": Cause.SCOPE,
+    "demandes supplementaires": Cause.SCOPE,
+    "evolution du besoin": Cause.SCOPE,
+    "changement de perimetre": Cause.SCOPE,
+    "extra work": Cause.SCOPE,
+    "disputed quote": Cause.SCOPE,
+    "quote": Cause.SCOPE,
+    "feature creep": Cause.SCOPE,
+    "malentendu": Cause.SCOPE,
+    "misunderstanding": Cause.SCOPE,
     # deadlines: disagreement on dates, late delivery, planning
     "deadlines": Cause.DEADLINES,
     "deadline": Cause.DEADLINES,
@@ -91,6 +145,14 @@ CAUSES: dict[str, Cause] = {
     "retard": Cause.DEADLINES,
     "retards": Cause.DEADLINES,
     "retard de livraison": Cause.DEADLINES,
+    "livraison en retard": Cause.DEADLINES,
+    "retard du projet": Cause.DEADLINES,
+    "retard de projet": Cause.DEADLINES,
+    "date limite": Cause.DEADLINES,
+    "delai depasse": Cause.DEADLINES,
+    "delais non tenus": Cause.DEADLINES,
+    "missed deadline": Cause.DEADLINES,
+    "late": Cause.DEADLINES,
     "echeances": Cause.DEADLINES,
     "echeance": Cause.DEADLINES,
     "calendrier": Cause.DEADLINES,
@@ -107,6 +169,22 @@ CAUSES: dict[str, Cause] = {
     "paiement": Cause.PAYMENT,
     "paiements": Cause.PAYMENT,
     "retard de paiement": Cause.PAYMENT,
+    "retards de paiement": Cause.PAYMENT,
+    "facture en retard": Cause.PAYMENT,
+    "retard de facture": Cause.PAYMENT,
+    "retard de reglement": Cause.PAYMENT,
+    "defaut de paiement": Cause.PAYMENT,
+    "non paiement": Cause.PAYMENT,
+    "facture non payee": Cause.PAYMENT,
+    "facture contestee": Cause.PAYMENT,
+    "relance facture": Cause.PAYMENT,
+    "payement": Cause.PAYMENT,
+    "retard de payement": Cause.PAYMENT,
+    "late invoice": Cause.PAYMENT,
+    "overdue invoice": Cause.PAYMENT,
+    "overdue": Cause.PAYMENT,
+    "payment delay": Cause.PAYMENT,
+    "disputed invoice": Cause.PAYMENT,
     "facture": Cause.PAYMENT,
     "factures": Cause.PAYMENT,
     "facture impayee": Cause.PAYMENT,
@@ -128,6 +206,17 @@ CAUSES: dict[str, Cause] = {
     "ton trop directif": Cause.TONE,
     "agressivite": Cause.TONE,
     "irrespect": Cause.TONE,
+    "ton condescendant": Cause.TONE,
+    "ton agressif": Cause.TONE,
+    "ton autoritaire": Cause.TONE,
+    "mepris": Cause.TONE,
+    "manque de respect": Cause.TONE,
+    "propos deplaces": Cause.TONE,
+    "condescending tone": Cause.TONE,
+    "condescending": Cause.TONE,
+    "rude emails": Cause.TONE,
+    "aggressive tone": Cause.TONE,
+    "disrespect": Cause.TONE,
     # trust: the client's lack of trust, micromanagement, suspicion
     "trust": Cause.TRUST,
     "lack of trust": Cause.TRUST,
@@ -140,6 +229,11 @@ CAUSES: dict[str, Cause] = {
     "mefiance": Cause.TRUST,
     "micro management": Cause.TRUST,
     "soupcons": Cause.TRUST,
+    "perte de confiance": Cause.TRUST,
+    "confiance rompue": Cause.TRUST,
+    "suspicion": Cause.TRUST,
+    "flicage": Cause.TRUST,
+    "loss of trust": Cause.TRUST,
     # other
     "other": Cause.OTHER,
     "misc": Cause.OTHER,
@@ -181,7 +275,29 @@ OUTCOMES: dict[str, Outcome] = {
     "abandon": Outcome.ABANDONED,
     "sans suite": Outcome.ABANDONED,
     "passe en perte": Outcome.ABANDONED,
+    "perte": Outcome.ABANDONED,
+    "perdu": Outcome.CONCEDED,
+    "lost": Outcome.CONCEDED,
+    "accord trouve": Outcome.COMPROMISE,
+    "arrangement": Outcome.COMPROMISE,
+    "geste commercial": Outcome.CONCEDED,
+    "avoir": Outcome.CONCEDED,
+    "remise accordee": Outcome.CONCEDED,
+    "paye": Outcome.PREVAILED,
+    "payee": Outcome.PREVAILED,
+    "regle": Outcome.PREVAILED,
+    "paid": Outcome.PREVAILED,
+    "resolu a l amiable": Outcome.AMICABLE,
+    "classe sans suite": Outcome.ABANDONED,
 }
+
+#: Outcome spellings that mean "not ended yet": read as no outcome (open).
+PENDING_OUTCOMES: frozenset[str] = frozenset(
+    {
+        "en cours", "ouvert", "ouverte", "non resolu", "non resolue", "en attente",
+        "a suivre", "pending", "ongoing", "open", "in progress", "unresolved",
+    }
+)  # fmt: skip
 
 ESCALATIONS: dict[str, Escalation] = {
     "dialogue": Escalation.DIALOGUE,
@@ -202,6 +318,11 @@ ESCALATIONS: dict[str, Escalation] = {
     "tribunaux": Escalation.COURT,
     "justice": Escalation.COURT,
     "prud hommes": Escalation.COURT,
+    "relance": Escalation.DIALOGUE,
+    "relances": Escalation.DIALOGUE,
+    "conciliation": Escalation.MEDIATION,
+    "conciliateur": Escalation.MEDIATION,
+    "arbitrage": Escalation.MEDIATION,
     "injonction de payer": Escalation.COURT,
 }
 
@@ -226,6 +347,14 @@ SEVERITIES: dict[str, Severity] = {
     "grave": Severity.HIGH,
     "critical": Severity.CRITICAL,
     "critique": Severity.CRITICAL,
+    "severe": Severity.HIGH,
+    "importante": Severity.HIGH,
+    "important": Severity.HIGH,
+    "legere": Severity.LOW,
+    "leger": Severity.LOW,
+    "mineur": Severity.LOW,
+    "majeur": Severity.HIGH,
+    "majeure": Severity.HIGH,
     "bloquant": Severity.CRITICAL,
     "bloquante": Severity.CRITICAL,
 }
@@ -284,8 +413,120 @@ MONTHS: dict[str, int] = {
 }  # fmt: skip
 
 #: Header spellings (normalised) -> canonical column, for both tables. Headers
-#: not listed here are kept as extra columns; ``columns=`` maps anything else.
+#: not listed here are kept as extra columns (with a warning that names them);
+#: ``columns=`` maps anything else. :data:`TABLE_ALIASES` comes first.
 COLUMN_ALIASES: dict[str, str] = {
+    # disputes
+    "ref": "dispute_id",
+    "reference": "dispute_id",
+    "n": "dispute_id",
+    "no": "dispute_id",
+    "num": "dispute_id",
+    "n litige": "dispute_id",
+    "numero de litige": "dispute_id",
+    "id du litige": "dispute_id",
+    "n dossier": "dispute_id",
+    "dossier": "dispute_id",
+    "ticket": "dispute_id",
+    "case id": "dispute_id",
+    "societe": "client",
+    "entreprise": "client",
+    "raison sociale": "client",
+    "nom client": "client",
+    "company": "client",
+    "customer name": "client",
+    "donneur d ordre": "client",
+    "code mission": "mission_id",
+    "n mission": "mission_id",
+    "project id": "mission_id",
+    "date du litige": "opened_at",
+    "date litige": "opened_at",
+    "date de signalement": "opened_at",
+    "signale le": "opened_at",
+    "date de reclamation": "opened_at",
+    "recu le": "opened_at",
+    "created": "opened_at",
+    "created at": "opened_at",
+    "date received": "opened_at",
+    "reported on": "opened_at",
+    "raised on": "opened_at",
+    "open date": "opened_at",
+    "regle le": "resolved_at",
+    "date de reglement": "resolved_at",
+    "date reglement": "resolved_at",
+    "ferme le": "resolved_at",
+    "cloture le": "resolved_at",
+    "date de cloture": "resolved_at",
+    "date cloture": "resolved_at",
+    "date de fermeture": "resolved_at",
+    "closed on": "resolved_at",
+    "close date": "resolved_at",
+    "resolution date": "resolved_at",
+    "settled on": "resolved_at",
+    "settlement date": "resolved_at",
+    "objet": "causes",
+    "objet du litige": "causes",
+    "motif du litige": "causes",
+    "nature": "causes",
+    "nature du litige": "causes",
+    "type de litige": "causes",
+    "raison": "causes",
+    "reason": "causes",
+    "dispute reason": "causes",
+    "categorie": "causes",
+    "category": "causes",
+    "denouement": "outcome",
+    "result": "outcome",
+    "resolution": "outcome",
+    "decision": "outcome",
+    "severite": "severity",
+    "criticite": "severity",
+    "niveau d escalade": "escalation",
+    "recours": "escalation",
+    "client garde": "client_retained",
+    "relation maintenue": "client_retained",
+    "retained": "client_retained",
+    "montant ttc": "amount_at_stake",
+    "montant ht": "amount_at_stake",
+    "montant du litige": "amount_at_stake",
+    "montant conteste": "amount_at_stake",
+    "montant reclame": "amount_at_stake",
+    "somme en jeu": "amount_at_stake",
+    "enjeu": "amount_at_stake",
+    "amount disputed": "amount_at_stake",
+    "disputed amount": "amount_at_stake",
+    "recupere": "amount_recovered",
+    "montant recouvre": "amount_recovered",
+    "montant encaisse": "amount_recovered",
+    "montant obtenu": "amount_recovered",
+    "recovered": "amount_recovered",
+    "nombre d options": "options_proposed",
+    "nb options": "options_proposed",
+    "solutions proposees": "options_proposed",
+    "recap envoye": "followup_sent",
+    "description": "notes",
+    "details": "notes",
+    "comment": "notes",
+    "comments": "notes",
+    "observations": "notes",
+    "remarque": "notes",
+    "memo": "notes",
+    # missions
+    "date debut": "started_at",
+    "start date": "started_at",
+    "end date": "ended_at",
+    "date fin": "ended_at",
+    "nb jours": "days",
+    "nombre de jours": "days",
+    "jours travailles": "days",
+    "days worked": "days",
+    "tarif journalier": "daily_rate",
+    "day rate": "daily_rate",
+    "contract type": "contract",
+    "via plateforme": "via_intermediary",
+    "via agence": "via_intermediary",
+    "cahier des charges ecrit": "written_scope",
+    "comptes rendus de reunion": "meeting_minutes",
     "id": "dispute_id",
     "dispute": "dispute_id",
     "dispute id": "dispute_id",
@@ -372,4 +613,26 @@ COLUMN_ALIASES: dict[str, str] = {
     "points reguliers jours": "checkin_every_days",
     "meeting minutes": "meeting_minutes",
     "comptes rendus": "meeting_minutes",
+}
+
+#: Header spellings that mean something else in each table: a dispute log's
+#: ``Début`` is when the dispute opened, a missions table's when it started.
+TABLE_ALIASES: dict[str, dict[str, str]] = {
+    "disputes": {
+        "debut": "opened_at",
+        "date de debut": "opened_at",
+        "fin": "resolved_at",
+        "date de fin": "resolved_at",
+    },
+    "missions": {},
+}
+
+#: Headers whose meaning depends on the language of the file: the French
+#: ``Issue`` is how a dispute ended, the English ``Issue`` what it was about.
+#: The column is read as whichever its values fit (most of them), else left
+#: unused with a warning.
+AMBIGUOUS_HEADERS: dict[str, tuple[str, ...]] = {
+    "issue": ("outcome", "causes"),
+    "statut": ("outcome",),
+    "status": ("outcome",),
 }

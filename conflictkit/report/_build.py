@@ -536,6 +536,7 @@ class _Report:
             self.add("quality", H.p(self.t("quality.unlabelled", count=n_unlabelled)))
         if self.few:
             self.add("quality", H.p(self.t("quality.few")))
+        self._invoice_notes()
         if self.notes:
             items = "".join(
                 "<li>" + self.t("quality.note_in",
@@ -557,6 +558,21 @@ class _Report:
             for term in TERMS
         )
         self.add("glossary", f'<dl class="glossary">{items}</dl>')
+
+    def _invoice_notes(self) -> None:
+        """Where the disputes came from invoices: how many, and the denominator."""
+        h = self.h
+        if h.invoices is not None:
+            n_disputes = int(h.invoices["dispute_id"].notna().sum())
+            self.add("quality", H.p(self.t("quality.from_invoices", n=len(h.invoices),
+                                          d=n_disputes)))  # fmt: skip
+        m = h.missions
+        if m is not None and "exposure_unit" in m:
+            if (m["exposure_unit"] == "invoices").any():
+                self.add("quality", H.p(self.t("quality.per_invoice"), "note"))
+        if h.merged is not None and len(h.merged):
+            self.add("quality", H.p(self.t("quality.merged")))
+            self.table("quality", h.merged)
 
     # -------------------------------------------------------------- output
     def html(self) -> str:

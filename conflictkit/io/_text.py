@@ -1,0 +1,229 @@
+"""Reading delimited text files (CSV, TSV) into text tables with pyarrow.
+
+The encoding is decided by :mod:`._encoding`, the delimiter sniffed from the
+first lines; every cell is read as text. Rows that cannot be read as rows (too
+many fields, an unclosed quote) are reported as problems with their row
+number; blank rows (an empty line, or ``;;;;;;`` as Excel writes after the
+data) are skipped and recorded, not read as disputes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
+
+from ..errors import DisputeDataError
+from ._encoding import decode_bytes, legacy_bytes
+from ._raw import RawTable, ReadLimits, check_headers, read_bytes, undo_formula_guard
+
+__all__ = ["read_text_table"]
+
+_DELIMITERS = [",", ";", "\t", "|"]
+#: pyarrow's block size when a cell is larger than its default (1 MB): the
+#: whole file in one block, up to what pyarrow accepts.
+_MAX_BLOCK = (1 << 31) - 1
+
+
+def _sniff_delimiter(text: str, suffix: str) -> str:
+    if suffix == ".tsv":
+        return "\t"
+    best, best_score = ",", (-1, -1)
+    for delim in _DELIMITERS:
+        # records as csv reads them: quoted line breaks stay inside a cell, and
+        # only \r and \n end a line (not \x1c-\x1e, as str.splitlines has it)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+        try:
+            rows = [r for _, r in zip(range(50), reader, strict=False)]
+        except csv.Error:
+            continue
+        widths = [len(r) for r in rows if any(c.strip(" ;,\t|") for c in r)]
+        if not widths or widths[0] < 2:
+            continue
+        same = sum(w == widths[0] for w in widths)
+        score = (same, widths[0])
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _blank_ranges(numbers: np.ndarray) -> list[tuple[int, int]]:
+    """Sorted row numbers as ``(first, last)`` runs."""
+    if not len(numbers):
+        return []
+    breaks = np.flatnonzero(np.diff(numbers) != 1)
+    starts = np.concatenate([[0], breaks + 1])
+    ends = np.concatenate([breaks, [len(numbers) - 1]])
+    pairs = zip(starts, ends, strict=True)
+    return [(int(numbers[s]), int(numbers[e])) for s, e in pairs]
+
+
+def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
+    """Read a delimited text file into a text table (pyarrow, all strings)."""
+    source = str(path)
+    data, encoding = decode_bytes(read_bytes(path, limits), source)
+    # Line ends after the last record are not rows (spaces or tabs are: the
+    # last record may end with empty cells).
+    data = data.rstrip(b"\r\n") + b"\n"
+    if len(data) > limits.max_rows:  # a smaller file cannot have too many rows
+        limits.check_rows(data.count(b"\n") - 1, source)
+    sample = data[:65536].decode("utf-8", errors="ignore")
+    delim = _sniff_delimiter(sample, path.suffix.lower())
+    try:
+        header_line = next(
+            csv.reader(io.StringIO(sample, newline=""), delimiter=delim), []
+        )
+    except csv.Error as err:
+        raise DisputeDataError(f"the header row cannot be read: {err}", source) from err
+    names = [h.strip() for h in header_line]
+    if not any(names):
+        raise DisputeDataError("the file has no header row", source)
+    limits.check_columns(len(names), source)
+    # a header cell left empty (";;" at its end): named by position for now
+    names = [n or f"(column {i + 1})" for i, n in enumerate(names)]
+    check_headers(names, source)
+    invalid: list[pacsv.InvalidRow] = []
+    blank_extra: list[int] = []
+
+    def on_invalid(row: pacsv.InvalidRow) -> str:
+        if not row.text.strip(delim + " \t\r\n"):
+            # ";;;;;;" wider than the header: a blank row (its number is known
+            # only when parsing single-threaded; -1 asks for that pass)
+            blank_extra.append(row.number if row.number is not None else -1)
+            return "skip"
+        invalid.append(row)
+        return "skip"
+
+    def parse(threads: bool, block_size: int | None = None) -> pa.Table:
+        read = pacsv.ReadOptions(use_threads=threads, column_names=names, skip_rows=1)
+        if block_size is not None:
+            read.block_size = block_size
+        return pacsv.read_csv(
+            io.BytesIO(data),
+            read_options=read,
+            parse_options=pacsv.ParseOptions(
+                delimiter=delim,
+                newlines_in_values=True,
+                ignore_empty_lines=False,
+                invalid_row_handler=on_invalid,
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+
+    block: int | None = None
+    try:
+        for attempt in range(3):
+            try:
+                table = parse(True, block)
+                break
+            except pa.ArrowInvalid as err:
+                invalid.clear()
+                blank_extra.clear()
+                if "straddling" in str(err) and block is None:
+                    block = min(len(data) + 1, _MAX_BLOCK)  # a cell over 1 MB
+                elif "UTF8" in str(err) and encoding == "utf-8" and attempt < 2:
+                    data, encoding = legacy_bytes(data, source)
+                else:
+                    raise
+        if invalid or blank_extra:  # parse again, single-threaded, for row numbers
+            invalid.clear()
+            blank_extra.clear()
+            table = parse(False, block)
+    except pa.ArrowInvalid as err:
+        raise DisputeDataError(
+            f"the file cannot be read as a table: {err}", source
+        ) from err
+    return _assemble(table, invalid, blank_extra, data, delim, source)
+
+
+def _assemble(
+    table: pa.Table,
+    invalid: list[pacsv.InvalidRow],
+    blank_extra: list[int],
+    data: bytes,
+    delim: str,
+    source: str,
+) -> RawTable:
+    frame = pd.DataFrame(
+        {
+            name: pd.arrays.ArrowStringArray(table.column(i))
+            for i, name in enumerate(table.column_names)
+        }
+    )
+    frame = undo_formula_guard(frame)
+    problems: list[dict] = []
+    # Spreadsheet row numbers: records are numbered from 2 (the header is 1);
+    # the invalid ones are skipped in ``frame`` and reported as problems.
+    n_total = len(frame) + len(invalid) + len(blank_extra)
+    bad_numbers = list(blank_extra)
+    for k, row in enumerate(invalid):
+        number = row.number if row.number is not None else -(k + 1)
+        bad_numbers.append(number)
+        problems.append(
+            {"row": number, "column": pd.NA, "value": row.text[:200],
+             "problem": _invalid_problem(row, delim)}
+        )  # fmt: skip
+    if (
+        data.count(b'"') % 2 == 1
+        and len(frame)
+        and not any("unclosed quote" in p["problem"] for p in problems)
+    ):
+        # An odd number of quotes: a quote opened in the last record ran to the
+        # end of the file and swallowed what followed.
+        last = frame.iloc[-1]
+        text = delim.join("" if pd.isna(v) else str(v) for v in last)
+        lines = text.count("\n")
+        problems.append(
+            {"row": n_total + 1, "column": pd.NA, "value": text[:200],
+             "problem": f"unclosed quote: this row runs to the end of the file "
+             f"({lines} more lines), which could not be read as rows. Close the "
+             'quote (or double a quote inside a cell: "")'}
+        )  # fmt: skip
+        frame = frame.iloc[:-1]
+        bad_numbers.append(n_total + 1)
+    all_numbers = np.arange(2, n_total + 2)
+    skipped = [b for b in bad_numbers if b > 0]
+    kept = np.setdiff1d(all_numbers, skipped)[: len(frame)] if skipped else all_numbers
+    rows = pd.Series(kept, index=frame.index, dtype="int64")
+    # blank rows: every cell empty or spaces
+    empty = frame.isna().all(axis=1) if len(frame.columns) else None
+    if empty is not None and empty.any():
+        blank_extra = sorted([*blank_extra, *rows[empty].tolist()])
+        frame, rows = frame[~empty], rows[~empty]
+    # columns without a header and without a value: not columns at all
+    unnamed = [c for c in frame.columns if c.startswith("(column ")]
+    frame = frame.drop(columns=[c for c in unnamed if frame[c].isna().all()])
+    return RawTable(
+        frame.reset_index(drop=True),
+        rows.reset_index(drop=True),
+        problems,
+        source,
+        _blank_ranges(np.asarray(sorted(blank_extra), dtype=np.int64)),
+    )
+
+
+def _invalid_problem(row: pacsv.InvalidRow, delim: str) -> str:
+    text = row.text
+    if row.actual_columns < row.expected_columns and "\n" in text:
+        lines = text.count("\n") + 1
+        return (
+            f"unclosed quote: this row runs into the next {lines - 1} lines of "
+            "the file, which could not be read as rows. Close the quote (or "
+            'double a quote inside a cell: "")'
+        )
+    if row.actual_columns > row.expected_columns:
+        return (
+            f"{row.actual_columns} fields where the header has "
+            f"{row.expected_columns}: a stray {delim!r} in a cell? Quote the cell"
+        )
+    return f"{row.actual_columns} fields where the header has {row.expected_columns}"
