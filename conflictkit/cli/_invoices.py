@@ -130,7 +130,9 @@ def _report(
     return 0
 
 
-def _add_reading_options(p: argparse.ArgumentParser) -> None:
+def _add_reading_options(p: argparse.ArgumentParser, *, shared: bool = True) -> None:
+    """The invoice options; ``shared=False`` where the parser already has the
+    reader's own (``--dayfirst``, ``--monthfirst``, ``--skip-bad-rows``)."""
     p.add_argument(
         "--grace-days",
         type=float,
@@ -140,6 +142,8 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--as-of", help="the date of the export (default: the latest date in it)"
     )
+    if not shared:
+        return
     order = p.add_mutually_exclusive_group()
     order.add_argument(
         "--dayfirst",
@@ -188,6 +192,6 @@ def add_commands(
         help="an invoicing export: its late, unpaid or disputed invoices are "
         "merged into the report (alone, or with PATH or --journal)",
     )
-    _add_reading_options(report)
+    _add_reading_options(report, shared=False)
     plain = report.get_default("func")
     report.set_defaults(func=lambda args: _report(args, plain))

@@ -31,6 +31,7 @@ from ._invoice_columns import (
 )
 from ._invoice_rules import derive
 from ._raw import RawTable
+from ._rows import BLANK, skipped_message
 from ._validate import _split_rejected, check_errors
 from .invoice_vocabulary import (
     HOURS_PER_DAY,
@@ -248,6 +249,13 @@ def _read_table(
                 ConflictkitWarning,
                 stacklevel=3,
             )
+    skipped: dict[str, int] = {}
+    n_blank = sum(b - a + 1 for a, b in raw.blank)
+    if n_blank:  # blank lines a spreadsheet leaves: counted and named, not lost
+        skipped[BLANK] = n_blank
+        message = skipped_message(raw.blank, [], "invoices")
+        if message is not None:
+            warnings.warn(message, ConflictkitWarning, stacklevel=3)
     tables = result.tables(keep_inv)
     for message in tables.notes:
         warnings.warn(message, ConflictkitWarning, stacklevel=3)
@@ -259,6 +267,7 @@ def _read_table(
         rejected=rejected,
         source=source,
         invoices=tables.invoices,
+        skipped=skipped,
     )
 
 
