@@ -633,3 +633,35 @@ def test_report_figures_have_no_text_below_10_points(example, tmp_path, monkeypa
     assert len(sizes) > 100
     small = [s for s in sizes if s[0] < 10]
     assert small == [], sorted(small)[:5]
+
+
+@pytest.mark.parametrize(
+    ("lang", "undated", "skipped", "unused"),
+    [
+        ("en", "1 dispute has an outcome but no resolution date", "1 row of the "
+         "file is not a dispute and was skipped (blank rows: 1)",
+         "'Commentaire interne'"),
+        ("fr", "1 litige a une issue mais pas de date de règlement", "1 ligne du "
+         "fichier n'est pas un litige et a été ignorée (lignes vides : 1)",
+         "« Commentaire interne »"),
+    ],
+)  # fmt: skip
+def test_report_says_what_the_reader_set_aside(
+    tmp_path, lang, undated, skipped, unused
+):
+    # an ending with no date, a blank Excel row and a column nobody mapped are
+    # not problems, but the report says each of them (nothing unsaid)
+    log = tmp_path / "log.csv"
+    log.write_text(
+        "Client;Ouvert le;Causes;Issue;Réglé le;Commentaire interne\n"
+        "A;01/02/2024;paiement;compromis;;x\nB;03/02/2024;délais;;10/02/2024;y\n"
+        ";;;;;\n",
+        encoding="cp1252",
+    )
+    with pytest.warns(ck.ConflictkitWarning):
+        history = ck.read_history(log, dayfirst=True)
+    out = build_report(history, tmp_path / "r.html", lang=lang)
+    text = htmllib.unescape(out.read_text(encoding="utf-8"))
+    assert undated in text
+    assert skipped in text
+    assert unused in text

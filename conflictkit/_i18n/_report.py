@@ -358,6 +358,43 @@ REPORT: dict = {
         "Two sources were merged; what was counted once:",
         "Deux sources ont été fusionnées ; ce qui n'a été compté qu'une fois :",
     ),
+    "quality.undated": (
+        {
+            "one": "{count} dispute has an outcome but no resolution date: it is"
+            " counted in the outcomes and left out of the time to settle.",
+            "other": "{count} disputes have an outcome but no resolution date:"
+            " they are counted in the outcomes and left out of the time to settle.",
+        },
+        {
+            "one": "{count} litige a une issue mais pas de date de règlement : il"
+            " compte dans les issues et reste hors du délai de règlement.",
+            "other": "{count} litiges ont une issue mais pas de date de règlement :"
+            " ils comptent dans les issues et restent hors du délai de règlement.",
+        },
+    ),
+    "quality.skipped": (
+        {
+            "one": "{count} row of the file is not a dispute and was skipped"
+            " ({reasons}).",
+            "other": "{count} rows of the file are not disputes and were skipped"
+            " ({reasons}).",
+        },
+        {
+            "one": "{count} ligne du fichier n'est pas un litige et a été"
+            " ignorée ({reasons}).",
+            "other": "{count} lignes du fichier ne sont pas des litiges et ont été"
+            " ignorées ({reasons}).",
+        },
+    ),
+    "quality.skipped.blank rows": ("blank rows", "lignes vides"),
+    "quality.skipped.total rows": ("total lines", "lignes de total"),
+    "quality.skipped.left out by where=": ("left out by where=", "écartées par where="),
+    "quality.unused": (
+        "Columns of the file that were not used: {names}. To use one, map it to"
+        " a column conflictkit knows (columns= or --columns).",
+        "Colonnes du fichier non utilisées : {names}. Pour en utiliser une,"
+        " associez-la à une colonne connue de conflictkit (columns= ou --columns).",
+    ),
     "quality.notes": ("Notes from the analyses:", "Remarques des analyses :"),
     "quality.note_in": ("{section}: {message}", "{section} : {message}"),
     # table headers

@@ -536,6 +536,7 @@ class _Report:
             self.add("quality", H.p(self.t("quality.unlabelled", count=n_unlabelled)))
         if self.few:
             self.add("quality", H.p(self.t("quality.few")))
+        self._reading_notes()
         self._invoice_notes()
         if self.notes:
             items = "".join(
@@ -558,6 +559,29 @@ class _Report:
             for term in TERMS
         )
         self.add("glossary", f'<dl class="glossary">{items}</dl>')
+
+    def _reading_notes(self) -> None:
+        """What the reader set aside without rejecting it: nothing unsaid."""
+        h = self.h
+        d = h.disputes
+        undated = int((d["outcome"].notna() & d["resolved_at"].isna()).sum())
+        if undated:
+            self.add("quality", H.p(self.t("quality.undated", count=undated)))
+        if h.skipped:
+            colon = " : " if self.lang == "fr" else ": "
+            reasons = ", ".join(
+                i18n.t(f"quality.skipped.{reason}", self.lang)
+                + colon
+                + i18n.number(n, self.lang)
+                for reason, n in h.skipped.items()
+            )
+            total = sum(h.skipped.values())
+            self.add("quality", H.p(self.t("quality.skipped", count=total,
+                                           reasons=reasons)))  # fmt: skip
+        if h.unused_columns:
+            names = ", ".join(f"« {c} »" if self.lang == "fr" else f"'{c}'"
+                              for c in h.unused_columns)  # fmt: skip
+            self.add("quality", H.p(self.t("quality.unused", names=names)))
 
     def _invoice_notes(self) -> None:
         """Where the disputes came from invoices: how many, and the denominator."""
