@@ -35,8 +35,9 @@ class TestFrenchExcelExport:
 
     def test_french_phrases_become_causes(self):
         d = read("fr_excel_cp1252.csv")[0].disputes
-        assert d["causes"].astype(str).tolist() == [
-            "payment", "scope", "deadlines", "payment", "tone", "nan",
+        causes = d["causes"].astype(object)
+        assert causes.where(causes.notna(), None).tolist() == [
+            "payment", "scope", "deadlines", "payment", "tone", None,
             "payment;tone",
         ]  # fmt: skip
 
