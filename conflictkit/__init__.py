@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__ as __version__
 
 if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr__
+    from ._anonymize import anonymize
     from ._labels import Cause, Contract, Escalation, Outcome, Severity, Verdict, label
     from .analysis import (
         cause_cooccurrence,
@@ -39,7 +40,6 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         time_to_resolution,
         trend_summary,
     )
-    from .anonymize import anonymize
     from .datasets import load_example, make_history
     from .errors import (
         ConflictkitWarning,
@@ -128,7 +128,7 @@ _LAZY: dict[str, str] = {
     "build_report": ".report",
     "summarize": ".report",
     "Journal": ".journal",
-    "anonymize": ".anonymize",
+    "anonymize": "._anonymize",
 }
 
 __all__ = [

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import conflictkit as ck
-from conflictkit.anonymize import anonymize, scrub_text
+from conflictkit._anonymize import anonymize, scrub_text
 
 
 @pytest.fixture(scope="module")
@@ -399,6 +399,6 @@ class TestNothingLeftBehind:
      "+15 000 €", "version 3.2.1", "DEADLINE today", "1500 euros", "call at 14:30"],
 )  # fmt: skip
 def test_ordinary_text_is_kept(text):
-    from conflictkit.anonymize import scrub_text
+    from conflictkit._anonymize import scrub_text
 
     assert scrub_text(pd.Series([text]))[0] == text

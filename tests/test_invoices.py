@@ -621,11 +621,7 @@ def test_ids_used_by_both_histories_are_renamed():
 def test_anonymize_does_not_carry_the_invoice_table_or_the_merge_report():
     inv = read("pennylane_factures.xlsx", as_of="2024-09-30")
     both = ck.load_example().combine(inv)
-    # (the function, not the module: ``import conflictkit.anonymize`` elsewhere in
-    # the session rebinds ``ck.anonymize`` to the module of the same name)
-    from conflictkit.anonymize import anonymize
-
-    shared = anonymize(both, salt="s3cret")
+    shared = ck.anonymize(both, salt="s3cret")
     assert shared.invoices is None
     assert shared.merged is None
     names = set(inv.invoices["client"]) | set(both.disputes["client"])

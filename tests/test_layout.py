@@ -27,7 +27,7 @@ STAGES = [
     "notes",
     "report",
     "journal",
-    "anonymize",
+    "_anonymize",  # anonymize(): private module, so the name stays the function
     "cli",
 ]
 FOUNDATION = {
@@ -144,6 +144,20 @@ def test_no_two_modules_import_each_other_at_top_level():
     for node in graph:
         if node not in seen:
             visit(node, [node])
+
+
+def test_no_module_shadows_the_public_name_of_the_same_name():
+    # a submodule named like a public function would replace it on the package
+    # once imported (``import conflictkit.anonymize`` rebinding ck.anonymize)
+    import importlib
+
+    for name in ck.__all__:
+        assert not (PACKAGE / f"{name}.py").exists(), name
+        assert not (PACKAGE / name).is_dir(), name
+    for module in MODULES_AND_PACKAGES:
+        importlib.import_module(module)
+    assert callable(ck.anonymize)
+    assert ck.anonymize.__module__ == "conflictkit._anonymize"
 
 
 def test_each_subpackage_says_what_it_owns():
