@@ -91,8 +91,7 @@ def _report(
     if args.invoices is None:
         return plain(args)
     from ..io import read_invoices
-    from ..report import build_report
-    from ._common import load, say
+    from ._common import load
 
     history = read_invoices(args.invoices, **_read_kwargs(args))
     if args.journal is not None or args.path is not None:
@@ -117,17 +116,9 @@ def _report(
     if missions is not None and "exposure_unit" in missions:
         if (missions["exposure_unit"] == "invoices").any():
             print(_say("per_invoice", args.lang))
-    path = build_report(
-        history,
-        args.output,
-        lang=args.lang,
-        since=args.since,
-        until=args.until,
-        clients=args.client,
-        currency=args.currency,
-    )
-    print(say("report_written", args.lang, path=path))
-    return 0
+    from ._report import write_report
+
+    return write_report(history, args)
 
 
 def _add_reading_options(p: argparse.ArgumentParser, *, shared: bool = True) -> None:

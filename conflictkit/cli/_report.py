@@ -5,9 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ._common import load, say
 from ._read_options import add_read_options, read_options
+
+if TYPE_CHECKING:  # imported lazily at run time, to start fast
+    from ..model import History
 
 
 def _date(text: str) -> str:
@@ -26,8 +30,6 @@ def _date(text: str) -> str:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from ..report import build_report
-
     if args.journal is not None:
         if args.path is not None:
             message = say("path_or_journal", args.lang)
@@ -37,6 +39,13 @@ def _report(args: argparse.Namespace) -> int:
         history = Journal(args.journal or None).history()
     else:
         history = load(args.path, args.missions, **read_options(args))
+    return write_report(history, args)
+
+
+def write_report(history: History, args: argparse.Namespace) -> int:
+    """Check ``--client`` against the history, then write the report."""
+    from ..report import build_report
+
     if args.client:
         known = set(history.disputes["client"].astype(str))
         if history.missions is not None:
