@@ -485,8 +485,8 @@ class CauseClassifier(BaseEstimator):
         >>> import conflictkit as ck
         >>> clf = ck.default_classifier()
         >>> p = clf.predict_proba(["Invoice unpaid for 90 days, third reminder", ""])
-        >>> dict(zip(clf.classes_, p[0].round(1)))["payment"] > 0.5, p[1].max()
-        (np.True_, np.float64(0.0))
+        >>> bool(dict(zip(clf.classes_, p[0]))["payment"] > 0.5), float(p[1].max())
+        (True, 0.0)
         """
         return expit(self.decision_function(notes))
 

@@ -268,8 +268,8 @@ def cue_matrix(texts: list[str] | Stream) -> np.ndarray:
     Examples
     --------
     >>> m = cue_matrix(["Thanks, nice comment!", "STOP SENDING THIS CRAP, idiot!!"])
-    >>> dict(zip(CUE_FEATURES, m[0].round(2)))["courtesy"]  # "thank" and "thanks"
-    np.float64(1.1)
+    >>> float(dict(zip(CUE_FEATURES, m[0].round(2)))["courtesy"])  # thank, thanks
+    1.1
     >>> [k for k, v in zip(CUE_FEATURES, m[1]) if v > 0]
     ['insult', 'profanity', 'imperative', 'shouting', 'exclamations']
     """
