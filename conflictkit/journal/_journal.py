@@ -276,8 +276,14 @@ class Journal:
         if as_of is None:
             today = _today()
             dates = pd.concat(
-                [pd.to_datetime(disputes[c]) for c in ("opened_at", "resolved_at")]
-                + [pd.to_datetime(missions[c]) for c in ("started_at", "ended_at")]
+                [
+                    pd.to_datetime(disputes[c], format="ISO8601")
+                    for c in ("opened_at", "resolved_at")
+                ]
+                + [
+                    pd.to_datetime(missions[c], format="ISO8601")
+                    for c in ("started_at", "ended_at")
+                ]
             )
             latest = dates.max()
             as_of = today if pd.isna(latest) or latest <= today else None
@@ -383,7 +389,7 @@ class Journal:
             for op, at, user, action, table, key, before, after, u in rows
         ]
         frame = pd.DataFrame(out, columns=columns)
-        frame["at"] = pd.to_datetime(frame["at"], utc=True)
+        frame["at"] = pd.to_datetime(frame["at"], utc=True, format="ISO8601")
         return frame
 
     # ------------------------------------------------------------ writing

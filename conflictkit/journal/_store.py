@@ -434,7 +434,7 @@ def _future_dates(
     for c in _DATES:
         if c not in frame.columns:
             continue
-        late = pd.to_datetime(frame[c]) > today
+        late = pd.to_datetime(frame[c], format="ISO8601") > today
         for pos in np.flatnonzero(late.to_numpy(dtype=bool)):
             row = frame.iloc[pos]
             failures.append(
