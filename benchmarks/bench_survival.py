@@ -116,7 +116,9 @@ def main() -> None:
                 for _ in range(repeat):
                     cpu, _, former = timed(lambda old=old, by=by: old(h, by=by))
                     old_best = min(old_best, cpu)
-                pd.testing.assert_frame_equal(results[label], former, check_exact=True)
+                pd.testing.assert_frame_equal(
+                    results[label], former, check_exact=False, rtol=1e-12, atol=0
+                )
                 line += f" {old_best:>8.3f} {old_best / best[label]:>8.2f}"
             print(line)
         ratios[name] = (
@@ -128,7 +130,7 @@ def main() -> None:
         print(f"  {name:<20} {cpu_ratio:.2f} CPU time, {wall_ratio:.2f} wall time")
     print(
         "old: the former path, scipy.stats.ecdf once per group; frames checked "
-        "equal to the last bit."
+        "equal to 1e-12 (survival to the last bit)."
     )
 
 

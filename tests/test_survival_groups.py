@@ -2,7 +2,8 @@
 
 The oracle is scipy itself, called here group by group (``ecdf`` on
 ``CensoredData`` and its log-log band), plus counts by hand; and the former
-per-group path, whose frames must come out the same to the last bit.
+per-group path, whose frames must come out the same (survival to the last
+bit, the bands to 1e-12: pandas' grouped cumsum is Kahan-compensated).
 """
 
 from __future__ import annotations
@@ -13,16 +14,10 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 from scipy import stats
 
 import conflictkit as ck
-from conflictkit.analysis._km_groups import (
-    _group_then_day_order,
-    km_groups,
-    segmented_accumulate,
-)
+from conflictkit.analysis._km_groups import _group_then_day_order, km_groups
 from conflictkit.analysis._survival import (
     _factorize_sorted,
     _survival_curves_per_group,
@@ -106,7 +101,7 @@ class TestThousandRandomGroups:
         tied = frame.groupby(["c", "d"])["r"].agg(["size", "nunique"])
         assert (tied["nunique"] == 2).sum() >= 100  # resolved and open on one day
 
-    def test_curves_are_scipy_ecdf_per_group_bit_for_bit(self, thousand_groups):
+    def test_curves_are_scipy_ecdf_per_group(self, thousand_groups):
         h, days, resolved, clients, _, _ = thousand_groups
         curves = ck.survival_curves(h, by="client")
         clients = np.asarray(clients)
@@ -121,8 +116,8 @@ class TestThousandRandomGroups:
                 curve = curve.iloc[1:]
             np.testing.assert_array_equal(curve["days"], t)
             np.testing.assert_array_equal(curve["survival"], s)
-            np.testing.assert_array_equal(curve["ci_low"], lo)
-            np.testing.assert_array_equal(curve["ci_high"], hi)
+            np.testing.assert_allclose(curve["ci_low"], lo, rtol=1e-12, atol=0)
+            np.testing.assert_allclose(curve["ci_high"], hi, rtol=1e-12, atol=0)
             checked += 1
         assert checked == 1000
 
@@ -170,13 +165,15 @@ class TestThousandRandomGroups:
         pd.testing.assert_frame_equal(
             ck.survival_curves(h, **kw),
             _survival_curves_per_group(h, **kw),
-            check_exact=True,
+            check_exact=False,
+            rtol=1e-12,
+            atol=0,
         )
         with pytest.warns(ck.SmallSampleWarning, match="groups have fewer"):
             new = ck.time_to_resolution(h, **kw)
         with pytest.warns(ck.SmallSampleWarning, match="groups have fewer"):
             old = _time_to_resolution_per_group(h, **kw)
-        pd.testing.assert_frame_equal(new, old, check_exact=True)
+        pd.testing.assert_frame_equal(new, old, check_exact=False, rtol=1e-12, atol=0)
 
 
 @pytest.mark.parametrize(
@@ -189,12 +186,14 @@ def test_every_grouping_of_the_example_equals_the_former_path(by):
         warnings.simplefilter("ignore", ck.SmallSampleWarning)
         pd.testing.assert_frame_equal(
             ck.time_to_resolution(h, by=by), _time_to_resolution_per_group(h, by=by),
-            check_exact=True,
+            check_exact=False, rtol=1e-12, atol=0,
         )  # fmt: skip
     pd.testing.assert_frame_equal(
         ck.survival_curves(h, by=by),
         _survival_curves_per_group(h, by=by),
-        check_exact=True,
+        check_exact=False,
+        rtol=1e-12,
+        atol=0,
     )
 
 
@@ -220,13 +219,15 @@ def test_clock_times_and_causes_equal_the_former_path(rng):
         pd.testing.assert_frame_equal(
             ck.survival_curves(h, by=by),
             _survival_curves_per_group(h, by=by),
-            check_exact=True,
+            check_exact=False,
+            rtol=1e-12,
+            atol=0,
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ck.SmallSampleWarning)
             new = ck.time_to_resolution(h, by=by)
             old = _time_to_resolution_per_group(h, by=by)
-        pd.testing.assert_frame_equal(new, old, check_exact=True)
+        pd.testing.assert_frame_equal(new, old, check_exact=False, rtol=1e-12, atol=0)
 
 
 class TestCensoring:
@@ -292,23 +293,6 @@ class TestEngine:
         c = km_groups(np.array([]), np.array([], bool), np.array([], np.intp), 2)
         assert c["days"].size == 0
         assert c["size"].tolist() == [0, 0]
-
-    @given(
-        sizes=st.lists(st.integers(0, 70), min_size=1, max_size=40),
-        seed=st.integers(0, 2**32 - 1),
-    )
-    def test_segmented_accumulate_is_accumulate_per_segment(self, sizes, seed):
-        values = np.random.default_rng(seed).uniform(0.01, 2, sum(sizes))
-        starts = np.cumsum(sizes) - sizes
-        for ufunc, fill in ((np.add, 0.0), (np.multiply, 1.0)):
-            got = segmented_accumulate(ufunc, values, np.array(sizes), fill=fill)
-            want = np.concatenate(
-                [
-                    ufunc.accumulate(values[a : a + n])
-                    for a, n in zip(starts, sizes, strict=True)
-                ]
-            )
-            np.testing.assert_array_equal(got, want)
 
 
 class TestOrderAndLabels:

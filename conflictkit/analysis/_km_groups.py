@@ -1,20 +1,13 @@
 """Kaplan-Meier for every group at once: one sort, no Python loop over groups.
 
 The numbers are those of :func:`scipy.stats.ecdf` run on each group on its
-own, bit for bit: the same formulas in the same order of operations. scipy
-takes two routes, and so does this module, group by group: a group with no
-censored duration gets ``1 - (resolved so far) / n``, one with some gets the
-product of ``(n_i - d_i) / n_i``. Greenwood's sum and the log-log band
-(``exp(-exp(log(-log S) +/- z se))``) follow ``EmpiricalDistributionFunction``.
-
-Running products and sums restart at each group. ``ufunc.accumulate`` is a
-plain left-to-right loop (unlike ``sum``'s pairwise reduction), so a group's
-running product is the same whether computed alone or down one column of a
-2-D block; groups are padded into blocks of similar length (sizes within a
-factor of two), so the Python loop runs over at most ~log2(largest group)
-blocks and padding at most doubles the memory. pandas' ``groupby().cumprod()``
-would do for the products, but its float sums are Kahan-compensated and drift
-from scipy's in the last bits.
+own, with the same formulas: a group with no censored duration gets
+``1 - (resolved so far) / n``, one with some gets the product of
+``(n_i - d_i) / n_i`` (bit for bit: pandas' grouped ``cumprod`` is a plain
+running product). Greenwood's sum and the log-log band
+(``exp(-exp(log(-log S) +/- z se))``) follow ``EmpiricalDistributionFunction``;
+pandas' grouped ``cumsum`` is Kahan-compensated, so the bands agree with
+scipy's to about 1e-15, not bit for bit.
 
 Rows are ordered by group, then duration, with one sort of the durations and
 stable 16-bit radix passes on the group codes (see ``_group_then_day_order``).
@@ -23,99 +16,29 @@ stable 16-bit radix passes on the group codes (see ``_group_then_day_order``).
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 from scipy import special
 
 __all__ = [
-    "Segments",
     "first_per_group",
     "km_groups",
-    "segmented_accumulate",
     "with_day_zero",
 ]
 
 
-class Segments:
-    """Consecutive segments of given sizes, laid out for running products/sums.
+def _running(kind: str, values: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    """Running ``cumprod`` or ``cumsum`` of ``values``, restarted at each group.
 
-    Segments of similar length (sizes in ``[2**(k-1), 2**k)``) share one 2-D
-    block, one segment per column, padded at the end; the layout is computed
-    once and serves every :meth:`accumulate`. Padding at most doubles memory.
+    ``groups`` is sorted, so each group is one run of rows.
 
     Examples
     --------
-    >>> seg = Segments(np.array([2, 0, 3]))
-    >>> seg.accumulate(np.add, np.array([1.0, 2, 3, 4, 5]), fill=0.0).tolist()
+    >>> groups = np.array([0, 0, 1, 1, 1])
+    >>> _running("cumsum", np.array([1.0, 2, 3, 4, 5]), groups).tolist()
     [1.0, 3.0, 3.0, 7.0, 12.0]
     """
-
-    def __init__(self, sizes: np.ndarray, segment: np.ndarray | None = None) -> None:
-        """``segment``, if known, gives each element's segment (saves a repeat)."""
-        sizes = np.asarray(sizes, dtype=np.int64)
-        used = np.flatnonzero(sizes > 0)
-        # bit length of each size (small ints: a stable sort is a radix sort)
-        width_class = np.frexp(sizes[used].astype(float))[1].astype(np.uint8)
-        order = np.argsort(width_class, kind="stable")
-        sorted_class = width_class[order]
-        change = np.ones(used.size, dtype=bool)
-        change[1:] = sorted_class[1:] != sorted_class[:-1]
-        first = np.flatnonzero(change)
-        n_cols = np.diff(np.append(first, used.size))  # segments per block
-        n_rows = (
-            np.maximum.reduceat(sizes[used][order], first)
-            if used.size
-            else np.zeros(0, dtype=np.int64)
-        )
-        block_start = np.cumsum(n_rows * n_cols) - n_rows * n_cols
-        # element i, at offset j = i - (its segment's first element) in it,
-        # goes to row j, column col of its block: block_start + j * width + col
-        block_of = np.repeat(np.arange(first.size), n_cols)
-        col = np.arange(used.size) - first[block_of]
-        width = np.zeros(sizes.size, dtype=np.int64)
-        base = np.zeros(sizes.size, dtype=np.int64)
-        width[used[order]] = n_cols[block_of]
-        seg_first = np.cumsum(sizes) - sizes
-        base[used[order]] = block_start[block_of] + col
-        base -= seg_first * width
-        if segment is None:
-            segment = np.repeat(np.arange(sizes.size), sizes)
-        self._to_block = base[segment] + np.arange(segment.size) * width[segment]
-        self._blocks = list(
-            zip(block_start.tolist(), n_rows.tolist(), n_cols.tolist(), strict=True)
-        )
-        self._padded = int((n_rows * n_cols).sum())
-
-    def accumulate(
-        self, ufunc: np.ufunc, values: np.ndarray, *, fill: float
-    ) -> np.ndarray:
-        """``ufunc.accumulate`` of each segment alone, bit for bit.
-
-        ``fill`` is the ufunc's identity, put in the padding.
-        """
-        buf = np.full(self._padded, fill, dtype=values.dtype)
-        buf[self._to_block] = values
-        for start, rows, cols in self._blocks:
-            block = buf[start : start + rows * cols].reshape(rows, cols)
-            # down each column: the same left-to-right loop as on the segment
-            ufunc.accumulate(block, axis=0, out=block)
-        return buf[self._to_block]
-
-
-def segmented_accumulate(
-    ufunc: np.ufunc, values: np.ndarray, sizes: np.ndarray, *, fill: float
-) -> np.ndarray:
-    """``ufunc.accumulate`` restarted at each of consecutive segments.
-
-    ``values`` is cut into consecutive segments of ``sizes`` (which sum to
-    its length); each output segment equals ``ufunc.accumulate`` of that
-    segment alone, bit for bit. ``fill`` is the ufunc's identity (pads).
-
-    Examples
-    --------
-    >>> segmented_accumulate(np.add, np.array([1.0, 2, 3, 4, 5]), np.array([2, 3]),
-    ...                      fill=0.0).tolist()
-    [1.0, 3.0, 3.0, 7.0, 12.0]
-    """
-    return Segments(sizes).accumulate(ufunc, values, fill=fill)
+    running = getattr(pd.Series(values, copy=False).groupby(groups, sort=False), kind)
+    return running().to_numpy()
 
 
 def _group_then_day_order(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
@@ -190,18 +113,18 @@ def km_groups(
         if first.size
         else np.zeros(0, dtype=np.int64)
     )
-    segments = Segments(np.bincount(gu, minlength=n_groups), gu)
 
     # scipy: no censoring -> 1 - events / n; some -> cumprod((n - d) / n)
     censored = (size - n_died)[gu] > 0
     events = first + span - (group_end - size)[gu]  # resolved up to and at t
     s = np.where(
         censored,
-        segments.accumulate(np.multiply, (n - d) / n, fill=1.0),
+        _running("cumprod", (n - d) / n, gu),
         1 - events / size[gu],
     )
     with np.errstate(divide="ignore", invalid="ignore"):  # n == d: inf, as scipy
-        greenwood = segments.accumulate(np.add, d / (n * (n - d)), fill=0.0)
+        # (S is 0 from there on: the band is never read past it)
+        greenwood = _running("cumsum", d / (n * (n - d)), gu)
     # scipy's band is NaN where S is 1 (nobody resolved yet) or 0 (everyone):
     # it is S there, as lifelines draws it; compute it only strictly between
     inner = np.flatnonzero((s > 0) & (s < 1))
