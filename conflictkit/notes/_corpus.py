@@ -167,6 +167,37 @@ def _frame(
     return df[COLUMNS]
 
 
+def _read(root: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(root / name, keep_default_na=False)
+
+
+def _hostility(
+    source: Any,
+    lang: str,
+    text: pd.Series,
+    hostile: Any,
+    prefix: str,
+    gold: bool,
+    trained: Any = True,
+) -> pd.DataFrame:
+    """A corpus of hostile (or negative) texts and others, in the layout of
+    :func:`load_real`: hostile -> tone, others -> no cause, and ``tone_truth``
+    1.0 for hostile, 0.0 for others. Rows where ``trained`` is False get no
+    cause label (``None``): they are measured, never trained on."""
+    hostile = np.asarray(hostile, dtype=bool)
+    return _frame(
+        source,
+        lang,
+        text,
+        _labels(
+            hostile, np.broadcast_to(np.asarray(trained, dtype=bool), hostile.shape)
+        ),
+        hostile.astype(float),
+        _group(text, prefix),
+        gold,
+    )
+
+
 def load_real(root: str | Path) -> pd.DataFrame:
     """The real corpora under ``root``, one row per text, labels mapped to causes.
 
@@ -176,99 +207,55 @@ def load_real(root: str | Path) -> pd.DataFrame:
     ``group``, ``split`` (``"train"``/``"test"``) and ``gold``.
     """
     root = Path(root)
-    parts = []
-    # code review + gitter: toxic -> tone, else no cause
-    se = pd.read_csv(
-        root / "en-code-review-toxicity/se_toxicity.csv", keep_default_na=False
-    )
+    se = _read(root, "en-code-review-toxicity/se_toxicity.csv")
     se = se[se["text"].str.strip() != ""]
-    tox = se["is_toxic"].astype(int) == 1
-    parts.append(
-        _frame(
+    wk = _read(root, "en-wikipedia-toxicity/wikipedia_talk_toxicity.csv")
+    dv = _read(root, "en-offensive-tweets-davidson/davidson_tweets_sample.csv")
+    po = _read(root, "en-politeness-stanford/politeness_requests.csv")
+    bk = _read(root, "en-banking77-support/banking77_queries.csv")
+    cf = _read(root, "en-cfpb-narratives/cfpb_narratives_labelled.csv")
+    tf = _read(root, "fr-toxifrench-benchmark/toxifrench_balanced.csv")
+    xe = _read(root, "fr-xed-emotions/xed_fr_projected_emotions.csv")
+    al = _read(root, "fr-allocine-sentiment/allocine_reviews_sample.csv")
+    cfpb_causes = [
+        cfpb_cause(i, s) for i, s in zip(cf["issue"], cf["sub_issue"], strict=True)
+    ]
+    xed_hostile = (xe["anger"] == 1) | (xe["disgust"] == 1)
+    xed_friendly = ~xed_hostile & ((xe["trust"] == 1) | (xe["joy"] == 1))
+    impolite = po["label"] == "impolite"
+    negative = al["label"].astype(int) == 0
+    parts = [
+        # code review + gitter: toxic -> tone, else no cause
+        _hostility(
             se["source"].map(
                 {"code_review": "code-review", "gitter_ethereum": "gitter"}
             ),
             "en",
             se["text"],
-            np.where(tox, "tone", ""),
-            tox.astype(float),
-            _group(se["text"], "se"),
+            se["is_toxic"].astype(int) == 1,
+            "se",
             True,
-        )
-    )
-    wk = pd.read_csv(
-        root / "en-wikipedia-toxicity/wikipedia_talk_toxicity.csv",
-        keep_default_na=False,
-    )
-    tox = wk["toxic"].astype(int) == 1
-    parts.append(
-        _frame(
-            "wikipedia-talk",
-            "en",
-            wk["text"],
-            np.where(tox, "tone", ""),
-            tox.astype(float),
-            _group(wk["text"], "wk"),
-            True,
-        )
-    )
-    dv = pd.read_csv(
-        root / "en-offensive-tweets-davidson/davidson_tweets_sample.csv",
-        keep_default_na=False,
-    )
-    tox = dv["label"] != "neither"
-    parts.append(
-        _frame(
-            "tweets",
-            "en",
-            dv["text"],
-            np.where(tox, "tone", ""),
-            tox.astype(float),
-            _group(dv["text"], "tw"),
-            True,
-        )
-    )
-    po = pd.read_csv(
-        root / "en-politeness-stanford/politeness_requests.csv", keep_default_na=False
-    )
-    imp = po["label"] == "impolite"
-    # impolite requests are curt, not hostile: no cause label is given to them
-    # (left out of training), they only enter the tone AUC as the positive side.
-    causes = _labels(False, ~imp)
-    parts.append(
-        _frame(
-            "politeness",
-            "en",
-            po["text"],
-            causes,
-            imp.astype(float),
-            _group(po["text"], "po"),
-            True,
-        )
-    )
-    bk = pd.read_csv(
-        root / "en-banking77-support/banking77_queries.csv", keep_default_na=False
-    )
-    causes = bk["suggested_cause"].replace({"no_dispute": ""})
-    parts.append(
+        ),
+        _hostility(
+            "wikipedia-talk", "en", wk["text"], wk["toxic"].astype(int) == 1, "wk", True
+        ),
+        _hostility("tweets", "en", dv["text"], dv["label"] != "neither", "tw", True),
+        # impolite requests are curt, not hostile: no cause label is given to
+        # them (left out of training), they only enter the tone AUC as the
+        # positive side.
+        _hostility(
+            "politeness", "en", po["text"], impolite, "po", True, trained=~impolite
+        ),
         _frame(
             "banking77",
             "en",
             bk["text"],
-            causes,
+            bk["suggested_cause"].replace({"no_dispute": ""}),
             np.nan,
             _group(bk["text"], "bk"),
             True,
             split=np.where(bk["split"] == "test", "test", "train"),
-        )
-    )
-    cf = pd.read_csv(
-        root / "en-cfpb-narratives/cfpb_narratives_labelled.csv", keep_default_na=False
-    )
-    cfpb_causes = [
-        cfpb_cause(i, s) for i, s in zip(cf["issue"], cf["sub_issue"], strict=True)
-    ]
-    parts.append(
+        ),
         _frame(
             "cfpb",
             "en",
@@ -277,59 +264,27 @@ def load_real(root: str | Path) -> pd.DataFrame:
             (np.array(cfpb_causes) == "tone").astype(float),
             _group(cf["narrative"], "cf"),
             True,
-        )
-    )
-    # French
-    tf = pd.read_csv(
-        root / "fr-toxifrench-benchmark/toxifrench_balanced.csv", keep_default_na=False
-    )
-    tox = tf["toxic"].astype(int) == 1
-    parts.append(
-        _frame(
-            "toxifrench",
-            "fr",
-            tf["text"],
-            np.where(tox, "tone", ""),
-            tox.astype(float),
-            _group(tf["text"], "tf"),
-            False,
-        )
-    )
-    xe = pd.read_csv(
-        root / "fr-xed-emotions/xed_fr_projected_emotions.csv", keep_default_na=False
-    )
-    hostile = (xe["anger"] == 1) | (xe["disgust"] == 1)
-    friendly = ~hostile & ((xe["trust"] == 1) | (xe["joy"] == 1))
-    causes = _labels(hostile, hostile | friendly)
-    parts.append(
-        _frame(
+        ),
+        # French
+        _hostility(
+            "toxifrench", "fr", tf["text"], tf["toxic"].astype(int) == 1, "tf", False
+        ),
+        _hostility(
             "xed",
             "fr",
             xe["text"],
-            causes,
-            hostile.astype(float),
-            _group(xe["text"], "xe"),
+            xed_hostile,
+            "xe",
             False,
-        )
-    )
-    al = pd.read_csv(
-        root / "fr-allocine-sentiment/allocine_reviews_sample.csv",
-        keep_default_na=False,
-    )
-    neg = al["label"].astype(int) == 0
-    # negative film reviews are dissatisfaction, not a dispute cause: kept out of
-    # training, used only as the positive side of a French negativity AUC.
-    parts.append(
-        _frame(
-            "allocine",
-            "fr",
-            al["text"],
-            _labels(False, ~neg),
-            neg.astype(float),
-            _group(al["text"], "al"),
-            True,
-        )
-    )
+            trained=xed_hostile | xed_friendly,
+        ),
+        # negative film reviews are dissatisfaction, not a dispute cause: kept
+        # out of training, used only as the positive side of a French
+        # negativity AUC.
+        _hostility(
+            "allocine", "fr", al["text"], negative, "al", True, trained=~negative
+        ),
+    ]
     out = pd.concat(parts, ignore_index=True)
     out = out[out["text"].str.len() > 0].reset_index(drop=True)
     return out
