@@ -150,6 +150,35 @@ class TestFeatures:
         monkeypatch.setattr(_classifier, "CHUNK", 4)
         np.testing.assert_allclose(bundled.predict_proba(texts), alone, atol=1e-12)
 
+    def test_a_large_input_is_processed_in_chunks(self, bundled, monkeypatch):
+        # 2,000 notes, some far longer than a chunk's character budget: each
+        # chunk holds at most CHUNK notes and CHUNK_CHARS characters (or one
+        # long note), and the result is the same as in one piece
+        rng = np.random.default_rng(0)
+        words = "invoice unpaid merci délai scope client idiot retard".split()
+        texts = [
+            " ".join(rng.choice(words, int(rng.integers(1, 400)))) for _ in range(2_000)
+        ]
+        texts[7] = "Facture impayée. " * 300  # ~5,000 characters alone
+        whole = bundled.predict_proba(texts)
+        seen: list[list[str]] = []
+        stream = _features.Stream
+
+        def spy(chunk):
+            seen.append(chunk)
+            return stream(chunk)
+
+        monkeypatch.setattr(_classifier, "Stream", spy)
+        monkeypatch.setattr(_classifier, "CHUNK", 300)
+        monkeypatch.setattr(_classifier, "CHUNK_CHARS", 4_000)
+        np.testing.assert_allclose(bundled.predict_proba(texts), whole, atol=1e-9)
+        assert [t for c in seen for t in c] == texts
+        assert len(seen) > len(texts) // 300
+        assert max(map(len, seen)) <= 300
+        for c in seen:
+            assert len(c) == 1 or sum(len(t) + 1 for t in c) <= 4_000
+        assert [texts[7]] in seen
+
 
 class TestCues:
     def test_neutral_words_fire_no_hostility_cue(self):

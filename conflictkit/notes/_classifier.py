@@ -39,8 +39,12 @@ __all__ = ["CauseClassifier", "default_classifier", "load_example_notes"]
 MODEL_FORMAT = "conflictkit-cause-model/1"
 #: File name of the bundled model, in ``datasets/`` (``conflictkit/data/``).
 MODEL_FILE = "cause_model.npz"
-#: Notes are featurised and scored this many at a time, so memory stays flat.
+#: Notes are featurised and scored at most this many at a time...
 CHUNK = 4_000
+#: ... and at most about this many characters at a time (a longer note is a
+#: chunk of its own), so memory stays flat and a long note costs per character
+#: what a short one does.
+CHUNK_CHARS = 200_000
 #: Held-out notes per cause needed (positives and negatives) to calibrate.
 _MIN_HELD_OUT = 5
 
@@ -99,6 +103,21 @@ def load_example_notes() -> pd.DataFrame:
             "group": notes["group"].astype(STRING_DTYPE),
         }
     )
+
+
+def _chunks(texts: list[str]) -> list[tuple[int, int]]:
+    """``(start, stop)`` of consecutive chunks of ``texts``: at most ``CHUNK``
+    notes and, unless one note alone exceeds it, ``CHUNK_CHARS`` characters."""
+    if not texts:
+        return []
+    ends = np.cumsum([len(t) + 1 for t in texts])
+    bounds, start, base = [], 0, 0
+    while start < len(texts):
+        stop = int(np.searchsorted(ends, base + CHUNK_CHARS, side="right"))
+        stop = min(max(stop, start + 1), start + CHUNK, len(texts))
+        bounds.append((start, stop))
+        base, start = int(ends[stop - 1]), stop
+    return bounds
 
 
 def _design(
@@ -344,7 +363,15 @@ class CauseClassifier(BaseEstimator):
             raise ValueError(
                 f"`groups` has {len(g)} values for {n} notes; give one per note."
             )
-        x, _ = self._features(texts)
+        x = sp.vstack(
+            [self._features(texts[i:j])[0] for i, j in _chunks(texts)]
+            or [
+                sp.csr_matrix(
+                    (0, (1 << int(self.bits)) + self.cues * len(CUE_FEATURES))
+                )
+            ],
+            format="csr",
+        )
         x_fit = x
         fit_rows, held = np.arange(n), np.array([], dtype=int)
         if self.calibration_share > 0 and len(np.unique(g)) >= 10:
@@ -432,11 +459,11 @@ class CauseClassifier(BaseEstimator):
         check_is_fitted(self, "coef_")
         texts = _texts(notes)
         out = np.empty((len(texts), len(self.classes_)))
-        for i in range(0, len(texts), CHUNK):
-            x, readable = self._features(texts[i : i + CHUNK])
+        for i, j in _chunks(texts):
+            x, readable = self._features(texts[i:j])
             s = self._scores(x) * self.calibration_[:, 0] + self.calibration_[:, 1]
             s[~readable] = -np.inf
-            out[i : i + len(s)] = s
+            out[i:j] = s
         return out
 
     def _proba_and_features(
@@ -446,8 +473,8 @@ class CauseClassifier(BaseEstimator):
         second stage need not compute the features again."""
         check_is_fitted(self, "coef_")
         proba, grams, cues = [], [], []
-        for i in range(0, len(texts), CHUNK):
-            stream = Stream(texts[i : i + CHUNK])
+        for i, j in _chunks(texts):
+            stream = Stream(texts[i:j])
             x = hashed_features(stream, bits=int(self.bits))
             q = cue_matrix(stream)
             full = sp.hstack([x, sp.csr_matrix(q)], format="csr") if self.cues else x
