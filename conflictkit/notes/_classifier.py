@@ -184,7 +184,7 @@ class CauseClassifier(BaseEstimator):
         every cause.
     C : float, default=4.0
         Inverse regularisation strength of the regressions.
-    bits : int, default=18
+    bits : int, default=17
         The n-grams are hashed into ``2**bits`` columns.
     cues : bool, default=True
         Add the cue features (``conflictkit.notes._cues``).

@@ -31,7 +31,7 @@ import scipy.sparse as sp
 __all__ = ["BITS", "Stream", "hashed_features"]
 
 #: Number of hashed columns is 2**BITS.
-BITS = 18
+BITS = 17
 CHAR_NGRAMS = (3, 4, 5)
 
 _P = np.uint64(0x100000001B3)  # FNV-1 64-bit prime, multiplier of the rolling hash
