@@ -8,8 +8,10 @@ recommendations call it with ``lang="en"`` or ``lang="fr"``.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "LANGS",
@@ -242,9 +244,33 @@ def label(value: StrEnum | str, lang: str = "en") -> str:
 
 _BY_VALUE: dict[str, StrEnum] = {str(m): m for m in _DISPLAY}
 
-CAUSE_DTYPE = pd.CategoricalDtype([c.value for c in Cause])
-OUTCOME_DTYPE = pd.CategoricalDtype([o.value for o in Outcome])
-ESCALATION_DTYPE = pd.CategoricalDtype([e.value for e in Escalation], ordered=True)
-SEVERITY_DTYPE = pd.CategoricalDtype([s.value for s in Severity], ordered=True)
-CONTRACT_DTYPE = pd.CategoricalDtype([c.value for c in Contract])
-VERDICT_DTYPE = pd.CategoricalDtype([v.value for v in Verdict])
+#: The pandas dtype of each label column, made on first use (PEP 562): the
+#: labels themselves are plain data, and the command line reads them without
+#: loading pandas.
+_DTYPES: dict[str, tuple[type[StrEnum], bool]] = {
+    "CAUSE_DTYPE": (Cause, False),
+    "OUTCOME_DTYPE": (Outcome, False),
+    "ESCALATION_DTYPE": (Escalation, True),
+    "SEVERITY_DTYPE": (Severity, True),
+    "CONTRACT_DTYPE": (Contract, False),
+    "VERDICT_DTYPE": (Verdict, False),
+}
+
+if TYPE_CHECKING:
+    CAUSE_DTYPE: pd.CategoricalDtype
+    OUTCOME_DTYPE: pd.CategoricalDtype
+    ESCALATION_DTYPE: pd.CategoricalDtype
+    SEVERITY_DTYPE: pd.CategoricalDtype
+    CONTRACT_DTYPE: pd.CategoricalDtype
+    VERDICT_DTYPE: pd.CategoricalDtype
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _DTYPES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import pandas as pd
+
+    enum, ordered = _DTYPES[name]
+    dtype = pd.CategoricalDtype([m.value for m in enum], ordered=ordered)
+    globals()[name] = dtype  # made once: the same object on every use
+    return dtype

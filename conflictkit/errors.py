@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when an error is built: the CLI starts without it
+    import pandas as pd
 
 __all__ = [
     "ConflictkitWarning",
@@ -120,6 +123,8 @@ class DisputeDataError(ValueError):
         *,
         max_lines: int = 20,
     ) -> None:
+        import pandas as pd
+
         if isinstance(failures, str):
             failures = pd.DataFrame(
                 [
@@ -155,6 +160,8 @@ class DisputeDataError(ValueError):
 
 def format_failure(rec: dict) -> str:
     """One failure as a line: ``row 14 (dispute_id='D-31'), column 'x': ...``."""
+    import pandas as pd
+
     parts = []
     if rec.get("table") == "missions":
         parts.append("missions")

@@ -12,10 +12,16 @@ tools' headers in ``invoice_vocabulary``), ``_combine`` merges two histories
 from. It imports the data model and nothing from the later stages.
 """
 
-from ._invoices import read_invoices
-from ._raw import ReadLimits
-from ._read import read_history, write_history
-from ._template import write_template
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # at run time, see __getattr__
+    from ._invoices import read_invoices
+    from ._raw import ReadLimits
+    from ._read import read_history, write_history
+    from ._template import write_template
 
 __all__ = [
     "ReadLimits",
@@ -24,3 +30,26 @@ __all__ = [
     "write_history",
     "write_template",
 ]
+
+# Imported on first use (PEP 562): the vocabulary is plain data, and the
+# command line reads dates and labels with it before pandas is needed.
+_LAZY = {
+    "ReadLimits": "._raw",
+    "read_history": "._read",
+    "read_invoices": "._invoices",
+    "write_history": "._read",
+    "write_template": "._template",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

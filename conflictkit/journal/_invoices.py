@@ -22,14 +22,8 @@ import pandas as pd
 
 from . import _rows as R
 from . import _store as S
-from ._store import (
-    _DISPUTE_STORED,
-    _MISSION_STORED,
-    _insert,
-    _stored,
-    _stored_frame,
-    _validate,
-)
+from ._frames import _stored, _stored_frame, _validate
+from ._store import _DISPUTE_STORED, _MISSION_STORED, _insert
 
 if TYPE_CHECKING:
     from ..model import History

@@ -13,45 +13,42 @@ waits for a writer. The file is private to its owner (``0600``).
 from __future__ import annotations
 
 import builtins
+import datetime as dt
 import os
 import sqlite3
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictkitWarning
-from ..model import DISPUTE_COLUMNS, History
-from . import _rows as R
 from . import _store as S
 from ._store import (
     _BOOL,
     _DISPUTE_STORED,
-    _META,
     _MISSION_STORED,
+    _ROW_COLUMNS,
     JournalError,
     _error,
     _exists,
-    _future_dates,
     _insert,
     _next_id,
     _next_number,
-    _renumbered,
-    _stored,
-    _validate,
-    _with_source,
     content_hash,
     sqlite_errors,
 )
+
+if TYPE_CHECKING:  # pandas is imported by the methods that need it: logging a
+    # dispute (add, resolve, edit) does not, so the command line answers fast
+    import pandas as pd
+
+    from ..model import History
 
 __all__ = ["Journal", "JournalError", "default_journal_path"]
 
 #: Environment variable that moves the default journal.
 ENV_VAR = "CONFLICTKIT_JOURNAL"
-_ROW_COLUMNS = [*_DISPUTE_STORED, *_META]
 SCHEMA_VERSION = S.SCHEMA_VERSION
 
 
@@ -79,6 +76,8 @@ def default_journal_path() -> Path:
 
 
 def _today() -> pd.Timestamp:
+    import pandas as pd
+
     return pd.Timestamp.today().normalize()
 
 
@@ -88,6 +87,8 @@ def _frame(
     where: str = "",
     params: tuple = (),
 ) -> pd.DataFrame:
+    import pandas as pd
+
     columns = _DISPUTE_STORED if table == "disputes" else _MISSION_STORED
     rows: list = []
     if conn is not None:
@@ -100,6 +101,36 @@ def _frame(
     for c in _BOOL.intersection(columns):
         frame[c] = frame[c].map({1: True, 0: False}).astype("boolean")
     return frame
+
+
+def _checked_dispute(
+    row: dict[str, Any], mission: dict[str, Any] | None, source: str
+) -> dict[str, Any]:
+    """One dispute row checked by ``History.from_frames`` (and no date after
+    today); its stored values. ``mission``: the stored row of the mission it
+    names, None if it names none or one the journal does not have."""
+    import pandas as pd
+
+    from ._frames import _future_dates, _stored, _validate
+
+    missions = None
+    if mission is not None:
+        missions = pd.DataFrame([mission], dtype=object)
+        for c in _BOOL.intersection(missions.columns):
+            missions[c] = missions[c].map({1: True, 0: False}).astype("boolean")
+    elif row.get("mission_id") is not None:
+        missions = pd.DataFrame(
+            {
+                "mission_id": ["\x00none"],
+                "client": ["-"],
+                "started_at": ["2000-01-01"],
+            }
+        )  # fmt: skip  (so the id is checked against no mission at all)
+    typed = _validate(pd.DataFrame([row], dtype=object), missions, source=source)
+    disputes = typed.disputes
+    _future_dates(disputes, "disputes", _today())
+    return dict(zip(_DISPUTE_STORED, _stored(disputes, _DISPUTE_STORED)[0],
+                    strict=True))  # fmt: skip
 
 
 class Journal:
@@ -273,6 +304,11 @@ class Journal:
     def _history(
         self, disputes: pd.DataFrame, missions: pd.DataFrame, as_of: Any
     ) -> History:
+        import pandas as pd
+
+        from ..model import History
+        from ._frames import _with_source
+
         if as_of is None:
             today = _today()
             dates = pd.concat(
@@ -370,11 +406,13 @@ class Journal:
         >>> journal.close()
         >>> tmp.cleanup()
         """
+        import pandas as pd
+
         columns = ["operation", "at", "who", "action", "table", "id", "changes",
                    "undone"]  # fmt: skip
         with self._read() as conn:
             rows: builtins.list = []
-            if conn is not None and R.has_audit(conn):
+            if conn is not None and S.has_audit(conn):
                 sql = (
                     "SELECT operation, at, who, action, target, key, before, after, "
                     "undone FROM audit"
@@ -385,7 +423,7 @@ class Journal:
                     params = (dispute_id,)
                 rows = conn.execute(sql + " ORDER BY change", params).fetchall()
         out = [
-            (op, at, user, action, table, key, R.describe(before, after), bool(u))
+            (op, at, user, action, table, key, S.describe(before, after), bool(u))
             for op, at, user, action, table, key, before, after, u in rows
         ]
         frame = pd.DataFrame(out, columns=columns)
@@ -469,7 +507,7 @@ amount_recovered, followup_sent : optional
         >>> tmp.cleanup()
         """
         if opened_at is None:
-            opened_at = _today()
+            opened_at = dt.date.today()
         if isinstance(causes, list | tuple):
             causes = ";".join(str(c) for c in causes)
         row = {
@@ -511,27 +549,12 @@ amount_recovered, followup_sent : optional
         self, conn: sqlite3.Connection | None, row: dict[str, Any], source: str
     ) -> dict[str, Any]:
         """Validate one dispute row against the mission it names (if any)."""
-        missions = None
+        mission = None
         if row.get("mission_id") is not None and conn is not None:
-            found = S.fetch_row(conn, "missions", str(row["mission_id"]))
-            if found is not None:
-                row = {**row, "mission_id": found["mission_id"]}  # stored case
-                missions = pd.DataFrame([found], dtype=object)
-                for c in _BOOL.intersection(missions.columns):
-                    missions[c] = missions[c].map({1: True, 0: False}).astype("boolean")
-        if row.get("mission_id") is not None and missions is None:
-            missions = pd.DataFrame(
-                {
-                    "mission_id": ["\x00none"],
-                    "client": ["-"],
-                    "started_at": ["2000-01-01"],
-                }
-            )  # fmt: skip  (so the id is checked against no mission at all)
-        typed = _validate(pd.DataFrame([row], dtype=object), missions, source=source)
-        disputes = typed.disputes
-        _future_dates(disputes, "disputes", _today())
-        return dict(zip(_DISPUTE_STORED, _stored(disputes, _DISPUTE_STORED)[0],
-                        strict=True))  # fmt: skip
+            mission = S.fetch_row(conn, "missions", str(row["mission_id"]))
+            if mission is not None:
+                row = {**row, "mission_id": mission["mission_id"]}  # stored case
+        return _checked_dispute(row, mission, source)
 
     @staticmethod
     def _still_there(conn: sqlite3.Connection, values: dict[str, Any]) -> None:
@@ -620,7 +643,7 @@ amount_recovered, followup_sent : optional
         >>> tmp.cleanup()
         """
         if resolved_at is None:
-            resolved_at = _today()
+            resolved_at = dt.date.today()
         changes = {
             "resolved_at": resolved_at,
             "outcome": outcome,
@@ -763,7 +786,7 @@ amount_recovered, followup_sent : optional
         >>> tmp.cleanup()
         """
         with self._write() as conn:
-            return R.undo_last(conn)
+            return S.undo_last(conn)
 
     def add_mission(
         self,
@@ -837,7 +860,9 @@ written_scope, checkin_every_days, meeting_minutes : optional
             "checkin_every_days": checkin_every_days,
             "meeting_minutes": meeting_minutes,
         }
-        values = R.checked_mission(row)
+        from ._rows import checked_mission
+
+        values = checked_mission(row)
         with self._write() as conn:
             if _exists(conn, "missions", "mission_id", mission_id):
                 raise _error(f"mission_id {mission_id!r} is already in the journal")
@@ -877,13 +902,15 @@ written_scope, checkin_every_days, meeting_minutes : optional
         >>> journal.close()
         >>> tmp.cleanup()
         """
+        from ._rows import checked_mission
+
         if ended_at is None:
             ended_at = _today()
         with self._write() as conn:
             before = S.fetch_row(conn, "missions", mission_id)
             if before is None:
                 raise KeyError(f"no mission {mission_id!r} in the journal")
-            after = R.checked_mission({**before, "ended_at": ended_at})
+            after = checked_mission({**before, "ended_at": ended_at})
             after["days"] = before["days"]  # derived when read if not given
             sets = ", ".join(f"{c} = ?" for c in _MISSION_STORED[1:])
             conn.execute(
@@ -961,6 +988,9 @@ written_scope, checkin_every_days, meeting_minutes : optional
         >>> tmp.cleanup()
         """  # noqa: E501
         from ..io import read_history
+        from ..model import DISPUTE_COLUMNS
+        from . import _rows as R
+        from ._frames import _future_dates, _renumbered, _stored
 
         read = read_history(path, **read_history_kwargs)
         disputes = read.disputes

@@ -1,4 +1,4 @@
-"""Rows of the journal: what an import adds, missions, the audit and undo.
+"""Rows of the journal: what an import adds, and missions.
 
 Private to :mod:`conflictkit.journal`: the functions here run inside a write
 transaction of :class:`~conflictkit.journal.Journal` and take its connection.
@@ -7,7 +7,6 @@ transaction of :class:`~conflictkit.journal.Journal` and take its connection.
 from __future__ import annotations
 
 import dataclasses
-import json
 import sqlite3
 from collections import Counter
 from collections.abc import Sequence
@@ -17,21 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ..model import History
-from ._store import (
-    _DISPUTE_STORED,
-    _META,
-    _MISSION_STORED,
-    _empty_disputes,
-    _error,
-    _future_dates,
-    _insert,
-    _stored,
-    _stored_frame,
-    _validate,
-    audit,
-)
-
-_ROW_COLUMNS = [*_DISPUTE_STORED, *_META]
+from ._frames import _empty_disputes, _future_dates, _stored, _stored_frame, _validate
+from ._store import _DISPUTE_STORED, _MISSION_STORED, _error, _insert, audit
 
 
 # ---------------------------------------------------------------- missions
@@ -217,85 +203,3 @@ def subset(history: History, keep: list[int]) -> History:
     return dataclasses.replace(
         history, disputes=disputes, causes=causes.reset_index(drop=True)
     )
-
-
-# ---------------------------------------------------------------- audit
-def has_audit(conn: sqlite3.Connection) -> bool:
-    return (
-        conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
-        ).fetchone()
-        is not None
-    )
-
-
-def describe(before: str | None, after: str | None) -> str:
-    """``field: before -> after`` for the fields that changed."""
-    if before is None:
-        return "added"
-    if after is None:
-        return "deleted"
-    b, a = json.loads(before), json.loads(after)
-    changed = [
-        f"{k}: {b.get(k)!r} -> {a.get(k)!r}"
-        for k in a
-        if k not in ("content_hash", "source_file") and b.get(k) != a.get(k)
-    ]
-    return "; ".join(changed) or "no change"
-
-
-def undo_last(conn: sqlite3.Connection) -> str | None:
-    """Revert the latest operation not undone yet; describe it."""
-    found = conn.execute(
-        "SELECT operation, action FROM audit WHERE undone = 0 AND action != 'undo' "
-        "ORDER BY operation DESC LIMIT 1"
-    ).fetchone()
-    if found is None:
-        return None
-    operation, action = found
-    changes = conn.execute(
-        "SELECT change, target, key, before, after FROM audit WHERE operation = ? "
-        "ORDER BY change DESC",
-        (operation,),
-    ).fetchall()
-    from ._store import next_operation
-
-    undo_op = next_operation(conn)
-    logged = []
-    for _change, target, key, before, after in changes:  # newest first
-        id_col = "dispute_id" if target == "disputes" else "mission_id"
-        columns = _ROW_COLUMNS if target == "disputes" else _MISSION_STORED
-        if before is None:  # it was added: remove it
-            if target == "missions":
-                used = conn.execute(
-                    "SELECT dispute_id FROM disputes WHERE mission_id = ? LIMIT 1",
-                    (key,),
-                ).fetchone()
-                if used is not None:
-                    raise _error(
-                        f"cannot undo {action}: dispute {used[0]!r} refers to "
-                        f"mission {key!r} now"
-                    )
-            conn.execute(f"DELETE FROM {target} WHERE {id_col} = ?", (key,))
-        else:
-            row = json.loads(before)
-            if after is None:  # it was deleted: put it back
-                taken = conn.execute(
-                    f"SELECT 1 FROM {target} WHERE {id_col} = ? COLLATE NOCASE",
-                    (key,),
-                ).fetchone()
-                if taken is not None:
-                    raise _error(f"cannot undo {action}: {key!r} is taken now")
-                _insert(conn, target, [tuple(row.get(c) for c in columns)], columns)
-            else:  # it was changed: change it back
-                sets = ", ".join(f"{c} = ?" for c in columns[1:])
-                conn.execute(
-                    f"UPDATE {target} SET {sets} WHERE {id_col} = ?",
-                    [*(row.get(c) for c in columns[1:]), key],
-                )
-        logged.append((key, after and json.loads(after), before and json.loads(before)))
-    conn.execute("UPDATE audit SET undone = 1 WHERE operation = ?", (operation,))
-    audit(conn, undo_op, "undo", changes[0][1], logged)
-    if len(changes) == 1:
-        return f"{action} {changes[0][2]}"
-    return f"{action} {len(changes)} rows"

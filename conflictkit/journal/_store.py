@@ -23,16 +23,33 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import numpy as np
-import pandas as pd
+from ..errors import DisputeDataError
 
-from ..errors import FAILURE_COLUMNS, DisputeDataError
-from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, History
-
-_DISPUTE_STORED = [c for c in DISPUTE_COLUMNS if c != "primary_cause"]
-_MISSION_STORED = list(MISSION_COLUMNS)
-_BOOL = {c for c, t in {**DISPUTE_COLUMNS, **MISSION_COLUMNS}.items() if t == "boolean"}
-_SQL_TYPE = {"float64": "REAL", "Int64": "INTEGER", "boolean": "INTEGER"}
+#: The stored columns and their SQLite types: the canonical columns of
+#: :data:`conflictkit.model.DISPUTE_COLUMNS` and ``MISSION_COLUMNS`` (less
+#: ``primary_cause``, the first of ``causes``), written out so that opening
+#: the journal needs no pandas; ``tests/test_journal.py`` checks they agree.
+_SQL_TYPES: dict[str, str] = {
+    "dispute_id": "TEXT", "client": "TEXT", "mission_id": "TEXT",
+    "opened_at": "TEXT", "resolved_at": "TEXT", "causes": "TEXT",
+    "severity": "TEXT", "escalation": "TEXT", "outcome": "TEXT",
+    "client_retained": "INTEGER", "amount_at_stake": "REAL",
+    "amount_recovered": "REAL", "options_proposed": "INTEGER",
+    "followup_sent": "INTEGER", "notes": "TEXT",
+}  # fmt: skip
+_MISSION_TYPES: dict[str, str] = {
+    "mission_id": "TEXT", "client": "TEXT", "started_at": "TEXT",
+    "ended_at": "TEXT", "days": "REAL", "daily_rate": "REAL", "contract": "TEXT",
+    "via_intermediary": "INTEGER", "written_scope": "INTEGER",
+    "checkin_every_days": "REAL", "meeting_minutes": "INTEGER",
+}  # fmt: skip
+_DISPUTE_STORED = list(_SQL_TYPES)
+_MISSION_STORED = list(_MISSION_TYPES)
+#: Yes/no columns, stored 0/1.
+_BOOL = frozenset(
+    {"client_retained", "followup_sent", "via_intermediary", "written_scope",
+     "meeting_minutes"}
+)  # fmt: skip
 _DATES = ("opened_at", "resolved_at", "started_at", "ended_at")
 
 #: ``PRAGMA application_id`` of a conflictkit journal (``"ckjl"``).
@@ -50,10 +67,10 @@ class JournalError(RuntimeError):
 
 
 def _ddl(table: str, columns: list[str], key: str, required: tuple[str, ...]) -> str:
-    dtypes = {**DISPUTE_COLUMNS, **MISSION_COLUMNS}
+    types = {**_SQL_TYPES, **_MISSION_TYPES}
     cols = []
     for c in columns:
-        sql_type = _SQL_TYPE.get(str(dtypes[c]), "TEXT")
+        sql_type = types[c]
         extra = " PRIMARY KEY" if c == key else (" NOT NULL" if c in required else "")
         cols.append(f"{c} {sql_type}{extra}")
     cols.append("logged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ'))")
@@ -94,6 +111,7 @@ SCHEMA_VERSION = max(MIGRATIONS)
 
 #: Columns of the disputes table beyond the canonical ones.
 _META = ("source_file", "content_hash")
+_ROW_COLUMNS = [*_DISPUTE_STORED, *_META]
 
 
 # ---------------------------------------------------------------- the file
@@ -396,6 +414,85 @@ def audit(
     )
 
 
+def has_audit(conn: sqlite3.Connection) -> bool:
+    return (
+        conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'"
+        ).fetchone()
+        is not None
+    )
+
+
+def describe(before: str | None, after: str | None) -> str:
+    """``field: before -> after`` for the fields that changed."""
+    if before is None:
+        return "added"
+    if after is None:
+        return "deleted"
+    b, a = json.loads(before), json.loads(after)
+    changed = [
+        f"{k}: {b.get(k)!r} -> {a.get(k)!r}"
+        for k in a
+        if k not in ("content_hash", "source_file") and b.get(k) != a.get(k)
+    ]
+    return "; ".join(changed) or "no change"
+
+
+def undo_last(conn: sqlite3.Connection) -> str | None:
+    """Revert the latest operation not undone yet; describe it."""
+    found = conn.execute(
+        "SELECT operation, action FROM audit WHERE undone = 0 AND action != 'undo' "
+        "ORDER BY operation DESC LIMIT 1"
+    ).fetchone()
+    if found is None:
+        return None
+    operation, action = found
+    changes = conn.execute(
+        "SELECT change, target, key, before, after FROM audit WHERE operation = ? "
+        "ORDER BY change DESC",
+        (operation,),
+    ).fetchall()
+    undo_op = next_operation(conn)
+    logged = []
+    for _change, target, key, before, after in changes:  # newest first
+        id_col = "dispute_id" if target == "disputes" else "mission_id"
+        columns = _ROW_COLUMNS if target == "disputes" else _MISSION_STORED
+        if before is None:  # it was added: remove it
+            if target == "missions":
+                used = conn.execute(
+                    "SELECT dispute_id FROM disputes WHERE mission_id = ? LIMIT 1",
+                    (key,),
+                ).fetchone()
+                if used is not None:
+                    raise _error(
+                        f"cannot undo {action}: dispute {used[0]!r} refers to "
+                        f"mission {key!r} now"
+                    )
+            conn.execute(f"DELETE FROM {target} WHERE {id_col} = ?", (key,))
+        else:
+            row = json.loads(before)
+            if after is None:  # it was deleted: put it back
+                taken = conn.execute(
+                    f"SELECT 1 FROM {target} WHERE {id_col} = ? COLLATE NOCASE",
+                    (key,),
+                ).fetchone()
+                if taken is not None:
+                    raise _error(f"cannot undo {action}: {key!r} is taken now")
+                _insert(conn, target, [tuple(row.get(c) for c in columns)], columns)
+            else:  # it was changed: change it back
+                sets = ", ".join(f"{c} = ?" for c in columns[1:])
+                conn.execute(
+                    f"UPDATE {target} SET {sets} WHERE {id_col} = ?",
+                    [*(row.get(c) for c in columns[1:]), key],
+                )
+        logged.append((key, after and json.loads(after), before and json.loads(before)))
+    conn.execute("UPDATE audit SET undone = 1 WHERE operation = ?", (operation,))
+    audit(conn, undo_op, "undo", changes[0][1], logged)
+    if len(changes) == 1:
+        return f"{action} {changes[0][2]}"
+    return f"{action} {len(changes)} rows"
+
+
 def fetch_row(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any] | None:
     """The stored row whose id is ``key`` (any case; an exact match first)."""
     id_col = "dispute_id" if table == "disputes" else "mission_id"
@@ -411,50 +508,6 @@ def fetch_row(conn: sqlite3.Connection, table: str, key: str) -> dict[str, Any] 
 # ---------------------------------------------------------------- helpers
 def _error(message: str, source: str | None = None) -> DisputeDataError:
     return DisputeDataError(message, source)
-
-
-def _validate(
-    disputes: pd.DataFrame, missions: pd.DataFrame | None, *, source: str
-) -> History:
-    """``History.from_frames`` with errors that do not cite spreadsheet rows."""
-    try:
-        return History.from_frames(disputes, missions)
-    except DisputeDataError as err:
-        failures = err.failures.copy()
-        if len(disputes) == 1 or source.startswith("new"):
-            failures["row"] = pd.NA
-        raise DisputeDataError(failures[FAILURE_COLUMNS], source) from None
-
-
-def _future_dates(
-    frame: pd.DataFrame, table: str, today: pd.Timestamp, source: str = "journal"
-) -> None:
-    """Refuse dates after today: the journal logs what has happened."""
-    failures = []
-    for c in _DATES:
-        if c not in frame.columns:
-            continue
-        late = pd.to_datetime(frame[c], format="ISO8601") > today
-        for pos in np.flatnonzero(late.to_numpy(dtype=bool)):
-            row = frame.iloc[pos]
-            failures.append(
-                {
-                    "row": pd.NA,
-                    "table": table,
-                    "dispute_id": row.get("dispute_id", row.get("mission_id")),
-                    "column": c,
-                    "value": str(row[c])[:10],
-                    "problem": f"{str(row[c])[:10]} is after today "
-                    f"({today.date()}): the journal only logs what has happened",
-                }
-            )
-    if failures:
-        frame_ = pd.DataFrame(failures)
-        raise DisputeDataError(frame_[FAILURE_COLUMNS], source)
-
-
-def _empty_disputes() -> pd.DataFrame:
-    return pd.DataFrame({"client": [], "opened_at": []}, dtype=object)
 
 
 def _exists(conn: sqlite3.Connection, table: str, key: str, value: Any) -> bool:
@@ -478,36 +531,6 @@ def _next_id(conn: sqlite3.Connection) -> str:
     return f"D-{n:04d}"
 
 
-def _stored_frame(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """Typed canonical columns -> what SQLite stores (ISO text, 0/1, floats)."""
-    out = {}
-    for c in columns:
-        if c not in frame.columns:
-            out[c] = pd.Series([None] * len(frame), dtype=object, index=frame.index)
-            continue
-        s = frame[c]
-        if pd.api.types.is_datetime64_any_dtype(s.dtype):
-            s = s.dt.strftime("%Y-%m-%d")
-        elif c in _BOOL:
-            s = s.astype("boolean").astype("Int64")
-        elif isinstance(s.dtype, pd.CategoricalDtype | pd.StringDtype):
-            s = s.astype(object)
-        s = s.astype(object)
-        out[c] = s.where(s.notna(), None)
-    return pd.DataFrame(out, index=frame.index)
-
-
-def _stored(frame: pd.DataFrame, columns: list[str]) -> list[tuple]:
-    stored = _stored_frame(frame, columns)
-    values = stored.to_numpy(dtype=object)
-    # numpy scalars -> Python values sqlite3 understands
-    return [tuple(_py(v) for v in row) for row in values]
-
-
-def _py(value: Any) -> Any:
-    return value.item() if isinstance(value, np.generic) else value
-
-
 def _insert(
     conn: sqlite3.Connection,
     table: str,
@@ -520,21 +543,3 @@ def _insert(
     conn.executemany(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
     )
-
-
-def _with_source(history: History, source: str) -> History:
-    import dataclasses
-
-    return dataclasses.replace(history, source=source)
-
-
-def _renumbered(history: History, mapping: dict[str, str]) -> History:
-    import dataclasses
-
-    disputes = history.disputes.assign(
-        dispute_id=history.disputes["dispute_id"].map(mapping).astype("string[pyarrow]")
-    )
-    causes = history.causes.assign(
-        dispute_id=history.causes["dispute_id"].map(mapping).astype("string[pyarrow]")
-    )
-    return dataclasses.replace(history, disputes=disputes, causes=causes)
