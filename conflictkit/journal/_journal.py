@@ -119,13 +119,15 @@ def _checked_dispute(
         for c in _BOOL.intersection(missions.columns):
             missions[c] = missions[c].map({1: True, 0: False}).astype("boolean")
     elif row.get("mission_id") is not None:
+        # a valid mission no id can name, so the id is checked against none
+        # (its client is not a placeholder: it would be reported as empty)
         missions = pd.DataFrame(
             {
                 "mission_id": ["\x00none"],
-                "client": ["-"],
+                "client": ["\x00none"],
                 "started_at": ["2000-01-01"],
             }
-        )  # fmt: skip  (so the id is checked against no mission at all)
+        )
     typed = _validate(pd.DataFrame([row], dtype=object), missions, source=source)
     disputes = typed.disputes
     _future_dates(disputes, "disputes", _today())
