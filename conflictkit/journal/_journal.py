@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConflictkitWarning
+from ..io._single import dispute_values
 from . import _store as S
 from ._store import (
     _BOOL,
@@ -556,7 +557,12 @@ amount_recovered, followup_sent : optional
             mission = S.fetch_row(conn, "missions", str(row["mission_id"]))
             if mission is not None:
                 row = {**row, "mission_id": mission["mission_id"]}  # stored case
-        return _checked_dispute(row, mission, source)
+        # read in pure Python when it is sure of the row (no pandas to load);
+        # otherwise, and for every invalid row, the full validator decides
+        values = dispute_values(row, mission, dt.date.today())
+        if values is None:
+            values = _checked_dispute(row, mission, source)
+        return values
 
     @staticmethod
     def _still_there(conn: sqlite3.Connection, values: dict[str, Any]) -> None:
