@@ -537,15 +537,11 @@ amount_recovered, followup_sent : optional
         with self._write() as conn:
             if dispute_id is None:
                 values["dispute_id"] = _next_id(conn)  # inside the transaction
-            elif _exists(conn, "disputes", "dispute_id", dispute_id):
-                raise _error(f"dispute_id {dispute_id!r} is already in the journal")
             self._still_there(conn, values)
             values["source_file"] = None
             values["content_hash"] = content_hash([values[c] for c in _DISPUTE_STORED])
-            _insert(conn, "disputes", [tuple(values[c] for c in _ROW_COLUMNS)],
-                    _ROW_COLUMNS)  # fmt: skip
-            op = S.next_operation(conn)
-            S.audit(conn, op, "add", "disputes", [(values["dispute_id"], None, values)])
+            S.insert_row(conn, "disputes", values, _ROW_COLUMNS, "add",
+                         taken=dispute_id)  # fmt: skip
         return str(values["dispute_id"])
 
     def _checked(
@@ -590,13 +586,7 @@ amount_recovered, followup_sent : optional
         self._still_there(conn, values)
         after = {**values, "source_file": before["source_file"]}
         after["content_hash"] = content_hash([values[c] for c in _DISPUTE_STORED])
-        sets = ", ".join(f"{c} = ?" for c in _ROW_COLUMNS[1:])
-        conn.execute(
-            f"UPDATE disputes SET {sets} WHERE dispute_id = ?",
-            [*(after[c] for c in _ROW_COLUMNS[1:]), before["dispute_id"]],
-        )
-        S.audit(conn, S.next_operation(conn), action, "disputes",
-                [(before["dispute_id"], before, after)])  # fmt: skip
+        S.update_row(conn, "disputes", before, after, _ROW_COLUMNS, action)
 
     def resolve(
         self,
@@ -872,11 +862,8 @@ written_scope, checkin_every_days, meeting_minutes : optional
 
         values = checked_mission(row)
         with self._write() as conn:
-            if _exists(conn, "missions", "mission_id", mission_id):
-                raise _error(f"mission_id {mission_id!r} is already in the journal")
-            _insert(conn, "missions", [tuple(values[c] for c in _MISSION_STORED)])
-            S.audit(conn, S.next_operation(conn), "add_mission", "missions",
-                    [(mission_id, None, values)])  # fmt: skip
+            S.insert_row(conn, "missions", values, _MISSION_STORED, "add_mission",
+                         taken=mission_id)  # fmt: skip
         return mission_id
 
     def end_mission(self, mission_id: str, *, ended_at: Any = None) -> None:
@@ -920,13 +907,8 @@ written_scope, checkin_every_days, meeting_minutes : optional
                 raise KeyError(f"no mission {mission_id!r} in the journal")
             after = checked_mission({**before, "ended_at": ended_at})
             after["days"] = before["days"]  # derived when read if not given
-            sets = ", ".join(f"{c} = ?" for c in _MISSION_STORED[1:])
-            conn.execute(
-                f"UPDATE missions SET {sets} WHERE mission_id = ?",
-                [*(after[c] for c in _MISSION_STORED[1:]), before["mission_id"]],
-            )
-            S.audit(conn, S.next_operation(conn), "end_mission", "missions",
-                    [(before["mission_id"], before, after)])  # fmt: skip
+            S.update_row(conn, "missions", before, after, _MISSION_STORED,
+                         "end_mission")  # fmt: skip
 
     def import_file(
         self,

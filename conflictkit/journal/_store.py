@@ -543,3 +543,42 @@ def _insert(
     conn.executemany(
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows
     )
+
+
+def insert_row(
+    conn: sqlite3.Connection,
+    table: str,
+    values: dict[str, Any],
+    columns: Sequence[str],
+    action: str,
+    *,
+    taken: str | None = None,
+) -> None:
+    """Insert one checked row and record it in the audit table.
+
+    ``taken``: the id as the user gave it, refused if the journal holds it
+    already (in any case); the first of ``columns`` is the id column.
+    """
+    id_col = columns[0]
+    if taken is not None and _exists(conn, table, id_col, taken):
+        raise _error(f"{id_col} {taken!r} is already in the journal")
+    _insert(conn, table, [tuple(values[c] for c in columns)], columns)
+    audit(conn, next_operation(conn), action, table, [(values[id_col], None, values)])
+
+
+def update_row(
+    conn: sqlite3.Connection,
+    table: str,
+    before: dict[str, Any],
+    after: dict[str, Any],
+    columns: Sequence[str],
+    action: str,
+) -> None:
+    """Replace the stored row ``before`` by ``after`` and record the change."""
+    id_col = columns[0]
+    sets = ", ".join(f"{c} = ?" for c in columns[1:])
+    conn.execute(
+        f"UPDATE {table} SET {sets} WHERE {id_col} = ?",
+        [*(after[c] for c in columns[1:]), before[id_col]],
+    )
+    audit(conn, next_operation(conn), action, table, [(before[id_col], before, after)])
