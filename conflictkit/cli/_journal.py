@@ -283,16 +283,12 @@ def add_commands(
         "already resolved, unless --force).", parents,
     )  # fmt: skip
     p.add_argument("dispute_id", help="the dispute, in any case (see `list`)")
-    p.add_argument("--resolved-at", help="when it was settled (default: today)")
-    p.add_argument(
-        "--outcome",
+    _resolution_options(
+        p,
+        resolved_at="when it was settled (default: today)",
+        outcome="amicable, compromise, conceded, prevailed or abandoned",
+        yes_no=" (yes/no)",
         required=True,
-        help="amicable, compromise, conceded, prevailed or abandoned",
-    )
-    p.add_argument("--retained", type=parse_bool, help="did the client stay (yes/no)")
-    p.add_argument("--recovered", help="money recovered")
-    p.add_argument(
-        "--followup", type=parse_bool, help="written follow-up sent (yes/no)"
     )
     p.add_argument(
         "--force", action="store_true", help="overwrite an earlier resolution"
@@ -308,49 +304,48 @@ def add_commands(
     p.add_argument("dispute_id", help="the dispute, in any case")
     p.add_argument("--client", help="the client")
     p.add_argument("--opened-at", help="when it surfaced")
-    p.add_argument("--resolved-at", help="when it was settled")
-    p.add_argument("--outcome", help="how it ended")
-    p.add_argument("--retained", type=parse_bool, help="did the client stay")
-    p.add_argument("--recovered", help="money recovered")
-    p.add_argument("--followup", type=parse_bool, help="written follow-up sent")
+    _resolution_options(
+        p, resolved_at="when it was settled", outcome="how it ended", yes_no="",
+        required=False,
+    )  # fmt: skip
     _dispute_options(p)
     p.set_defaults(func=_runs(_edit))
 
-    p = command(
+    def simple(
+        name: str, help: str, description: str, func: Callable[..., int]
+    ) -> argparse.ArgumentParser:
+        """A command of the journal alone: ``--journal`` and ``--lang``."""
+        p = command(name, help, description, (journal,))
+        p.set_defaults(func=_runs(func))
+        return p
+
+    p = simple(
         "delete", "delete a dispute (undo brings it back)",
         "Delete a dispute of the journal; `conflictkit undo` brings it back.",
-        (journal,),
+        _delete,
     )  # fmt: skip
     p.add_argument("dispute_id", help="the dispute, in any case")
-    p.set_defaults(func=_runs(_delete))
-
-    p = command(
+    simple(
         "undo", "undo the latest change to the journal",
         "Undo the latest change (add, resolve, edit, delete, import, mission); "
-        "again for the one before.", (journal,),
+        "again for the one before.", _undo,
     )  # fmt: skip
-    p.set_defaults(func=_runs(_undo))
-
-    p = command(
+    p = simple(
         "history", "show who changed what in the journal, and when",
         "Show the journal's audit table: every change, who made it and when, "
-        "with the fields before and after.", (journal,),
+        "with the fields before and after.", _history,
     )  # fmt: skip
     p.add_argument("dispute_id", nargs="?", help="only this dispute (or mission)")
-    p.set_defaults(func=_runs(_history))
-
-    p = command(
-        "list", "list the journal's disputes", "List the journal's disputes.",
-        (journal,),
-    )  # fmt: skip
+    p = simple(
+        "list", "list the journal's disputes", "List the journal's disputes.", _list
+    )
     p.add_argument("--open", action="store_true", help="only the open disputes")
-    p.set_defaults(func=_runs(_list))
 
-    p = command(
+    p = simple(
         "import", "add a spreadsheet's disputes to the journal",
         "Add the disputes (and missions) of a file to the journal: all or "
         "nothing, checked with the rules of read_history. Importing a file "
-        "again adds only the rows not there yet.", (journal,),
+        "again adds only the rows not there yet.", _import,
     )  # fmt: skip
     p.add_argument("path", help="the dispute log (CSV, XLSX, JSON...)")
     p.add_argument("--missions", help="the missions table")
@@ -360,15 +355,12 @@ def add_commands(
         action="store_true",
         help="add a file's disputes even if the journal has them already",
     )
-    p.set_defaults(func=_runs(_import))
-
-    p = command(
+    p = simple(
         "export", "write the journal to a file",
         "Write the journal to CSV, TSV, XLSX, JSON or Parquet (by the suffix); "
-        "CSV and XLSX cells are safe to open in a spreadsheet.", (journal,),
+        "CSV and XLSX cells are safe to open in a spreadsheet.", _export,
     )  # fmt: skip
     p.add_argument("path", help="the file to write")
-    p.set_defaults(func=_runs(_export))
 
     p = command(
         "mission", "log a mission, or its end",
@@ -405,6 +397,24 @@ def add_commands(
                 "--lang", choices=["en", "fr"], default=argparse.SUPPRESS,
                 help="language of the output (default: en)",
             )  # fmt: skip
+
+
+def _resolution_options(
+    p: argparse.ArgumentParser,
+    *,
+    resolved_at: str,
+    outcome: str,
+    yes_no: str,
+    required: bool,
+) -> None:
+    """How a dispute ended (``resolve`` requires ``--outcome``, ``edit`` not)."""
+    p.add_argument("--resolved-at", help=resolved_at)
+    p.add_argument("--outcome", required=required, help=outcome)
+    p.add_argument("--retained", type=parse_bool, help=f"did the client stay{yes_no}")
+    p.add_argument("--recovered", help="money recovered")
+    p.add_argument(
+        "--followup", type=parse_bool, help=f"written follow-up sent{yes_no}"
+    )
 
 
 def _dispute_options(p: argparse.ArgumentParser) -> None:
