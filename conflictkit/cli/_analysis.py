@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .. import _i18n as i18n
 from ._common import clean, load, print_table, say
-from ._read_options import add_read_options, read_options
+from ._read_options import log_parser, read_options
 
 if TYPE_CHECKING:  # pandas is imported inside each command, to start fast
     import pandas as pd
@@ -166,17 +166,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "print the disputes per client and cause",
         "Print the disputes per client and cause of a dispute log "
         "(the bundled example career without PATH).",
-    )
-    p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
-    p.add_argument("--missions", help="the missions table")
-    add_read_options(p)
-    p.add_argument(
-        "--journal",
-        nargs="?",
-        const="",
-        metavar="PATH",
-        help="summarise the journal instead of a file (its default location "
-        "when PATH is left out)",
+        (log_parser(optional=True, journal="summarise"),),
     )
     p.set_defaults(func=_summary)
 
@@ -186,10 +176,8 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "Check a dispute log with the rules of read_history and print every "
         "problem (row, column, value, problem). Exit code 0 when the file is "
         "clean, 1 when rows would be rejected.",
+        (log_parser(),),
     )
-    p.add_argument("path", help="the dispute log")
-    p.add_argument("--missions", help="the missions table")
-    add_read_options(p)
     p.set_defaults(func=_validate)
 
     p = command(
@@ -197,8 +185,6 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "suggest causes for disputes that cite none",
         "Suggest causes, from their notes, for the disputes of a log that cite "
         "no cause (a classifier trained on labelled notes; check them).",
+        (log_parser(),),
     )
-    p.add_argument("path", help="the dispute log")
-    p.add_argument("--missions", help="the missions table")
-    add_read_options(p)
     p.set_defaults(func=_suggest)

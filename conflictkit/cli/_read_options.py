@@ -137,3 +137,33 @@ def read_options(args: argparse.Namespace) -> dict[str, Any]:
         "dayfirst": getattr(args, "dayfirst", None),
         "errors": "collect" if getattr(args, "skip_bad_rows", False) else "raise",
     }
+
+
+def log_parser(
+    *, optional: bool = False, journal: str | None = None
+) -> argparse.ArgumentParser:
+    """The arguments that name a dispute log, as a parent parser.
+
+    ``PATH``, ``--missions`` and the reading options; ``optional``: PATH may
+    be left out (the bundled example); ``journal``: what the command does
+    with the journal given by ``--journal`` instead of a file ("summarise").
+    """
+    parser = argparse.ArgumentParser(add_help=False)
+    if optional:
+        parser.add_argument(
+            "path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)"
+        )
+    else:
+        parser.add_argument("path", help="the dispute log")
+    parser.add_argument("--missions", help="the missions table")
+    add_read_options(parser)
+    if journal is not None:
+        parser.add_argument(
+            "--journal",
+            nargs="?",
+            const="",
+            metavar="PATH",
+            help=f"{journal} the journal instead of a file (its default location "
+            "when PATH is left out)",
+        )
+    return parser

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ._common import load, say
-from ._read_options import add_read_options, read_options
+from ._read_options import log_parser, read_options
 
 if TYPE_CHECKING:  # imported lazily at run time, to start fast
     from ..model import History
@@ -86,17 +86,7 @@ def add_commands(command: Callable[..., argparse.ArgumentParser]) -> None:
         "Write one HTML file with every analysis of a dispute log (the bundled "
         "example career without PATH); it opens offline and prints well. It "
         "opens with a few sentences on what your history says.",
-    )
-    p.add_argument("path", nargs="?", help="the dispute log (CSV, XLSX, JSON...)")
-    p.add_argument("--missions", help="the missions table")
-    add_read_options(p)
-    p.add_argument(
-        "--journal",
-        nargs="?",
-        const="",
-        metavar="PATH",
-        help="report on the journal instead of a file (its default location "
-        "when PATH is left out)",
+        (log_parser(optional=True, journal="report on"),),
     )
     p.add_argument(
         "-o", "--output", default="report.html", help="where to write the report"
