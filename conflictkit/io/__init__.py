@@ -4,7 +4,8 @@ This stage owns everything between a user's file and a :class:`~conflictkit.Hist
 encodings and delimiters (``_files``), the French and English vocabulary of
 causes, outcomes, booleans, months and headers (``vocabulary``), vectorised
 parsing of dates, amounts and labels (``_parse``), the row rules and the failure
-report (``_checks``, ``_validate``), and ``read_history`` / ``write_history``
+report (``_checks``, ``_validate``; ``_single`` reads one journal row the
+same way without pandas), and ``read_history`` / ``write_history``
 (``_read``); ``read_invoices`` turns an invoicing export into payment disputes
 and exposure (``_invoices``, ``_invoice_columns``, ``_invoice_rules``, with the
 tools' headers in ``invoice_vocabulary``), ``_combine`` merges two histories
