@@ -616,6 +616,16 @@ class TestEditing:
         journal.edit(i, notes=None)
         assert journal.list()["notes"].isna().all()
 
+    @pytest.mark.parametrize("client", ["Acme", "Total", "TOTAL"])
+    def test_emptying_the_opening_date_is_refused_for_any_client(self, journal, client):
+        # a row with no date whose cell reads "Total" is a sheet's total line
+        # to the file reader; one row given on its own is a dispute all the same
+        i = journal.add(client, opened_at="2024-01-10", causes="scope")
+        with pytest.raises(ck.DisputeDataError, match="is empty") as err:
+            journal.edit(i, opened_at=None)
+        assert err.value.failures["column"].tolist() == ["opened_at"]
+        assert journal.list()["opened_at"].tolist() == [pd.Timestamp("2024-01-10")]
+
     def test_delete_then_undo_brings_it_back(self, journal):
         journal.add("Acme", opened_at="2024-01-10", notes="first")
         i = journal.add("Nova", opened_at="2024-01-11")

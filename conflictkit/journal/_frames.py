@@ -7,6 +7,7 @@ from the command line does not load it.
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import numpy as np
@@ -22,12 +23,29 @@ def _validate(
 ) -> History:
     """``History.from_frames`` with errors that do not cite spreadsheet rows."""
     try:
-        return History.from_frames(disputes, missions)
+        with warnings.catch_warnings():
+            if len(disputes) == 1:  # refused below instead
+                warnings.filterwarnings("ignore", "skipped 1 total row")
+            history = History.from_frames(disputes, missions)
     except DisputeDataError as err:
         failures = err.failures.copy()
         if len(disputes) == 1 or source.startswith("new"):
             failures["row"] = pd.NA
         raise DisputeDataError(failures[FAILURE_COLUMNS], source) from None
+    if len(disputes) == 1 and history.disputes.empty:
+        # the reader skips a row with no date whose cell reads "Total" as a
+        # sheet's total line; one row given on its own is a dispute
+        row = disputes.iloc[0]
+        failure = {
+            "row": pd.NA,
+            "table": "disputes",
+            "dispute_id": row.get("dispute_id"),
+            "column": "opened_at",
+            "value": "",
+            "problem": "is empty: when did the dispute surface?",
+        }
+        raise DisputeDataError(pd.DataFrame([failure])[FAILURE_COLUMNS], source)
+    return history
 
 
 def _future_dates(
