@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 
 import matplotlib.colors as mcolors
@@ -730,3 +731,47 @@ def test_cause_trend_marks_a_partial_last_period():
     _, ax = plt.subplots()
     ck.plot_cause_trend(ck.cause_trend(h), ax=ax)  # without as_of: nothing marked
     assert not [p for p in ax.patches if p.get_hatch()]
+
+
+def _all_texts(ax):
+    shown = [ax.get_title(), ax.get_xlabel(), ax.get_ylabel(), *cell_texts(ax)]
+    shown += texts(ax.get_xticklabels()) + texts(ax.get_yticklabels())
+    return [s for s in shown if s]
+
+
+def test_dates_are_written_in_the_plot_language(history, small_history):
+    """No ISO date in French plots: months and days come from Babel."""
+    iso = r"\d{4}-\d{2}"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        changes = ck.change_points(history)
+    fig, ax = plt.subplots()
+    plotting.plot_change_points(changes, ax=ax, lang="fr")
+    notes = [t for t in cell_texts(ax) if t.startswith("depuis ")]
+    assert notes, cell_texts(ax)
+    clear = changes["direction"].astype(str).isin(["rising", "falling"])
+    assert len(notes) == clear.sum()  # no date where nothing clearly changed
+    dated = changes[clear].iloc[0]["changed_at"]
+    month = ck._i18n.date(dated, "fr", "yMMM")
+    assert any(month in n for n in notes), (month, notes)
+    assert not any(re.search(iso, s) for s in _all_texts(ax))
+    plt.close(fig)
+
+    fig, ax = plt.subplots()
+    plotting.plot_timeline(small_history, ax=ax, lang="fr")
+    fig.canvas.draw()
+    ticks = texts(ax.get_xticklabels())
+    french_months = {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.",
+                     "août", "sept.", "oct.", "nov.", "déc."}  # fmt: skip
+    assert any(t.split(" ")[0] in french_months for t in ticks), ticks
+    assert not any(re.search(r"\b(?:Jan|Feb|Apr|May|Jun|Jul|Aug|Sep|Oct|Dec)\b", t)
+                   for t in ticks), ticks  # fmt: skip
+    plt.close(fig)
+
+    monthly = ck.cause_trend(small_history, freq="QE")
+    fig, ax = plt.subplots()
+    plotting.plot_cause_trend(monthly, ax=ax, lang="fr")
+    labels = texts(ax.get_xticklabels())
+    assert labels and not any(re.search(iso, s) for s in labels), labels
+    assert any(t.split(" ")[0] in french_months for t in labels), labels
+    plt.close(fig)

@@ -243,22 +243,30 @@ def money(x: Any, lang: str, currency: str = "€") -> str:
     return re.sub(r"^([A-Za-z]+)(?=[-\d])", "\\1\u00a0", text)
 
 
-def date(ts: Any, lang: str) -> str:
+def date(ts: Any, lang: str, skeleton: str | None = None) -> str:
     """A date: ``1 Mar 2024`` in English, ``01/03/2024`` in French.
+
+    ``skeleton`` asks for other fields, in the order and words of the
+    language (CLDR skeletons): ``"yMMM"`` is a month (``Mar 2024``, French
+    ``mars 2024``), ``"MMM"`` a month's short name, ``"dMMM"`` a day in
+    its month, ``"y"`` a year.
 
     Examples
     --------
     >>> date("2024-03-01", "en"), date("2024-03-01", "fr")
     ('1 Mar 2024', '01/03/2024')
+    >>> date("2024-02-01", "en", "yMMM"), date("2024-02-01", "fr", "yMMM")
+    ('Feb 2024', 'févr. 2024')
     """
     if _missing(ts):
         return MISSING
     import pandas as pd
-    from babel.dates import format_date
+    from babel.dates import format_date, format_skeleton
 
-    return format_date(
-        pd.Timestamp(ts).date(), _DATE_FORMATS[lang], locale=_locale(lang)
-    )
+    day = pd.Timestamp(ts).date()
+    if skeleton is not None:
+        return str(format_skeleton(skeleton, day, locale=_locale(lang)))
+    return format_date(day, _DATE_FORMATS[lang], locale=_locale(lang))
 
 
 def p_value(p: Any, lang: str, *, name: str = "p") -> str:

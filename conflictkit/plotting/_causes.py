@@ -15,6 +15,7 @@ from ._common import (
     cause_color,
     forest,
     group_label,
+    month_label,
     outside_legend,
     percent_formatter,
     require_columns,
@@ -107,7 +108,7 @@ def plot_cause_counts(
     return ax
 
 
-def _period_ticks(periods: pd.DatetimeIndex) -> tuple[np.ndarray, list[str]]:
+def _period_ticks(periods: pd.DatetimeIndex, lang: str) -> tuple[np.ndarray, list[str]]:
     """Tick positions and labels: every year, or the first period of each year."""
     x = np.arange(len(periods))
     if len(periods) == 0:
@@ -116,7 +117,7 @@ def _period_ticks(periods: pd.DatetimeIndex) -> tuple[np.ndarray, list[str]]:
     if not yearly:
         starts = np.flatnonzero(periods.month == 1)
         if len(starts) < 2:  # less than two years: label every period
-            return x, [p.strftime("%Y-%m") for p in periods]
+            return x, [month_label(p, lang) for p in periods]
         x = starts
     step = max(1, int(np.ceil(len(x) / 15)))
     x = x[::step]
@@ -238,7 +239,7 @@ def plot_cause_trend(
             fontsize="small",
             color="0.4",
         )
-    ticks, labels = _period_ticks(periods)
+    ticks, labels = _period_ticks(periods, lang)
     ax.set_xticks(ticks, labels)
     if len(ticks) and len(ticks) < len(periods):
         ax.set_xticks(x, minor=True)
@@ -327,9 +328,9 @@ def plot_change_points(
     One row per cause (then "all"): the rate ratio after over before the
     date found by :func:`~conflictkit.change_points`, with its interval at
     that date, on a log axis with a reference line at 1 (no change). The
-    note on the right gives the date and the verdict; filled points are
-    clear changes (a q-value below the level, the search over dates
-    accounted for).
+    note on the right gives the verdict, with the date of a clear change in
+    the words of ``lang``; filled points are clear changes (a q-value below
+    the level, the search over dates accounted for).
 
     Parameters
     ----------
@@ -364,11 +365,15 @@ def plot_change_points(
     verdict = [str(v) for v in changes["direction"]]
     notes: list[str] = []
     for when, v, r in zip(changes["changed_at"], verdict, ratio, strict=True):
-        if pd.isna(when) or not np.isfinite(r):
-            notes.append(v)  # too few to tell, or nothing to date
+        if pd.isna(when) or not np.isfinite(r) or v not in ("rising", "falling"):
+            # too few to tell, nothing to date, or no clear change: a date
+            # would read as a change that the data do not show
+            notes.append(v)
         else:
             shown = label(Verdict(v), lang)
-            notes.append(text("since", lang, date=f"{when:%Y-%m}", verdict=shown))
+            notes.append(
+                text("since", lang, date=month_label(when, lang), verdict=shown)
+            )
     forest(
         ax,
         y,

@@ -11,12 +11,13 @@ import re
 from collections.abc import Iterable
 from typing import Any, cast
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+from matplotlib.ticker import FixedLocator, Formatter, FuncFormatter, NullFormatter
 
 from .. import _i18n as i18n
 from .._labels import Cause, Outcome, Verdict, check_lang
@@ -134,6 +135,43 @@ def number(value: float, spec: str, lang: str) -> str:
 def percent_formatter(lang: str, *, scale: float = 1.0) -> FuncFormatter:
     """Tick labels as percentages in ``lang`` (``45%``, French ``45 %``)."""
     return FuncFormatter(lambda v, _: number(v / scale, ".0%", lang))
+
+
+class DateFormatter(Formatter):
+    """Date ticks in the words of ``lang`` (Babel), as concise as they can be.
+
+    Years alone when every tick is a first of January; months (``Mar``,
+    French ``mars``) when every tick is a first of the month, with the year
+    at January and at the first tick; else days in their month. Matplotlib's
+    own formatters write month names with ``strftime``, in English whatever
+    the language.
+    """
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return i18n.date(mdates.num2date(x), self.lang)
+
+    def format_ticks(self, values: Any) -> list[str]:
+        days = [mdates.num2date(v) for v in values]
+        if all(d.month == 1 and d.day == 1 for d in days):
+            return [i18n.date(d, self.lang, "y") for d in days]
+        monthly = all(d.day == 1 for d in days)
+        out = []
+        for i, d in enumerate(days):
+            new_year = i == 0 or d.year != days[i - 1].year
+            if monthly:
+                skeleton = "y" if d.month == 1 else ("yMMM" if new_year else "MMM")
+            else:
+                skeleton = "yMMMd" if new_year else "dMMM"
+            out.append(i18n.date(d, self.lang, skeleton))
+        return out
+
+
+def month_label(when: Any, lang: str) -> str:
+    """A month as a label: ``Mar 2024``, French ``mars 2024``."""
+    return i18n.date(when, lang, "yMMM")
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:

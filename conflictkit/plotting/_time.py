@@ -17,6 +17,7 @@ from ..model import History
 from ._common import (
     CAUSE_COLORS,
     UNLABELLED_COLOR,
+    DateFormatter,
     check_choice,
     group_label,
     outside_legend,
@@ -173,7 +174,7 @@ def plot_timeline(
     ax.xaxis_date()
     locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(DateFormatter(lang))
     ax.set_yticks(np.arange(len(lanes)), [text_label(c) for c in lanes])
     ax.set_ylim(len(lanes) - 0.5, -0.5)
     ax.tick_params(axis="y", labelsize=max(row_fontsize(ax, len(lanes)), 4.0))
