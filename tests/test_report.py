@@ -665,3 +665,38 @@ def test_report_says_what_the_reader_set_aside(
     assert undated in text
     assert skipped in text
     assert unused in text
+
+
+def test_report_computes_recurring_causes_once(example, tmp_path, monkeypatch):
+    """The summary, the clients, their profiles and the advice share one table."""
+    from conflictkit.analysis import _recurring
+
+    calls = []
+    real = _recurring._recurring_frame
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(_recurring, "_recurring_frame", counted)
+    text = build_report(example, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert len(calls) == 1
+    # and what it found reached every section that uses it
+    summary = ck.summarize(example)
+    sentence = summary.loc[summary["topic"] == "recurring", "sentence"].iloc[0]
+    assert htmllib.escape(sentence) in text
+    profiles = ck.client_profiles(example)
+    assert profiles.equals(
+        ck.client_profiles(example, recurring=ck.recurring_causes(example))
+    )
+
+
+def test_a_recurring_table_from_elsewhere_is_refused(example):
+    other = eight_disputes()
+    with pytest.warns(ck.SmallSampleWarning):
+        theirs = ck.recurring_causes(other)
+    assert not theirs["client"].isin(example.disputes["client"]).all()
+    with pytest.raises(ValueError, match="same history"):
+        ck.recommendations(example, recurring=theirs)
+    with pytest.raises(ValueError, match="recurring_causes"):
+        ck.client_profiles(example, recurring=pd.DataFrame({"client": ["Acme"]}))

@@ -10,7 +10,7 @@ from .. import _i18n as i18n
 from .._labels import CAUSE_DTYPE, check_lang, label
 from ..model import STRING_DTYPE, History
 from ._common import check_history
-from ._recurring import _N_CAUSES, _Cells, _recurring_frame, _warn_cells
+from ._recurring import _N_CAUSES, _Cells, _recurring_of, _warn_cells
 from ._verdicts import q_values
 
 __all__ = ["client_profiles", "shrunk_rates"]
@@ -128,7 +128,9 @@ def _rate_q_values(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
     return q_values(p)
 
 
-def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
+def client_profiles(
+    history: History, *, lang: str = "en", recurring: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Summarise each client: exposure, disputes, causes, money and risk.
 
     Parameters
@@ -138,6 +140,10 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
     lang : {"en", "fr"}, default="en"
         Language of the ``risk_reason`` sentences (the other columns hold
         values, the same in both languages).
+    recurring : pandas.DataFrame, optional
+        The table :func:`recurring_causes` returns for this history with its
+        default thresholds, when it is computed already (the report shares
+        one); computed here otherwise.
 
     Returns
     -------
@@ -215,7 +221,7 @@ def client_profiles(history: History, *, lang: str = "en") -> pd.DataFrame:
     check_lang(lang)
     cells = _Cells(history)
     _warn_cells(cells, stacklevel=4)
-    rec = _recurring_frame(history, cells, min_disputes=2, alpha=0.05)
+    rec = _recurring_of(history, cells, recurring)
     d = history.disputes
     n = len(cells.clients)
     codes = cells.dispute_codes

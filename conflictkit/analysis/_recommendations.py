@@ -14,7 +14,7 @@ from ._advice import CAUSE_ACTIONS, EVIDENCE, PRACTICE_ACTIONS, PRACTICE_NAMES, 
 from ._common import ALL, check_history
 from ._effects import _mission_practices, prevention_effects
 from ._profiles import _number
-from ._recurring import _Cells, _recurring_frame, _warn_cells
+from ._recurring import _Cells, _recurring_of, _warn_cells
 
 __all__ = ["BASIS", "RECOMMENDATION_COLUMNS", "recommendations"]
 
@@ -165,7 +165,9 @@ def _cell_rows(
     return rows
 
 
-def recommendations(history: History, *, lang: str = "en") -> pd.DataFrame:
+def recommendations(
+    history: History, *, lang: str = "en", recurring: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Suggest preventive actions, saying which rest on your own data.
 
     For each client's recurring cause (found by :func:`recurring_causes`
@@ -201,6 +203,10 @@ def recommendations(history: History, *, lang: str = "en") -> pd.DataFrame:
         The disputes and, when known, the missions.
     lang : {"en", "fr"}, default="en"
         Language of ``action`` and ``evidence``.
+    recurring : pandas.DataFrame, optional
+        The table :func:`recurring_causes` returns for this history with its
+        default thresholds, when it is computed already (the report shares
+        one); computed here otherwise.
 
     Returns
     -------
@@ -239,7 +245,7 @@ conseil général de terrain, non vérifié sur vos données'
     check_lang(lang)
     cells = _Cells(history)
     _warn_cells(cells, stacklevel=4)
-    rec = _recurring_frame(history, cells, min_disputes=2, alpha=0.05)
+    rec = _recurring_of(history, cells, recurring)
     effects = _effects(history)
     gap = _gaps(history, cells)
     hits = rec[rec["recurring"]]

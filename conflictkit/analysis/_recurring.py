@@ -322,6 +322,41 @@ def recurring_causes(
     return _recurring_frame(history, cells, min_disputes=min_disputes, alpha=alpha)
 
 
+def _recurring_of(
+    history: History, cells: _Cells, recurring: pd.DataFrame | None
+) -> pd.DataFrame:
+    """The recurring causes of ``history`` with the default thresholds.
+
+    ``recurring`` is that table computed already (by the caller of
+    :func:`client_profiles` or :func:`recommendations`, such as the report,
+    which needs it three times): it is checked and used as it is; None
+    computes it.
+    """
+    if recurring is None:
+        return _recurring_frame(history, cells, min_disputes=2, alpha=0.05)
+    if not isinstance(recurring, pd.DataFrame) or list(recurring.columns) != list(
+        RECURRING_COLUMNS
+    ):
+        raise ValueError(
+            "The value for `recurring` must be the table returned by "
+            "recurring_causes(history), with its columns "
+            f"{RECURRING_COLUMNS}."
+        )
+    if recurring["cause"].dtype != CAUSE_DTYPE:
+        raise ValueError(
+            "The value for `recurring` must be the table returned by "
+            "recurring_causes(history): its `cause` column is not the categorical "
+            "of causes."
+        )
+    unknown = ~recurring["client"].isin(cells.clients)
+    if unknown.any():
+        raise ValueError(
+            "The value for `recurring` must come from the same history: client "
+            f"{recurring['client'][unknown].iloc[0]!r} is not in it."
+        )
+    return recurring
+
+
 def _check_thresholds(min_disputes: object, alpha: object) -> None:
     if (
         isinstance(min_disputes, bool)

@@ -245,8 +245,13 @@ class _Report:
 
     # -------------------------------------------------------------- sections
     def run(self, period: Any, before: History | None) -> None:
+        from ..analysis import recurring_causes
+
         h = self.h
-        self.summary(period, before)
+        # computed once, for the summary, the clients, their profiles and
+        # the recommendations
+        recurring = self.compute("clients", recurring_causes, h) if len(h) else None
+        self.summary(period, before, recurring)
         if len(h) == 0:
             for key in SECTION_KEYS:
                 if key not in ("summary", "quality", "glossary"):
@@ -256,20 +261,23 @@ class _Report:
             return
         self.causes()
         self.trend()
-        recurring = self.clients()
+        self.clients(recurring)
         self.recurring(recurring)
         self.resolution()
         self.outcomes()
         self.prevention()
         self.handling()
-        self.recommendations()
+        self.recommendations(recurring)
         self.quality()
         self.glossary()
 
-    def summary(self, period: Any, before: History | None) -> None:
+    def summary(
+        self, period: Any, before: History | None, recurring: pd.DataFrame | None
+    ) -> None:
         lang = self.lang
         sentences = self.compute("summary", summarize, self.h, lang=lang,
-                                 period=period, before=before)  # fmt: skip
+                                 period=period, before=before,
+                                 recurring=recurring)  # fmt: skip
         items = "".join(
             f"<li{'' if ok else ' class=few'}>{H.esc(s)}</li>"
             for s, ok in zip(
@@ -362,24 +370,23 @@ class _Report:
             self.table("trend", changes, _CHANGE_COLUMNS)
             self.read("trend", "read.change_table")
 
-    def clients(self) -> pd.DataFrame | None:
-        from ..analysis import client_profiles, recurring_causes
+    def clients(self, recurring: pd.DataFrame | None) -> None:
+        from ..analysis import client_profiles
         from ..plotting import plot_recurring_causes
 
-        recurring = self.compute("clients", recurring_causes, self.h)
         if recurring is not None and len(recurring):
             n = min(self.h.disputes["client"].nunique(), 20)
             self.figure("clients", plot_recurring_causes, recurring,
                         size=(8.5, 2.2 + 0.36 * n))  # fmt: skip
             self.read("clients", "read.clients_fig")
-        profiles = self.compute("clients", client_profiles, self.h, lang=self.lang)
+        profiles = self.compute("clients", client_profiles, self.h, lang=self.lang,
+                                recurring=recurring)  # fmt: skip
         if profiles is not None:
             with_disputes = profiles[profiles["n_disputes"] > 0]
             if not self.h.has_missions:
                 with_disputes = with_disputes.drop(columns="rate_per_100_days")
             self.table("clients", with_disputes, _PROFILE_COLUMNS)
             self.read("clients", "read.profiles_table")
-        return recurring
 
     def recurring(self, recurring: pd.DataFrame | None) -> None:
         if recurring is None:
@@ -508,10 +515,11 @@ class _Report:
         self.add("handling", H.paired_table(handling, self.lang))
         self.read("handling", "read.handling_table")
 
-    def recommendations(self) -> None:
+    def recommendations(self, recurring: pd.DataFrame | None) -> None:
         from ..analysis import recommendations
 
-        recs = self.compute("recommendations", recommendations, self.h, lang=self.lang)
+        recs = self.compute("recommendations", recommendations, self.h,
+                            lang=self.lang, recurring=recurring)  # fmt: skip
         if recs is None or recs.empty:
             self.add("recommendations", H.p(self.t("no_recommendations")))
             return

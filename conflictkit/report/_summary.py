@@ -45,6 +45,7 @@ def summarize(
     lang: str = "en",
     period: Period | None = None,
     before: History | None = None,
+    recurring: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The main findings of a dispute history, in a few plain sentences.
 
@@ -63,6 +64,10 @@ def summarize(
         Language of the sentences.
     period, before : optional
         Used by the report to compare a chosen period with the one before it.
+    recurring : pandas.DataFrame, optional
+        The table :func:`conflictkit.recurring_causes` returns for this
+        history with its defaults, when it is computed already (the report
+        shares one); computed here otherwise.
 
     Returns
     -------
@@ -94,7 +99,7 @@ def summarize(
             # the sentences themselves say when data are too few
             warnings.simplefilter("ignore")
             rows.append(("causes", *_causes(history, lang)))
-            rows.append(("recurring", *_recurring(history, lang)))
+            rows.append(("recurring", *_recurring(history, lang, recurring)))
             rows.append(("trend", *_trend(history, lang)))
             rows.append(("resolution", *_resolution(history, lang)))
             rows.append(("prevention", *_prevention(history, lang)))
@@ -143,11 +148,14 @@ def _causes(history: History, lang: str) -> tuple[str, bool]:
     return text, True
 
 
-def _recurring(history: History, lang: str) -> tuple[str, bool]:
+def _recurring(
+    history: History, lang: str, rec: pd.DataFrame | None
+) -> tuple[str, bool]:
     from ..analysis import recommendations, recurring_causes
 
     n_labelled = int(history.causes["dispute_id"].nunique())
-    rec = recurring_causes(history)
+    if rec is None:
+        rec = recurring_causes(history)
     hits = rec[rec["recurring"].astype(bool)].sort_values("q_value", kind="stable")
     if hits.empty:
         if n_labelled < MIN_RECURRING:
@@ -173,7 +181,7 @@ def _recurring(history: History, lang: str) -> tuple[str, bool]:
         )
     if len(clients) > MAX_NAMED:
         items.append(i18n.t("sum.recurring_more", lang, count=len(clients) - MAX_NAMED))
-    recs = recommendations(history, lang=lang)
+    recs = recommendations(history, lang=lang, recurring=rec)
     mine = recs[recs["client"].astype(str) == clients[0]]
     first = (mine if len(mine) else recs).iloc[0]
     # advice resting on the user's own data (a practice their missions lacked)
