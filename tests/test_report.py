@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -17,6 +18,9 @@ from conflictkit import _i18n as i18n
 from conflictkit._i18n._report import SECTION_KEYS
 from conflictkit.cli import main
 from conflictkit.report import build_report
+
+#: A French Excel export typed by hand, with eight rows a reader must reject.
+MESSY_FR = Path(__file__).parent / "data" / "fr_excel_cp1252_erreurs.csv"
 
 EXTERNAL = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:|ftp:)?//""", re.I)
 
@@ -265,6 +269,88 @@ def test_french_report_agrees_in_gender_and_number(reports):
     assert re.search(r"\bélevé\b|\bmoyen\b|\bfaible\b", text)
 
 
+def test_french_report_on_a_messy_french_file(tmp_path):
+    """Rejected rows, their problems and the reader's notes, all in French."""
+    with pytest.warns(ck.ConflictkitWarning):
+        history = ck.read_history(MESSY_FR, errors="collect")
+    assert len(history.rejected) == 8
+    page = build_report(history, tmp_path / "r.html", lang="fr").read_text()
+    text = visible_text(page)
+    assert english_words(text) == []
+    quality = text[text.index(i18n.t("section.quality", "fr")) :]
+    for french in (
+        "colonne « Début » : « 31/02/2022 » n'est pas une date",
+        "colonne « Motif » : « retard de paiment » n'est pas une cause",
+        "(vouliez-vous dire « paiement », comme dans « retard de paiement » ?)",
+        "colonne « N° » : en double : le même identifiant figure à la ligne 2",
+        "colonne « Réglé le » : le 01/05/2021 précède l'ouverture du litige",
+        "« peut-être » n'est pas une valeur oui/non ; valeurs attendues : oui/non,"
+        " x, 1/0 ; colonne « Montant » : doit être ≥ 0",
+    ):
+        assert french in quality, french
+    for wrong in ("1 lignes", "8 ligne ", "1 litiges", "0 litiges"):
+        assert not re.search(rf"(?<![\d\w]){wrong}", text), wrong
+    # the English report keeps the reader's own texts, word for word
+    english = build_report(history, tmp_path / "en.html").read_text()
+    for problem in history.rejected["problems"]:
+        assert htmllib.escape(problem) in english
+
+
+def test_every_problem_of_the_reader_has_a_french_text():
+    """Bad input of every kind read, and each problem it gives translated."""
+    from conflictkit._i18n._problems import is_known
+    from conflictkit.errors import DisputeDataError
+
+    disputes = pd.DataFrame({
+        "dispute_id": ["D1", "D1", None, "D4", "D5", "D6", "D7", "D8", "D9"],
+        "client": ["Acme", "Acme", "Bolt", None, "Bolt", "Acme", "Acme", "Bolt",
+                   "Acme"],
+        "opened_at": ["2024-01-10", "31/02/2024", "2024-02-01", "2024-03-01", "",
+                      "1500", "1901-01-01", "2030-01-01", "2024-05-01"],
+        "resolved_at": ["2024-01-05", "", "", "", "", "", "", "", ""],
+        "causes": ["paiment", "scope", "délais;trsut", "paiement et périmètre", "tone",
+                   "trust", "other", "payment", "scope"],
+        "outcome": ["compromise", "wonn", "", "", "", "", "", "", ""],
+        "severity": ["high", "", "extreme", "", "", "", "", "", ""],
+        "amount_at_stake": ["12O", "-5", "inf", "", "", "", "", "", ""],
+        "client_retained": ["maybe", "", "", "", "", "", "", "", ""],
+        "mission_id": ["M1", "M9", "M2", "", "", "", "", "", "M3"],
+    })  # fmt: skip
+    missions = pd.DataFrame({
+        "mission_id": ["M1", "M2", "M2", "M3", None],
+        "client": ["Acme", "Acme", "Bolt", "Acme", "Acme"],
+        "started_at": ["2023-01-01", "2023-01-01", "2023-01-01", "", "2023-01-01"],
+        "ended_at": ["2022-12-01", "", "", "", ""],
+        "days": ["10", "2.5", "x", "", ""],
+    })  # fmt: skip
+    with pytest.raises(DisputeDataError) as caught:
+        ck.History.from_frames(disputes, missions, as_of="2025-01-01")
+    problems = caught.value.failures["problem"]
+    assert len(problems) >= 20
+    unknown = [p for p in problems if not is_known(p)]
+    assert unknown == []
+    with pytest.warns(ck.ConflictkitWarning):
+        history = ck.History.from_frames(disputes, missions, as_of="2025-01-01",
+                                          errors="collect")  # fmt: skip
+    for joined in [*history.rejected["problems"],
+                   *history.rejected_missions["problems"]]:  # fmt: skip
+        french = i18n.problem_text(joined, "fr")
+        assert is_known(joined), joined
+        # the headers of these frames are the canonical names (outcome)
+        assert english_words(re.sub(r"colonne \w+ :", "", french)) == [], french
+    # file problems: a required column missing, dates that read both ways
+    for bad in (
+        pd.DataFrame({"client": ["Acme"]}),
+        pd.DataFrame(
+            {"client": ["Acme", "Bolt"], "opened_at": ["03/04/2024", "05/06/2024"]}
+        ),  # fmt: skip
+    ):
+        with pytest.raises(DisputeDataError) as caught:
+            ck.History.from_frames(bad)
+        for problem in caught.value.failures["problem"]:
+            assert is_known(problem), problem
+
+
 def test_french_report_on_a_small_file_has_no_english_words(tmp_path):
     text = build_report(eight_disputes(), tmp_path / "r.html", lang="fr").read_text()
     assert english_words(visible_text(text)) == []
@@ -276,6 +362,9 @@ def test_french_report_on_a_small_file_has_no_english_words(tmp_path):
         ["report", "{log}", "-o", "{out}"],
         ["validate", "{log}"],
         ["validate", "{bad}"],
+        ["validate", "{messy}"],
+        ["summary", "{messy}", "--skip-bad-rows"],
+        ["report", "{messy}", "-o", "{out}", "--skip-bad-rows"],
         ["template", "-o", "{xlsx}"],
         ["summary", "{log}"],
     ],
@@ -290,17 +379,21 @@ def test_french_cli_messages_have_no_english_words(tmp_path, capsys, argv):
     bad = tmp_path / "bad.csv"
     bad.write_text("client,opened_at\nAcme,2024-01-10\n,2024-02-01\n")
     paths = {"log": log, "out": tmp_path / "r.html", "bad": bad,
-             "xlsx": tmp_path / "t.xlsx"}  # fmt: skip
+             "xlsx": tmp_path / "t.xlsx", "messy": MESSY_FR}  # fmt: skip
     args = [a.format(**paths) for a in argv]
     main([*args, "--lang", "fr"])
     out = capsys.readouterr()
-    said = "\n".join(
-        line for line in (out.out + out.err).splitlines()
-        # the failure table's problem texts come from the reader, in English
-        if not line.lstrip().startswith(("3 ", "ligne")) or "problème" in line
-    )  # fmt: skip
-    said = said.replace(str(tmp_path), "")
+    said = (out.out + out.err).replace(str(tmp_path), "").replace(str(MESSY_FR), "")
     assert english_words(said) == [], said
+    if argv[:2] == ["validate", "{messy}"]:
+        # every problem of the reader, each in French: one line per problem
+        assert "8 lignes" in said
+        assert "n'est pas une date" in said
+        assert "vouliez-vous dire « paiement »" in said
+        assert "le 01/05/2021 précède l'ouverture du litige (le 03/06/2021)" in said
+    if argv[0] == "report":
+        page = visible_text((tmp_path / "r.html").read_text(encoding="utf-8"))
+        assert english_words(page) == []
 
 
 def test_a_french_locale_makes_the_cli_speak_french(tmp_path, capsys, monkeypatch):

@@ -52,6 +52,7 @@ __all__ = [
     "p_value",
     "percent",
     "plural",
+    "problem_text",
     "ratio",
     "resolve_lang",
     "t",
@@ -317,4 +318,5 @@ def label(value: Any, lang: str) -> str:
     return enum_label(str(value), lang)
 
 
+from ._problems import problem_text  # noqa: E402,F401  (the reader's problems)
 from ._warnings import warning_text  # noqa: E402,F401  (the report's notes)

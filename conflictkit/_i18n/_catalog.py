@@ -17,12 +17,14 @@ from ._cli import CLI, CLI_HEADERS  # noqa: E402
 from ._common import COMMON  # noqa: E402
 from ._glossary import GLOSSARY  # noqa: E402
 from ._plots import PLOTS  # noqa: E402
+from ._problems import PROBLEMS  # noqa: E402
 from ._report import REPORT  # noqa: E402
 from ._summary import SUMMARY  # noqa: E402
 from ._template_texts import TEMPLATE  # noqa: E402
 
 CATALOG: dict[str, Entry] = {}
-for _family in (COMMON, REPORT, SUMMARY, GLOSSARY, PLOTS, CLI, CLI_HEADERS, TEMPLATE):
+for _family in (COMMON, REPORT, SUMMARY, GLOSSARY, PLOTS, CLI, CLI_HEADERS, TEMPLATE,
+                PROBLEMS):  # fmt: skip
     _twice = CATALOG.keys() & _family.keys()
     if _twice:  # pragma: no cover - caught by the test suite at import
         raise RuntimeError(f"text keys defined twice: {sorted(_twice)}")

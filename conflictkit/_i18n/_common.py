@@ -24,6 +24,31 @@ COMMON: dict = {
         {"one": "{count} row", "other": "{count} rows"},
         {"one": "{count} ligne", "other": "{count} lignes"},
     ),
+    "n_blank_rows": (
+        {"one": "{count} blank row", "other": "{count} blank rows"},
+        {"one": "{count} ligne vide", "other": "{count} lignes vides"},
+    ),
+    "n_total_rows": (
+        {"one": "{count} total row", "other": "{count} total rows"},
+        {"one": "{count} ligne de total", "other": "{count} lignes de total"},
+    ),
+    "rows_at": (
+        {"one": "row {rows}", "other": "rows {rows}"},
+        {"one": "ligne {rows}", "other": "lignes {rows}"},
+    ),
+    "skipped_rows": (
+        "skipped {what}{where}: they hold no record; see history.skipped for the"
+        " counts",
+        {
+            "one": "{what}{where} ignorée : elle ne contient aucun enregistrement.",
+            "other": "{what}{where} ignorées : elles ne contiennent aucun"
+            " enregistrement.",
+        },
+    ),
+    "n_columns": (
+        {"one": "{count} column", "other": "{count} columns"},
+        {"one": "{count} colonne", "other": "{count} colonnes"},
+    ),
     "n_rejected_rows": (
         {"one": "{count} row rejected", "other": "{count} rows rejected"},
         {"one": "{count} ligne rejetée", "other": "{count} lignes rejetées"},

@@ -51,11 +51,33 @@ _FRENCH: list[tuple[re.Pattern[str], str]] = [
 _FRENCH.append(
     (
         re.compile(
-            r"(?P<n>\d+) rows? rejected \((?P<d>\d+) of (?P<dt>\d+) dispute rows?,"
-            r" (?P<m>\d+) of (?P<mt>\d+) mission rows?\)"
+            r"(?P<n>\d+) rows? rejected \((?P<d>\d+) of (?P<dt>\d+) dispute rows?"
+            r"(?:, (?P<m>\d+) of (?P<mt>\d+) mission rows?)?\)"
         ),
-        "{n_rejected} ({d_disputes} sur {dt}, {m_missions} sur {mt}) ;"
-        " history.rejected les liste avec leurs problèmes.",
+        "{n_rejected} ({d_disputes} sur {dt}{of_missions}) ;"
+        " conflictkit validate les liste avec leurs problèmes.",
+    )
+)
+
+_FRENCH.append(
+    (
+        re.compile(
+            r"^skipped (?:(?P<b>[\d,]+) blank rows? \(rows? (?P<brows>[^)]*)\))?"
+            r"(?: and )?(?:(?P<t>\d+) total rows? \(rows? (?P<trows>[^)]*)\))?"
+            r"(?P<missions> of the missions table)?: they hold no record"
+        ),
+        "{skipped}",
+    )
+)
+_FRENCH.append(
+    (
+        re.compile(
+            r"^(?P<n>\d+) columns? (?:is|are) not used(?P<missions> of the missions"
+            r" table)?: (?P<names>.*)\. (?:It is|They are) kept as read"
+        ),
+        "{n_columns} non utilisée{s}{where} : {names}. Conservée{s} telle{s} que"
+        " lue{s} ; pour en utiliser une, associez-la à un nom connu (columns= ou"
+        " --columns).",
     )
 )
 
@@ -79,6 +101,38 @@ def _with_words(groups: dict[str, str], lang: str) -> dict[str, str]:
     return out
 
 
+def _read_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
+    """The words of the reader's notes: rows skipped, columns not used."""
+    from . import plural, t
+
+    out: dict[str, str] = {}
+    where = " de la table des missions" if groups.get("missions") else ""
+    out["where"] = where
+    if groups.get("m") is not None:
+        m = t("n_missions", lang, count=int(groups["m"] or 0))
+        out["of_missions"] = f", {m} sur {groups['mt']}"
+    else:
+        out["of_missions"] = ""
+    if "names" in groups and groups.get("n"):
+        n = int(groups["n"] or 0)
+        out["n_columns"] = t("n_columns", lang, count=n)
+        out["s"] = "" if plural(n, lang) == "one" else "s"
+        out["names"] = re.sub(r"'([^']*)'", "« \\1 »", groups["names"] or "")
+        out["names"] = out["names"].replace(" or ", " ou ").replace("?)", " ?)")
+    if "brows" in groups:
+        parts, total = [], 0
+        for count, rows, key in (("b", "brows", "n_blank_rows"),
+                                 ("t", "trows", "n_total_rows")):  # fmt: skip
+            if groups.get(count):
+                n = int(str(groups[count]).replace(",", ""))
+                total += n
+                where_rows = t("rows_at", lang, count=n, rows=groups[rows])
+                parts.append(f"{t(key, lang, count=n)} ({where_rows})")
+        out["skipped"] = t("skipped_rows", lang, count=total,
+                           what=" et ".join(parts), where=where)  # fmt: skip
+    return out
+
+
 def warning_text(message: str, lang: str, *, keep_unknown: bool = False) -> str:
     """A warning's message in ``lang`` (English messages pass through).
 
@@ -97,5 +151,7 @@ def warning_text(message: str, lang: str, *, keep_unknown: bool = False) -> str:
     for pattern, french in _FRENCH:
         found = pattern.search(message)
         if found:
-            return french.format(**_with_words(found.groupdict(), lang))
+            groups = _with_words(found.groupdict(), lang)
+            groups.update(_read_words(found.groupdict(), lang))
+            return french.format(**groups)
     return message if keep_unknown else _UNKNOWN

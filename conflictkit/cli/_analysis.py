@@ -98,7 +98,7 @@ def _validate(args: argparse.Namespace) -> int:
         raise  # exit code 2, as for every command
     except (ValueError, OSError) as err:  # a bad option or an unreadable file
         print(say("file_problem", args.lang, path=args.path))
-        print(f"  {err}")
+        print(f"  {i18n.problem_text(str(err), args.lang)}")
         return 1
     m = ""
     if history.missions is not None:
@@ -111,6 +111,7 @@ def _print_failures(failures: pd.DataFrame, lang: str) -> None:
     """The failures as a table, naming each column by the user's header."""
     table = failures.astype(object).where(failures.notna(), "")
     table["row"] = [str(int(r)) if r != "" else "" for r in table["row"]]
+    table["problem"] = [i18n.problem_text(p, lang) for p in table["problem"]]
     if "header" in table.columns:
         table["column"] = [
             h if not c or h in ("", c) else f"{h} ({c})"

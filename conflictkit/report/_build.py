@@ -531,14 +531,14 @@ class _Report:
         if h.rejected is not None and len(h.rejected):
             n = len(h.rejected)
             self.add("quality", H.p(self.t("quality.rejected", count=n)))
-            self.table("quality", h.rejected.reset_index(names="row"))
+            self.table("quality", self._rejected(h.rejected))
             self.read("quality", "read.rejected_table")
         else:
             self.add("quality", H.p(self.t("quality.no_rejected")))
         if h.rejected_missions is not None and len(h.rejected_missions):
             n = len(h.rejected_missions)
             self.add("quality", H.p(self.t("quality.rejected_missions", count=n)))
-            self.table("quality", h.rejected_missions.reset_index(names="row"))
+            self.table("quality", self._rejected(h.rejected_missions))
         n_unlabelled = int(h.disputes["primary_cause"].isna().sum())
         if n_unlabelled:
             self.add("quality", H.p(self.t("quality.unlabelled", count=n_unlabelled)))
@@ -556,6 +556,19 @@ class _Report:
             )  # fmt: skip
             self.add("quality", f'<p>{self.t("quality.notes")}</p><ul class="note">'
                      f"{items}</ul>")  # fmt: skip
+
+    def _rejected(self, rejected: pd.DataFrame) -> pd.DataFrame:
+        """The rejected rows as read, their problems in the report's language."""
+        out = rejected.reset_index(names="row")
+        # the reader names columns canonically (opened_at); the user's header
+        # (Début) is what the table above shows
+        headers = {c: h for h, c in rejected.attrs.get("canonical", {}).items()}
+        if "problems" in out.columns:
+            out["problems"] = [
+                i18n.problem_text(p, self.lang, headers=headers)
+                for p in out["problems"].astype(object)
+            ]
+        return out
 
     def _note_text(self, message: str) -> str:
         """A warning in the report's language (its English text otherwise)."""

@@ -85,7 +85,7 @@ _PERCENT = {
 }
 _MONEY = {"amount_at_stake", "amount_recovered"}
 _LABELLED = {"cause", "primary_cause", "top_cause", "outcome", "group", "practice"}
-_TEXT_COLUMNS = {"action", "evidence", "risk_reason", "problem", "value"}
+_TEXT_COLUMNS = {"action", "evidence", "risk_reason", "problem", "problems", "value"}
 
 
 def esc(text: Any) -> str:

@@ -132,6 +132,50 @@ def excel_fr_cp1252() -> None:
     (HERE / "fr_excel_cp1252.csv").write_bytes(text.encode("cp1252"))
 
 
+def excel_fr_cp1252_with_errors() -> None:
+    """The same kind of export, typed in a hurry: rows a reader must reject.
+
+    Every mistake is one people make in a spreadsheet kept by hand: a date
+    that does not exist (31/02), a resolution typed before the opening, a
+    cause with a typo, an amount with the letter O for a zero, a negative
+    amount, an id copied twice, a client left as ``N/A``, a severity and a
+    "client kept" answer outside the lists, and one row with two mistakes.
+    """
+    header = ["N°", "Client", "Début", "Réglé le", "Motif", "Issue", "Gravité",
+              "Montant", "Client conservé", "Commentaire"]  # fmt: skip
+    rows = [
+        header,
+        ["L-101", "Société Générale des Eaux", "07/04/2021", "21/04/2021",
+         "paiement en retard", "compromis", "élevée", "1 500,00 €", "oui",
+         "Relance n°3, toujours rien"],
+        ["L-102", "Atelier Dupré", "31/02/2022", "", "devis contesté", "en cours",
+         "moyenne", "800", "", "Il veut une version mobile en plus"],
+        ["L-103", "Boulangerie Lefèvre", "03/06/2021", "01/05/2021",
+         "retard de livraison", "amiable", "faible", "", "oui",
+         "Planning glissé d'une semaine"],
+        ["L-104", "Crèche Les Hirondelles", "14/09/2021", "30/09/2021",
+         "retard de paiment", "gain de cause", "", "2 350,50 €", "non",
+         "Payé après mise en demeure"],
+        ["L-105", "Atelier Dupré", "02/11/2021", "", "ton condescendant", "-", "",
+         "1 2OO €", "", "Réunion tendue, propos déplacés"],
+        ["L-101", "Société Générale des Eaux", "18/01/2022", "", "délais", "en cours",
+         "", "", "", "Copié-collé de la première ligne"],
+        ["L-107", "N/A", "27/02/2022", "15/03/2022", "retard de paiement; ton directif",
+         "perdu", "haute", "980,00 €", "non", "Facture passée en perte"],
+        ["L-108", "Atelier Dupré", "12/04/2022", "", "périmètre", "", "très grave",
+         "-150 €", "peut-être", "Avoir à déduire ?"],
+        ["L-109", "Boulangerie Lefèvre", "3O/05/2022", "", "confiance en berne", "",
+         "moyenne", "600", "", "Deux erreurs sur la même ligne"],
+        ["L-110", "Crèche Les Hirondelles", "20/06/2022", "04/07/2022", "délais",
+         "amiable", "faible", "450,00 €", "oui", "Livraison décalée d'une semaine"],
+        ["TOTAL", "", "", "", "", "", "", "5 450,50 €", "", ""],
+    ]  # fmt: skip
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    text = out.getvalue() + ";;;;;;;;;\r\n" * 2
+    (HERE / "fr_excel_cp1252_erreurs.csv").write_bytes(text.encode("cp1252"))
+
+
 def utf8_bom_quoted_dates() -> None:
     """An export from a web tool: UTF-8 with a BOM, ISO timestamps kept in quotes."""
     out = io.StringIO()
@@ -315,6 +359,7 @@ def allocine_notes() -> None:
 
 if __name__ == "__main__":
     excel_fr_cp1252()
+    excel_fr_cp1252_with_errors()
     utf8_bom_quoted_dates()
     workbook_with_blank_rows_and_total()
     accounts_receivable()
