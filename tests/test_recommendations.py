@@ -12,6 +12,7 @@ import pytest
 
 import conflictkit as ck
 from conflictkit import Cause
+from conflictkit import _i18n as i18n
 from conflictkit.analysis._advice import CAUSE_ACTIONS, PRACTICE_ACTIONS
 from conflictkit.datasets import make_history
 
@@ -69,13 +70,13 @@ class TestYourDataOrGeneralAdvice:
         first = acme.iloc[0]
         assert first["basis"] == "your data"
         assert first["practice"] == "written_scope"
-        assert first["action"] == PRACTICE_ACTIONS["written_scope"][0]
+        assert first["action"] == i18n.t("advice.do.written_scope", "en")
         assert "a written scope went with" in first["evidence"]
         assert f"{scope['ci_high']:.2f}" in first["evidence"]
         assert "1 of 2 of this client's missions without it" in first["evidence"]
         # the general advice on scope follows, minus the practice already given
         general = acme[acme["basis"] == "general advice"]
-        want = [a.action[0] for a in CAUSE_ACTIONS[Cause.SCOPE]]
+        want = [a.text("en") for a in CAUSE_ACTIONS[Cause.SCOPE]]
         want = [a for a in want if not a.startswith("Frame the scope in writing")]
         assert list(general["action"]) == want
         assert general["evidence"].str.contains("not tested on your data").all()
@@ -87,7 +88,7 @@ class TestYourDataOrGeneralAdvice:
         bolt = rows(r, "Bolt", "trust")
         assert len(bolt)
         assert "meeting_minutes" not in set(bolt["practice"].dropna())
-        minutes = [a.action[0] for a in CAUSE_ACTIONS[Cause.TRUST]]
+        minutes = [a.text("en") for a in CAUSE_ACTIONS[Cause.TRUST]]
         minutes = [a for a in minutes if "minutes" in a]
         assert not set(minutes) & set(bolt["action"])
         general = bolt[bolt["basis"] == "general advice"]
@@ -117,11 +118,15 @@ class TestYourDataOrGeneralAdvice:
     def test_french(self):
         r = ck.recommendations(career(), lang="fr")
         first = rows(r, "Acme", "scope").iloc[0]
-        assert first["action"] == PRACTICE_ACTIONS["written_scope"][1]
+        assert first["action"] == i18n.t("advice.do.written_scope", "fr")
         assert "un périmètre écrit s'accompagne de" in first["evidence"]
         assert "IC 95 %" in first["evidence"]
         general = r[r["basis"] == "general advice"]
         assert general["evidence"].str.contains("non vérifié sur vos données").all()
+        # French nouns agree with their count (0 and 1 singular)
+        assert "1 mission sur 2 de ce client sans cela" in first["evidence"]
+        for wrong in (r"\b[01] litiges\b", r"\b[01] missions\b", r"\b[2-9] litige\b"):
+            assert not r["evidence"].str.contains(wrong, regex=True).any(), wrong
 
     def test_nothing_recurring_gives_advice_on_the_most_frequent_cause(self):
         d = pd.DataFrame(
@@ -158,7 +163,7 @@ class TestYourDataOrGeneralAdvice:
         for cause in Cause:
             assert CAUSE_ACTIONS[cause], cause
             for advice in CAUSE_ACTIONS[cause]:
-                en, fr = advice.action
+                en, fr = advice.text("en"), advice.text("fr")
                 assert en.endswith(".")
                 assert fr.endswith(".")
                 assert en != fr

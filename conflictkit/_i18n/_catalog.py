@@ -13,6 +13,7 @@ from typing import TypeAlias
 Side: TypeAlias = str | dict[str, str]
 Entry: TypeAlias = tuple[Side, Side]
 
+from ._advice import ADVICE  # noqa: E402
 from ._cli import CLI, CLI_HEADERS  # noqa: E402
 from ._common import COMMON  # noqa: E402
 from ._glossary import GLOSSARY  # noqa: E402
@@ -24,7 +25,7 @@ from ._template_texts import TEMPLATE  # noqa: E402
 
 CATALOG: dict[str, Entry] = {}
 for _family in (COMMON, REPORT, SUMMARY, GLOSSARY, PLOTS, CLI, CLI_HEADERS, TEMPLATE,
-                PROBLEMS):  # fmt: skip
+                PROBLEMS, ADVICE):  # fmt: skip
     _twice = CATALOG.keys() & _family.keys()
     if _twice:  # pragma: no cover - caught by the test suite at import
         raise RuntimeError(f"text keys defined twice: {sorted(_twice)}")

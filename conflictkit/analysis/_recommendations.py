@@ -10,7 +10,7 @@ import pandas as pd
 from .. import _i18n as i18n
 from .._labels import CAUSE_DTYPE, Cause, check_lang, label
 from ..model import STRING_DTYPE, History
-from ._advice import CAUSE_ACTIONS, EVIDENCE, PRACTICE_ACTIONS, PRACTICE_NAMES, text
+from ._advice import CAUSE_ACTIONS
 from ._common import ALL, check_history
 from ._effects import _mission_practices, prevention_effects
 from ._profiles import _number
@@ -41,11 +41,6 @@ def _q_text(q: float, lang: str) -> str:
 
 def _num(x: float, lang: str, fmt: str = "%.2f") -> str:
     return str(_number(np.array([x]), fmt, lang)[0])
-
-
-def _s(n: int) -> str:
-    """The plural mark of a count."""
-    return "" if n == 1 else "s"
 
 
 def _effects(history: History) -> pd.DataFrame | None:
@@ -91,8 +86,10 @@ def _practice_sentence(row: pd.Series, key: str, cause: str, lang: str) -> str:
         interval = f"≥ {_num(low, lang)}"
     else:
         interval = f"{_num(low, lang)}–{_num(high, lang)}"
-    return text(EVIDENCE[key], lang).format(
-        practice=text(PRACTICE_NAMES[str(row["practice"])], lang),
+    return i18n.t(
+        f"evidence.{key}",
+        lang,
+        practice=i18n.t(f"advice.name.{row['practice']}", lang),
         cause=label(cause, lang).lower(),
         pct=_num(100 * (1 - ratio), lang, "%.0f"),
         ratio=_num(ratio, lang),
@@ -131,12 +128,16 @@ def _cell_rows(
                 if client_code is not None and practice in gap:
                     lacking, known = gap[practice][client_code]
                     if known:
-                        evidence += sep + text(EVIDENCE["gap"], lang).format(
-                            n=int(lacking), total=int(known), s=_s(int(lacking))
+                        evidence += sep + i18n.t(
+                            "evidence.gap",
+                            lang,
+                            count=int(lacking),
+                            n=int(lacking),
+                            total=int(known),
                         )
                 rows.append(
                     {
-                        "action": text(PRACTICE_ACTIONS[practice], lang),
+                        "action": i18n.t(f"advice.do.{practice}", lang),
                         "basis": _YOURS,
                         "practice": practice,
                         "evidence": evidence,
@@ -146,7 +147,7 @@ def _cell_rows(
                 contradicted[practice] = _practice_sentence(
                     row, "contradicted", cause, lang
                 )
-    general = text(EVIDENCE["general"], lang)
+    general = i18n.t("evidence.general", lang)
     against = sep.join(contradicted.values())
     for advice in CAUSE_ACTIONS[Cause(cause)]:
         if advice.practice in contradicted or advice.practice in supported:
@@ -154,7 +155,7 @@ def _cell_rows(
         parts = [p for p in (finding, general, against) if p]
         rows.append(
             {
-                "action": text(advice.action, lang),
+                "action": advice.text(lang),
                 "basis": _GENERAL,
                 "practice": advice.practice,
                 "evidence": sep.join(parts),
@@ -253,15 +254,16 @@ conseil général de terrain, non vérifié sur vos données'
     if len(hits):
         order = np.lexsort((-hits["rate_ratio"].to_numpy(), hits["q_value"].to_numpy()))
         hits = hits.iloc[order]
-        finding_tmpl = text(EVIDENCE["recurring"], lang)
         for priority, (_, hit) in enumerate(hits.iterrows(), start=1):
             client, cause = str(hit["client"]), str(hit["cause"])
             code = int(cells.clients.get_loc(client))
             k = int(hit["n_disputes"])
-            finding = finding_tmpl.format(
+            finding = i18n.t(
+                "evidence.recurring",
+                lang,
+                count=k,
                 cause=label(cause, lang).lower(),
                 k=k,
-                s=_s(k),
                 n=int(cells.n_labelled[code]),
                 ratio=_num(float(hit["rate_ratio"]), lang, "%.1f"),
                 q=_q_text(float(hit["q_value"]), lang),
@@ -275,10 +277,12 @@ conseil général de terrain, non vérifié sur vos données'
             return _frame([])
         top = int(total.argmax())
         share = _num(100.0 * total[top] / n_lab, lang, "%.0f")
-        finding = text(EVIDENCE["frequent"], lang).format(
+        finding = i18n.t(
+            "evidence.frequent",
+            lang,
+            count=int(total[top]),
             cause=label(_CAUSES[top], lang).lower(),
             k=int(total[top]),
-            s=_s(int(total[top])),
             n=n_lab,
             share=f"{share}{' %' if lang == 'fr' else '%'}",
         )
