@@ -171,6 +171,23 @@ SUMMARY: dict = {
         "Du {start} au {end} : {n}, contre {m} sur la même durée juste avant"
         " ({change}).",
     ),
+    "sum.compare_rates": (
+        "From {start} to {end}: {n} over {days} mission-days ({rate} per 100),"
+        " against {m} over {days_before} ({rate_before} per 100) in the same"
+        " length of time just before: {change} per day worked, {verdict} ({p}).",
+        "Du {start} au {end} : {n} pour {days} jours de mission ({rate} pour 100),"
+        " contre {m} pour {days_before} ({rate_before} pour 100) sur la même durée"
+        " juste avant : {change} par jour travaillé, {verdict} ({p}).",
+    ),
+    "sum.compare_clear": ("a clear change", "un changement net"),
+    "sum.compare_chance": ("which could be chance", "ce qui peut tenir au hasard"),
+    "sum.compare_counts_only": (
+        "These are counts: without mission-days for both periods, a busier"
+        " period cannot be told from a worse one.",
+        "Ce sont des nombres de litiges : sans jours de mission sur les deux"
+        " périodes, une période plus chargée ne se distingue pas d'une période"
+        " pire.",
+    ),
     "sum.compare_few": (
         "From {start} to {end}: {n}, against {m} in the same length of time just"
         " before; too few to tell whether that is a real change.",

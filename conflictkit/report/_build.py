@@ -90,7 +90,9 @@ def build_report(
         Language of every text, number and date.
     since, until : date-like, optional
         Report on the disputes opened in this period (both ends included).
-        The summary compares it with the same length of time just before.
+        The summary compares it with the same length of time just before:
+        disputes per 100 mission-days (with the exact test of two rates)
+        when missions cover both periods, else counts, saying so.
         Without either, it compares the last twelve months with the twelve
         before (when the history covers two years).
     clients : str or list of str, optional

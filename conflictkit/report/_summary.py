@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -366,9 +367,27 @@ def _prevention(history: History, lang: str) -> tuple[str, bool]:
     return " ".join(parts), True
 
 
+def _mission_days(history: History, start: Any, end: Any) -> float:
+    """Mission-days worked in ``[start, end]`` (0 without missions or days)."""
+    from ._select import _clip_missions
+
+    m = history.missions
+    if m is None or "days" not in m.columns or not len(m):
+        return 0.0
+    clipped = _clip_missions(m, start, end, None, history.as_of)
+    return float(clipped["days"].sum(min_count=1) or 0.0)
+
+
 def _compare(
     history: History, before: History | None, period: Period, lang: str
 ) -> tuple[str, bool]:
+    """The chosen period against the same length of time just before it.
+
+    When missions cover both periods, rates are compared (disputes per 100
+    mission-days, with the exact test of two Poisson rates): a busier period
+    is not a worse one. Otherwise counts are compared, and the sentence says
+    it compares counts only.
+    """
     opened = history.disputes["opened_at"]
     start = period.start if period.start is not None else opened.min()
     end = period.end if period.end is not None else history.as_of
@@ -379,13 +398,18 @@ def _compare(
         text = i18n.t("sum.compare_unknown", lang, n=n, start=first, end=last)
         return text, False
     m = len(before)
+    days = _mission_days(history, start, end)
+    days_before = _mission_days(before, None, None)
+    if days > 0 and days_before > 0 and count + m > 0:
+        return _compare_rates(count, days, m, days_before, first, last, lang)
+    counts_only = " " + i18n.t("sum.compare_counts_only", lang)
     if m == 0:
         text = i18n.t("sum.compare_none_before", lang, n=n, start=first, end=last)
-        return text, True
+        return text + counts_only, True
     if count + m < MIN_COMPARE:
         text = i18n.t("sum.compare_few", lang, n=n, m=i18n.number(m, lang),
                       start=first, end=last)  # fmt: skip
-        return text, False
+        return text + counts_only, False
     change = (count - m) / m
     sign = "+" if change > 0 else ""
     text = i18n.t(
@@ -394,6 +418,41 @@ def _compare(
         n=n,
         m=i18n.number(m, lang),
         change=sign + i18n.percent(change, lang),
+        start=first,
+        end=last,
+    )
+    return text + counts_only, True
+
+
+def _compare_rates(
+    count: int,
+    days: float,
+    m: int,
+    days_before: float,
+    first: str,
+    last: str,
+    lang: str,
+) -> tuple[str, bool]:
+    """Disputes per 100 mission-days now and before, and whether that differs."""
+    from ..analysis._effects import rate_ratio_test
+
+    ratio, low, high, p = rate_ratio_test(count, days, m, days_before)
+    rate, rate_before = 100 * count / days, 100 * m / days_before
+    change = rate / rate_before - 1 if rate_before > 0 else np.inf
+    sign = "+" if change > 0 else ""
+    clear = bool(p < 0.05)
+    text = i18n.t(
+        "sum.compare_rates",
+        lang,
+        n=_n(count, lang),
+        days=i18n.number(days, lang, digits=0),
+        rate=i18n.number(rate, lang, digits=1),
+        m=i18n.number(m, lang),
+        days_before=i18n.number(days_before, lang, digits=0),
+        rate_before=i18n.number(rate_before, lang, digits=1),
+        change=(sign + i18n.percent(change, lang)) if np.isfinite(change) else "",
+        verdict=i18n.t("sum.compare_clear" if clear else "sum.compare_chance", lang),
+        p=i18n.p_value(p, lang),
         start=first,
         end=last,
     )
