@@ -13,10 +13,10 @@ from .._labels import Cause, Verdict, label
 from ._common import (
     ALL_COLOR,
     cause_color,
+    dress,
     forest,
     group_label,
     month_label,
-    outside_legend,
     percent_formatter,
     require_columns,
     setup,
@@ -90,12 +90,10 @@ def plot_cause_counts(
     )
     ax.bar_label(bars, fmt="%d", padding=2, fontsize="small")
     ax.set_xticks(x, [label(c, lang) for c in causes])
-    ax.set_ylabel(text("disputes", lang))
-    ax.set_xlabel(text("cause", lang))
-    ax.set_title(text("counts_title", lang))
     ax.set_ylim(0, max(n.max() if n.size else 1, 1) * 1.12)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.spines[["top"]].set_visible(False)
+    dress(ax, title=text("counts_title", lang), xlabel=text("cause", lang),
+          ylabel=text("disputes", lang), spines=["top"])  # fmt: skip
 
     twin = ax.twinx()
     total = n.sum()
@@ -103,8 +101,7 @@ def plot_cause_counts(
     twin.plot(x, cumulative, color=ALL_COLOR, marker="o", markersize=4)
     twin.set_ylim(0, 105)
     twin.yaxis.set_major_formatter(percent_formatter(lang, scale=100))
-    twin.set_ylabel(text("cumulative", lang))
-    twin.spines[["top"]].set_visible(False)
+    dress(twin, ylabel=text("cumulative", lang), spines=["top"])
     return ax
 
 
@@ -244,14 +241,16 @@ def plot_cause_trend(
     if len(ticks) and len(ticks) < len(periods):
         ax.set_xticks(x, minor=True)
     ax.set_xlim(-0.6, len(x) - 0.4)
-    ax.set_ylabel(text("rate_100" if rate else "disputes", lang))
-    ax.set_xlabel(text("period", lang))
     if not rate:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_title(text("trend_title", lang))
-    ax.spines[["top", "right"]].set_visible(False)
-    if ax.get_legend_handles_labels()[0]:
-        outside_legend(ax, title=text("cause", lang))
+    has_legend = bool(ax.get_legend_handles_labels()[0])
+    dress(
+        ax,
+        title=text("trend_title", lang),
+        xlabel=text("period", lang),
+        ylabel=text("rate_100" if rate else "disputes", lang),
+        legend={"title": text("cause", lang)} if has_legend else None,
+    )
     return ax
 
 
@@ -311,8 +310,9 @@ def plot_trend_summary(
         more="rising",
     )
     ax.set_yticks(y, [group_label(c, lang) for c in causes])
-    ax.set_xlabel(text("rr_year", lang))
-    ax.set_title(text("summary_title", lang))
+    # the forest has bared its spines already
+    dress(ax, title=text("summary_title", lang), xlabel=text("rr_year", lang),
+          spines=())  # fmt: skip
     return ax
 
 
@@ -387,6 +387,6 @@ def plot_change_points(
         filled=[v in ("rising", "falling") for v in verdict],
     )
     ax.set_yticks(y, [group_label(c, lang) for c in causes])
-    ax.set_xlabel(text("rr_change", lang))
-    ax.set_title(text("change_title", lang))
+    dress(ax, title=text("change_title", lang), xlabel=text("rr_change", lang),
+          spines=())  # fmt: skip
     return ax

@@ -209,6 +209,40 @@ def outside_legend(ax: Axes, handles: list | None = None, **kwargs: Any) -> None
         ax.legend(handles=handles, **opts)
 
 
+#: Every spine of an axes (heatmaps show none).
+ALL_SPINES = ("top", "right", "bottom", "left")
+
+
+def dress(
+    ax: Axes,
+    *,
+    title: str | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    spines: Iterable[str] = ("top", "right"),
+    legend: dict[str, Any] | None = None,
+) -> None:
+    """The finish every plot shares: title, axis labels, bare spines, legend.
+
+    Texts are already in the plot's language. ``spines`` are hidden
+    (:data:`ALL_SPINES` for a heatmap, ``()`` for none); ``legend`` holds
+    the options of :func:`outside_legend` (``handles``, ``title``,
+    ``bbox_to_anchor``), which places it to the right of the axes, or is
+    None for no legend.
+    """
+    if title is not None:
+        ax.set_title(title)
+    if xlabel is not None:
+        ax.set_xlabel(xlabel)
+    if ylabel is not None:
+        ax.set_ylabel(ylabel)
+    hidden = list(spines)
+    if hidden:
+        ax.spines[hidden].set_visible(False)
+    if legend is not None:
+        outside_legend(ax, **legend)
+
+
 def row_fontsize(ax: Axes, n_rows: int, *, largest: float = 10.0) -> float:
     """A font size (points) that fits ``n_rows`` rows in the axes' height."""
     # typed Figure | SubFigure; only a Figure has a size (as before, axes in a

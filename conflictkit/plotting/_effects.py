@@ -14,10 +14,10 @@ from ._common import (
     OUTCOME_COLORS,
     cause_color,
     check_choice,
+    dress,
     forest,
     group_label,
     number,
-    outside_legend,
     percent_formatter,
     practice_label,
     require_columns,
@@ -100,11 +100,12 @@ def plot_outcomes_by_cause(
         ax.text(1.01, yi, f"n = {ni}", va="center", fontsize="small", color="0.3")
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(percent_formatter(lang))
-    ax.set_xlabel(text("outcome_share", lang))
-    ax.set_title(text("outcomes_title", lang))
-    ax.spines[["top", "right"]].set_visible(False)
-    if len(causes):
-        outside_legend(ax, bbox_to_anchor=(1.16, 1.0))
+    dress(
+        ax,
+        title=text("outcomes_title", lang),
+        xlabel=text("outcome_share", lang),
+        legend={"bbox_to_anchor": (1.16, 1.0)} if len(causes) else None,
+    )
     return ax
 
 
@@ -177,8 +178,8 @@ def plot_prevention_effects(
         filled=significant,
     )  # fmt: skip
     ax.set_yticks(y, [practice_label(pr, lang) for pr in practices])
-    ax.set_xlabel(text("rr", lang))
-    ax.set_title(text("prevention_title", lang) + f" — {group_label(cause, lang)}")
+    title = text("prevention_title", lang) + f" — {group_label(cause, lang)}"
+    dress(ax, title=title, xlabel=text("rr", lang), spines=())
     return ax
 
 
@@ -257,8 +258,6 @@ def plot_handling_effects(
     ax.set_xlim(0, (top * 1.25 or 1.0) if value == "median_days" else 1.12)
     if value != "median_days":
         ax.xaxis.set_major_formatter(percent_formatter(lang))
-    ax.set_xlabel(text(value, lang))
-    ax.set_title(text("handling_title", lang))
-    ax.spines[["top", "right"]].set_visible(False)
-    outside_legend(ax, bbox_to_anchor=(1.12, 1.0))
+    dress(ax, title=text("handling_title", lang), xlabel=text(value, lang),
+          legend={"bbox_to_anchor": (1.12, 1.0)})  # fmt: skip
     return ax

@@ -13,9 +13,10 @@ from matplotlib.ticker import MaxNLocator
 
 from .._labels import Cause, label
 from ._common import (
+    ALL_SPINES,
     cause_color,
     check_choice,
-    outside_legend,
+    dress,
     require_columns,
     row_fontsize,
     setup,
@@ -127,9 +128,8 @@ def plot_cause_cooccurrence(
     image = ax.imshow(np.ma.masked_invalid(matrix), **{**opts, **kwargs})
     _annotate_cells(ax, image, matrix, fmt)
     _cause_ticks(ax, causes, lang, x=True, y=True)
-    ax.set_title(title)
     ax.tick_params(length=0)
-    ax.spines[:].set_visible(False)
+    dress(ax, title=title, spines=ALL_SPINES)
     if colorbar:
         bar = ax.figure.colorbar(image, ax=ax, shrink=0.8)
         bar.set_label(text("lift" if value == "lift" else "disputes", lang))
@@ -248,19 +248,21 @@ def plot_recurring_causes(
     ax.set_yticks(np.arange(len(order) + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", linewidth=1)
     ax.tick_params(which="both", length=0)
-    ax.spines[:].set_visible(False)
     title = text("recurring_title", lang)
     if len(order) < n_clients:
         title += "\n" + text("top_clients", lang, top=len(order), n=n_clients)
-    ax.set_title(title)
-    ax.set_ylabel(text("client", lang))
-    ax.set_xlabel(text("cause", lang))
-    if len(rows):
-        handle = Patch(
-            facecolor="white",
-            edgecolor="black",
-            linewidth=2.5,
-            label=text("recurring", lang),
-        )
-        outside_legend(ax, handles=[handle])
+    handle = Patch(
+        facecolor="white",
+        edgecolor="black",
+        linewidth=2.5,
+        label=text("recurring", lang),
+    )
+    dress(
+        ax,
+        title=title,
+        xlabel=text("cause", lang),
+        ylabel=text("client", lang),
+        spines=ALL_SPINES,
+        legend={"handles": [handle]} if len(rows) else None,
+    )
     return ax

@@ -19,8 +19,8 @@ from ._common import (
     UNLABELLED_COLOR,
     DateFormatter,
     check_choice,
+    dress,
     group_label,
-    outside_legend,
     percent_formatter,
     require_columns,
     row_fontsize,
@@ -180,15 +180,16 @@ def plot_timeline(
     ax.tick_params(axis="y", labelsize=max(row_fontsize(ax, len(lanes)), 4.0))
     ax.grid(axis="y", color="0.92", lw=0.8, zorder=0)
     ax.set_axisbelow(True)
-    ax.spines[["top", "right"]].set_visible(False)
     title = text("timeline_title", lang)
     if clients is None and len(lanes) < n_clients:
         title += "\n" + text("top_lanes", lang, top=len(lanes), n=n_clients)
-    ax.set_title(title)
-    ax.set_xlabel(text("opened", lang))
-    ax.set_ylabel(text("client", lang))
-    if handles:
-        outside_legend(ax, handles=handles, title=text("cause", lang))
+    dress(
+        ax,
+        title=title,
+        xlabel=text("opened", lang),
+        ylabel=text("client", lang),
+        legend={"handles": handles, "title": text("cause", lang)} if handles else None,
+    )
     return ax
 
 
@@ -322,10 +323,9 @@ def plot_time_to_resolution(
         if right < longest:
             xlabel += f" ({text('axis_cut', lang, days=f'{longest:.0f}')})"
     ax.yaxis.set_major_formatter(percent_formatter(lang))
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(text("share_open", lang))
-    ax.set_title(text("km_title", lang))
-    ax.spines[["top", "right"]].set_visible(False)
+    # the legend stays inside, in the corner the falling curves leave empty
+    dress(ax, title=text("km_title", lang), xlabel=xlabel,
+          ylabel=text("share_open", lang))  # fmt: skip
     handles, _ = ax.get_legend_handles_labels()
     if len(curves) and (curves["n_censored"] > 0).any():
         handles.append(
