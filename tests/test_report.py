@@ -290,6 +290,21 @@ def test_french_report_on_a_messy_french_file(tmp_path):
         assert french in quality, french
     for wrong in ("1 lignes", "8 ligne ", "1 litiges", "0 litiges"):
         assert not re.search(rf"(?<![\d\w]){wrong}", text), wrong
+    # what a person reading it noticed: the problems come first in the rejected
+    # table; no section says more than two disputes can tell
+    rejected = page[page.index('<section id="quality">') :]
+    head = rejected[rejected.index("<thead>") : rejected.index("</thead>")]
+    assert head.index("problèmes") < head.index("N°") < head.index("Début")
+    assert "Aucune cause ne revient" not in text
+    assert "2 litiges citent une cause ; il en faut au moins 20" in text
+    assert "Pas encore de conseil : 2 litiges citent une cause" in text
+    resolution = page[page.index('<section id="resolution">') :]
+    resolution = resolution[: resolution.index("</section>")]
+    assert ("chaque courbe" in resolution) == ("<img" in resolution)
+    outcomes = page[page.index('<section id="outcomes">') :]
+    outcomes = visible_text(outcomes[: outcomes.index("</details>")])
+    assert "0 €" not in outcomes  # "Récupéré" was never a column: unknown
+    assert "Périmètre" not in outcomes  # a cause nobody cited: no row
     # the English report keeps the reader's own texts, word for word
     english = build_report(history, tmp_path / "en.html").read_text()
     for problem in history.rejected["problems"]:
@@ -835,7 +850,7 @@ def test_period_comparison_uses_rates_when_missions_cover_both_periods():
     busier = _planted_career({2023: (10, 200), 2024: (20, 400)})
     text, enough = _period_sentence(busier)
     assert enough
-    assert "20 disputes over 400 mission-days (5.0 per 100)" in text
+    assert "20 disputes over 400 mission-days (5.0 per 100 days)" in text
     assert "against 10 over 200 (5.0 per 100)" in text
     assert "+0% per day worked" in text or "0% per day worked" in text
     assert "which could be chance (p = 1.00)" in text

@@ -67,7 +67,7 @@ PLOTS: dict = {
     "plot.opened": ("Opened", "Ouverture"),
     "plot.open": ("Still open", "Encore ouvert"),
     "plot.as_of": ("as of {date}", "au {date}"),
-    "plot.km_title": ("Time to resolution", "Délai de résolution"),
+    "plot.km_title": ("Time to resolution", "Délai de règlement"),
     "plot.days_open": ("Days since opened", "Jours depuis l'ouverture"),
     "plot.share_open": ("Share still open", "Part encore ouverte"),
     "plot.censored": ("Still open (censored)", "Encore ouvert (censuré)"),

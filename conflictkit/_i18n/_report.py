@@ -158,11 +158,11 @@ REPORT: dict = {
     ),
     "read.recurring_table": (
         "How to read this: a cause recurs with a client when it comes up far"
-        ' more often with them than across all your clients; "×" says how many'
-        " times more, q how likely such a gap is by chance alone.",
+        ' more often with them than across all your clients; "ratio" says how'
+        " many times more, q how likely such a gap is by chance alone.",
         "Comment lire : une cause est récurrente avec un client quand elle"
         " revient bien plus souvent avec lui qu'avec l'ensemble de vos clients ;"
-        " « × » dit combien de fois plus, q la probabilité d'un tel écart par"
+        " « rapport » dit combien de fois plus, q la probabilité d'un tel écart par"
         " simple hasard.",
     ),
     "read.resolution_fig": (
@@ -268,6 +268,34 @@ REPORT: dict = {
         " causes, ou laissez conflictkit suggest en proposer à partir de vos"
         " notes.",
     ),
+    "na.too_few_recurring": (
+        {
+            "one": "Not shown: {n} cites a cause; at least {need} are needed to"
+            " tell whether a cause keeps coming back with a client.",
+            "other": "Not shown: {n} cite a cause; at least {need} are needed to"
+            " tell whether a cause keeps coming back with a client.",
+        },
+        {
+            "one": "Non affiché : {n} cite une cause ; il en faut au moins {need}"
+            " pour dire si une cause revient avec un client.",
+            "other": "Non affiché : {n} citent une cause ; il en faut au moins"
+            " {need} pour dire si une cause revient avec un client.",
+        },
+    ),
+    "na.too_few_recommendations": (
+        {
+            "one": "No advice yet: {n} cites a cause, too few to tell which cause"
+            " to work on first (at least {need} are needed).",
+            "other": "No advice yet: {n} cite a cause, too few to tell which cause"
+            " to work on first (at least {need} are needed).",
+        },
+        {
+            "one": "Pas encore de conseil : {n} cite une cause, trop peu pour dire"
+            " sur laquelle agir d'abord (il en faut au moins {need}).",
+            "other": "Pas encore de conseil : {n} citent une cause, trop peu pour"
+            " dire sur laquelle agir d'abord (il en faut au moins {need}).",
+        },
+    ),
     "na.no_resolved": (
         "Not shown: no dispute is settled yet (resolved_at is empty everywhere).",
         "Non affiché : aucun litige n'est encore réglé (resolved_at est vide partout).",
@@ -279,14 +307,24 @@ REPORT: dict = {
         " voir une évolution.",
     ),
     "na.too_few_trend": (
-        "Rising or falling is not shown: {n} over this span are too few to tell"
-        " (at least {need} disputes over two years are needed).",
+        {
+            "one": "Rising or falling is not shown: {n} over this span is too few"
+            " to tell (at least {need} disputes over two years are needed).",
+            "other": "Rising or falling is not shown: {n} over this span are too"
+            " few to tell (at least {need} disputes over two years are needed).",
+        },
         "Hausse ou baisse non affichée : {n} sur cette durée, c'est trop peu pour"
         " conclure (il faut au moins {need} litiges sur deux ans).",
     ),
     "na.too_few_prevention": (
-        "Not shown: {n} are too few to compare missions with and without each"
-        " practice (at least {need} are needed). Keep recording your missions.",
+        {
+            "one": "Not shown: {n} is too few to compare missions with and without"
+            " each practice (at least {need} are needed). Keep recording your"
+            " missions.",
+            "other": "Not shown: {n} are too few to compare missions with and"
+            " without each practice (at least {need} are needed). Keep recording"
+            " your missions.",
+        },
         "Non affiché : {n}, c'est trop peu pour comparer les missions avec et"
         " sans chaque pratique (il en faut au moins {need}). Continuez à noter vos"
         " missions.",

@@ -24,10 +24,18 @@ SUMMARY: dict = {
         " litiges chacune sur les {n} qui citent une cause ({share} chacune).",
     ),
     "sum.causes_few": (
-        "Not enough data to tell which cause comes first: only {n} cite a cause"
-        " (at least {need} are needed).",
-        "Pas assez de données pour dire quelle cause domine : seuls {n} citent"
-        " une cause (il en faut au moins {need}).",
+        {
+            "one": "Not enough data to tell which cause comes first: only {n}"
+            " cites a cause (at least {need} are needed).",
+            "other": "Not enough data to tell which cause comes first: only {n}"
+            " cite a cause (at least {need} are needed).",
+        },
+        {
+            "one": "Pas assez de données pour dire quelle cause domine : seul {n}"
+            " cite une cause (il en faut au moins {need}).",
+            "other": "Pas assez de données pour dire quelle cause domine : seuls"
+            " {n} citent une cause (il en faut au moins {need}).",
+        },
     ),
     "sum.causes_none": (
         "Not enough data to tell which cause comes first: no dispute cites a cause.",
@@ -63,14 +71,22 @@ SUMMARY: dict = {
         {"one": "et {count} autre", "other": "et {count} autres"},
     ),
     "sum.recurring_none": (
-        "No cause keeps coming back with a particular client ({n} disputes checked).",
+        "No cause keeps coming back with a particular client ({n} checked).",
         "Aucune cause ne revient avec un client en particulier ({n} vérifiés).",
     ),
     "sum.recurring_few": (
-        "Not enough data to tell whether a cause keeps coming back with a"
-        " client: {n} cite a cause (at least {need} are needed).",
-        "Pas assez de données pour dire si une cause revient avec un client :"
-        " {n} citent une cause (il en faut au moins {need}).",
+        {
+            "one": "Not enough data to tell whether a cause keeps coming back with"
+            " a client: {n} cites a cause (at least {need} are needed).",
+            "other": "Not enough data to tell whether a cause keeps coming back"
+            " with a client: {n} cite a cause (at least {need} are needed).",
+        },
+        {
+            "one": "Pas assez de données pour dire si une cause revient avec un"
+            " client : {n} cite une cause (il en faut au moins {need}).",
+            "other": "Pas assez de données pour dire si une cause revient avec un"
+            " client : {n} citent une cause (il en faut au moins {need}).",
+        },
     ),
     "sum.trend_one": (
         "the cause {cause} is {verdict} ({per_year} a year, {p})",
@@ -124,8 +140,12 @@ SUMMARY: dict = {
     "sum.resolution_few": (
         "Not enough data to tell how long disputes take to settle: {n} settled"
         " (at least {need} are needed).",
-        "Pas assez de données pour dire combien de temps prend un règlement :"
-        " {n} réglés (il en faut au moins {need}).",
+        {
+            "one": "Pas assez de données pour dire combien de temps prend un"
+            " règlement : {n} réglé (il en faut au moins {need}).",
+            "other": "Pas assez de données pour dire combien de temps prend un"
+            " règlement : {n} réglés (il en faut au moins {need}).",
+        },
     ),
     "sum.resolution_unbounded": (
         "Half of your disputes took more than {days} to settle, and the upper"
@@ -172,10 +192,11 @@ SUMMARY: dict = {
         " ({change}).",
     ),
     "sum.compare_rates": (
-        "From {start} to {end}: {n} over {days} mission-days ({rate} per 100),"
-        " against {m} over {days_before} ({rate_before} per 100) in the same"
+        "From {start} to {end}: {n} over {days} mission-days ({rate} per 100"
+        " days), against {m} over {days_before} ({rate_before} per 100) in the same"
         " length of time just before: {change} per day worked, {verdict} ({p}).",
-        "Du {start} au {end} : {n} pour {days} jours de mission ({rate} pour 100),"
+        "Du {start} au {end} : {n} pour {days} jours de mission ({rate} pour 100"
+        " jours),"
         " contre {m} pour {days_before} ({rate_before} pour 100) sur la même durée"
         " juste avant : {change} par jour travaillé, {verdict} ({p}).",
     ),

@@ -213,6 +213,8 @@ def plot_cause_trend(
             bars.patches[i].set_hatch("///")
             bars.patches[i].set_alpha(0.55)
         bottom = bottom + values
+    if partial.any():  # room above the tallest bar for its label
+        ax.set_ylim(top=max(ax.get_ylim()[1], 1.15 * float(bottom.max())))
     for i in np.flatnonzero(partial).tolist():
         ax.annotate(
             text("partial", lang),

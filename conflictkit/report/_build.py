@@ -21,7 +21,13 @@ from ..errors import ConflictkitWarning, NotApplicableError, SmallSampleWarning
 from ..model import History
 from . import _html as H
 from ._select import select
-from ._summary import MIN_PREVENTION, MIN_TREND, summarize
+from ._summary import (
+    MIN_CAUSES,
+    MIN_PREVENTION,
+    MIN_RECURRING,
+    MIN_TREND,
+    summarize,
+)
 
 __all__ = ["build_report"]
 
@@ -181,7 +187,7 @@ class _Report:
         """The line that replaces a section whose data are missing or too few."""
         if n is not None:
             kwargs["n"] = i18n.t("n_disputes", self.lang, count=n)
-        self.add(section, H.p(self.t(key, **kwargs), "missing"))
+        self.add(section, H.p(self.t(key, count=n, **kwargs), "missing"))
 
     def compute(self, section: str, func: Callable[..., Any], *args: Any,
                 **kwargs: Any) -> Any:  # fmt: skip
@@ -396,7 +402,12 @@ class _Report:
             return
         rec = recurring[recurring["recurring"].astype(bool)]
         if rec.empty:
-            self.add("recurring", H.p(self.t("no_recurring")))
+            n = int(self.h.causes["dispute_id"].nunique())
+            if n < MIN_RECURRING:  # "none" on a handful would be a guess
+                self.missing("recurring", "na.too_few_recurring", n=n,
+                             need=MIN_RECURRING)  # fmt: skip
+            else:
+                self.add("recurring", H.p(self.t("no_recurring")))
             return
         self.table("recurring", rec, _RECURRING_COLUMNS)
         self.read("recurring", "read.recurring_table")
@@ -410,8 +421,8 @@ class _Report:
         overall = self.compute("resolution", survival_curves, self.h)
         by_cause = self.compute("resolution", survival_curves, self.h, by="cause")
         if overall is not None and by_cause is not None:
-            self._resolution_figure(overall, by_cause)
-            self.read("resolution", "read.resolution_fig")
+            if self._resolution_figure(overall, by_cause):
+                self.read("resolution", "read.resolution_fig")
         table = self.compute("resolution", time_to_resolution, self.h, by="cause")
         total = self.compute("resolution", time_to_resolution, self.h)
         if table is not None and total is not None:
@@ -419,8 +430,11 @@ class _Report:
             self.table("resolution", both)
             self.read("resolution", "read.resolution_table")
 
-    def _resolution_figure(self, overall: pd.DataFrame, by_cause: pd.DataFrame) -> None:
-        """Small multiples: one panel per cause with its band, all disputes in grey."""
+    def _resolution_figure(self, overall: pd.DataFrame, by_cause: pd.DataFrame) -> bool:
+        """Small multiples: one panel per cause with its band, all disputes in grey.
+
+        Returns whether there was a cause to draw (three settled disputes).
+        """
         import matplotlib as mpl
         from matplotlib.figure import Figure
 
@@ -431,7 +445,7 @@ class _Report:
             :6
         ]
         if not causes:
-            return
+            return False
         curves = pd.concat([overall, by_cause], ignore_index=True)
         cols = 3 if len(causes) > 4 else min(len(causes), 2)
         rows = -(-len(causes) // cols)
@@ -460,6 +474,7 @@ class _Report:
             self.add(
                 "resolution", H.figure(fig, i18n.t("section.resolution", self.lang))
             )
+        return True
 
     def outcomes(self) -> None:
         from ..analysis import outcomes_by_cause
@@ -469,6 +484,15 @@ class _Report:
         if outcomes is None or outcomes["n_outcome_known"].sum() == 0:
             self.missing("outcomes", "na.no_outcomes")
             return
+        if "n_disputes" in outcomes.columns:  # causes nobody cited: no row
+            outcomes = outcomes[outcomes["n_disputes"] > 0]
+        d = self.h.disputes
+        for col in ("amount_at_stake", "amount_recovered"):
+            if col in outcomes.columns and d[col].isna().all():
+                # never recorded: unknown, not 0 €
+                outcomes = outcomes.assign(**{col: float("nan")})
+                if "recovery_rate" in outcomes.columns:
+                    outcomes = outcomes.assign(recovery_rate=float("nan"))
         self.figure("outcomes", plot_outcomes_by_cause, outcomes)
         self.read("outcomes", "read.outcomes_fig")
         self.table("outcomes", outcomes, _OUTCOME_COLUMNS)
@@ -525,6 +549,13 @@ class _Report:
         if recs is None or recs.empty:
             self.add("recommendations", H.p(self.t("no_recommendations")))
             return
+        n = int(self.h.causes["dispute_id"].nunique())
+        if (recs["client"].astype(str) == "all").all() and n < MIN_CAUSES:
+            # advice on "your most frequent cause" when too few cite one to
+            # say which comes first (the summary says so too)
+            self.missing("recommendations", "na.too_few_recommendations", n=n,
+                         need=MIN_CAUSES)  # fmt: skip
+            return
         self.table("recommendations", recs, _RECOMMENDATION_COLUMNS)
         self.read("recommendations", "read.recommendations_table")
 
@@ -570,6 +601,9 @@ class _Report:
                 i18n.problem_text(p, self.lang, headers=headers)
                 for p in out["problems"].astype(object)
             ]
+            # what is wrong first, then the row as the file has it
+            rest = [c for c in out.columns if c not in ("row", "problems")]
+            out = out[["row", "problems", *rest]]
         return out
 
     def _note_text(self, message: str) -> str:

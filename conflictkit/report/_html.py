@@ -88,6 +88,17 @@ _LABELLED = {"cause", "primary_cause", "top_cause", "outcome", "group", "practic
 _TEXT_COLUMNS = {"action", "evidence", "risk_reason", "problem", "problems", "value"}
 
 
+#: Decimals of the columns read side by side (ratios have two, see _cell):
+#: "1.03" above "0.99", not "0.993" above "1.1".
+_DIGITS = {
+    "rate_before": 2,
+    "rate_after": 2,
+    "rate_per_100_days": 2,
+    "shrunk_rate_per_100_days": 2,
+    "expected": 1,
+}
+
+
 def esc(text: Any) -> str:
     return html.escape(str(text))
 
@@ -110,7 +121,24 @@ def _cell(col: str, value: Any, lang: str, currency: str) -> str:
     if _is_p(col):
         text = i18n.p_value(value, lang)
         return text[4:] if text.startswith("p = ") else text[2:]  # "0.03", "< 0.001"
-    return i18n.number(value, lang)
+    digits = _DIGITS.get(col)
+    if digits is None and "ratio" in col:
+        digits = 2
+    return i18n.number(value, lang, digits=digits)
+
+
+def _range(low: Any, high: Any, lang: str, digits: int | None) -> str:
+    """An interval; a side the data do not bound is left out (``≤ 5.21``)."""
+    if pd.isna(low) and pd.isna(high):
+        return i18n.MISSING
+    if pd.isna(low):
+        return f"≤ {i18n.number(high, lang, digits=digits)}"
+    if pd.isna(high):
+        return f"≥ {i18n.number(low, lang, digits=digits)}"
+    return (
+        f"{i18n.number(low, lang, digits=digits)} – "
+        f"{i18n.number(high, lang, digits=digits)}"
+    )
 
 
 def display(frame: pd.DataFrame, lang: str, currency: str = "€") -> pd.DataFrame:
@@ -127,13 +155,8 @@ def display(frame: pd.DataFrame, lang: str, currency: str = "€") -> pd.DataFra
                 continue
             high = frame["ci_high"] if "ci_high" in frame.columns else s
             digits = 2 if "ratio" in " ".join(frame.columns) else None
-            out["range"] = [
-                i18n.MISSING
-                if pd.isna(a) and pd.isna(b)
-                else f"{i18n.number(a, lang, digits=digits)} – "
-                f"{i18n.number(b, lang, digits=digits)}"
-                for a, b in zip(s, high, strict=True)
-            ]
+            pairs = zip(s, high, strict=True)
+            out["range"] = [_range(a, b, lang, digits) for a, b in pairs]
             continue
         if col == "client":  # "all": advice for every client
             out[col] = [

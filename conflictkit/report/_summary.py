@@ -132,7 +132,8 @@ def _causes(history: History, lang: str) -> tuple[str, bool]:
     if n == 0:
         return i18n.t("sum.causes_none", lang), False
     if n < MIN_CAUSES:
-        return i18n.t("sum.causes_few", lang, n=_n(n, lang), need=MIN_CAUSES), False
+        text = i18n.t("sum.causes_few", lang, count=n, n=_n(n, lang), need=MIN_CAUSES)
+        return text, False
     k = int(counts["n_disputes"].max())
     top = counts.loc[counts["n_disputes"] == k, "cause"]
     quoted = "« {} »" if lang == "fr" else "{}"
@@ -160,9 +161,8 @@ def _recurring(
     hits = rec[rec["recurring"].astype(bool)].sort_values("q_value", kind="stable")
     if hits.empty:
         if n_labelled < MIN_RECURRING:
-            text = i18n.t(
-                "sum.recurring_few", lang, n=_n(n_labelled, lang), need=MIN_RECURRING
-            )
+            text = i18n.t("sum.recurring_few", lang, count=n_labelled,
+                          n=_n(n_labelled, lang), need=MIN_RECURRING)  # fmt: skip
             return text, False
         return i18n.t("sum.recurring_none", lang, n=_n(n_labelled, lang)), True
     per_client = history.disputes["client"].astype(str).value_counts()
@@ -295,6 +295,7 @@ def _resolution(history: History, lang: str) -> tuple[str, bool]:
         text = i18n.t(
             "sum.resolution_few",
             lang,
+            count=n_resolved,
             n=i18n.number(n_resolved, lang),
             need=MIN_RESOLVED,
         )
@@ -303,7 +304,8 @@ def _resolution(history: History, lang: str) -> tuple[str, bool]:
     n_open = int(row["n_open"])
     median = row["median_days"]
     if pd.isna(median):
-        return i18n.t("sum.resolution_few", lang, n=i18n.number(n_resolved, lang),
+        return i18n.t("sum.resolution_few", lang, count=n_resolved,
+                      n=i18n.number(n_resolved, lang),
                       need=MIN_RESOLVED), False  # fmt: skip
     days = i18n.t("n_days", lang, count=float(median))
     if pd.isna(row["ci_high"]) or not np.isfinite(row["ci_high"]):
