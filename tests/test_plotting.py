@@ -435,7 +435,7 @@ class TestPlotTimeline:
         legend = texts(ax.get_legend().get_texts())
         assert "Délais" in legend
         assert "Encore ouvert" in legend
-        assert ax.get_xlabel() == "Ouverture"
+        assert ax.get_xlabel() == "Ouverture (pointillés : données au 31/12/2023)"
 
 
 class TestPlotTimeToResolution:

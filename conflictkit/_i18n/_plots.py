@@ -67,6 +67,10 @@ PLOTS: dict = {
     "plot.opened": ("Opened", "Ouverture"),
     "plot.open": ("Still open", "Encore ouvert"),
     "plot.as_of": ("as of {date}", "au {date}"),
+    "plot.opened_as_of": (
+        "Opened (dotted line: the data as of {date})",
+        "Ouverture (pointillés : données au {date})",
+    ),
     "plot.km_title": ("Time to resolution", "Délai de règlement"),
     "plot.days_open": ("Days since opened", "Jours depuis l'ouverture"),
     "plot.share_open": ("Share still open", "Part encore ouverte"),
@@ -91,7 +95,7 @@ PLOTS: dict = {
     ),
     "plot.median_days": (
         "Median days to resolution",
-        "Délai médian de résolution (jours)",
+        "Délai médian de règlement (jours)",
     ),
     "plot.agreement": ("Share ending in agreement", "Part conclue par un accord"),
     "plot.retention": ("Share of clients kept", "Part des clients conservés"),

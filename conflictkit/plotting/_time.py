@@ -165,12 +165,9 @@ def plot_timeline(
         )  # fmt: skip
     as_of = mdates.date2num(np.datetime64(history.as_of, "ns"))
     ax.axvline(as_of, color="0.5", ls=":", lw=1)
-    ax.text(
-        as_of, 1.0,
-        " " + text("as_of", lang, date=i18n.date(history.as_of, lang)),
-        transform=ax.get_xaxis_transform(), ha="right", va="bottom",
-        fontsize="small", color="0.4",
-    )  # fmt: skip
+    # the date of the data in the axis label: above the axes it ran into a
+    # two-line title
+    as_of_text = text("opened_as_of", lang, date=i18n.date(history.as_of, lang))
     ax.xaxis_date()
     locator = mdates.AutoDateLocator(minticks=4, maxticks=12)
     ax.xaxis.set_major_locator(locator)
@@ -186,7 +183,7 @@ def plot_timeline(
     dress(
         ax,
         title=title,
-        xlabel=text("opened", lang),
+        xlabel=as_of_text,
         ylabel=text("client", lang),
         legend={"handles": handles, "title": text("cause", lang)} if handles else None,
     )
@@ -321,7 +318,8 @@ def plot_time_to_resolution(
     if right is not None and right > 0:
         ax.set_xlim(0, right)
         if right < longest:
-            xlabel += f" ({text('axis_cut', lang, days=f'{longest:.0f}')})"
+            days = i18n.number(round(longest), lang)
+            xlabel += f" ({text('axis_cut', lang, days=days)})"
     ax.yaxis.set_major_formatter(percent_formatter(lang))
     # the legend stays inside, in the corner the falling curves leave empty
     dress(ax, title=text("km_title", lang), xlabel=xlabel,
