@@ -213,7 +213,7 @@ def test_suggest_lists_unlabelled_disputes(tmp_path, capsys):
     captured = capsys.readouterr()
     out, err = captured.out, captured.err
     assert "Causes suggérées pour 1 litige qui" in out
-    assert err.startswith("avertissement: 1 unlabelled dispute(s) without notes")
+    assert err.startswith("avertissement : 1 unlabelled dispute(s) without notes")
     row = out.splitlines()[2]
     assert row.split()[:2] == ["D-0002", "Acme"]
     assert "Paiement (" in row

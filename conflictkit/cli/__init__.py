@@ -84,8 +84,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if args.lang is None:
         args.lang = default_lang()
-    err_word = say("error", args.lang)
-    warn_word = say("warning", args.lang)
+    # French puts a space before the colon
+    colon = " : " if args.lang == "fr" else ": "
+    err_word = say("error", args.lang) + colon
+    warn_word = say("warning", args.lang) + colon
     try:
         # the library's warnings are for the user: print them plainly
         with warnings.catch_warnings(record=True) as caught:
@@ -94,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for w in caught:
             if issubclass(w.category, ConflictkitWarning):
                 message = warning_text(str(w.message), args.lang, keep_unknown=True)
-                print(f"{warn_word}: {clean(message)}", file=sys.stderr)
+                print(f"{warn_word}{clean(message)}", file=sys.stderr)
             else:  # not ours: pass it on untouched
                 warnings.warn_explicit(
                     w.message, w.category, w.filename, w.lineno, source=w.source
@@ -103,17 +105,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DisputeDataError as err:
         # data from files never reaches the terminal as control characters
         text = "\n".join(clean(line) for line in str(err).splitlines())
-        print(f"{err_word}: {text}", file=sys.stderr)
+        print(f"{err_word}{text}", file=sys.stderr)
         return 1
     except (FileNotFoundError, KeyError) as err:
         shown = err.args[0] if isinstance(err, KeyError) and err.args else err
-        print(f"{err_word}: {clean(shown)}", file=sys.stderr)
+        print(f"{err_word}{clean(shown)}", file=sys.stderr)
         return 2
     except RuntimeError as err:
         store = sys.modules.get("conflictkit.journal._store")
         if store is None or not isinstance(err, store.JournalError):
             raise
-        print(f"{err_word}: {clean(err)}", file=sys.stderr)  # the journal file
+        print(f"{err_word}{clean(err)}", file=sys.stderr)  # the journal file
         return 2
 
 

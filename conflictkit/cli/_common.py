@@ -48,17 +48,29 @@ def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def print_table(frame: pd.DataFrame, lang: str) -> None:
+    """Print a table: headers in ``lang``, text on the left, numbers on the right.
+
+    Every row is printed (no ``...``): a problem or a dispute left out of
+    the listing would be a thing unsaid.
+    """
     import pandas as pd
 
-    frame = frame.copy()
+    frame = _headers(frame, lang)
+    columns: list[list[str]] = []
+    right: list[bool] = []
     for c in frame.columns:
-        if frame[c].dtype == object or isinstance(frame[c].dtype, pd.StringDtype):
-            frame[c] = frame[c].map(clean, na_action="ignore")
-    frame.columns = [clean(c) for c in frame.columns]
-    with pd.option_context(
-        "display.max_rows", 500, "display.width", 160, "display.max_colwidth", 70
-    ):
-        print(_headers(frame, lang).to_string(index=False))
+        s = frame[c]
+        is_text = s.dtype == object or isinstance(s.dtype, pd.StringDtype)
+        right.append(not is_text)
+        cells = ["" if pd.isna(v) else clean(v) for v in s.astype(object)]
+        columns.append([clean(c), *cells])
+    widths = [max(map(len, col)) for col in columns]
+    for i in range(len(frame) + 1):
+        line = "  ".join(
+            col[i].rjust(w) if r else col[i].ljust(w)
+            for col, w, r in zip(columns, widths, right, strict=True)
+        )
+        print(line.rstrip())
 
 
 def load(path: str | None, missions: str | None, **read_options: Any) -> History:
