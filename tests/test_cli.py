@@ -298,6 +298,26 @@ class TestDailyUse:
             assert action in out
         assert "notes: None -> 'relancé'" in out
 
+    def test_journal_errors_in_french_under_lang_fr(self, tmp_path, capsys):
+        from test_report import english_words
+
+        jpath = tmp_path / "j.sqlite"
+        assert _run("add", "Total", "--journal", jpath, "--opened-at",
+                    "2024-01-10") == 0  # fmt: skip
+        capsys.readouterr()
+        for argv in (
+            ("add", "Acme", "--cause", "scoop"),
+            ("add", "Acme", "--opened-at", "2099-01-01"),
+            ("edit", "D-0001", "--opened-at", ""),  # the client reads "Total"
+        ):
+            assert _run(*argv, "--journal", jpath, "--lang", "fr") == 1
+            err = capsys.readouterr().err
+            assert err.startswith("erreur : 1 problème dans « ")
+            # the client, cause and column names are the user's or canonical
+            words = english_words(err.replace("opened_at", "").replace("scoop", ""))
+            assert words == [], err
+        assert Journal(jpath).list()["client"].tolist() == ["Total"]
+
     def test_edit_without_a_field_exits_2(self, jpath, capsys):
         _run("add", "Acme", "--journal", jpath, "--opened-at", "2024-01-10")
         assert _run("edit", "D-0001", "--journal", jpath) == 2

@@ -8,7 +8,7 @@ template; :func:`problem_text` recognises a text by that template (its
 fields matched, anchored) and writes the French side with the same fields,
 themselves translated: dates as dates, causes and labels by their French
 names, quotes as « ». A text without an entry is returned unchanged, and
-``tests/test_problems_fr.py`` runs the reader on bad input to make sure that
+``tests/test_report.py`` runs the reader on bad input to make sure that
 every text it produces has one.
 """
 
@@ -25,6 +25,12 @@ PROBLEMS: dict = {
     # a problem of one column of a row, as joined in history.rejected
     "problem.in_column": ("column {column}: {problem}", "colonne {column} : {problem}"),
     # ids, clients and dates a row must have
+    # the journal logs what has happened
+    "problem.after_today": (
+        "{date} is after today ({today}): the journal only logs what has happened",
+        "le {date} est après aujourd'hui ({today}) : le journal ne consigne que"
+        " ce qui s'est passé",
+    ),
     "problem.empty_dispute_id": (
         "is empty: every dispute needs an id",
         "vide : chaque litige doit avoir un identifiant",
@@ -298,6 +304,7 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
     "expected": lambda text, lang: _labels_of(text, lang, ", "),
     "date": _date,
     "start": _date,
+    "today": _date,
     "row": _number,
     "minimum": _number,
     "what": _what,
@@ -329,6 +336,7 @@ _BODIES: dict[str, str] = {
     "delimiter": _REPR,
     "date": r"\d{4}-\d\d-\d\d",
     "start": r"\d{4}-\d\d-\d\d",
+    "today": r"\d{4}-\d\d-\d\d",
     "row": r"[\d,]+",
     "n": r"\d+",
     "width": r"\d+",
@@ -459,3 +467,62 @@ def _joined(
 def is_known(text: str) -> bool:
     """Whether ``text`` (one problem, or several joined) has a French version."""
     return problem_text(text, "fr") != text or not text
+
+
+#: Where a :class:`~conflictkit.DisputeDataError` found its problems, when
+#: it is not a file: the journal's names for what it checks.
+_SOURCES = {
+    "new dispute": "nouveau litige",
+    "new mission": "nouvelle mission",
+    "journal": "journal",
+}
+
+
+def error_text(failures: Any, source: str | None, lang: str) -> str | None:
+    """A ``DisputeDataError``'s message in ``lang``; None in English.
+
+    The same lines as the error's own message (its count, then a line per
+    problem naming the row and the column), in French.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> failures = pd.DataFrame([{"table": "disputes", "row": None,
+    ...     "dispute_id": None, "column": "opened_at", "value": "",
+    ...     "problem": "is empty: when did the dispute surface?"}])
+    >>> print(error_text(failures, "new dispute", "fr"))
+    1 problème dans « nouveau litige »
+      colonne « opened_at » : vide : quand le litige est-il apparu ?
+    """
+    import pandas as pd
+
+    from . import number, t
+
+    if lang != "fr":
+        return None
+    n = len(failures)
+    where = f" dans « {_SOURCES.get(source, source)} »" if source else ""
+    lines = [t("n_problems", lang, count=n) + where]
+    for rec in failures.head(20).to_dict("records"):
+        parts = []
+        if rec.get("table") == "missions":
+            parts.append("missions")
+        if pd.notna(rec.get("row")):
+            row = f"ligne {number(int(rec['row']), lang)}"
+            if pd.notna(rec.get("dispute_id")) and rec.get("dispute_id") != "":
+                key = "mission_id" if rec.get("table") == "missions" else "dispute_id"
+                row += f" ({key} « {rec['dispute_id']} »)"
+            parts.append(row)
+        if pd.notna(rec.get("column")):
+            header = rec.get("header")
+            if header is not None and pd.notna(header) and header != rec["column"]:
+                parts.append(f"colonne « {header} » ({rec['column']})")
+            else:
+                parts.append(f"colonne « {rec['column']} »")
+        text = problem_text(str(rec["problem"]), lang)
+        lines.append("  " + (f"{', '.join(parts)} : {text}" if parts else text))
+    if n > 20:
+        lines.append(
+            f"  … et {n - 20} de plus : voir le tableau `.failures` de l'erreur."
+        )
+    return "\n".join(lines)

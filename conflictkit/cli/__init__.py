@@ -104,7 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except DisputeDataError as err:
         # data from files never reaches the terminal as control characters
-        text = "\n".join(clean(line) for line in str(err).splitlines())
+        from .._i18n._problems import error_text
+
+        message = error_text(err.failures, err.source, args.lang) or str(err)
+        text = "\n".join(clean(line) for line in message.splitlines())
         print(f"{err_word}{text}", file=sys.stderr)
         return 1
     except (FileNotFoundError, KeyError) as err:
