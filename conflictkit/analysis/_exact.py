@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from scipy import optimize
+from scipy import fft, optimize, special
 
 __all__ = ["MAX_EXACT_EVENTS", "exact_stratified_rate_ratio"]
 
@@ -33,30 +33,62 @@ MAX_EXACT_EVENTS = 400
 _LOG_BOUND = 30.0  # search log(θ) in [-30, 30]
 
 
-def _distribution(m: np.ndarray, p: np.ndarray) -> np.ndarray:
-    """Probabilities of S = 0..sum(m) for a sum of Binomial(m_i, p_i).
+class _Strata:
+    """The strata of one cell, grouped once: strata with the same number of
+    disputes and the same ratio of exposures have the same binomial for
+    every rate ratio, so they are one binomial of their summed disputes."""
 
-    The product of the binomials' generating functions, evaluated at the
-    roots of unity and turned back into probabilities by an FFT: one
-    vectorized pass, whatever the number of strata.
-    """
-    n = int(m.sum()) + 1
-    z = np.exp(2j * np.pi * np.arange(n) / n)
-    log_gf = (m[:, None] * np.log(1 - p[:, None] + p[:, None] * z[None, :])).sum(0)
-    pmf = np.fft.fft(np.exp(log_gf)).real / n
-    return np.clip(pmf, 0.0, None)
+    def __init__(self, m: np.ndarray, t1: np.ndarray, t0: np.ndarray) -> None:
+        (mm, ratio), copies = np.unique(
+            np.stack([m.astype(float), t1 / t0]), axis=1, return_counts=True
+        )
+        m_all = mm.astype(np.int64) * copies
+        order = np.argsort(m_all, kind="stable")
+        self.m, self.log_ratio = m_all[order], np.log(ratio[order])
+        k = np.arange(int(self.m.max()) + 1)
+        self.k = k
+        self.inside = k[None, :] <= self.m[:, None]
+        self.log_choose = np.where(
+            self.inside,
+            special.gammaln(self.m[:, None] + 1)
+            - special.gammaln(k[None, :] + 1)
+            - special.gammaln(np.maximum(self.m[:, None] - k[None, :], 0) + 1),
+            -np.inf,
+        )
 
+    def distribution(self, log_theta: float) -> np.ndarray:
+        """Probabilities of S = 0..sum(m) under the rate ratio exp(log_theta).
 
-def _probabilities(theta: float, t1: np.ndarray, t0: np.ndarray) -> np.ndarray:
-    return theta * t1 / (theta * t1 + t0)
+        The binomials' probability generating functions are multiplied
+        pairwise, level by level, each level one batch of FFTs: the cost
+        grows with the number of disputes (``N log N`` per level, ``log K``
+        levels for ``K`` distinct strata), not with the number of clients.
+        """
+        x = log_theta + self.log_ratio  # p = θ r / (θ r + 1), in logs
+        log_p, log_q = -np.logaddexp(0.0, -x), -np.logaddexp(0.0, x)
+        k, m = self.k[None, :], self.m[:, None]
+        log_pmf = self.log_choose + k * log_p[:, None] + (m - k) * log_q[:, None]
+        polys = np.exp(np.where(self.inside, log_pmf, -np.inf))
+        degree = self.m
+        while len(polys) > 1:
+            if len(polys) % 2:
+                polys = np.vstack([polys, np.eye(1, polys.shape[1])])
+                degree = np.r_[degree, 0]
+            top = int((degree[0::2] + degree[1::2]).max()) + 1
+            size = fft.next_fast_len(top, real=True)
+            spectra = np.fft.rfft(polys, size, axis=1)
+            polys = np.fft.irfft(spectra[0::2] * spectra[1::2], size, axis=1)[:, :top]
+            degree = degree[0::2] + degree[1::2]
+        return np.clip(polys[0, : int(degree[0]) + 1], 0.0, None)
 
+    def mean(self, log_theta: float) -> float:
+        """Expected S under the rate ratio exp(log_theta)."""
+        return float((self.m * special.expit(log_theta + self.log_ratio)).sum())
 
-def _tails(
-    log_theta: float, m: np.ndarray, t1: np.ndarray, t0: np.ndarray, s: int
-) -> tuple[float, float]:
-    """P(S <= s) and P(S >= s) under the rate ratio exp(log_theta)."""
-    pmf = _distribution(m, _probabilities(np.exp(log_theta), t1, t0))
-    return float(pmf[: s + 1].sum()), float(pmf[s:].sum())
+    def tails(self, log_theta: float, s: int) -> tuple[float, float]:
+        """P(S <= s) and P(S >= s) under the rate ratio exp(log_theta)."""
+        pmf = self.distribution(log_theta)
+        return float(pmf[: s + 1].sum()), float(pmf[s:].sum())
 
 
 def _solve(f: Callable[[float], float], target: float) -> float:
@@ -75,28 +107,23 @@ def _one_cell(
     keep = (m > 0) & (t1 > 0) & (t0 > 0)
     if not keep.any():
         return np.nan, np.nan, np.nan, np.nan
-    m, t1, t0 = m[keep], t1[keep], t0[keep]
+    strata = _Strata(m[keep], t1[keep], t0[keep])
     s = int(a[keep].sum())
-    total = int(m.sum())
+    total = int(m[keep].sum())
 
-    def mean(log_theta: float) -> float:
-        return float((m * _probabilities(np.exp(log_theta), t1, t0)).sum())
+    def tails(x: float) -> tuple[float, float]:
+        return strata.tails(x, s)
 
     if s == 0:  # the MLE is 0: median-unbiased estimate, P(S <= 0) = 1/2
-        estimate = _solve(lambda x: -_tails(x, m, t1, t0, s)[0], -0.5)
+        estimate = _solve(lambda x: -tails(x)[0], -0.5)
     elif s == total:  # the MLE is infinite: P(S >= total) = 1/2
-        estimate = _solve(lambda x: _tails(x, m, t1, t0, s)[1], 0.5)
+        estimate = _solve(lambda x: tails(x)[1], 0.5)
     else:
-        estimate = _solve(mean, s)
+        estimate = _solve(strata.mean, s)
     # a side the data do not bound is NaN, never 0 or infinity
-    low = np.nan if s == 0 else _solve(lambda x: _tails(x, m, t1, t0, s)[1], alpha / 2)
-    high = (
-        np.nan
-        if s == total
-        else _solve(lambda x: -_tails(x, m, t1, t0, s)[0], -alpha / 2)
-    )
-    at_one = _tails(0.0, m, t1, t0, s)
-    p_value = min(1.0, 2 * min(at_one))
+    low = np.nan if s == 0 else _solve(lambda x: tails(x)[1], alpha / 2)
+    high = np.nan if s == total else _solve(lambda x: -tails(x)[0], -alpha / 2)
+    p_value = min(1.0, 2 * min(tails(0.0)))
     return estimate, low, high, p_value
 
 
