@@ -8,7 +8,6 @@ simulated careers.
 
 from __future__ import annotations
 
-import itertools
 import warnings
 
 import matplotlib.pyplot as plt
@@ -16,6 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
+from scipy import stats
 
 import conflictkit as ck
 
@@ -54,23 +54,53 @@ def small_career(drop: float = 0.3, seed: int = 5):
     return h, cells
 
 
-def client_scores(cells, boundary, delta=0.0):
-    """Each client's efficient score for a step at ``boundary`` (month index),
-    from statsmodels: restricted fit, then score and information."""
+def hand_statistic(cells, boundary, delta=0.0):
+    """The scan's standardised score of a step ``exp(delta)`` at ``boundary``
+    (month index), from statsmodels: within clients, a Poisson GLM with one
+    intercept per client (restricted fit, efficient score of the step);
+    between clients, a negative binomial GLM of the clients' totals with the
+    moment estimate of the frailty variance (restricted fit, efficient score
+    of each client's share of exposure after the date)."""
     after = (cells["k"].to_numpy() >= boundary).astype(float)
-    offset = np.log(cells["days"].to_numpy()) + delta * after
-    restricted = sm.GLM(
-        cells["y"], np.ones((len(cells), 1)), family=sm.families.Poisson(),
-        offset=offset,
-    ).fit(tol=1e-12)  # fmt: skip
+    days = cells["days"].to_numpy()
+    dummies = pd.get_dummies(cells["client"]).to_numpy(float)
+    offset = np.log(days) + delta * after
+    fe = sm.GLM(cells["y"], dummies, family=sm.families.Poisson(), offset=offset)
+    restricted = fe.fit(tol=1e-12)
     full = sm.GLM(
-        cells["y"], sm.add_constant(after), family=sm.families.Poisson(), offset=offset
+        cells["y"], np.c_[dummies, after], family=sm.families.Poisson(), offset=offset
     )
-    params = np.array([restricted.params.iloc[0], 0.0])
-    score = full.score_obs(params)
+    params = np.r_[restricted.params, 0.0]
+    within = full.score(params)[-1]
     info = -full.hessian(params)
-    efficient = score[:, 1] - info[1, 0] / info[0, 0] * score[:, 0]
-    return cells.assign(s=efficient).groupby("client")["s"].sum().to_numpy()
+    v_within = info[-1, -1] - info[-1, :-1] @ np.linalg.solve(
+        info[:-1, :-1], info[:-1, -1]
+    )
+    totals = (
+        cells.assign(e_before=days * (1 - after), e_after=days * after)
+        .groupby("client")[["y", "days", "e_before", "e_after"]]
+        .sum()
+    )
+    n, e = totals["y"].to_numpy(), totals["days"].to_numpy()
+    mu = n.sum() / e.sum() * e
+    phi = max(0.0, (((n - mu) ** 2 - n).sum()) / (mu**2).sum())
+    exposure = totals["e_before"] + np.exp(delta) * totals["e_after"]
+    share = (np.exp(delta) * totals["e_after"] / exposure).to_numpy()
+    family = (
+        sm.families.NegativeBinomial(alpha=phi) if phi > 0 else sm.families.Poisson()
+    )
+    nb0 = sm.GLM(n, np.ones((len(n), 1)), family=family, offset=np.log(exposure))
+    fit = nb0.fit(tol=1e-13)
+    nb = sm.GLM(
+        n, np.c_[np.ones(len(n)), share], family=family, offset=np.log(exposure)
+    )
+    params = np.r_[fit.params, 0.0]
+    # the score in the step: d log mu_c / d delta = share_c
+    score = nb.score(params)
+    info = -nb.hessian(params)
+    between = score[1] - info[1, 0] / info[0, 0] * score[0]
+    v_between = info[1, 1] - info[1, 0] ** 2 / info[0, 0]
+    return (within + between) / np.sqrt(v_within + v_between)
 
 
 class TestChangePoints:
@@ -88,37 +118,31 @@ class TestChangePoints:
         ]
         assert len(ck.change_points(h, by=None, min_segment=12)) == 1
 
-    def test_statistic_date_and_p_value_by_hand(self):
+    def test_date_and_estimate_by_hand(self):
         h, cells = small_career()
         row = ck.change_points(h, min_segment=12).set_index("cause").loc["payment"]
         boundaries = range(12, N_MONTHS - 12 + 1)
-        scores = np.array([client_scores(cells, b) for b in boundaries]).T
-        stat = np.abs(scores.sum(axis=0)) / np.sqrt((scores**2).sum(axis=0))
-        best = int(np.argmax(stat))
+        stat = np.array([hand_statistic(cells, b) for b in boundaries])
+        best = int(np.argmax(np.abs(stat)))
         assert row["changed_at"] == START + pd.DateOffset(months=boundaries[best])
-        flips = np.array(list(itertools.product([-1, 1], repeat=8)))
-        norm = np.sqrt((scores**2).sum(axis=0))
-        largest = (np.abs(flips @ scores) / norm).max(axis=1)
-        p = np.mean(largest >= stat[best] - 1e-9)
-        assert row["p_value"] == pytest.approx(p, rel=1e-12)
         assert row["direction"] == ck.Verdict.FALLING
+        # the estimate solves the same score
+        at = hand_statistic(cells, boundaries[best], np.log(row["rate_ratio"]))
+        assert at == pytest.approx(0.0, abs=1e-6)
         # rates before and after, per 100 mission-days, by hand
         after = cells["k"] >= boundaries[best]
         before_rate = cells.loc[~after, "y"].sum() / cells.loc[~after, "days"].sum()
         after_rate = cells.loc[after, "y"].sum() / cells.loc[after, "days"].sum()
         assert row["rate_before"] == pytest.approx(100 * before_rate)
         assert row["rate_after"] == pytest.approx(100 * after_rate)
-        assert row["rate_ratio"] == pytest.approx(after_rate / before_rate)
 
     def test_interval_inverts_the_same_test_at_the_date(self):
         h, cells = small_career()
         row = ck.change_points(h, min_segment=12).set_index("cause").loc["payment"]
         boundary = (row["changed_at"].year - 2019) * 12 + row["changed_at"].month - 1
-        flips = np.array(list(itertools.product([-1, 1], repeat=8)))
 
         def p_at(delta):
-            s = client_scores(cells, boundary, delta)
-            return np.mean(np.abs(flips @ s) >= abs(s.sum()) - 1e-9)
+            return 2 * stats.norm.sf(abs(hand_statistic(cells, boundary, delta)))
 
         for bound, inside in ((row["ci_low"], 1), (row["ci_high"], -1)):
             b = np.log(bound)
@@ -165,12 +189,12 @@ def _careers(n, n_clients):
         h = ck.make_history(n_clients=n_clients, seed=seed)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ck.ConflictkitWarning)
-            out = ck.change_points(h).set_index("cause")
+            out = ck.change_points(h, n_resamples=199).set_index("cause")
         cause = h.planted["fading_cause"]["cause"]
         date = pd.Timestamp(h.planted["fading_cause"]["after"])
         r = out.loc[cause]
         planted.append(
-            (r["p_value"] < 0.05 and r["rate_ratio"] < 1,
+            (r["q_value"] < 0.05 and r["rate_ratio"] < 1,
              abs((r["changed_at"] - date).days) <= 366)
         )  # fmt: skip
         null += list(out.drop(index=[cause, "all"])["p_value"])
@@ -181,16 +205,54 @@ def test_false_alarms_on_causes_without_a_change():
     null, _ = _careers(40, 40)
     assert len(null) >= 200
     share = np.mean(null < 0.05)
-    # measured: 4.9% of 300 cells (40 clients), 5.7% (80 clients)
+    # benchmarks/power_change_points.py, 100 careers: 4.9% of 492 cells (40
+    # clients), 4.5% of those with a client at 6 times the rate
     assert 0.02 <= share <= 0.07, share
+
+
+def heavy_client_career(seed: int):
+    """12 clients with their own rates, none changing; one of them, at 6 times
+    the payment rate, works every month of the first two years, then leaves:
+    the pooled payment rate falls although no client changed."""
+    rng = np.random.default_rng(seed)
+    missions, disputes = [], []
+    for c in range(12):
+        rate = rng.gamma(2.0, 0.02) * (6.0 if c == 0 else 1.0)
+        for k in range(24 if c == 0 else N_MONTHS):
+            if c and rng.random() < 0.3:
+                continue
+            month = START + pd.DateOffset(months=k)
+            mid = f"C{c}-{k}"
+            missions.append((mid, f"C{c}", month, month + pd.Timedelta(days=27), 20.0))
+            for _ in range(rng.poisson(20 * rate)):
+                day = month + pd.Timedelta(days=int(rng.integers(0, 28)))
+                disputes.append((f"C{c}", mid, day, "payment"))
+    m = pd.DataFrame(
+        missions, columns=["mission_id", "client", "started_at", "ended_at", "days"]
+    )
+    d = pd.DataFrame(disputes, columns=["client", "mission_id", "opened_at", "causes"])
+    return ck.History.from_frames(d, missions=m, as_of="2022-12-31")
+
+
+def test_a_heavy_client_coming_and_going_is_not_a_change():
+    p = [
+        ck.change_points(heavy_client_career(seed), min_segment=12, n_resamples=199)
+        .set_index("cause")
+        .loc["payment", "p_value"]
+        for seed in range(40)
+    ]
+    # measured over 100 seeds: 3% of p < 0.05 (the pooled wild cluster
+    # bootstrap this replaced: 10%)
+    assert np.mean(np.array(p) < 0.05) <= 0.10
 
 
 def test_finds_and_dates_the_planted_fading_cause():
     _, planted = _careers(10, 80)
     found, dated = planted[:, 0], planted[:, 0] & planted[:, 1]
-    # measured on 60 careers of 80 clients: found 97%, dated within a year 72%
-    assert found.sum() >= 8
-    assert dated.sum() >= 5
+    # benchmarks/power_change_points.py, 100 careers of 80 clients: see the
+    # docstring of change_points
+    assert found.sum() >= 6
+    assert dated.sum() >= 4
 
 
 class TestPlotChangePoints:
