@@ -442,11 +442,13 @@ class TestStratifiedByClient:
 
         # Only client A has days both ways: 5 disputes, 2 with the practice,
         # each with probability 100 θ / (100 θ + 50). By hand, with binomial
-        # tails from math.comb: the bounds solve P(S >= 2) = P(S <= 2) = 2.5%.
+        # tails from math.comb: the bounds solve the mid-p tails
+        # P(S > 2) + P(S = 2) / 2 = P(S < 2) + P(S = 2) / 2 = 2.5%.
         def tail(theta, upper):
             p = 100 * theta / (100 * theta + 50)
             ks = range(2, 6) if upper else range(0, 3)
-            return sum(math.comb(5, k) * p**k * (1 - p) ** (5 - k) for k in ks)
+            at = math.comb(5, 2) * p**2 * (1 - p) ** 3
+            return sum(math.comb(5, k) * p**k * (1 - p) ** (5 - k) for k in ks) - at / 2
 
         assert tail(row["ci_low"], upper=True) == pytest.approx(0.025, abs=1e-8)
         assert tail(row["ci_high"], upper=False) == pytest.approx(0.025, abs=1e-8)
@@ -462,7 +464,8 @@ class TestStratifiedByClient:
         m = [4, 3]
         t1, t0 = np.array([30.0, 10.0]), np.array([10.0, 50.0])
         a, b = np.array([[3], [2]]), np.array([[1], [1]])
-        ratio, low, high, p = exact_stratified_rate_ratio(a, t1, b, t0)
+        ratio, low, high, p = exact_stratified_rate_ratio(a, t1, b, t0, mid_p=False)
+        _, mid_low, mid_high, mid_p = exact_stratified_rate_ratio(a, t1, b, t0)
 
         def dist(theta):
             probs = theta * t1 / (theta * t1 + t0)
@@ -477,6 +480,12 @@ class TestStratifiedByClient:
         assert dist(high[0])[:6].sum() == pytest.approx(0.025, abs=1e-8)
         d1 = dist(1.0)
         assert p[0] == pytest.approx(min(1, 2 * min(d1[:6].sum(), d1[5:].sum())))
+        # mid-p: half the probability of the observed total in each tail
+        lo, hi = dist(mid_low[0]), dist(mid_high[0])
+        assert lo[6:].sum() + lo[5] / 2 == pytest.approx(0.025, abs=1e-8)
+        assert hi[:5].sum() + hi[5] / 2 == pytest.approx(0.025, abs=1e-8)
+        below, above = d1[:5].sum() + d1[5] / 2, d1[6:].sum() + d1[5] / 2
+        assert mid_p[0] == pytest.approx(2 * min(below, above))
         expected = (np.arange(8) * dist(ratio[0])).sum()
         assert expected == pytest.approx(5)  # conditional MLE: E[S] = observed
 

@@ -77,8 +77,8 @@ CHANGE_VERDICTS = (
     Verdict.NO_CLEAR_CHANGE,
     Verdict.TOO_FEW,
 )
-_CELL_DRAWS = 2_000_000  # Poisson draws per chunk of resamples (memory)
-#: Poisson draws per cause at most: beyond, fewer resamples (99 at least).
+_CELL_DRAWS = 2_000_000  # simulated disputes per chunk of resamples (memory)
+#: Simulated disputes per cause at most: beyond, fewer resamples (99 at least).
 _MAX_DRAWS = 100_000_000
 _LAMBDA_STEPS = 50
 _MAX_LOG = 10.0  # rate ratios searched within exp(±10)
@@ -92,20 +92,15 @@ class _Design(NamedTuple):
     after its last one, and in between (``partial``, sparse) a fraction.
     """
 
-    first: np.ndarray  # per client: dates at which all its exposure is after
+    first: sparse.csr_array  # clients x (dates + 1): 1 at the number of
+    # dates at which all the client's exposure is after
     partial: sparse.csr_array  # clients x dates, the fractional shares
     exposure: np.ndarray  # each client's mission-days
     dates: np.ndarray  # candidate boundaries (index of the first month after)
 
     def times(self, x: np.ndarray, power: int = 1) -> np.ndarray:
         """``x @ share**power`` for rows ``x`` (samples x clients)."""
-        n_dates = len(self.dates)
-        rows = np.repeat(np.arange(len(x)), x.shape[1])
-        counts = np.bincount(
-            rows * (n_dates + 1) + np.tile(self.first, len(x)),
-            weights=x.ravel(),
-            minlength=len(x) * (n_dates + 1),
-        ).reshape(len(x), n_dates + 1)
+        counts = np.asarray((self.first.T @ x.T).T)
         full = np.cumsum(counts[:, ::-1], axis=1)[:, ::-1][:, 1:]
         q = self.partial if power == 1 else self.partial.power(power)
         return full + np.asarray((q.T @ x.T).T)
@@ -118,7 +113,7 @@ class _Design(NamedTuple):
     def column(self, j: int) -> np.ndarray:
         """Every client's share after date ``j``."""
         col = self.partial[:, [j]].toarray().ravel()
-        return np.where(self.first > j, 1.0, col)
+        return np.where(self.first.indices > j, 1.0, col)
 
 
 def _design(
@@ -146,7 +141,10 @@ def _design(
     before = cum[last]
     values = 1.0 - before / e_client[who]
     partial = sparse.csr_array((values, (who, date_index)), shape=(g, len(dates)))
-    return _Design(first, partial, e_client, dates)
+    onehot = sparse.csr_array(
+        (np.ones(g), first, np.arange(g + 1)), shape=(g, len(dates) + 1)
+    )
+    return _Design(onehot, partial, e_client, dates)
 
 
 def _dispersion_and_rate(
@@ -163,15 +161,16 @@ def _dispersion_and_rate(
         0.0, np.divide(excess, spread, out=np.zeros_like(excess), where=spread > 0)
     )
     rate = rate0
-    for _ in range(_LAMBDA_STEPS):  # fixed point of sum w (n - rate E) = 0
-        w = 1.0 / (1.0 + phi * rate * exposure)
-        new = (w * n).sum(axis=1, keepdims=True) / (w * exposure).sum(
-            axis=1, keepdims=True
-        )
-        if np.allclose(new, rate, rtol=1e-13, atol=0.0):
-            rate = new
-            break
+    for _ in range(_LAMBDA_STEPS):  # Newton on sum (n - rate E) / (1 + phi rate E)
+        denom = 1.0 + phi * rate * exposure
+        f = ((n - rate * exposure) / denom).sum(axis=1, keepdims=True)
+        slope = (exposure * (1.0 + phi * n) / denom**2).sum(axis=1, keepdims=True)
+        step = np.divide(f, slope, out=np.zeros_like(f), where=slope > 0)
+        new = np.clip(rate + step, rate / 2, rate * 2)  # f falls: stay positive
+        done = np.all(np.abs(new - rate) <= 1e-12 * rate)
         rate = new
+        if done:
+            break
     return phi, rate
 
 
@@ -213,31 +212,44 @@ def _p_value(
     random_state: int,
 ) -> float:
     """Share of careers simulated without change whose largest statistic
-    over dates is as large (a parametric bootstrap of the null model: gamma
-    frailty per client, Poisson disputes per client-month)."""
+    over dates is as large (a parametric bootstrap of the null model).
+
+    Each simulated career draws a frailty per client from the fitted gamma,
+    the client's disputes from a Poisson of ``rate * frailty * mission-days``,
+    and the month of each dispute from the client's months in proportion to
+    their mission-days (the same as Poisson disputes per client-month, at a
+    cost that follows the disputes, not the client-months).
+    """
     phi, rate = _dispersion_and_rate(n[None, :], design.exposure)
     phi_, rate_ = float(phi[0, 0]), float(rate[0, 0])
     rng = np.random.default_rng(random_state)
-    g, n_cells = cells.n_clients, len(cells.client)
-    n_periods = n_months
-    n_resamples = max(min(n_resamples, _MAX_DRAWS // max(n_cells, 1)), 99)
-    chunk = max(1, min(n_resamples, _CELL_DRAWS // max(n_cells, 1)))
+    g = cells.n_clients
+    # each client's months as a run of cumulative shares: client + share
+    order = np.lexsort((cells.period, cells.client))
+    client, period = cells.client[order], cells.period[order]
+    cum = np.cumsum(cells.exposure[order])
+    start = np.r_[0, np.cumsum(np.bincount(client, minlength=g))]
+    before = np.r_[0.0, cum][start[client]]
+    key = client + (cum - before) / design.exposure[client]
+    key[np.r_[start[1:] - 1]] = np.arange(g) + 1.0  # each run ends exactly
+    per_sample = max(float(n.sum()), float(g))
+    n_resamples = max(min(n_resamples, int(_MAX_DRAWS // per_sample)), 99)
+    chunk = max(1, min(n_resamples, int(_CELL_DRAWS // per_sample)))
     hits = done = 0
     while done < n_resamples:
         r = min(chunk, n_resamples - done)
         frailty = rng.gamma(1 / phi_, phi_, (r, g)) if phi_ > 0 else np.ones((r, g))
-        y = rng.poisson(rate_ * frailty[:, cells.client] * cells.exposure)
-        sample = np.repeat(np.arange(r), n_cells)
-        n_sim = np.bincount(
-            sample * g + np.tile(cells.client, r), weights=y.ravel(), minlength=r * g
-        ).reshape(r, g)
+        n_sim = rng.poisson(rate_ * frailty * design.exposure)
+        flat = n_sim.ravel()
+        sample = np.repeat(np.arange(r * g) // g, flat)
+        who = np.repeat(np.tile(np.arange(g), r), flat)
+        at = np.searchsorted(key, who + rng.random(len(who)), side="right")
         months = np.bincount(
-            sample * n_periods + np.tile(cells.period, r),
-            weights=y.ravel(),
-            minlength=r * n_periods,
-        ).reshape(r, n_periods)
-        after = _after(months, design.dates)
-        largest = np.abs(_scan(after, n_sim, design)).max(axis=1)
+            sample * n_months + period[np.minimum(at, len(key) - 1)],
+            minlength=r * n_months,
+        ).reshape(r, n_months)
+        after = _after(months.astype(float), design.dates)
+        largest = np.abs(_scan(after, n_sim.astype(float), design)).max(axis=1)
         hits += int((largest >= observed - 1e-9).sum())
         done += r
     return (1 + hits) / (1 + done)
@@ -348,8 +360,8 @@ def change_points(
         nothing is searched.
     n_resamples : int, default=999
         Careers simulated without change for the p-value (fewer, but at
-        least 99, when a cause's client-months times resamples would exceed
-        100 million draws).
+        least 99, when a cause's disputes times resamples would exceed 100
+        million).
     random_state : int, default=0
         Seed of the simulations: the same history gives the same answer.
 

@@ -5,11 +5,15 @@ missions, the number on missions *with* the practice is binomial with
 probability ``p_i(θ) = θ t1_i / (θ t1_i + t0_i)``, where ``t1_i`` and ``t0_i``
 are the mission-days with and without and ``θ`` the common rate ratio. The
 total ``S`` over strata is then a sum of independent binomials, whose
-distribution is computed exactly (generating functions, through an FFT).
+distribution is computed exactly (generating functions multiplied through
+FFTs).
 Inverting its two tails gives
-an exact interval and a two-sided p-value that always agree (the p-value is
+an interval and a two-sided p-value that always agree (the p-value is
 below ``1 - confidence_level`` exactly when the interval excludes 1); the
-estimate is the conditional maximum likelihood one. With a single stratum
+estimate is the conditional maximum likelihood one. By default the tails
+are mid-p ones (half the probability of the observed total counts in each):
+the plain exact tails hold their level with room to spare when disputes are
+few (their size is below the nominal one), and lose power for it. With a single stratum
 this is the usual exact conditional (Clopper-Pearson) comparison of two
 Poisson rates.
 
@@ -85,10 +89,12 @@ class _Strata:
         """Expected S under the rate ratio exp(log_theta)."""
         return float((self.m * special.expit(log_theta + self.log_ratio)).sum())
 
-    def tails(self, log_theta: float, s: int) -> tuple[float, float]:
-        """P(S <= s) and P(S >= s) under the rate ratio exp(log_theta)."""
+    def tails(self, log_theta: float, s: int, mid: bool = False) -> tuple[float, float]:
+        """P(S <= s) and P(S >= s) under the rate ratio exp(log_theta); with
+        ``mid``, half of P(S = s) in each (the mid-p tails)."""
         pmf = self.distribution(log_theta)
-        return float(pmf[: s + 1].sum()), float(pmf[s:].sum())
+        half = 0.5 * pmf[s] if mid else 0.0
+        return float(pmf[: s + 1].sum()) - half, float(pmf[s:].sum()) - half
 
 
 def _solve(f: Callable[[float], float], target: float) -> float:
@@ -101,7 +107,12 @@ def _solve(f: Callable[[float], float], target: float) -> float:
 
 
 def _one_cell(
-    a: np.ndarray, b: np.ndarray, t1: np.ndarray, t0: np.ndarray, alpha: float
+    a: np.ndarray,
+    b: np.ndarray,
+    t1: np.ndarray,
+    t0: np.ndarray,
+    alpha: float,
+    mid_p: bool,
 ) -> tuple[float, float, float, float]:
     m = (a + b).astype(np.int64)
     keep = (m > 0) & (t1 > 0) & (t0 > 0)
@@ -111,13 +122,13 @@ def _one_cell(
     s = int(a[keep].sum())
     total = int(m[keep].sum())
 
-    def tails(x: float) -> tuple[float, float]:
-        return strata.tails(x, s)
+    def tails(x: float, mid: bool = mid_p) -> tuple[float, float]:
+        return strata.tails(x, s, mid)
 
     if s == 0:  # the MLE is 0: median-unbiased estimate, P(S <= 0) = 1/2
-        estimate = _solve(lambda x: -tails(x)[0], -0.5)
+        estimate = _solve(lambda x: -tails(x, False)[0], -0.5)
     elif s == total:  # the MLE is infinite: P(S >= total) = 1/2
-        estimate = _solve(lambda x: tails(x)[1], 0.5)
+        estimate = _solve(lambda x: tails(x, False)[1], 0.5)
     else:
         estimate = _solve(strata.mean, s)
     # a side the data do not bound is NaN, never 0 or infinity
@@ -134,6 +145,7 @@ def exact_stratified_rate_ratio(
     t0: np.ndarray,
     *,
     confidence_level: float = 0.95,
+    mid_p: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Exact stratified rate ratio, interval and p-value, per column.
 
@@ -145,6 +157,11 @@ def exact_stratified_rate_ratio(
         Exposure (mission-days) with and without, shape (strata,).
     confidence_level : float, default=0.95
         Level of the interval.
+    mid_p : bool, default=True
+        Count half the probability of the observed total in each tail (the
+        mid-p test and its interval). The plain exact test (``False``) is
+        conservative with few disputes: on null ``make_history`` careers it
+        put 2.1% of practice x cause cells below 0.05, mid-p 4-5%.
 
     Returns
     -------
@@ -156,11 +173,15 @@ def exact_stratified_rate_ratio(
 
     Examples
     --------
-    One stratum: the exact conditional (Clopper-Pearson) comparison.
+    One stratum: the conditional comparison of two Poisson rates, mid-p,
+    then plain exact (Clopper-Pearson):
 
     >>> import numpy as np
-    >>> r, lo, hi, p = exact_stratified_rate_ratio(
-    ...     np.array([[3]]), np.array([100.0]), np.array([[9]]), np.array([150.0]))
+    >>> args = np.array([[3]]), np.array([100.0]), np.array([[9]]), np.array([150.0])
+    >>> r, lo, hi, p = exact_stratified_rate_ratio(*args)
+    >>> np.round([r[0], lo[0], hi[0], p[0]], 3).tolist()
+    [0.5, 0.109, 1.77, 0.309]
+    >>> r, lo, hi, p = exact_stratified_rate_ratio(*args, mid_p=False)
     >>> np.round([r[0], lo[0], hi[0], p[0]], 3).tolist()
     [0.5, 0.087, 2.004, 0.451]
     """
@@ -169,6 +190,8 @@ def exact_stratified_rate_ratio(
     t1 = np.asarray(t1, dtype=float)
     t0 = np.asarray(t0, dtype=float)
     alpha = 1 - confidence_level
-    cells = [_one_cell(a[:, j], b[:, j], t1, t0, alpha) for j in range(a.shape[1])]
+    cells = [
+        _one_cell(a[:, j], b[:, j], t1, t0, alpha, mid_p) for j in range(a.shape[1])
+    ]
     ratio, low, high, p = (np.array(x, dtype=float) for x in zip(*cells, strict=True))
     return ratio, low, high, p
