@@ -518,5 +518,8 @@ class TestStratifiedByClient:
                     (out["practice"] != "written_scope") & (out["cause"] != "all")
                 ]
                 found.extend(null["p_value"].dropna() < 0.05)
-        assert np.mean(alarms["client"]) <= 0.10
-        assert np.mean(alarms[None]) > np.mean(alarms["client"])
+        assert len(alarms["client"]) >= 200
+        # mid-p within clients: benchmarks/power_prevention.py, 200 careers
+        share = np.mean(alarms["client"])
+        assert 0.02 <= share <= 0.07, share
+        assert np.mean(alarms[None]) > share

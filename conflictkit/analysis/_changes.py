@@ -509,7 +509,7 @@ def change_points(
         start = np.log(ratio)
         low = _bound(p_at, start, -1.0, alpha)
         high = _bound(p_at, start, 1.0, alpha)
-        v = float((n_client * share * (1 - share)).sum())
+        info = float((n_client * share * (1 - share)).sum())
         row.update(
             changed_at=ex.periods[dates[j]],
             rate_before=100 * before_n / e_b.sum(),
@@ -518,7 +518,7 @@ def change_points(
             ci_low=np.exp(low),
             ci_high=np.exp(high),
             p_value=p,
-            se=1 / np.sqrt(v + _between_information(n_client, e_client, share, phi)),
+            se=1 / np.sqrt(info + _between_information(n_client, e_client, share, phi)),
         )
         rows.append(row)
     out = pd.DataFrame(rows, columns=["n_disputes", *CHANGE_COLUMNS[2:9], "se"])
