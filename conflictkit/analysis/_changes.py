@@ -193,7 +193,7 @@ def _scan(after: np.ndarray, n: np.ndarray, design: _Design) -> np.ndarray:
     wm = w * mu
     m1, m2 = design.times(r), design.times(wm)
     s1, s2 = r.sum(axis=1, keepdims=True), wm.sum(axis=1, keepdims=True)
-    mean_share = m2 / s2
+    mean_share = np.divide(m2, s2, out=np.zeros_like(m2), where=s2 > 0)
     between = m1 - mean_share * s1
     v_between = design.times(wm, 2) - 2 * mean_share * m2 + mean_share**2 * s2
     within = after - design.times(n)
@@ -510,6 +510,7 @@ def change_points(
         low = _bound(p_at, start, -1.0, alpha)
         high = _bound(p_at, start, 1.0, alpha)
         info = float((n_client * share * (1 - share)).sum())
+        between = _between_information(n_client, e_client, share, phi)
         row.update(
             changed_at=ex.periods[dates[j]],
             rate_before=100 * before_n / e_b.sum(),
@@ -518,7 +519,7 @@ def change_points(
             ci_low=np.exp(low),
             ci_high=np.exp(high),
             p_value=p,
-            se=1 / np.sqrt(info + _between_information(n_client, e_client, share, phi)),
+            se=1 / np.sqrt(info + between),
         )
         rows.append(row)
     out = pd.DataFrame(rows, columns=["n_disputes", *CHANGE_COLUMNS[2:9], "se"])
