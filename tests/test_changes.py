@@ -241,7 +241,7 @@ def test_a_heavy_client_coming_and_going_is_not_a_change():
         .loc["payment", "p_value"]
         for seed in range(40)
     ]
-    # measured over 100 seeds: 3% of p < 0.05 (the pooled wild cluster
+    # measured over 100 seeds: 2% of p < 0.05 (the pooled wild cluster
     # bootstrap this replaced: 10%)
     assert np.mean(np.array(p) < 0.05) <= 0.10
 

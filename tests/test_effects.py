@@ -373,9 +373,9 @@ def test_prevention_effects_recovers_the_planted_protective_practice():
         planted = h.planted["protective_practice"]
         row = cell(ck.prevention_effects(h), planted["column"], planted["cause"])
         found += row["ci_high"] < 1
-    # within clients (the default), exact: measured 75% over 20 seeds with 80
-    # clients, 50% with 40 (where the ratio of 0.5 rests on about 60
-    # disputes); the pooled test finds 80% but raises 3x the false alarms.
+    # within clients (the default), exact mid-p: measured 68% over 200 seeds
+    # with 80 clients, 45% with 40 (where the ratio of 0.5 rests on about 60
+    # disputes); benchmarks/power_prevention.py
     assert found >= 6
 
 

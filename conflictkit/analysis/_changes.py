@@ -27,12 +27,13 @@ same exposure) whose largest ``|Z|`` is as large (a parametric bootstrap).
 Measured with ``benchmarks/power_change_points.py`` on 100 ``make_history``
 careers each (see :func:`change_points` for the figures). The ceiling: an
 oracle that knows the planted date and tests the step there within clients
-only finds it in 20% of 40-client careers and 49% of 80-client ones (the
+only finds it in 20% of 40-client careers and 49% of 80-client ones (27%
+and 57% with mid-p tails; the
 clients whose missions straddle the date carry a quarter of the
 information); tested pooled, 85% and 98%. Comparing within clients only is
 therefore not enough to date the change "in most careers"; the between
 part brings back the information while a heavy client's missions coming and
-going stay harmless (3% of p < 0.05 on careers built for it, against 10%
+going stay harmless (2% of p < 0.05 on careers built for it, against 10%
 for the wild cluster bootstrap of the pooled score this replaced).
 """
 
@@ -328,17 +329,19 @@ def change_points(
     accounts for the search over dates. P-values get Benjamini–Hochberg
     q-values across the rows.
 
-    Measured on 100 ``make_history`` careers of 40 clients (a fourfold drop
-    of one cause in mid-career; the other causes without change, some with
-    a client at 6 times the rate): 4.9% of p < 0.05 on the 492 causes
-    without change (4.5% of those with a heavy client); the planted drop
-    got q < 0.05 in 39% of careers and was dated within 12 months in 28%
-    (the pooled wild cluster bootstrap this replaced: 34% and 23%, 5.3%).
-    With 80 clients: FIG80. The ceiling is low with few clients: knowing
-    the date, a test within clients finds the drop in 20% of 40-client
-    careers (49% with 80), a pooled one in 85% (98%). On careers where one
-    client at 6 times the rate works only the first two years, 3% of p <
-    0.05 (the replaced test: 10%).
+    Measured with ``benchmarks/power_change_points.py`` on 100
+    ``make_history`` careers of 40 clients (a fourfold drop of one cause in
+    mid-career; the other causes without change, most with a client at 6
+    times the rate): 4.7% of p < 0.05 on the 492 causes without change
+    (4.5% of those with a heavy client); the planted drop got q < 0.05 in
+    38% of careers and was dated within 12 months in 28% (p < 0.05: 72%
+    and 55%). With 80 clients: 5.0% of 500; 86% and 75%. The wild cluster
+    bootstrap of the pooled score this replaced: 5.3% and 6.0%; 34% and 23%
+    with 40 clients, 85% and 63% with 80. With 40 clients the data allow
+    little more: knowing the date, a test within clients only finds the
+    drop in 27% of careers (mid-p; 57% with 80), a pooled one in 85% (98%).
+    On careers where one client at 6 times the rate works only the first
+    two years, 2% of p < 0.05 (the replaced test: 10%).
 
     Parameters
     ----------
