@@ -275,13 +275,13 @@ def prevention_effects(
     times the baseline), the pooled test flags 17.5% of the practice x cause
     cells with no planted effect at p < 0.05. Within clients, measured with
     ``benchmarks/power_prevention.py`` on 200 careers: 4.8% of 7,761 cells
-    (3.5% of 9,097 with 80 clients). The price is power: the planted
+    (4.9% of 9,097 with 80 clients). The price is power: the planted
     protective practice (half the scope disputes with a written scope) has
-    an upper bound below 1 in 45% of 40-client careers (68% with 80), and
-    the verdict ``lower`` in 10% (29%): the table holds about 41 tests, and
+    an upper bound below 1 in 45% of 40-client careers (70% with 80), and
+    the verdict ``lower`` in 10% (32%): the table holds about 41 tests, and
     a lone effect needs a p-value near 0.05 / 41 to pass
     Benjamini–Hochberg; the planted one rests on about 60 scope disputes
-    (median p-value 0.08 with 40 clients, 0.014 with 80). A practice every
+    (median p-value 0.08 with 40 clients, 0.01 with 80). A practice every
     mission of a client shares says nothing within that client.
 
     Within clients, a cell with at most 400 disputes gets exact results: the
@@ -290,9 +290,9 @@ def prevention_effects(
     probability of the observed count in each), inverted for the interval
     (its p-value is below 5% exactly when the 95% interval excludes 1), and
     the conditional maximum likelihood ratio. The plain exact tails held
-    their level with room to spare (3.2% of null cells below 0.05) and lost
-    power for it (upper bound below 1 in 38% of 40-client careers, verdict
-    in 8%). Larger cells get the Mantel-Haenszel ratio, Greenland-Robins
+    their level with room to spare (3.2% of null cells below 0.05 with 40
+    clients, 3.5% with 80) and lost power for it (upper bound below 1 in
+    38% of 40-client careers, 68% with 80; verdict in 8% and 29%). Larger cells get the Mantel-Haenszel ratio, Greenland-Robins
     interval and Mantel-Haenszel test.
 
     Verdicts: a cell with fewer than ``min_disputes`` disputes that can be
