@@ -292,8 +292,9 @@ def prevention_effects(
     the conditional maximum likelihood ratio. The plain exact tails held
     their level with room to spare (3.2% of null cells below 0.05 with 40
     clients, 3.5% with 80) and lost power for it (upper bound below 1 in
-    38% of 40-client careers, 68% with 80; verdict in 8% and 29%). Larger cells get the Mantel-Haenszel ratio, Greenland-Robins
-    interval and Mantel-Haenszel test.
+    38% of 40-client careers, 68% with 80; verdict in 8% and 29%). Larger
+    cells get the Mantel-Haenszel ratio, Greenland-Robins interval and
+    Mantel-Haenszel test.
 
     Verdicts: a cell with fewer than ``min_disputes`` disputes that can be
     compared (in clients with missions both ways, within clients) is *too
