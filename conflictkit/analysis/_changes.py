@@ -79,8 +79,9 @@ CHANGE_VERDICTS = (
     Verdict.TOO_FEW,
 )
 _CELL_DRAWS = 2_000_000  # simulated disputes per chunk of resamples (memory)
-#: Simulated disputes per cause at most: beyond, fewer resamples (99 at least).
-_MAX_DRAWS = 100_000_000
+#: Simulated disputes (or clients, if more) per cause at most, over all the
+#: resamples: beyond, fewer resamples (99 at least).
+_MAX_DRAWS = 20_000_000
 _LAMBDA_STEPS = 50
 _MAX_LOG = 10.0  # rate ratios searched within exp(±10)
 
@@ -363,8 +364,8 @@ def change_points(
         nothing is searched.
     n_resamples : int, default=999
         Careers simulated without change for the p-value (fewer, but at
-        least 99, when a cause's disputes times resamples would exceed 100
-        million).
+        least 99, when a cause's disputes, or clients if more, times the
+        resamples would exceed 20 million: with 60,000 clients, 333).
     random_state : int, default=0
         Seed of the simulations: the same history gives the same answer.
 
