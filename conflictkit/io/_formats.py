@@ -252,14 +252,48 @@ def read_parquet(path: Path, limits: ReadLimits) -> dict[str, RawTable]:
         raise
     except (pa.ArrowException, OSError, ValueError) as err:
         raise DisputeDataError(f"the file is not valid Parquet: {err}", source) from err
+    names = [str(c).strip() for c in table.column_names]
+    check_headers(names, source)
     columns = {}
-    for name, column in zip(table.column_names, table.columns, strict=True):
-        columns[name] = _parquet_column(name, column, source)
-    frame = pa.table(columns).to_pandas(
-        types_mapper={pa.string(): pd.StringDtype("pyarrow"),
-                      pa.large_string(): pd.StringDtype("pyarrow")}.get
-    )  # fmt: skip
-    return {"disputes": raw_from_frame(frame, source)}
+    for i, name in enumerate(names):
+        columns[name] = _parquet_column(name, table.column(i), source)
+    del table
+    # Straight from Arrow to the frame: strings stay pyarrow strings (no
+    # Python objects), dates become datetime64, booleans nullable booleans.
+    frame = pd.DataFrame(
+        {name: _to_pandas(column) for name, column in columns.items()}, copy=False
+    )
+    rows = pd.Series(np.arange(2, len(frame) + 2), dtype="int64")
+    return {"disputes": RawTable(frame, rows, [], source)}
+
+
+#: The dates a datetime64[ns] column holds (pandas' bounds).
+_NS_BOUNDS = (pd.Timestamp.min.value, pd.Timestamp.max.value)
+
+
+def _to_pandas(column: pa.ChunkedArray) -> Any:
+    """One Arrow column as a pandas column, without a round trip through Python."""
+    kind = column.type
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        if pa.types.is_large_string(kind):
+            try:
+                column = column.cast(pa.string())
+            except (pa.ArrowInvalid, pa.ArrowCapacityError):
+                pass  # over 2 GiB of text: kept as large strings
+        return pd.arrays.ArrowStringArray(column)
+    if pa.types.is_date(kind) or pa.types.is_timestamp(kind):
+        tz = getattr(kind, "tz", None)
+        as_ns = pa.timestamp("ns", tz=tz)
+        try:
+            column = column.cast(as_ns)  # raises for dates beyond 1677-2262
+        except pa.ArrowInvalid:
+            # read as text, so that each such date is reported on its row
+            return pd.arrays.ArrowStringArray(column.cast(pa.string()))
+        return column.to_pandas()
+    if pa.types.is_boolean(kind):
+        values = pc.fill_null(column, False).to_numpy()
+        return pd.arrays.BooleanArray(values, pc.is_null(column).to_numpy())
+    return column.to_pandas()
 
 
 def _parquet_column(name: str, column: pa.ChunkedArray, source: str) -> Any:
