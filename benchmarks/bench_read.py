@@ -1,28 +1,37 @@
-"""Reading and validating: ``read_history`` against a hand-written pyarrow reader.
+"""Reading and validating: ``read_history`` from CSV and Parquet, time and peak memory.
 
 Generates ``--disputes`` disputes (1,000,000 by default) and ``--missions``
-missions (100,000) as CSV, then times, in the same run and alternating:
+missions (100,000) and writes them as CSV and as Parquet (the Parquet file
+typed as an engine writes it: dates, numbers and booleans typed, text as
+strings). Then, ``--repeat`` times, alternating, each case in a fresh child
+process (so that its peak resident memory is its own):
 
 - baseline: a hand-written reader doing the same parsing and checks directly
-  with pyarrow and pandas (dates, causes, labels, booleans, amounts; unique
-  ids, non-empty client, resolution after opening, no outcome on an open
-  dispute, amounts >= 0, mission exists and belongs to the client);
-- conflictkit: ``ck.read_history(disputes.csv, missions=missions.csv)``, with
-  every step of reading real spreadsheets (encoding and mojibake check,
-  placeholders and quotes, blank and total rows, header accounting, dates
-  before 1970) on the path.
+  with pyarrow and pandas on the CSV (dates, causes, labels, booleans,
+  amounts; unique ids, non-empty client, resolution after opening, no
+  outcome on an open dispute, amounts >= 0, mission exists and belongs to the
+  client);
+- ``ck.read_history(disputes.csv, missions=missions.csv)``, with every step
+  of reading real spreadsheets (encoding and mojibake check, placeholders and
+  quotes, blank and total rows, header accounting, dates before 1970) on the
+  path;
+- ``ck.read_history(disputes.parquet, missions=missions.parquet)``.
 
-It prints the best of ``--repeat`` runs for each and their ratio (target
-<= 1.5), plus peak memory of each in a child process, relative to the size
-of the loaded frames. Run: ``python benchmarks/bench_read.py``.
+It prints, as medians over the runs, the time of each, the peak resident
+memory above the start of the child (after imports) relative to the loaded
+frames (``disputes``, ``causes`` and ``missions``, ``memory_usage(deep=True)``;
+target <= 2.5), and the time ratios read_history / hand-written (CSV, target
+<= 1.5) and Parquet / CSV (target <= 1), with the machine's load average,
+since other work may share the cores. Run: ``python benchmarks/bench_read.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import multiprocessing as mp
+import os
 import resource
+import statistics
 import time
 from pathlib import Path
 
@@ -30,6 +39,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
 import conflictkit as ck
 
@@ -83,6 +93,8 @@ def generate(folder: Path, n: int, n_missions: int, seed: int = 0) -> tuple[Path
     dpath, mpath = folder / "disputes.csv", folder / "missions.csv"
     pacsv.write_csv(disputes, dpath)
     pacsv.write_csv(missions, mpath)
+    for path in (dpath, mpath):  # typed, as an engine writes Parquet
+        pq.write_table(pacsv.read_csv(path), path.with_suffix(".parquet"))
     return dpath, mpath
 
 
@@ -144,8 +156,21 @@ def handwritten(dpath: Path, mpath: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return d, m
 
 
-def library(dpath: Path, mpath: Path) -> ck.History:
+def csv_library(dpath: Path, mpath: Path) -> ck.History:
     return ck.read_history(dpath, missions=mpath)
+
+
+def parquet_library(dpath: Path, mpath: Path) -> ck.History:
+    return ck.read_history(
+        dpath.with_suffix(".parquet"), missions=mpath.with_suffix(".parquet")
+    )
+
+
+CASES = {
+    "hand-written (CSV)": handwritten,
+    "read_history CSV": csv_library,
+    "read_history Parquet": parquet_library,
+}
 
 
 def _vm(field: str) -> int:
@@ -158,14 +183,20 @@ def _vm(field: str) -> int:
     raise RuntimeError(field)
 
 
-def _peak(fn_name: str, dpath: Path, mpath: Path, q: mp.Queue) -> None:
-    fn = {"handwritten": handwritten, "library": library}[fn_name]
+def _run(name: str, dpath: Path, mpath: Path, q: mp.Queue) -> None:
+    """One case in a fresh process: its time, peak memory and loaded frames."""
     with open("/proc/self/statm") as f:  # current resident set, in pages
-        before = int(f.read().split()[1]) * resource.getpagesize() // 1024
-    result = fn(dpath, mpath)
-    frames = result if isinstance(result, tuple) else (result.disputes, result.missions)
+        before = int(f.read().split()[1]) * resource.getpagesize()
+    t0 = time.perf_counter()
+    result = CASES[name](dpath, mpath)
+    elapsed = time.perf_counter() - t0
+    frames = (
+        result
+        if isinstance(result, tuple)
+        else (result.disputes, result.causes, result.missions)
+    )
     size = sum(f.memory_usage(deep=True).sum() for f in frames)
-    q.put((_vm("VmHWM"), before * 1024, size))
+    q.put((elapsed, _vm("VmHWM") - before, int(size)))
 
 
 def main() -> None:
@@ -177,35 +208,47 @@ def main() -> None:
     args = parser.parse_args()
     dpath, mpath = generate(Path(args.folder), args.disputes, args.missions)
     mb = (dpath.stat().st_size + mpath.stat().st_size) / 1e6
-    print(f"{args.disputes:,} disputes, {args.missions:,} missions ({mb:.0f} MB CSV)")
-    times: dict[str, list[float]] = {"handwritten": [], "library": []}
-    for _ in range(args.repeat):
-        for name, fn in (("handwritten", handwritten), ("library", library)):
-            gc.collect()
-            t0 = time.perf_counter()
-            fn(dpath, mpath)
-            times[name].append(time.perf_counter() - t0)
-    base, lib = min(times["handwritten"]), min(times["library"])
-    print(f"hand-written pyarrow+pandas: {base:6.2f} s (best of {args.repeat})")
-    print(f"ck.read_history:             {lib:6.2f} s (best of {args.repeat})")
-    print(f"ratio read_history / hand-written = {lib / base:.2f}  (target <= 1.5)")
-    ctx = mp.get_context("spawn")
-    peaks = {}
-    for name in ("handwritten", "library"):
-        q = ctx.Queue()
-        p = ctx.Process(target=_peak, args=(name, dpath, mpath, q))
-        p.start()
-        peak, before, size = q.get()
-        p.join()
-        peaks[name] = peak - before
-        print(
-            f"peak memory {name:12s}: {(peak - before) / 1e6:7.0f} MB above start, "
-            f"{(peak - before) / size:.2f}x the loaded frames ({size / 1e6:.0f} MB)"
-        )
-
+    pq_mb = sum(p.with_suffix(".parquet").stat().st_size for p in (dpath, mpath)) / 1e6
     print(
-        f"peak memory ratio read_history / hand-written = "
-        f"{peaks['library'] / peaks['handwritten']:.2f}"
+        f"{args.disputes:,} disputes, {args.missions:,} missions "
+        f"({mb:.0f} MB CSV, {pq_mb:.0f} MB Parquet)"
+    )
+    ctx = mp.get_context("spawn")
+    runs: dict[str, list[tuple[float, int, int]]] = {name: [] for name in CASES}
+    loads = [os.getloadavg()[0]]
+    for _ in range(args.repeat):
+        for name in CASES:
+            q = ctx.Queue()
+            p = ctx.Process(target=_run, args=(name, dpath, mpath, q))
+            p.start()
+            runs[name].append(q.get())
+            p.join()
+            loads.append(os.getloadavg()[0])
+    med: dict[str, tuple[float, float]] = {}
+    for name, got in runs.items():
+        secs = statistics.median(t for t, _, _ in got)
+        peak = statistics.median(m for _, m, _ in got)
+        size = got[0][2]
+        med[name] = (secs, peak / size)
+        print(
+            f"{name:22s} {secs:6.2f} s  peak {peak / 1e6:6.0f} MB = "
+            f"{peak / size:.2f}x the loaded frames ({size / 1e6:.0f} MB)  "
+            f"(runs: {', '.join(f'{t:.2f} s' for t, _, _ in got)})"
+        )
+    csv_t, par_t = med["read_history CSV"][0], med["read_history Parquet"][0]
+    print(
+        f"medians of {args.repeat} runs, each in a fresh process; load average "
+        f"(1 min) during the runs {min(loads):.2f}-{max(loads):.2f} on "
+        f"{os.cpu_count()} cores"
+    )
+    print(
+        f"time read_history CSV / hand-written = "
+        f"{csv_t / med['hand-written (CSV)'][0]:.2f}  (target <= 1.5)"
+    )
+    print(f"time read_history Parquet / CSV = {par_t / csv_t:.2f}  (target <= 1)")
+    print(
+        f"peak / loaded frames: CSV {med['read_history CSV'][1]:.2f}, Parquet "
+        f"{med['read_history Parquet'][1]:.2f}  (target <= 2.5)"
     )
 
 
