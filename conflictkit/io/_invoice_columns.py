@@ -96,7 +96,11 @@ def _read_below_title(path: Path, columns: dict[str, str]) -> RawTable:
                     table = read_raw(body)["disputes"]
                 for problem in table.problems:
                     problem["row"] = problem["row"] + k
-                return RawTable(table.frame, table.rows + k, table.problems, str(path))
+                # the blank rows below the header are skipped rows of the file
+                blank = [(a + k, b + k) for a, b in table.blank]
+                return RawTable(
+                    table.frame, table.rows + k, table.problems, str(path), blank
+                )
         return raw
     # a workbook: the header is one of the first rows of the sheet
     frame = raw.frame
@@ -111,7 +115,11 @@ def _read_below_title(path: Path, columns: dict[str, str]) -> RawTable:
             ]
             body = frame.iloc[k + 1 :].set_axis(names, axis=1).reset_index(drop=True)
             rows = raw.rows.iloc[k + 1 :].reset_index(drop=True)
-            return RawTable(body, rows, raw.problems, raw.source)
+            # blank rows below the header row are skipped rows; above it, title
+            header_row = int(raw.rows.iloc[k])
+            blank = [(max(a, header_row + 1), b) for a, b in raw.blank
+                     if b > header_row]  # fmt: skip
+            return RawTable(body, rows, raw.problems, raw.source, blank)
     return raw
 
 

@@ -135,7 +135,7 @@ def skipped_message(
         parts.append(f"{len(totals)} total row{s} (row{s} {_ranges(totals)})")
     if not parts:
         return None
-    where = "" if table == "disputes" else " of the missions table"
+    where = " of the missions table" if table == "missions" else ""
     return (
         f"skipped {' and '.join(parts)}{where}: they hold no record; see "
         "history.skipped for the counts"
