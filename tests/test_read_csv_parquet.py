@@ -69,17 +69,15 @@ def _same(a: ck.History, b: ck.History, typed: bool = False) -> None:
     if typed:
         for name in ("rejected", "rejected_missions"):
             left, right = getattr(a, name), getattr(b, name)
-            if left is None or right is None:
-                assert left is None and right is None, name
-            else:
+            assert (left is None) == (right is None), name
+            if left is not None:
                 pd.testing.assert_series_equal(left["problems"], right["problems"])
     else:
         tables += ["rejected", "rejected_missions"]
     for name in tables:
         left, right = getattr(a, name), getattr(b, name)
-        if left is None or right is None:
-            assert left is None and right is None, name
-        else:
+        assert (left is None) == (right is None), name
+        if left is not None:
             pd.testing.assert_frame_equal(left, right, obj=name)
     assert a.as_of == b.as_of
     assert a.skipped == b.skipped
