@@ -18,7 +18,14 @@ import numpy as np
 import pandas as pd
 
 from .._labels import CAUSE_DTYPE, Cause, Contract, Escalation, Outcome, Severity
-from ._parse import Problems, _factorize, _problems_from, _take, _text, is_placeholder
+from ._parse import (
+    Problems,
+    _factorize,
+    _problems_from,
+    _text,
+    categorical_from_uniques,
+    is_placeholder,
+)
 from ._words import Vocabulary
 from .vocabulary import (
     CAUSE_SEPARATORS,
@@ -84,8 +91,7 @@ def parse_label(
                 f"{raw!r} is not {what}; expected one of {expected}"
                 f"{_did_you_mean(found)}"
             )
-    values = _take(np.asarray(parsed, dtype=object), codes, None)
-    out = pd.Series(pd.Categorical(values, dtype=dtype), index=s.index)
+    out = pd.Series(categorical_from_uniques(parsed, codes, dtype), index=s.index)
     return out, _problems_from(s.index, codes, pd.Series(msgs, dtype=object))
 
 
@@ -229,25 +235,39 @@ def parse_causes(
             ent_u.extend([i] * len(found))
             ent_cause.extend(found)
             ent_primary.extend([True] + [False] * (len(found) - 1))
-    joined = _take(np.asarray(joined_u, dtype=object), codes, None)
-    primary_u = np.asarray(
-        [j.split(";")[0] if j else None for j in joined_u], dtype=object
+    # categories as pd.Categorical infers them: the values seen, sorted
+    joined_dtype = pd.CategoricalDtype(sorted({j for j in joined_u if j}))
+    joined = categorical_from_uniques(joined_u, codes, joined_dtype)
+    primary_u = [j.split(";")[0] if j else None for j in joined_u]
+    primary = categorical_from_uniques(primary_u, codes, CAUSE_DTYPE)
+    # The long form without a merge or a sort: each row's entries are those
+    # of its distinct value, already in order (primary first).
+    per_u = np.bincount(np.asarray(ent_u, dtype=np.int64), minlength=len(uniques))
+    start_u = np.cumsum(per_u) - per_u
+    known = codes >= 0
+    safe = np.where(known, codes, 0)
+    per_row = np.where(known, per_u[safe] if len(per_u) else 0, 0)
+    pos = np.repeat(np.arange(len(codes), dtype=np.int64), per_row)
+    first = np.repeat(start_u[safe] if len(per_u) else safe, per_row)
+    within = np.arange(len(pos), dtype=np.int64) - np.repeat(
+        np.cumsum(per_row) - per_row, per_row
     )
-    primary = _take(primary_u, codes, None)
-    entries = pd.DataFrame(
-        {"u": np.asarray(ent_u, dtype=np.int64), "cause": ent_cause,
-         "is_primary": np.asarray(ent_primary, dtype=bool)}
-    )  # fmt: skip
-    rows = pd.DataFrame({"pos": np.arange(len(codes)), "u": codes})
-    long = rows.merge(entries, on="u", how="inner", sort=False).drop(columns="u")
-    long = long.sort_values(
-        ["pos", "is_primary"], ascending=[True, False], kind="stable"
+    entry = first + within
+    cause_codes = np.asarray(
+        [CAUSE_DTYPE.categories.get_loc(c) for c in ent_cause], dtype=np.int8
     )
-    long["cause"] = pd.Categorical(long["cause"], dtype=CAUSE_DTYPE)
+    long = pd.DataFrame(
+        {
+            "pos": pos,
+            "cause": pd.Categorical.from_codes(cause_codes[entry], dtype=CAUSE_DTYPE),
+            "is_primary": np.asarray(ent_primary, dtype=bool)[entry],
+        },
+        copy=False,
+    )
     return (
-        pd.Series(pd.Categorical(primary, dtype=CAUSE_DTYPE), index=s.index),
-        pd.Series(pd.Categorical(joined), index=s.index),
-        long.reset_index(drop=True),
+        pd.Series(primary, index=s.index),
+        pd.Series(joined, index=s.index),
+        long,
         _problems_from(s.index, codes, pd.Series(msgs, dtype=object)),
     )
 

@@ -229,19 +229,24 @@ def check_mission_links(
         "no mission with this id in the missions table",
     )  # fmt: skip
     found = np.flatnonzero(~unknown.to_numpy() & has.to_numpy())
-    take = pos[found].astype(np.int64)
-    m_client = m["client"][first].to_numpy(dtype=object)[take]
-    d_client = d["client"].to_numpy(dtype=object)[found]
+    take = pa.array(pos[found].astype(np.int64))
+    # compared in Arrow: no Python string per dispute
+    m_client = _arrow(m["client"][first]).take(take)
+    d_client = _arrow(d["client"]).take(pa.array(found))
     # an empty client on either side is reported on its own row already
-    known = ~(pd.isna(m_client) | pd.isna(d_client))
-    differs = np.zeros(len(found), dtype=bool)
-    differs[known] = m_client[known] != d_client[known]
+    differs = pc.fill_null(pc.not_equal(m_client, d_client), False)
+    differs = differs.to_numpy(zero_copy_only=False)
     if differs.any():
         where = d.index[found[differs]]
+        hit = pa.array(np.flatnonzero(differs))
         msgs = pd.Series(
             [
                 f"belongs to client {mc!r}, not to this dispute's client {dc!r}"
-                for mc, dc in zip(m_client[differs], d_client[differs], strict=True)
+                for mc, dc in zip(
+                    m_client.take(hit).to_pylist(),
+                    d_client.take(hit).to_pylist(),
+                    strict=True,
+                )
             ],
             index=where,
             dtype=object,

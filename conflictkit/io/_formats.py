@@ -244,43 +244,37 @@ def read_parquet(path: Path, limits: ReadLimits) -> dict[str, RawTable]:
     source = str(path)
     read_bytes_size(path, limits)
     try:
-        meta = pq.ParquetFile(path).metadata
+        parquet = pq.ParquetFile(path)
+        meta = parquet.metadata
         limits.check_rows(meta.num_rows, source)
         limits.check_columns(meta.num_columns, source)
-        table = pq.read_table(path)
+        schema = parquet.schema_arrow
+        names = [str(c).strip() for c in schema.names]
+        check_headers(names, source)
+        # Column by column, each turned into its pandas column before the
+        # next is read: the file is never held twice in memory.
+        columns = {}
+        for i, name in enumerate(names):
+            column = parquet.read(columns=[schema.names[i]]).column(0)
+            columns[name] = _to_pandas(_parquet_column(name, column, source))
+            del column
     except DisputeDataError:
         raise
     except (pa.ArrowException, OSError, ValueError) as err:
         raise DisputeDataError(f"the file is not valid Parquet: {err}", source) from err
-    names = [str(c).strip() for c in table.column_names]
-    check_headers(names, source)
-    columns = {}
-    for i, name in enumerate(names):
-        columns[name] = _parquet_column(name, table.column(i), source)
-    del table
-    # Straight from Arrow to the frame: strings stay pyarrow strings (no
-    # Python objects), dates become datetime64, booleans nullable booleans.
-    frame = pd.DataFrame(
-        {name: _to_pandas(column) for name, column in columns.items()}, copy=False
-    )
+    frame = pd.DataFrame(columns, copy=False)
     rows = pd.Series(np.arange(2, len(frame) + 2), dtype="int64")
     return {"disputes": RawTable(frame, rows, [], source)}
 
 
-#: The dates a datetime64[ns] column holds (pandas' bounds).
-_NS_BOUNDS = (pd.Timestamp.min.value, pd.Timestamp.max.value)
 
 
 def _to_pandas(column: pa.ChunkedArray) -> Any:
     """One Arrow column as a pandas column, without a round trip through Python."""
     kind = column.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
-        if pa.types.is_large_string(kind):
-            try:
-                column = column.cast(pa.string())
-            except (pa.ArrowInvalid, pa.ArrowCapacityError):
-                pass  # over 2 GiB of text: kept as large strings
-        return pd.arrays.ArrowStringArray(column)
+        # large strings are what pandas keeps: cast once here, not per use
+        return pd.arrays.ArrowStringArray(column.cast(pa.large_string()))
     if pa.types.is_date(kind) or pa.types.is_timestamp(kind):
         tz = getattr(kind, "tz", None)
         as_ns = pa.timestamp("ns", tz=tz)
@@ -288,7 +282,7 @@ def _to_pandas(column: pa.ChunkedArray) -> Any:
             column = column.cast(as_ns)  # raises for dates beyond 1677-2262
         except pa.ArrowInvalid:
             # read as text, so that each such date is reported on its row
-            return pd.arrays.ArrowStringArray(column.cast(pa.string()))
+            return pd.arrays.ArrowStringArray(column.cast(pa.large_string()))
         return column.to_pandas()
     if pa.types.is_boolean(kind):
         values = pc.fill_null(column, False).to_numpy()

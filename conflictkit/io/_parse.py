@@ -176,7 +176,12 @@ def parse_bool(
         ],
         dtype=object,
     )
-    out = pd.array(_take(vals, codes, None), dtype="boolean")
+    # per distinct value, then taken to the rows (no Python object per row)
+    truth = np.asarray([v is True for v in vals], dtype=bool)
+    unknown = np.asarray([v is None for v in vals] + [True], dtype=bool)
+    out = pd.arrays.BooleanArray(
+        _take(truth, codes, False), unknown[np.where(codes < 0, -1, codes)]
+    )
     return pd.Series(out, index=s.index), _problems_from(s.index, codes, msgs)
 
 
@@ -404,3 +409,18 @@ def parse_dates(
 def _from_parts(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
     frame = pd.DataFrame({"year": year, "month": month, "day": day})
     return pd.to_datetime(frame, errors="coerce")
+
+
+def categorical_from_uniques(
+    per_unique: list[Any], codes: np.ndarray, dtype: pd.CategoricalDtype
+) -> pd.Categorical:
+    """Rows' categories from one value per distinct spelling (None = missing):
+    the category codes are taken per row, no Python object per row."""
+    lookup = {c: i for i, c in enumerate(dtype.categories)}
+    unique_codes = np.asarray(
+        [lookup.get(v, -1) if v is not None else -1 for v in per_unique] + [-1],
+        dtype=np.int64,
+    )
+    return pd.Categorical.from_codes(
+        unique_codes[np.where(codes < 0, -1, codes)], dtype=dtype
+    )

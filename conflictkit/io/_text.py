@@ -113,7 +113,7 @@ def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
                 invalid_row_handler=on_invalid,
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={n: pa.large_string() for n in names},  # pandas' own
                 null_values=[""],
                 strings_can_be_null=True,
                 quoted_strings_can_be_null=True,

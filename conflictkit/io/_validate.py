@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import ConflictkitWarning, DisputeDataError
 from ..model import (
@@ -251,11 +252,18 @@ def validate_tables(
         history_as_of = max(dates) if dates else pd.Timestamp("NaT")
     if missions is not None:
         missions = _fill_days(missions, history_as_of)
-    long = long.drop(columns="pos").reset_index(drop=True)
+    causes = pd.DataFrame(
+        {
+            "dispute_id": long["dispute_id"].array,
+            "cause": long["cause"].array,
+            "is_primary": long["is_primary"].to_numpy(dtype=bool),
+        },
+        copy=False,
+    )
     return History(
-        disputes=disputes.reset_index(drop=True),
-        causes=long,
-        missions=None if missions is None else missions.reset_index(drop=True),
+        disputes=_renumbered(disputes),
+        causes=causes,
+        missions=None if missions is None else _renumbered(missions),
         as_of=pd.Timestamp(history_as_of),
         rejected=rejected,
         rejected_missions=rejected_m,
@@ -264,6 +272,12 @@ def validate_tables(
         unused_columns=tuple(unused),
         skipped=skipped,
     )
+
+
+def _renumbered(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame numbered 0, 1, 2...: in place, where ``reset_index`` copies."""
+    frame.index = pd.RangeIndex(len(frame))
+    return frame
 
 
 def _split_rejected(
@@ -419,11 +433,20 @@ def _parse_disputes(
             cols[header] = frame[header]
     disputes = pd.DataFrame(cols, index=frame.index)
     check_disputes(disputes, frame, found, checker)
-    long = long.assign(
-        dispute_id=disputes["dispute_id"].to_numpy()[long["pos"].to_numpy()]
+    # each cause row's dispute id, taken in Arrow (no Python string per row)
+    ids = disputes["dispute_id"].astype(STRING_DTYPE).array._pa_array  # type: ignore[attr-defined]
+    long = pd.DataFrame(
+        {
+            "pos": long["pos"].to_numpy(),
+            "dispute_id": pd.arrays.ArrowStringArray(
+                ids.take(pa.array(long["pos"].to_numpy()))
+            ),
+            "cause": long["cause"].array,
+            "is_primary": long["is_primary"].to_numpy(),
+        },
+        copy=False,
     )
-    long["dispute_id"] = long["dispute_id"].astype(STRING_DTYPE)
-    return disputes, long[["pos", "dispute_id", "cause", "is_primary"]]
+    return disputes, long
 
 
 def _parse_missions(
