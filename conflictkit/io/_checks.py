@@ -18,6 +18,7 @@ from ..errors import READ_FAILURE_COLUMNS as FAILURE_COLUMNS
 from ..model import (
     STRING_DTYPE,
 )
+from ._parse import duplicated
 from ._raw import RawTable
 
 
@@ -138,11 +139,10 @@ def check_disputes(
     checker.add_mask(
         "dispute_id", ids.isna(), raw_id, "is empty: every dispute needs an id"
     )
-    dup = ids.duplicated(keep="first") & ids.notna()
+    seen = duplicated(ids)
+    dup = seen & ids.notna()
     if dup.any():
-        first_row = pd.Series(checker.raw.rows.to_numpy(), index=d.index)[
-            ~ids.duplicated(keep="first")
-        ]
+        first_row = pd.Series(checker.raw.rows.to_numpy(), index=d.index)[~seen]
         first_by_id = pd.Series(
             first_row.to_numpy(), index=ids[first_row.index].to_numpy()
         )
@@ -219,34 +219,39 @@ def check_mission_links(
         return
     # Look every dispute's mission up once (a pyarrow hash lookup): its
     # position in the missions table, or null when there is no such mission.
-    first = ~m["mission_id"].duplicated(keep="first").to_numpy()
+    first = ~duplicated(m["mission_id"]).to_numpy()
     m_ids = m["mission_id"][first]
-    pos = pc.index_in(_arrow(d["mission_id"]), value_set=_arrow(m_ids).combine_chunks())
-    pos = pos.to_numpy(zero_copy_only=False)
-    unknown = has & pd.Series(np.isnan(pos.astype(float)), index=d.index)
+    found_at = pc.index_in(
+        _arrow(d["mission_id"]), value_set=_arrow(m_ids).combine_chunks()
+    )
+    no_mission = found_at.is_null().to_numpy(zero_copy_only=False)
+    pos = pc.fill_null(found_at, -1).to_numpy()
+    del found_at
+    unknown = has & pd.Series(no_mission, index=d.index)
     checker.add_mask(
         "mission_id", unknown, d["mission_id"],
         "no mission with this id in the missions table",
     )  # fmt: skip
     found = np.flatnonzero(~unknown.to_numpy() & has.to_numpy())
-    take = pa.array(pos[found].astype(np.int64))
-    # compared in Arrow: no Python string per dispute
-    m_client = _arrow(m["client"][first]).take(take)
-    d_client = _arrow(d["client"]).take(pa.array(found))
-    # an empty client on either side is reported on its own row already
-    differs = pc.fill_null(pc.not_equal(m_client, d_client), False)
-    differs = differs.to_numpy(zero_copy_only=False)
+    # Clients compared as integer codes (no Python string, no copy of the
+    # text per dispute); an empty client on either side is reported on its
+    # own row already.
+    m_client = _arrow(m["client"][first]).combine_chunks()
+    names = pc.unique(m_client)
+    m_code = pc.fill_null(pc.index_in(m_client, value_set=names), -1).to_numpy()
+    d_arrow = _arrow(d["client"])
+    d_code = pc.fill_null(pc.index_in(d_arrow, value_set=names), -2).to_numpy()
+    d_known = ~d_arrow.is_null().to_numpy(zero_copy_only=False)
+    m_row = m_code[pos[found]]
+    differs = (m_row >= 0) & d_known[found] & (m_row != d_code[found])
     if differs.any():
         where = d.index[found[differs]]
-        hit = pa.array(np.flatnonzero(differs))
+        m_names = m_client.take(pa.array(pos[found[differs]])).to_pylist()
+        d_names = d_arrow.take(pa.array(found[differs])).to_pylist()
         msgs = pd.Series(
             [
                 f"belongs to client {mc!r}, not to this dispute's client {dc!r}"
-                for mc, dc in zip(
-                    m_client.take(hit).to_pylist(),
-                    d_client.take(hit).to_pylist(),
-                    strict=True,
-                )
+                for mc, dc in zip(m_names, d_names, strict=True)
             ],
             index=where,
             dtype=object,

@@ -267,8 +267,6 @@ def read_parquet(path: Path, limits: ReadLimits) -> dict[str, RawTable]:
     return {"disputes": RawTable(frame, rows, [], source)}
 
 
-
-
 def _to_pandas(column: pa.ChunkedArray) -> Any:
     """One Arrow column as a pandas column, without a round trip through Python."""
     kind = column.type

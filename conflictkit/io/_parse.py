@@ -51,7 +51,13 @@ def _text(s: pd.Series) -> pd.Series:
     # already a ChunkedArray: pa.chunked_array() of one fails on pyarrow 15
     arr = s.array._pa_array  # type: ignore[attr-defined]
     trimmed = pc.utf8_trim_whitespace(arr)
-    trimmed = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, pa.string()), trimmed)
+    if (
+        pc.all(pc.equal(trimmed, arr)).as_py() is not False
+        and not pc.any(pc.equal(arr, "")).as_py()
+    ):
+        # nothing to trim, no empty cell: the column itself, not a copy of it
+        return pd.Series(pd.arrays.ArrowStringArray(arr), index=s.index)
+    trimmed = pc.if_else(pc.equal(trimmed, ""), pa.scalar(None, arr.type), trimmed)
     return pd.Series(pd.arrays.ArrowStringArray(trimmed), index=s.index)
 
 
@@ -424,3 +430,19 @@ def categorical_from_uniques(
     return pd.Categorical.from_codes(
         unique_codes[np.where(codes < 0, -1, codes)], dtype=dtype
     )
+
+
+def duplicated(s: pd.Series) -> pd.Series:
+    """``s.duplicated(keep="first")``, hashed as integer codes: on pyarrow
+    strings pandas would make a Python object per cell."""
+    if isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow":
+        arr = s.array._pa_array  # type: ignore[attr-defined]
+        if pc.count_distinct(arr).as_py() == len(arr) - arr.null_count:
+            # every id once (the usual case): only the missing ones repeat
+            missing = arr.is_null().to_numpy(zero_copy_only=False)
+            seen = missing.copy()
+            if missing.any():
+                seen[int(missing.argmax())] = False
+            return pd.Series(seen, index=s.index)
+    codes, _ = pd.factorize(s, use_na_sentinel=True)
+    return pd.Series(codes, index=s.index).duplicated(keep="first")

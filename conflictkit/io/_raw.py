@@ -95,6 +95,33 @@ class RawTable:
     problems: list[dict] = field(default_factory=list)
     source: str = ""
     blank: list[tuple[int, int]] = field(default_factory=list)
+    #: columns kept as categories once typed (the text of a few distinct
+    #: values, not of every row), with the dtype they were read with
+    compacted: dict[str, object] = field(default_factory=dict)
+
+    def compact(self, header: str) -> None:
+        """Keep a typed column's text as codes of its distinct values.
+
+        The text stays for the rejected rows and the problems; a column of
+        dates or labels has few distinct values, so this frees most of it.
+        """
+        s = self.frame[header]
+        if not (isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"):
+            return
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        if len(uniques) > len(s) // 4:  # mostly distinct: nothing to gain
+            return
+        self.compacted[header] = s.dtype
+        self.frame[header] = pd.Categorical.from_codes(
+            codes, dtype=pd.CategoricalDtype(pd.Index(uniques, dtype=object))
+        )
+
+    def restored(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Rows of ``frame`` with the compacted columns as they were read."""
+        for header, dtype in self.compacted.items():
+            if header in frame.columns:
+                frame[header] = frame[header].astype(dtype)
+        return frame
 
 
 def regular_file(path: Path) -> os.stat_result:

@@ -301,7 +301,7 @@ def _split_rejected(
         .groupby("row", sort=True)["text"]
         .agg("; ".join)
     )
-    rejected = raw.frame.iloc[bad].copy()
+    rejected = raw.restored(raw.frame.iloc[bad].copy())
     rejected.index = pd.Index(raw.rows.to_numpy()[bad], name="row")
     if raw.problems:
         structural = pd.DataFrame(
@@ -369,7 +369,17 @@ def _parse_common(
             )
         checker.add(name, problems, s)
         out[name] = values
+        if name in date_cols or dtype is not STRING_DTYPE:
+            checker.raw.compact(found[name])
+        del s
+        _release()
     return out
+
+
+def _release() -> None:
+    """Give back to the system the memory Arrow freed while parsing a column:
+    its allocator keeps it otherwise, and the peak would add every column's."""
+    pa.default_memory_pool().release_unused()
 
 
 def _assemble(
@@ -421,6 +431,8 @@ def _parse_disputes(
             frame[found["causes"]], cause_map=cause_map
         )
         checker.add("causes", problems, frame[found["causes"]])
+        raw.compact(found["causes"])
+        _release()
         parsed["primary_cause"], parsed["causes"] = primary, joined
     else:
         long = empty_causes().rename(columns={"dispute_id": "pos"})
@@ -431,8 +443,10 @@ def _parse_disputes(
     for header in frame.columns:
         if header not in used and header not in cols:
             cols[header] = frame[header]
-    disputes = pd.DataFrame(cols, index=frame.index)
+    # copy=False: one block per column, not a consolidated copy of them all
+    disputes = pd.DataFrame(cols, index=frame.index, copy=False)
     check_disputes(disputes, frame, found, checker)
+    _release()
     # each cause row's dispute id, taken in Arrow (no Python string per row)
     ids = disputes["dispute_id"].astype(STRING_DTYPE).array._pa_array  # type: ignore[attr-defined]
     long = pd.DataFrame(
@@ -465,13 +479,15 @@ def _parse_missions(
     )  # fmt: skip
     if checker.file_problems:
         raise DisputeDataError(checker.failures(None), raw.source)
-    m = pd.DataFrame(_assemble(len(frame), frame.index, parsed, MISSION_COLUMNS))
+    m = pd.DataFrame(
+        _assemble(len(frame), frame.index, parsed, MISSION_COLUMNS), copy=False
+    )
     ids = m["mission_id"]
     raw_id = frame[found["mission_id"]]
     checker.add_mask(
         "mission_id", ids.isna(), raw_id, "is empty: every mission needs an id"
     )
-    dup = ids.duplicated(keep="first") & ids.notna()
+    dup = P.duplicated(ids) & ids.notna()
     checker.add_mask("mission_id", dup, raw_id, "duplicated mission id")
     checker.add_mask(
         "client", m["client"].isna(), frame[found["client"]],
