@@ -63,15 +63,24 @@ def _blank_ranges(numbers: np.ndarray) -> list[tuple[int, int]]:
     return [(int(numbers[s]), int(numbers[e])) for s, e in pairs]
 
 
+def _last_record_end(data: bytes) -> int:
+    """Where the text ends, line ends after the last record left out."""
+    end = len(data)
+    while end and data[end - 1] in b"\r\n":
+        end -= 1
+    return end
+
+
 def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
     """Read a delimited text file into a text table (pyarrow, all strings)."""
     source = str(path)
     data, encoding = decode_bytes(read_bytes(path, limits), source)
     # Line ends after the last record are not rows (spaces or tabs are: the
-    # last record may end with empty cells).
-    data = data.rstrip(b"\r\n") + b"\n"
-    if len(data) > limits.max_rows:  # a smaller file cannot have too many rows
-        limits.check_rows(data.count(b"\n") - 1, source)
+    # last record may end with empty cells): parsed up to the last record,
+    # through a view of the bytes, not a copy of them.
+    end = _last_record_end(data)
+    if end > limits.max_rows:  # a smaller file cannot have too many rows
+        limits.check_rows(data.count(b"\n", 0, end), source)
     sample = data[:65536].decode("utf-8", errors="ignore")
     delim = _sniff_delimiter(sample, path.suffix.lower())
     try:
@@ -104,7 +113,7 @@ def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
         if block_size is not None:
             read.block_size = block_size
         return pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(pa.py_buffer(memoryview(data)[:end])),
             read_options=read,
             parse_options=pacsv.ParseOptions(
                 delimiter=delim,
@@ -130,9 +139,10 @@ def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
                 invalid.clear()
                 blank_extra.clear()
                 if "straddling" in str(err) and block is None:
-                    block = min(len(data) + 1, _MAX_BLOCK)  # a cell over 1 MB
+                    block = min(end + 1, _MAX_BLOCK)  # a cell over 1 MB
                 elif "UTF8" in str(err) and encoding == "utf-8" and attempt < 2:
-                    data, encoding = legacy_bytes(data, source)
+                    data, encoding = legacy_bytes(data[:end], source)
+                    end = _last_record_end(data)
                 else:
                     raise
         if invalid or blank_extra:  # parse again, single-threaded, for row numbers
@@ -182,7 +192,7 @@ def _assemble(
         # end of the file and swallowed what followed.
         last = frame.iloc[-1]
         text = delim.join("" if pd.isna(v) else str(v) for v in last)
-        lines = text.count("\n")
+        lines = text.count("\n") + 1  # the line ends of the rows it swallowed
         problems.append(
             {"row": n_total + 1, "column": pd.NA, "value": text[:200],
              "problem": f"unclosed quote: this row runs to the end of the file "
