@@ -242,17 +242,18 @@ def parse_causes(
     primary = categorical_from_uniques(primary_u, codes, CAUSE_DTYPE)
     # The long form without a merge or a sort: each row's entries are those
     # of its distinct value, already in order (primary first).
+    # (a last entry for code -1, missing: no entries)
     per_u = np.bincount(np.asarray(ent_u, dtype=np.int64), minlength=len(uniques))
-    start_u = np.cumsum(per_u) - per_u
-    known = codes >= 0
-    safe = np.where(known, codes, 0)
-    per_row = np.where(known, per_u[safe] if len(per_u) else 0, 0)
+    start_u = np.append(np.cumsum(per_u) - per_u, 0)
+    per_u = np.append(per_u, 0).astype(np.int32)
+    per_row = per_u[codes]
+    row_start = np.cumsum(per_row, dtype=np.int64)
+    row_start -= per_row
     pos = np.repeat(np.arange(len(codes), dtype=np.int64), per_row)
-    first = np.repeat(start_u[safe] if len(per_u) else safe, per_row)
-    within = np.arange(len(pos), dtype=np.int64) - np.repeat(
-        np.cumsum(per_row) - per_row, per_row
-    )
-    entry = first + within
+    # entry of each cause row: its value's first entry + its rank in the row
+    entry = np.repeat(start_u[codes] - row_start, per_row)
+    del row_start, per_row
+    entry += np.arange(len(entry), dtype=np.int64)
     cause_codes = np.asarray(
         [CAUSE_DTYPE.categories.get_loc(c) for c in ent_cause], dtype=np.int8
     )

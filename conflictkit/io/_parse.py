@@ -152,12 +152,11 @@ def _problems_from(
     index: pd.Index, codes: np.ndarray, unique_msgs: pd.Series
 ) -> pd.Series:
     """Per-row problems from per-unique messages (None = fine)."""
-    bad_u = unique_msgs.notna().to_numpy()
+    # a last entry for code -1 (missing): never a problem
+    bad_u = np.append(unique_msgs.notna().to_numpy(dtype=bool), False)
     if not bad_u.any():
         return _no_problems()
-    row_bad = np.zeros(len(codes), dtype=bool)
-    ok = codes >= 0
-    row_bad[ok] = bad_u[codes[ok]]
+    row_bad = bad_u[codes]
     msgs = unique_msgs.to_numpy(dtype=object)[codes[row_bad]]
     return pd.Series(msgs, index=index[row_bad], dtype=object)
 
@@ -423,13 +422,12 @@ def categorical_from_uniques(
     """Rows' categories from one value per distinct spelling (None = missing):
     the category codes are taken per row, no Python object per row."""
     lookup = {c: i for i, c in enumerate(dtype.categories)}
+    # a last entry for code -1 (missing); small codes, taken once
     unique_codes = np.asarray(
         [lookup.get(v, -1) if v is not None else -1 for v in per_unique] + [-1],
-        dtype=np.int64,
+        dtype=np.int8 if len(lookup) < 127 else np.int32,
     )
-    return pd.Categorical.from_codes(
-        unique_codes[np.where(codes < 0, -1, codes)], dtype=dtype
-    )
+    return pd.Categorical.from_codes(unique_codes[codes], dtype=dtype)
 
 
 def duplicated(s: pd.Series) -> pd.Series:
