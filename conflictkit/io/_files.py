@@ -20,9 +20,13 @@ _EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 
 
 def read_raw(
-    path: str | Path, *, limits: ReadLimits | None = None
+    path: str | Path, *, limits: ReadLimits | None = None, compact: bool = False
 ) -> dict[str, RawTable]:
-    """Read a file into text tables keyed by table name (``"disputes"``...)."""
+    """Read a file into text tables keyed by table name (``"disputes"``...).
+
+    ``compact=True``: a CSV column with few distinct values may be read as a
+    categorical column (see :func:`._text.read_text_table`).
+    """
     from . import _formats, _text
 
     path = Path(path)
@@ -36,7 +40,7 @@ def read_raw(
     if suffix == ".parquet":
         return _formats.read_parquet(path, limits)
     if suffix in _TEXT_SUFFIXES:
-        return {"disputes": _text.read_text_table(path, limits)}
+        return {"disputes": _text.read_text_table(path, limits, compact=compact)}
     if suffix == ".xls":
         raise DisputeDataError(
             "the old .xls format is not supported: save the workbook as .xlsx "

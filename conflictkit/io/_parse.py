@@ -459,9 +459,10 @@ def _repeats(arr: pa.ChunkedArray, step: int = 1 << 18) -> bool:
         part = arr.take(order.slice(start, step))
         if previous is not None:
             part = pa.chunked_array([previous, *part.chunks])
-        if len(part) > 1 and pc.any(
-            pc.equal(part.slice(1), part.slice(0, len(part) - 1))
-        ).as_py():
+        if (
+            len(part) > 1
+            and pc.any(pc.equal(part.slice(1), part.slice(0, len(part) - 1))).as_py()
+        ):
             return True
         previous = part.slice(len(part) - 1).combine_chunks()
     return False

@@ -116,11 +116,20 @@ class RawTable:
             codes, dtype=pd.CategoricalDtype(pd.Index(uniques, dtype=object))
         )
 
+    def as_read(self, header: str) -> pd.Series:
+        """A column as it was read (text, if it is kept as codes)."""
+        s = self.frame[header]
+        if header in self.compacted and isinstance(s.dtype, pd.CategoricalDtype):
+            return s.astype(self.compacted[header])  # type: ignore[call-overload]
+        return s
+
     def restored(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Rows of ``frame`` with the compacted columns as they were read."""
         for header, dtype in self.compacted.items():
-            if header in frame.columns:
-                frame[header] = frame[header].astype(dtype)
+            if header in frame.columns and isinstance(
+                frame[header].dtype, pd.CategoricalDtype
+            ):
+                frame[header] = frame[header].astype(dtype)  # type: ignore[call-overload]
         return frame
 
 
@@ -215,6 +224,11 @@ def undo_formula_guard(frame: pd.DataFrame) -> pd.DataFrame:
     and headers."""
     for col in frame.columns:
         s = frame[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):  # text read as codes
+            guarded = pd.Series(s.cat.categories, dtype=object).str.startswith("'")
+            if not guarded.any():
+                continue
+            s = frame[col] = s.astype(pd.StringDtype("pyarrow"))
         if not (isinstance(s.dtype, pd.StringDtype) or s.dtype == object):
             continue
         text = s.astype(pd.StringDtype("pyarrow"))

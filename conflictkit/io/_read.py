@@ -133,9 +133,9 @@ def read_history(
     1   Acme 2021-05-25  scope;tone              NaN
     """
     check_errors(errors)
-    tables = read_raw(path, limits=limits)
+    tables = read_raw(path, limits=limits, compact=True)
     if missions is not None:
-        mtables = read_raw(missions, limits=limits)
+        mtables = read_raw(missions, limits=limits, compact=True)
         tables["missions"] = mtables.get("missions", mtables["disputes"])
     return validate_tables(
         tables["disputes"],

@@ -31,6 +31,7 @@ def _subset(raw: RawTable, keep: np.ndarray) -> RawTable:
         raw.problems,
         raw.source,
         raw.blank,
+        raw.compacted,
     )
 
 
@@ -49,7 +50,10 @@ def skip_totals(raw: RawTable, date_header: str | None) -> tuple[RawTable, list[
     is_total = np.zeros(len(candidates), dtype=bool)
     for col in candidates.columns:
         cells = candidates[col]
-        if not (isinstance(cells.dtype, pd.StringDtype) or cells.dtype == object):
+        if not (
+            isinstance(cells.dtype, pd.StringDtype | pd.CategoricalDtype)
+            or cells.dtype == object
+        ):
             continue
         is_total |= np.fromiter(
             (isinstance(v, str) and normalize(v) in TOTAL_LABELS for v in cells),
@@ -68,7 +72,8 @@ def apply_where(
     raw: RawTable, where: str | Callable[[pd.DataFrame], Any]
 ) -> tuple[RawTable, int]:
     """Keep the rows ``where`` selects; return the table and how many it left out."""
-    frame = raw.frame
+    # the cells as text, as read (columns kept as codes turned back)
+    frame = raw.restored(raw.frame.copy()) if raw.compacted else raw.frame
     try:
         if callable(where):
             mask = where(frame.copy())

@@ -12,13 +12,16 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..errors import DisputeDataError
+from ..model import STRING_DTYPE
 from ._encoding import decode_bytes, legacy_bytes
 from ._raw import RawTable, ReadLimits, check_headers, read_bytes, undo_formula_guard
 
@@ -71,8 +74,16 @@ def _last_record_end(data: bytes) -> int:
     return end
 
 
-def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
-    """Read a delimited text file into a text table (pyarrow, all strings)."""
+def read_text_table(
+    path: Path, limits: ReadLimits, *, compact: bool = False
+) -> RawTable:
+    """Read a delimited text file into a text table (pyarrow, all strings).
+
+    With ``compact=True``, a column with few distinct values (dates, labels)
+    is kept as codes of them, block by block as the file is parsed, so the
+    text of the whole file is never held at once; it is a categorical column
+    of the frame, restored as text for the rejected rows.
+    """
     source = str(path)
     data, encoding = decode_bytes(read_bytes(path, limits), source)
     # Line ends after the last record are not rows (spaces or tabs are: the
@@ -112,7 +123,7 @@ def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
         read = pacsv.ReadOptions(use_threads=threads, column_names=names, skip_rows=1)
         if block_size is not None:
             read.block_size = block_size
-        return pacsv.read_csv(
+        reader = pacsv.open_csv(
             pa.BufferReader(pa.py_buffer(memoryview(data)[:end])),
             read_options=read,
             parse_options=pacsv.ParseOptions(
@@ -128,6 +139,7 @@ def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
                 quoted_strings_can_be_null=True,
             ),
         )
+        return _blocks(reader, names) if compact else reader.read_all()
 
     block: int | None = None
     try:
@@ -156,6 +168,42 @@ def read_text_table(path: Path, limits: ReadLimits) -> RawTable:
     return _assemble(table, invalid, blank_extra, data, delim, source)
 
 
+#: The fewest rows a first block must have for its columns to be kept as codes.
+COMPACT_FROM = 64
+
+
+def _blocks(reader: pacsv.CSVStreamingReader, names: list[str]) -> pa.Table:
+    """The file block by block: columns with few distinct values (decided on
+    the first block) dictionary-encoded as they come."""
+    chunks: list[list[pa.Array]] = [[] for _ in names]
+    encode: list[bool] | None = None
+    for batch in reader:
+        if encode is None:
+            encode = [
+                len(batch) >= COMPACT_FROM
+                and pc.count_distinct(batch.column(i)).as_py() <= len(batch) // 4
+                for i in range(len(names))
+            ]
+        for i, column in enumerate(batch.columns):
+            chunks[i].append(pc.dictionary_encode(column) if encode[i] else column)
+        del batch
+    kinds = [
+        pa.dictionary(pa.int32(), pa.large_string()) if encode and encode[i]
+        else pa.large_string()
+        for i in range(len(names))
+    ]  # fmt: skip
+    return pa.table(
+        [pa.chunked_array(c, type=t) for c, t in zip(chunks, kinds, strict=True)],
+        names=names,
+    ).unify_dictionaries()
+
+
+def _column(column: pa.ChunkedArray) -> Any:
+    if pa.types.is_dictionary(column.type):
+        return column.to_pandas()  # a Categorical of the distinct texts
+    return pd.arrays.ArrowStringArray(column)
+
+
 def _assemble(
     table: pa.Table,
     invalid: list[pacsv.InvalidRow],
@@ -165,11 +213,15 @@ def _assemble(
     source: str,
 ) -> RawTable:
     frame = pd.DataFrame(
-        {
-            name: pd.arrays.ArrowStringArray(table.column(i))
-            for i, name in enumerate(table.column_names)
-        }
+        {name: _column(table.column(i)) for i, name in enumerate(table.column_names)},
+        copy=False,
     )
+    compacted = {
+        name: STRING_DTYPE
+        for name in frame.columns
+        if isinstance(frame[name].dtype, pd.CategoricalDtype)
+    }
+    del table
     frame = undo_formula_guard(frame)
     problems: list[dict] = []
     # Spreadsheet row numbers: records are numbered from 2 (the header is 1);
@@ -219,6 +271,7 @@ def _assemble(
         problems,
         source,
         _blank_ranges(np.asarray(sorted(blank_extra), dtype=np.int64)),
+        {k: v for k, v in compacted.items() if k in frame.columns},
     )
 
 

@@ -442,7 +442,7 @@ def _parse_disputes(
     used = set(found.values())
     for header in frame.columns:
         if header not in used and header not in cols:
-            cols[header] = frame[header]
+            cols[header] = raw.as_read(header)
     # copy=False: one block per column, not a consolidated copy of them all
     disputes = pd.DataFrame(cols, index=frame.index, copy=False)
     check_disputes(disputes, frame, found, checker)
