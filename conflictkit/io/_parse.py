@@ -46,7 +46,16 @@ def _no_problems() -> pd.Series:
 
 def _text(s: pd.Series) -> pd.Series:
     """The column as stripped text (pyarrow strings), empty cells as missing."""
-    if not (isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"):
+    if isinstance(s.dtype, pd.CategoricalDtype) and pd.api.types.infer_dtype(
+        s.cat.categories, skipna=True
+    ) in ("string", "empty"):
+        # text kept as codes (see RawTable.compact): taken in Arrow, not
+        # through a Python object per cell
+        names = pa.array(s.cat.categories.astype(object), type=pa.large_string())
+        codes = s.cat.codes.to_numpy()
+        taken = pa.chunked_array([names.take(pa.array(codes, mask=codes < 0))])
+        s = pd.Series(pd.arrays.ArrowStringArray(taken), index=s.index)
+    elif not (isinstance(s.dtype, pd.StringDtype) and s.dtype.storage == "pyarrow"):
         s = s.astype(_ARROW_STRING)
     # already a ChunkedArray: pa.chunked_array() of one fails on pyarrow 15
     arr = s.array._pa_array  # type: ignore[attr-defined]
