@@ -138,3 +138,43 @@ def test_typed_parquet_reads_like_csv(tmp_path, n):
     assert len(from_csv.disputes) == n - 2
     assert from_csv.rejected.index.tolist() == [7, 9]
     _same(from_csv, from_parquet, typed=True)
+
+
+def test_columns_read_as_codes_give_the_same_history(tmp_path, monkeypatch):
+    """A large CSV keeps its repetitive columns as codes while it is read:
+    the history, rejected rows (cells as read), skipped rows and where= are
+    the same as when every column is read as text."""
+    from conflictkit.io import _text
+
+    n = 600
+    rng = np.random.default_rng(5)
+    frame = pd.DataFrame(
+        {
+            "dispute_id": [f"D{i}" for i in range(n)],
+            "Client": rng.choice(["Acme", "Orbis", " Nova ", "N/A"], n),
+            "opened_at": rng.choice(["2021-01-05", "07/04/2021", "bad", "-"], n),
+            "causes": rng.choice(["payment", "'=tone", "zzz", "retard de paiement"], n),
+            "severity": rng.choice(["low", "élevée", "huge", None], n),
+            "Disputed": rng.choice(["Yes", "No"], n),
+            "Team": rng.choice(["north", "south"], n),  # an extra column
+        }
+    )
+    frame.loc[5, ["dispute_id", "Client", "opened_at"]] = [None, "TOTAL", None]
+    path = tmp_path / "log.csv"
+    frame.to_csv(path, index=False)
+
+    def read():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ck.ConflictkitWarning)
+            return ck.read_history(
+                path, errors="collect", where="Disputed == 'Yes'", dayfirst=True
+            )
+
+    compact = read()
+    monkeypatch.setattr(_text, "COMPACT_FROM", 10**9)
+    as_text = read()
+    assert len(compact.disputes) > 10
+    assert len(compact.rejected) > 10
+    assert compact.skipped["total rows"] == 1
+    assert compact.rejected["opened_at"].dtype == as_text.rejected["opened_at"].dtype
+    _same(compact, as_text)
