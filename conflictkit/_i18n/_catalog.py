@@ -14,7 +14,7 @@ Side: TypeAlias = str | dict[str, str]
 Entry: TypeAlias = tuple[Side, Side]
 
 from ._advice import ADVICE  # noqa: E402
-from ._cli import CLI, CLI_HEADERS  # noqa: E402
+from ._cli import CLI, CLI_ACTIONS, CLI_HEADERS, CLI_JOURNAL  # noqa: E402
 from ._common import COMMON  # noqa: E402
 from ._glossary import GLOSSARY  # noqa: E402
 from ._plots import PLOTS  # noqa: E402
@@ -25,7 +25,7 @@ from ._template_texts import TEMPLATE  # noqa: E402
 
 CATALOG: dict[str, Entry] = {}
 for _family in (COMMON, REPORT, SUMMARY, GLOSSARY, PLOTS, CLI, CLI_HEADERS, TEMPLATE,
-                PROBLEMS, ADVICE):  # fmt: skip
+                PROBLEMS, ADVICE, CLI_ACTIONS, CLI_JOURNAL):  # fmt: skip
     _twice = CATALOG.keys() & _family.keys()
     if _twice:  # pragma: no cover - caught by the test suite at import
         raise RuntimeError(f"text keys defined twice: {sorted(_twice)}")

@@ -117,6 +117,39 @@ CLI: dict = {
     ),
 }
 
+#: The actions of the journal's audit table (``history``, ``undo``).
+CLI_ACTIONS: dict = {
+    f"cli.action.{k}": v
+    for k, v in {
+        "add": ("add", "ajout"),
+        "resolve": ("resolve", "clôture"),
+        "edit": ("edit", "modification"),
+        "delete": ("delete", "suppression"),
+        "import": ("import", "import"),
+        "add_mission": ("add_mission", "ajout de mission"),
+        "end_mission": ("end_mission", "fin de mission"),
+        "undo": ("undo", "annulation"),
+    }.items()
+}
+
+#: The words of the journal's ``history`` and ``undo`` (French only: the
+#: English texts are the library's own, printed as they are).
+CLI_JOURNAL: dict = {
+    "cli.change.added": ("added", "ajouté"),
+    "cli.change.deleted": ("deleted", "supprimé"),
+    "cli.change.no_change": ("no change", "aucun changement"),
+    "cli.change.empty": ("None", "vide"),
+    "cli.change.field": (
+        "{field}: {before} -> {after}",
+        "{field} : {before} → {after}",
+    ),
+    "cli.undone_one": ("{action} {id}", "{action} de {id}"),
+    "cli.undone_rows": (
+        "{action} {count} rows",
+        {"one": "{action} de {count} ligne", "other": "{action} de {count} lignes"},
+    ),
+}
+
 CLI_HEADERS: dict = {
     f"cli.header.{k}": v
     for k, v in {

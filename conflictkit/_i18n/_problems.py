@@ -31,6 +31,128 @@ PROBLEMS: dict = {
         "le {date} est après aujourd'hui ({today}) : le journal ne consigne que"
         " ce qui s'est passé",
     ),
+    # the journal's refusals (DisputeDataError, KeyError, JournalError)
+    "problem.already_resolved": (
+        "dispute {id} is already resolved (on {resolved_on}, outcome {outcome});"
+        " use force=True (--force) to overwrite its resolution",
+        "le litige {id} est déjà clos (le {resolved_on}, issue : {outcome}) ;"
+        " --force remplace sa résolution",
+    ),
+    "problem.id_taken": (
+        "{id_col} {id} is already in the journal",
+        "l'identifiant {id} figure déjà dans le journal",
+    ),
+    "problem.no_such_mission": (
+        "mission_id {id}: no mission with this id in the journal",
+        "mission_id {id} : aucune mission de cet identifiant dans le journal",
+    ),
+    "problem.no_dispute": (
+        "no dispute {id} in the journal",
+        "aucun litige {id} dans le journal",
+    ),
+    "problem.no_mission": (
+        "no mission {id} in the journal",
+        "aucune mission {id} dans le journal",
+    ),
+    "problem.undo_mission_used": (
+        "cannot undo {action}: dispute {id} refers to mission {key} now",
+        "impossible d'annuler « {action} » : le litige {id} renvoie maintenant"
+        " à la mission {key}",
+    ),
+    "problem.undo_taken": (
+        "cannot undo {action}: {id} is taken now",
+        "impossible d'annuler « {action} » : l'identifiant {id} est maintenant pris",
+    ),
+    "problem.dispute_ids_taken": (
+        "{n} dispute ids are already in the journal: {ids} (for other disputes)",
+        {
+            "one": "{n} identifiant de litige figure déjà dans le journal, pour un"
+            " autre litige : {ids}",
+            "other": "{n} identifiants de litige figurent déjà dans le journal, pour"
+            " d'autres litiges : {ids}",
+        },
+    ),
+    "problem.mission_ids_taken": (
+        "{n} mission ids are already in the journal for other missions: {ids}",
+        {
+            "one": "{n} identifiant de mission figure déjà dans le journal, pour une"
+            " autre mission : {ids}",
+            "other": "{n} identifiants de mission figurent déjà dans le journal,"
+            " pour d'autres missions : {ids}",
+        },
+    ),
+    # the journal file (JournalError)
+    "problem.journal_busy": (
+        "The journal {path} is busy: another program is writing to it. Try again"
+        " in a moment. (SQLite: {sqlite})",
+        "Le journal {path} est occupé : un autre programme y écrit. Réessayez dans"
+        " un instant. (SQLite : {sqlite})",
+    ),
+    "problem.journal_read_only": (
+        "The journal {path} is read-only (the file or its folder cannot be"
+        " written): reading works, changes need write access. (SQLite: {sqlite})",
+        "Le journal {path} est en lecture seule (le fichier ou son dossier ne peut"
+        " pas être modifié) : la lecture fonctionne, les modifications demandent"
+        " le droit d'écrire. (SQLite : {sqlite})",
+    ),
+    "problem.journal_full": (
+        "The disk holding the journal {path} is full: nothing was changed; free"
+        " some space and try again. (SQLite: {sqlite})",
+        "Le disque du journal {path} est plein : rien n'a été modifié ; libérez de"
+        " la place et réessayez. (SQLite : {sqlite})",
+    ),
+    "problem.journal_damaged": (
+        "The journal {path} is damaged or is not a database: nothing was changed;"
+        " restore it from a backup or choose another --journal. (SQLite: {sqlite})",
+        "Le journal {path} est endommagé ou n'est pas une base de données : rien"
+        " n'a été modifié ; restaurez-le depuis une sauvegarde ou choisissez un"
+        " autre --journal. (SQLite : {sqlite})",
+    ),
+    "problem.journal_cannot_open": (
+        "The journal {path} cannot be opened (does its folder exist, and can it be"
+        " written?). (SQLite: {sqlite})",
+        "Le journal {path} ne peut pas être ouvert (son dossier existe-t-il, et"
+        " peut-on y écrire ?). (SQLite : {sqlite})",
+    ),
+    "problem.journal_io": (
+        "The journal {path} could not be read or written (I/O error). (SQLite:"
+        " {sqlite})",
+        "Le journal {path} n'a pas pu être lu ou écrit (erreur d'entrée-sortie)."
+        " (SQLite : {sqlite})",
+    ),
+    "problem.journal_unusable": (
+        "The journal {path} could not be used. (SQLite: {sqlite})",
+        "Le journal {path} n'a pas pu être utilisé. (SQLite : {sqlite})",
+    ),
+    "problem.journal_unreadable": (
+        "The journal {path} cannot be read: {os_error}",
+        "Le journal {path} ne peut pas être lu (système : {os_error})",
+    ),
+    "problem.journal_cannot_create": (
+        "The journal {path} cannot be created: {os_error}",
+        "Le journal {path} ne peut pas être créé (système : {os_error})",
+    ),
+    "problem.not_a_journal": (
+        "{path} is not a conflictkit journal (not an SQLite database): it was left"
+        " untouched; choose another --journal",
+        "{path} n'est pas un journal conflictkit (ce n'est pas une base SQLite) :"
+        " il n'a pas été modifié ; choisissez un autre --journal",
+    ),
+    "problem.other_application": (
+        "{path} is an SQLite database of another application (application_id"
+        " {app}, user_version {version}, tables: {tables}): conflictkit left it"
+        " untouched; choose another --journal",
+        "{path} est une base SQLite d'une autre application (application_id {app},"
+        " user_version {version}, tables : {tables}) : conflictkit ne l'a pas"
+        " modifiée ; choisissez un autre --journal",
+    ),
+    "problem.newer_schema": (
+        "The journal {path} has schema version {version}, newer than this"
+        " conflictkit understands ({schema}); upgrade conflictkit.",
+        "Le journal {path} a un schéma de version {version}, plus récent que ce"
+        " que cette version de conflictkit comprend ({schema}) ; mettez"
+        " conflictkit à jour.",
+    ),
     "problem.empty_dispute_id": (
         "is empty: every dispute needs an id",
         "vide : chaque litige doit avoir un identifiant",
@@ -310,7 +432,23 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
     "what": _what,
     "hint": _hint,
     "problem": _problem,
+    "id": _quoted,
+    "key": _quoted,
+    "path": _quoted,
+    "ids": lambda text, lang: re.sub(r"'([^']*)'", "« \\1 »", text)
+    if lang == "fr" else text,
+    "outcome": _label,
+    "action": lambda text, lang: _action(text, lang),
+    "resolved_on": lambda text, lang: _date(text, lang) if text != "None" else "?",
+    "tables": lambda text, lang: "aucune" if lang == "fr" and text == "none" else text,
 }
+
+
+def _action(name: str, lang: str) -> str:
+    """An action of the journal's audit table (``add``, ``resolve``) in ``lang``."""
+    from . import has, t
+
+    return t(f"cli.action.{name}", lang) if has(f"cli.action.{name}") else name
 
 
 _REPR = r"""(?:'.*?'|".*?")"""
@@ -345,6 +483,16 @@ _BODIES: dict[str, str] = {
     "what": f"(?:{_WHATS})",
     "hint": r"(?: \(did you mean .*\?\))?",
     "names": r".+?",
+    "id": _REPR,
+    "key": _REPR,
+    "path": _REPR,
+    "id_col": r"dispute_id|mission_id",
+    "resolved_on": r"\d{4}-\d\d-\d\d|None",
+    "action": r"\w+",
+    "ids": r"'.*'(?: \.\.\.)?",
+    "app": r"0x[0-9a-f]+",
+    "version": r"\d+",
+    "schema": r"\d+",
 }
 
 
@@ -389,7 +537,9 @@ def _render(
     }
     if key == "problem.in_column" and found["column"] in headers:
         fields["column"] = _quoted(repr(headers[found["column"]]), lang)
-    return t(key, lang, **fields)
+    # a count in the template: the French side agrees with it
+    count = int(found["n"]) if "n" in fields and found["n"].isdigit() else None
+    return t(key, lang, count=count, **fields)
 
 
 def _one(

@@ -16,7 +16,7 @@ import warnings
 from collections.abc import Sequence
 
 from . import _analysis, _invoices, _journal, _report
-from ._common import clean, say
+from ._common import clean, error_line, say
 
 __all__ = ["build_parser", "main"]
 
@@ -112,13 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except (FileNotFoundError, KeyError) as err:
         shown = err.args[0] if isinstance(err, KeyError) and err.args else err
-        print(f"{err_word}{clean(shown)}", file=sys.stderr)
+        print(error_line("error", shown, args.lang), file=sys.stderr)
         return 2
     except RuntimeError as err:
         store = sys.modules.get("conflictkit.journal._store")
         if store is None or not isinstance(err, store.JournalError):
             raise
-        print(f"{err_word}{clean(err)}", file=sys.stderr)  # the journal file
+        print(error_line("error", err, args.lang), file=sys.stderr)  # the file
         return 2
 
 

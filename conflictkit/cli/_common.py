@@ -41,6 +41,16 @@ def say(key: str, lang: str, /, count: float | None = None, **kwargs: Any) -> st
                                                      if k != "count"})  # fmt: skip
 
 
+def error_line(word: str, message: object, lang: str) -> str:
+    """``error: message`` in ``lang``: the word from the catalog (``cli.error``,
+    ``cli.warning``), French's space before the colon, and a library message
+    (English) through its template in :mod:`conflictkit._i18n` when it has one.
+    """
+    text = i18n.problem_text(str(message), lang)
+    colon = " : " if lang == "fr" else ": "
+    return f"{say(word, lang)}{colon}{clean(text)}"
+
+
 def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     names = {c: i18n.t(f"cli.header.{c}", lang) for c in frame.columns
              if i18n.has(f"cli.header.{c}")}  # fmt: skip

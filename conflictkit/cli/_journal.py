@@ -11,7 +11,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ._common import clean, parse_bool, print_table, say
+from ._common import clean, error_line, parse_bool, print_table, say
 from ._dates import french_locale, parse_cli_date
 from ._read_options import add_read_options, read_options
 
@@ -233,8 +233,7 @@ def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
     try:
         return func(args)
     except (JournalError, _UsageError) as err:
-        word = say("error", args.lang)
-        print(f"{word}: {clean(err)}", file=sys.stderr)
+        print(error_line("error", err, args.lang), file=sys.stderr)
         return 2
 
 
