@@ -40,7 +40,7 @@ PROBLEMS: dict = {
     ),
     "problem.id_taken": (
         "{id_col} {id} is already in the journal",
-        "l'identifiant {id} figure déjà dans le journal",
+        "{id_col} {id} figure déjà dans le journal",
     ),
     "problem.no_such_mission": (
         "mission_id {id}: no mission with this id in the journal",
@@ -438,6 +438,9 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
     "ids": lambda text, lang: re.sub(r"'([^']*)'", "« \\1 »", text)
     if lang == "fr" else text,
     "outcome": _label,
+    "id_col": lambda text, lang: {
+        "dispute_id": "l'identifiant de litige", "mission_id": "l'identifiant de mission"
+    }.get(text, text) if lang == "fr" else text,
     "action": lambda text, lang: _action(text, lang),
     "resolved_on": lambda text, lang: _date(text, lang) if text != "None" else "?",
     "tables": lambda text, lang: "aucune" if lang == "fr" and text == "none" else text,
