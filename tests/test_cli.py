@@ -291,12 +291,21 @@ class TestDailyUse:
         assert _run("undo", "--journal", jpath) == 0
         assert "Undone: delete D-0001" in capsys.readouterr().out
         assert Journal(jpath).list()["outcome"].tolist() == ["conceded"]
-        assert _run("history", "d-0001", "--journal", jpath, "--lang", "fr") == 0
+        assert _run("history", "d-0001", "--journal", jpath) == 0
         out = capsys.readouterr().out
-        assert "modifications" in out
         for action in ("add", "edit", "resolve", "delete", "undo"):
             assert action in out
         assert "notes: None -> 'relancé'" in out
+        # French: the actions, the values and the dates as a French reader reads them
+        assert _run("history", "d-0001", "--journal", jpath, "--lang", "fr") == 0
+        out = capsys.readouterr().out
+        assert "modifications" in out
+        for action in ("ajout", "modification", "clôture", "suppression",
+                       "annulation"):  # fmt: skip
+            assert action in out
+        assert "notes : vide → « relancé »" in out
+        assert "resolved_at : 01/02/2024 → 02/02/2024" in out
+        assert "outcome : À l'amiable → Concédé" in out
 
     def test_journal_errors_in_french_under_lang_fr(self, tmp_path, capsys):
         from test_report import english_words

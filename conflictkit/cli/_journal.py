@@ -34,7 +34,8 @@ def _journal(args: argparse.Namespace) -> Journal:
 def journal_history(args: argparse.Namespace) -> History:
     """The journal named by ``--journal`` as a History (``summary --journal``)."""
     if getattr(args, "path", None) is not None:
-        raise SystemExit("error: give PATH or --journal, not both")
+        raise SystemExit(error_line("error", say("path_or_journal", args.lang),
+                                    args.lang))  # fmt: skip
     return _journal(args).history()
 
 
@@ -138,17 +139,49 @@ def _undo(args: argparse.Namespace) -> int:
     if what is None:
         print(_say("nothing_to_undo", args.lang))
     else:
-        print(clean(_say("undone", args.lang, what=what)))
+        print(clean(_say("undone", args.lang, what=_undone(what, args.lang))))
     return 0
 
 
+def _undone(what: str, lang: str) -> str:
+    """What ``undo`` reverted (``delete D-0001``, ``import 2 rows``) in ``lang``."""
+    import re
+
+    from .. import _i18n as i18n
+
+    if lang == "en":
+        return what
+    action, _, rest = what.partition(" ")
+    name = _action(action, lang)
+    rows = re.fullmatch(r"(\d+) rows", rest)
+    if rows:
+        return say("undone_rows", lang, count=int(rows[1]), action=name)
+    return say("undone_one", lang, action=name, id=rest) if i18n.has(
+        f"cli.action.{action}") else what  # fmt: skip
+
+
+def _action(name: str, lang: str) -> str:
+    """An action of the audit table (``add``, ``resolve``...) in ``lang``."""
+    from .. import _i18n as i18n
+
+    key = f"cli.action.{name}"
+    return i18n.t(key, lang) if i18n.has(key) else name
+
+
 def _history(args: argparse.Namespace) -> int:
-    log = _journal(args).changes(args.dispute_id)
+    from .. import _i18n as i18n
+
+    log = _journal(args).changes(args.dispute_id, lang=args.lang)
     if log.empty:
         print(_say("no_changes", args.lang))
         return 0
+    if args.lang == "en":
+        at = log["at"].dt.strftime("%Y-%m-%d %H:%M:%S")
+    else:  # the day as the language writes it, then the time
+        at = log["at"].map(lambda ts: f"{i18n.date(ts, args.lang)} {ts:%H:%M:%S}")
     log = log.assign(
-        at=log["at"].dt.strftime("%Y-%m-%d %H:%M:%S"),
+        at=at,
+        action=log["action"].map(lambda a: _action(a, args.lang)),
         undone=log["undone"].map({True: "x", False: ""}),
         changes=log["changes"].str.slice(0, 120),
     ).drop(columns="table")
@@ -157,6 +190,9 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .. import _i18n as i18n
     from .._labels import label
 
     disputes = _journal(args).list(open_only=args.open)
@@ -166,7 +202,12 @@ def _list(args: argparse.Namespace) -> int:
     cols = ["dispute_id", "client", "opened_at", "resolved_at", "causes", "outcome"]
     table = disputes[cols].copy()
     for c in ("opened_at", "resolved_at"):
-        table[c] = table[c].dt.strftime("%Y-%m-%d").fillna("")
+        if args.lang == "en":
+            table[c] = table[c].dt.strftime("%Y-%m-%d").fillna("")
+        else:  # dd/mm/yyyy in French, through Babel
+            table[c] = [
+                "" if pd.isna(v) else i18n.date(v, args.lang) for v in table[c]
+            ]
     for c in ("causes", "outcome"):
         values = table[c].astype("string").fillna("")
         shown = {  # one translation per distinct value, not per row
@@ -220,7 +261,10 @@ def _mission_add(args: argparse.Namespace) -> int:
 def _mission_end(args: argparse.Namespace) -> int:
     ended = _date(args, args.ended_at or "today")
     _journal(args).end_mission(args.mission_id, ended_at=ended)
-    print(clean(_say("mission_ended", args.lang, id=args.mission_id, date=ended)))
+    from .. import _i18n as i18n
+
+    shown = ended if args.lang == "en" else i18n.date(ended, args.lang)
+    print(clean(_say("mission_ended", args.lang, id=args.mission_id, date=shown)))
     return 0
 
 

@@ -376,13 +376,19 @@ class Journal:
             )
         return self._history(disputes, missions, None).disputes
 
-    def changes(self, dispute_id: str | None = None) -> pd.DataFrame:
+    def changes(
+        self, dispute_id: str | None = None, *, lang: str = "en"
+    ) -> pd.DataFrame:
         """Every change made to the journal, oldest first (the audit table).
 
         Parameters
         ----------
         dispute_id : str, optional
             Only the changes of this dispute (or mission) id, in any case.
+        lang : {"en", "fr"}, default "en"
+            The language of the ``changes`` column: English shows the values
+            as stored (``None``, ``'amicable'``); French as read (« vide »,
+            « À l'amiable », dates as 27/11/2026), field names unchanged.
 
         Returns
         -------
@@ -426,7 +432,7 @@ class Journal:
                     params = (dispute_id,)
                 rows = conn.execute(sql + " ORDER BY change", params).fetchall()
         out = [
-            (op, at, user, action, table, key, S.describe(before, after), bool(u))
+            (op, at, user, action, table, key, S.describe(before, after, lang), bool(u))
             for op, at, user, action, table, key, before, after, u in rows
         ]
         frame = pd.DataFrame(out, columns=columns)

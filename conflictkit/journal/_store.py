@@ -423,19 +423,73 @@ def has_audit(conn: sqlite3.Connection) -> bool:
     )
 
 
-def describe(before: str | None, after: str | None) -> str:
-    """``field: before -> after`` for the fields that changed."""
+def describe(before: str | None, after: str | None, lang: str = "en") -> str:
+    """``field: before -> after`` for the fields that changed.
+
+    In English the values are written with ``repr`` (the audit as stored);
+    another ``lang`` writes them as a person reads them (see
+    :func:`_shown`), field names staying canonical.
+    """
+    if lang != "en":
+        from .. import _i18n as i18n
+
+        def word(key: str) -> str:
+            return i18n.t(f"cli.change.{key}", lang)
+    else:
+
+        def word(key: str) -> str:
+            return key.replace("_", " ")
+
     if before is None:
-        return "added"
+        return word("added")
     if after is None:
-        return "deleted"
+        return word("deleted")
     b, a = json.loads(before), json.loads(after)
     changed = [
         f"{k}: {b.get(k)!r} -> {a.get(k)!r}"
+        if lang == "en"
+        else _shown_change(k, b.get(k), a.get(k), lang)
         for k in a
         if k not in ("content_hash", "source_file") and b.get(k) != a.get(k)
     ]
-    return "; ".join(changed) or "no change"
+    return ("; " if lang == "en" else " ; ").join(changed) or word("no_change")
+
+
+def _shown_change(field: str, before: Any, after: Any, lang: str) -> str:
+    from .. import _i18n as i18n
+
+    return i18n.t(
+        "cli.change.field",
+        lang,
+        field=field,
+        before=_shown(field, before, lang),
+        after=_shown(field, after, lang),
+    )
+
+
+#: Fields whose values are canonical names with a label in every language.
+_LABELLED = ("causes", "outcome", "severity", "escalation", "contract")
+
+
+def _shown(field: str, value: Any, lang: str) -> str:
+    """A stored value in ``lang``: empty, a date, a label, yes/no, a number, text."""
+    from .. import _i18n as i18n
+
+    if value is None or value == "":
+        return i18n.t("cli.change.empty", lang)
+    if isinstance(value, bool) or (
+        field in ("client_retained", "followup_sent", "via_intermediary",
+                  "written_scope", "meeting_minutes") and value in (0, 1)
+    ):  # fmt: skip
+        return i18n.t(f"value.{bool(value)}", lang)
+    if isinstance(value, int | float):
+        return i18n.number(value, lang)
+    text = str(value)
+    if field.endswith(("_at",)) and len(text) >= 10 and text[4] == "-":
+        return i18n.date(text[:10], lang)
+    if field in _LABELLED:
+        return ";".join(i18n.label(v, lang) for v in text.split(";") if v)
+    return f"« {text} »" if lang == "fr" else repr(text)
 
 
 def undo_last(conn: sqlite3.Connection) -> str | None:
