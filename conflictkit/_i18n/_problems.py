@@ -435,12 +435,18 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
     "id": _quoted,
     "key": _quoted,
     "path": _quoted,
-    "ids": lambda text, lang: re.sub(r"'([^']*)'", "« \\1 »", text)
-    if lang == "fr" else text,
+    "ids": lambda text, lang: (
+        re.sub(r"'([^']*)'", "« \\1 »", text) if lang == "fr" else text
+    ),
     "outcome": _label,
-    "id_col": lambda text, lang: {
-        "dispute_id": "l'identifiant de litige", "mission_id": "l'identifiant de mission"
-    }.get(text, text) if lang == "fr" else text,
+    "id_col": lambda text, lang: (
+        {
+            "dispute_id": "l'identifiant de litige",
+            "mission_id": "l'identifiant de mission",
+        }.get(text, text)
+        if lang == "fr"
+        else text
+    ),
     "action": lambda text, lang: _action(text, lang),
     "resolved_on": lambda text, lang: _date(text, lang) if text != "None" else "?",
     "tables": lambda text, lang: "aucune" if lang == "fr" and text == "none" else text,

@@ -205,9 +205,7 @@ def _list(args: argparse.Namespace) -> int:
         if args.lang == "en":
             table[c] = table[c].dt.strftime("%Y-%m-%d").fillna("")
         else:  # dd/mm/yyyy in French, through Babel
-            table[c] = [
-                "" if pd.isna(v) else i18n.date(v, args.lang) for v in table[c]
-            ]
+            table[c] = ["" if pd.isna(v) else i18n.date(v, args.lang) for v in table[c]]
     for c in ("causes", "outcome"):
         values = table[c].astype("string").fillna("")
         shown = {  # one translation per distinct value, not per row
