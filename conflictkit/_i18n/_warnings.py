@@ -81,6 +81,27 @@ _FRENCH.append(
     )
 )
 
+# the journal's import
+_FRENCH.append(
+    (
+        re.compile(
+            r"^(?:(?P<dup_d>\d+) disputes)?(?: and )?(?:(?P<dup_m>\d+) missions)?"
+            r" of (?P<file>.+) were already in the journal and were not imported"
+            r" again \(allow_duplicates=True adds them\)$"
+        ),
+        "{already}",
+    )
+)
+_FRENCH.append(
+    (
+        re.compile(
+            r"^(?P<n_extra>\d+) disputes imported without their columns"
+            r" (?P<extra>.*): the journal keeps only the canonical columns$"
+        ),
+        "{without}",
+    )
+)
+
 _UNKNOWN = (
     "une remarque de l'analyse n'a pas de traduction ; elle figure dans la"
     " version anglaise du rapport."
@@ -130,6 +151,40 @@ def _read_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
                 parts.append(f"{t(key, lang, count=n)} ({where_rows})")
         out["skipped"] = t("skipped_rows", lang, count=total,
                            what=" et ".join(parts), where=where)  # fmt: skip
+    out.update(_journal_words(groups, lang))
+    return out
+
+
+def _journal_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
+    """The journal's import notes: rows already there, columns not kept."""
+    from . import plural, t
+
+    out: dict[str, str] = {}
+    if groups.get("file"):
+        d, m = int(groups.get("dup_d") or 0), int(groups.get("dup_m") or 0)
+        what = [t("n_disputes", lang, count=d)] if d else []
+        what += [t("n_missions", lang, count=m)] if m else []
+        one = plural(d + m, lang) == "one" and len(what) == 1
+        # past participles agree: feminine only when all are missions
+        e = "e" if not d else ""
+        s = "" if one else "s"
+        out["already"] = (
+            f"{' et '.join(what)} de {groups['file']} "
+            + ("était" if one else "étaient")
+            + " déjà dans le journal et "
+            + (f"n'a pas été importé{e}" if one else f"n'ont pas été importé{e}{s}")
+            + " à nouveau (--allow-duplicates "
+            + ("l'ajoute)" if one else "les ajoute)")
+        )
+    if groups.get("n_extra"):
+        n = int(groups["n_extra"] or 0)
+        one = plural(n, lang) == "one"
+        names = re.sub(r"'([^']*)'", "« \\1 »", groups.get("extra") or "")
+        out["without"] = (
+            t("n_disputes", lang, count=n)
+            + (" importé sans ses" if one else " importés sans leurs")
+            + f" colonnes {names} : le journal ne garde que les colonnes canoniques"
+        )
     return out
 
 
