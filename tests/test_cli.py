@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -326,6 +327,94 @@ class TestDailyUse:
             words = english_words(err.replace("opened_at", "").replace("scoop", ""))
             assert words == [], err
         assert Journal(jpath).list()["client"].tolist() == ["Total"]
+
+    def test_journal_commands_in_french_under_lang_fr(self, tmp_path, capsys):
+        """Every journal command, its refusals and its notes: no English word."""
+        import shutil
+        import sqlite3
+
+        from test_report import english_words
+
+        from conflictkit.model import DISPUTE_COLUMNS, MISSION_COLUMNS
+
+        j = tmp_path / "k.sqlite"
+        csv = tmp_path / "tableau.csv"
+        csv.write_text("dispute_id,client,opened_at,causes\n"
+                       "X-1,Beta,2025-01-02,scope\nX-2,Beta,2025-02-03,payment\n",
+                       encoding="utf-8")  # fmt: skip
+        notdb = tmp_path / "pas_un_journal.sqlite"
+        notdb.write_text("bonjour " * 20, encoding="utf-8")
+        newer = tmp_path / "futur.sqlite"
+        steps = [  # (argv, exit code)
+            (("add", "Acme", "--opened-at", "hier", "--cause", "paiement"), 0),
+            (("resolve", "D-0001", "--outcome", "amicable"), 0),
+            (("resolve", "D-0001", "--outcome", "conceded"), 1),
+            (("resolve", "D-0099", "--outcome", "amicable"), 2),
+            (("edit", "D-0001", "--notes", "relancé", "--severity", "high"), 0),
+            (("edit", "D-0001"), 2),
+            (("add", "Acme", "--id", "d-0001"), 1),
+            (("add", "Acme", "--opened-at", "31/02/2024"), 2),
+            (("add", "Acme", "--opened-at", "demain"), 2),
+            (("list",), 0),
+            (("delete", "D-0001"), 0),
+            (("undo",), 0),
+            (
+                (
+                    "mission",
+                    "add",
+                    "M-1",
+                    "--client",
+                    "Acme",
+                    "--started-at",
+                    "01/10/2024",
+                ),
+                0,
+            ),  # fmt: skip
+            (("mission", "end", "M-1", "--ended-at", "15/10/2024"), 0),
+            (("mission", "end", "M-9"), 2),
+            (("add", "Acme", "--mission", "M-9"), 1),
+            (("import", csv), 0),
+            (("import", csv), 0),  # already there: a note
+            (("export", tmp_path / "sortie.csv"), 0),
+            (("undo",), 0),  # the import
+            (("history",), 0),
+            (("summary",), 0),
+        ]
+        out = []
+        for argv, code in steps:
+            assert _run(*argv, "--journal", j, "--lang", "fr") == code, argv
+            got = capsys.readouterr()
+            out.append(got.out + got.err)
+        shutil.copy(j, newer)
+        with sqlite3.connect(newer) as conn:
+            conn.execute("PRAGMA user_version = 99")
+        conn.close()
+        for journal in (notdb, newer):
+            assert _run("list", "--journal", journal, "--lang", "fr") == 2
+            err = capsys.readouterr().err
+            assert re.match(r"erreur : (?:« |le journal « )", err), err
+            out.append(err)
+        text = "\n".join(out)
+        assert "erreur:" not in text
+        assert "avertissement:" not in text
+        expected = [
+            "déjà clos (le ", "issue : à l'amiable", "aucun litige « D-0099 »",
+            "aucune mission « M-9 »", "n'est pas un journal conflictkit",
+            "mettez conflictkit à jour", "suppression de D-0001",
+            "import de 2 lignes", "2 litiges de tableau.csv étaient déjà",
+            "terminée le 15/10/2024", "ended_at : vide → 15/10/2024",
+            "notes : vide → « relancé »", "severity : vide → Élevée",
+            "ajout de mission", "ce jour n'existe pas",
+        ]  # fmt: skip
+        for french in expected:
+            assert french in text, (french, text)
+        # canonical column names, SQLite's own words, ids and file names are no
+        # English sentences; everything else must be French
+        shown = re.sub(r"\(SQLite : [^)]*\)|\S+\.(?:csv|sqlite)\b", " ", text)
+        for column in sorted({*DISPUTE_COLUMNS, *MISSION_COLUMNS}, key=len,
+                             reverse=True):  # fmt: skip
+            shown = re.sub(rf"\b{column}\b", " ", shown)
+        assert english_words(shown) == [], text
 
     def test_edit_without_a_field_exits_2(self, jpath, capsys):
         _run("add", "Acme", "--journal", jpath, "--opened-at", "2024-01-10")

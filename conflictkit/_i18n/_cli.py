@@ -99,7 +99,7 @@ CLI: dict = {
     ),
     "cli.nothing_to_edit": (
         "Nothing to change: give at least one --field value",
-        "Rien à modifier : donnez au moins une option --champ valeur",
+        "rien à modifier : donnez au moins une option --champ valeur",
     ),
     "cli.as_of": ("as of {date}", "au {date}"),
     "cli.warning": ("warning", "avertissement"),

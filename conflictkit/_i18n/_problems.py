@@ -81,56 +81,67 @@ PROBLEMS: dict = {
             " pour d'autres missions : {ids}",
         },
     ),
+    # a date typed on the command line (--opened-at, --resolved-at...)
+    "problem.cli_not_date": (
+        "{value} is not a date: write 2024-02-25, 25/02/2024, 7 avril 2024, April 7"
+        " 2024, today or yesterday (aujourd'hui, hier)",
+        "{value} n'est pas une date : écrivez 25/02/2024, 7 avril 2024,"
+        " 2024-02-25, aujourd'hui ou hier",
+    ),
+    "problem.cli_impossible_date": (
+        "{value} is not a date ({why})",
+        "{value} n'est pas une date (ce jour n'existe pas{why})",
+    ),
     # the journal file (JournalError)
     "problem.journal_busy": (
         "The journal {path} is busy: another program is writing to it. Try again"
         " in a moment. (SQLite: {sqlite})",
-        "Le journal {path} est occupé : un autre programme y écrit. Réessayez dans"
+        "le journal {path} est occupé : un autre programme y écrit. Réessayez dans"
         " un instant. (SQLite : {sqlite})",
     ),
     "problem.journal_read_only": (
         "The journal {path} is read-only (the file or its folder cannot be"
         " written): reading works, changes need write access. (SQLite: {sqlite})",
-        "Le journal {path} est en lecture seule (le fichier ou son dossier ne peut"
+        "le journal {path} est en lecture seule (le fichier ou son dossier ne peut"
         " pas être modifié) : la lecture fonctionne, les modifications demandent"
         " le droit d'écrire. (SQLite : {sqlite})",
     ),
     "problem.journal_full": (
         "The disk holding the journal {path} is full: nothing was changed; free"
         " some space and try again. (SQLite: {sqlite})",
-        "Le disque du journal {path} est plein : rien n'a été modifié ; libérez de"
+        "le disque du journal {path} est plein : rien n'a été modifié ; libérez de"
         " la place et réessayez. (SQLite : {sqlite})",
     ),
     "problem.journal_damaged": (
         "The journal {path} is damaged or is not a database: nothing was changed;"
         " restore it from a backup or choose another --journal. (SQLite: {sqlite})",
-        "Le journal {path} est endommagé ou n'est pas une base de données : rien"
+        "le journal {path} est endommagé ou n'est pas une base de données : rien"
         " n'a été modifié ; restaurez-le depuis une sauvegarde ou choisissez un"
         " autre --journal. (SQLite : {sqlite})",
     ),
     "problem.journal_cannot_open": (
         "The journal {path} cannot be opened (does its folder exist, and can it be"
         " written?). (SQLite: {sqlite})",
-        "Le journal {path} ne peut pas être ouvert (son dossier existe-t-il, et"
+        "le journal {path} ne peut pas être ouvert (son dossier existe-t-il, et"
         " peut-on y écrire ?). (SQLite : {sqlite})",
     ),
     "problem.journal_io": (
         "The journal {path} could not be read or written (I/O error). (SQLite:"
         " {sqlite})",
-        "Le journal {path} n'a pas pu être lu ou écrit (erreur d'entrée-sortie)."
+        "le journal {path} n'a pas pu être lu ou écrit (erreur d'entrée-sortie)."
         " (SQLite : {sqlite})",
     ),
     "problem.journal_unusable": (
         "The journal {path} could not be used. (SQLite: {sqlite})",
-        "Le journal {path} n'a pas pu être utilisé. (SQLite : {sqlite})",
+        "le journal {path} n'a pas pu être utilisé. (SQLite : {sqlite})",
     ),
     "problem.journal_unreadable": (
         "The journal {path} cannot be read: {os_error}",
-        "Le journal {path} ne peut pas être lu (système : {os_error})",
+        "le journal {path} ne peut pas être lu (système : {os_error})",
     ),
     "problem.journal_cannot_create": (
         "The journal {path} cannot be created: {os_error}",
-        "Le journal {path} ne peut pas être créé (système : {os_error})",
+        "le journal {path} ne peut pas être créé (système : {os_error})",
     ),
     "problem.not_a_journal": (
         "{path} is not a conflictkit journal (not an SQLite database): it was left"
@@ -149,7 +160,7 @@ PROBLEMS: dict = {
     "problem.newer_schema": (
         "The journal {path} has schema version {version}, newer than this"
         " conflictkit understands ({schema}); upgrade conflictkit.",
-        "Le journal {path} a un schéma de version {version}, plus récent que ce"
+        "le journal {path} a un schéma de version {version}, plus récent que ce"
         " que cette version de conflictkit comprend ({schema}) ; mettez"
         " conflictkit à jour.",
     ),
@@ -439,6 +450,8 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
         re.sub(r"'([^']*)'", "« \\1 »", text) if lang == "fr" else text
     ),
     "outcome": _label,
+    # Python's reason (day is out of range for month): the French says it
+    "why": lambda text, lang: "" if lang == "fr" else text,
     "id_col": lambda text, lang: (
         {
             "dispute_id": "l'identifiant de litige",
@@ -500,6 +513,7 @@ _BODIES: dict[str, str] = {
     "action": r"\w+",
     "ids": r"'.*'(?: \.\.\.)?",
     "app": r"0x[0-9a-f]+",
+    "why": r"(?:day|month|year) [^()]*",
     "version": r"\d+",
     "schema": r"\d+",
 }
