@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ._common import load, say
+from ._common import error_line, load, say
 from ._read_options import log_parser, read_options
 
 if TYPE_CHECKING:  # imported lazily at run time, to start fast
@@ -33,7 +33,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.journal is not None:
         if args.path is not None:
             message = say("path_or_journal", args.lang)
-            raise SystemExit(f"{say('error', args.lang)}: {message}")
+            raise SystemExit(error_line("error", message, args.lang))
         from ..journal import Journal
 
         history = Journal(args.journal or None).history()
@@ -55,7 +55,7 @@ def write_report(history: History, args: argparse.Namespace) -> int:
             names = ", ".join(map(repr, unknown))
             message = say("unknown_client", args.lang, names=names,
                           known=", ".join(sorted(known)))  # fmt: skip
-            print(f"{say('error', args.lang)}: {message}", file=sys.stderr)
+            print(error_line("error", message, args.lang), file=sys.stderr)
             return 2
     path = build_report(
         history,
