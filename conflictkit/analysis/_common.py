@@ -14,6 +14,7 @@ from ..model import History
 
 __all__ = [
     "ALL",
+    "OUT_OF_CORE",
     "check_choice",
     "check_history",
     "cause_positions",
@@ -27,8 +28,40 @@ __all__ = [
 ALL = "all"
 
 
-def check_history(history: object) -> History:
-    """Raise a TypeError unless ``history`` is a :class:`History`."""
+#: The analyses that accept a history kept on disk (``ck.scan_history``).
+OUT_OF_CORE = (
+    "cause_counts",
+    "cause_trend",
+    "trend_summary",
+    "dispute_rates",
+    "recurring_causes",
+    "time_to_resolution",
+    "outcomes_by_cause",
+    "client_profiles",
+)
+
+
+def check_history(history: object, *, out_of_core: bool = False) -> History:
+    """Raise a TypeError unless ``history`` is a :class:`History`.
+
+    With ``out_of_core=True`` a :class:`~conflictkit.io._scan.ScanHistory`
+    (kept on disk) is accepted too; without, it gets an error saying how to
+    bring the part needed into memory.
+    """
+    from ..io._scan import ScanHistory
+
+    if isinstance(history, ScanHistory):
+        if out_of_core:
+            return history  # type: ignore[return-value]
+        raise TypeError(
+            "This analysis needs the disputes in memory, but got a ScanHistory "
+            "(kept on disk by ck.scan_history); only "
+            f"{', '.join(OUT_OF_CORE)} run out of core. Bring the disputes you "
+            "need into memory with a filter, e.g. "
+            "history.collect(where=\"client = 'Acme'\") or "
+            "history.collect(where=\"opened_at >= DATE '2024-01-01'\"), and "
+            "pass that History."
+        )
     if not isinstance(history, History):
         raise TypeError(
             "Expected a conflictkit History as the first argument, but got "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -11,6 +12,14 @@ from .._labels import CAUSE_DTYPE
 from ..errors import ConflictkitWarning
 from ..model import History
 from ._common import check_choice, check_history
+from ._outofcore import (
+    cause_count_rows,
+    column_values,
+    dispute_columns,
+    is_scan,
+    n_unlabelled,
+    quote,
+)
 from ._trends import dispute_positions, period_start
 
 __all__ = ["cause_counts"]
@@ -86,19 +95,31 @@ def cause_counts(
     1    scope           1    0.2               0.8
     2     tone           1    0.2               1.0
     """
-    history = check_history(history)
-    d = history.disputes
-    values = None if by is None else group_values(history, by)
-    k = len(CAUSE_DTYPE.categories)
-    n_unlabelled = int(d["primary_cause"].isna().sum())
+    history = check_history(history, out_of_core=True)
+    if is_scan(history):
+        counts, groups, n_unlabelled, n_all = _scan_counts(history, by, primary_only)
+    else:
+        counts, groups = _counts(history, by, primary_only)
+        n_all = len(history.disputes)
+        n_unlabelled = int(history.disputes["primary_cause"].isna().sum())
     if n_unlabelled:
         warnings.warn(
-            f"{n_unlabelled} of {len(d)} disputes cite no cause and are left out "
+            f"{n_unlabelled} of {n_all} disputes cite no cause and are left out "
             "of the counts; history.unlabelled() lists them and "
             "ck.suggest_causes can propose causes from their notes.",
             ConflictkitWarning,
             stacklevel=2,
         )
+    return _pareto(counts, groups, by)
+
+
+def _counts(
+    history: History, by: str | None, primary_only: bool
+) -> tuple[np.ndarray, Any]:
+    """Counts per group x cause (a matrix) and the group labels (None: no group)."""
+    d = history.disputes
+    values = None if by is None else group_values(history, by)
+    k = len(CAUSE_DTYPE.categories)
     pos: np.ndarray | None
     if primary_only:
         cause_code = np.asarray(d["primary_cause"].astype(CAUSE_DTYPE).cat.codes)
@@ -109,14 +130,55 @@ def cause_counts(
         pos = None if by is None else dispute_positions(history)
     if by is None:
         cause_code = cause_code[cause_code >= 0]
-        counts = np.bincount(cause_code, minlength=k)[None, :]
-        groups = None
+        return np.bincount(cause_code, minlength=k)[None, :], None
+    gcode, groups = pd.factorize(values, sort=True, use_na_sentinel=False)
+    assert pos is not None  # computed above whenever by is given
+    ok = (pos >= 0) & (cause_code >= 0)
+    key = gcode[pos[ok]].astype(np.int64) * k + cause_code[ok]
+    return np.bincount(key, minlength=len(groups) * k).reshape(-1, k), groups
+
+
+def _scan_counts(
+    history: Any, by: str | None, primary_only: bool
+) -> tuple[np.ndarray, Any, int, int]:
+    """:func:`_counts` from DuckDB's counts per group and cause (out of core)."""
+    k = len(CAUSE_DTYPE.categories)
+    check_choice("by", by, [None, *_PERIODS, *dispute_columns(history)])
+    n_unl, n_all = n_unlabelled(history)
+    if by is None:
+        rows = cause_count_rows(history, None, primary_only)
+        counts = np.bincount(
+            rows["c"].to_numpy(dtype=np.int64),
+            weights=rows["n"].to_numpy(dtype=float),
+            minlength=k,
+        )
+        return counts.astype(np.int64)[None, :], None, n_unl, n_all
+    expr = {"year": "year(opened_at)", "quarter": "date_trunc('quarter', opened_at)",
+            "month": "date_trunc('month', opened_at)"}.get(by, quote(by))  # fmt: skip
+    rows = cause_count_rows(history, expr, primary_only)
+    values: Any
+    if by == "year":
+        values = pd.Series(rows["g"].to_numpy(dtype=np.int32), name="year")
+    elif by in _PERIODS:
+        starts = pd.to_datetime(rows["g"]).to_numpy(dtype="datetime64[ns]")
+        codes, uniques = pd.factorize(starts, sort=True)
+        labels = pd.PeriodIndex(
+            pd.DatetimeIndex(uniques), freq=_PERIOD_CODE[_PERIODS[by]]
+        )
+        values = pd.Series(labels.take(codes), name=by)
     else:
-        gcode, groups = pd.factorize(values, sort=True, use_na_sentinel=False)
-        assert pos is not None  # computed above whenever by is given
-        ok = (pos >= 0) & (cause_code >= 0)
-        key = gcode[pos[ok]].astype(np.int64) * k + cause_code[ok]
-        counts = np.bincount(key, minlength=len(groups) * k).reshape(-1, k)
+        values = column_values(rows["g"], by)
+    gcode, groups = pd.factorize(values, sort=True, use_na_sentinel=False)
+    key = gcode.astype(np.int64) * k + rows["c"].to_numpy(dtype=np.int64)
+    counts = np.bincount(
+        key, weights=rows["n"].to_numpy(dtype=float), minlength=len(groups) * k
+    )
+    return counts.astype(np.int64).reshape(-1, k), groups, n_unl, n_all
+
+
+def _pareto(counts: np.ndarray, groups: Any, by: str | None) -> pd.DataFrame:
+    """Each group's causes, most cited first, with shares; empty groups left out."""
+    k = len(CAUSE_DTYPE.categories)
     total = counts.sum(axis=1)
     seen = total > 0
     counts, total = counts[seen], total[seen]

@@ -1,0 +1,187 @@
+"""The aggregates the analyses need, asked of DuckDB for a :class:`ScanHistory`.
+
+Each function here reduces the disputes on disk to a small table (counts per
+group and cause, sums of outcome indicators, durations per group with their
+counts, ...) and hands it to the analysis, which runs the same statistics as
+on a history in memory. Group labels are rebuilt in memory with the dtypes of
+``history.disputes`` and sorted by the same pandas calls, so the frames come
+out the same.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .._labels import AGREEMENT, CAUSE_DTYPE, Escalation, Outcome
+from ..io._scan import ScanHistory
+from ..model import DISPUTE_COLUMNS, STRING_DTYPE
+
+__all__ = [
+    "column_values",
+    "dispute_columns",
+    "is_scan",
+    "quote",
+    "sql_list",
+]
+
+_CAUSES = [str(c) for c in CAUSE_DTYPE.categories]
+
+
+def is_scan(history: object) -> bool:
+    """Whether ``history`` is kept on disk (a :class:`ScanHistory`)."""
+    return isinstance(history, ScanHistory)
+
+
+def quote(name: str) -> str:
+    """A column name as a SQL identifier."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def sql_list(values: list[str]) -> str:
+    """``['a', 'b']`` as a SQL list literal."""
+    return "[" + ", ".join("'" + v.replace("'", "''") + "'" for v in values) + "]"
+
+
+def cause_code(column: str = "cause") -> str:
+    """SQL: the position of a cause in :data:`CAUSE_DTYPE` (0-based, NULL if none)."""
+    return f"(list_position({sql_list(_CAUSES)}, {column}) - 1)"
+
+
+def dispute_columns(history: ScanHistory) -> list[str]:
+    """The dispute columns, as ``history.disputes.columns`` would list them."""
+    names = history.query("SELECT * FROM disputes LIMIT 0").columns
+    return [c for c in names if c not in ("row", "file")]
+
+
+def column_values(values: Any, name: str) -> pd.Series:
+    """Values of a dispute column from DuckDB, with the in-memory dtype."""
+    dtype = DISPUTE_COLUMNS.get(name, STRING_DTYPE)
+    s = pd.Series(values)
+    if isinstance(dtype, pd.CategoricalDtype):
+        return s.astype(object).where(s.notna(), None).astype(dtype)
+    if isinstance(dtype, np.dtype):
+        return pd.to_datetime(s).astype(dtype)
+    if str(dtype) == "category":
+        return s.astype("category")
+    return s.astype(dtype)
+
+
+# ------------------------------------------------------------- cause counts
+def cause_count_rows(
+    history: ScanHistory, group: str | None, primary_only: bool
+) -> pd.DataFrame:
+    """Disputes per (group, cause code): columns ``g`` (if grouped), ``c``, ``n``."""
+    source = "disputes" if primary_only else "causes"
+    column = "primary_cause" if primary_only else "cause"
+    g = "" if group is None else f"{group} AS g, "
+    return history.query(
+        f"SELECT {g}{cause_code(column)} AS c, count(*) AS n FROM {source} "
+        f"WHERE {column} IS NOT NULL GROUP BY ALL"
+    )
+
+
+def n_unlabelled(history: ScanHistory) -> tuple[int, int]:
+    """(disputes citing no cause, all disputes)."""
+    row = history.query(
+        "SELECT count(*) FILTER (WHERE primary_cause IS NULL) AS u, count(*) AS n "
+        "FROM disputes"
+    )
+    return int(row["u"][0]), int(row["n"][0])
+
+
+# ----------------------------------------------------------------- outcomes
+def outcome_sums(history: ScanHistory) -> dict[str, np.ndarray]:
+    """The sums ``outcomes_by_cause`` makes, per cause then for every dispute."""
+    steps = [str(e) for e in Escalation]
+    esc = f"(list_position({sql_list(steps)}, escalation) - 1)"
+    both = (
+        "resolved_at IS NOT NULL AND amount_at_stake IS NOT NULL "
+        "AND amount_recovered IS NOT NULL"
+    )
+    agree = sql_list([str(o) for o in AGREEMENT])
+    metrics = {
+        "n_disputes": "count(*)",
+        "n_resolved": "count(resolved_at)",
+        "n_outcome_known": "count(outcome)",
+        **{f"share_{o}": f"count(*) FILTER (WHERE outcome = '{o}')" for o in Outcome},
+        "share_agreement": f"count(*) FILTER (WHERE list_contains({agree}, outcome))",
+        "n_escalation_known": "count(escalation)",
+        **{
+            f"reached_{s}": f"count(*) FILTER (WHERE {esc} >= {i})"
+            for i, s in enumerate(steps)
+            if i > 0
+        },
+        "n_retention_known": "count(client_retained)",
+        "retention": "count(*) FILTER (WHERE client_retained)",
+        "amount_at_stake": "coalesce(sum(amount_at_stake), 0)",
+        "amount_recovered": "coalesce(sum(amount_recovered), 0)",
+        "_stake_both": f"coalesce(sum(amount_at_stake) FILTER (WHERE {both}), 0)",
+        "_recovered_both": f"coalesce(sum(amount_recovered) FILTER (WHERE {both}), 0)",
+    }
+    select = ", ".join(f"{expr}::DOUBLE AS {quote(k)}" for k, expr in metrics.items())
+    per = history.query(
+        f"SELECT {cause_code()} AS c, {select} FROM causes GROUP BY ALL"
+    )
+    total = history.query(f"SELECT {select} FROM disputes")
+    k = len(_CAUSES)
+    at = per["c"].to_numpy(dtype=np.int64)
+    out = {}
+    for name in metrics:
+        values = np.zeros(k + 1)
+        values[at] = per[name].to_numpy(dtype=float)
+        values[k] = float(total[name][0])
+        out[name] = values
+    return out
+
+
+# -------------------------------------------------------------------- rates
+def client_dispute_counts(history: ScanHistory) -> pd.Series:
+    """Disputes per client (index: client names, with the in-memory dtype)."""
+    t = history.query("SELECT client, count(*) AS n FROM disputes GROUP BY client")
+    return pd.Series(
+        t["n"].to_numpy(dtype=np.int64),
+        index=pd.Index(column_values(t["client"], "client")),
+        name="count",
+    )
+
+
+def mission_dispute_counts(history: ScanHistory) -> pd.DataFrame:
+    """Disputes per ``mission_id`` (NULL: no mission named)."""
+    return history.query(
+        "SELECT mission_id, count(*) AS n FROM disputes GROUP BY mission_id"
+    )
+
+
+# ---------------------------------------------------------------- durations
+def duration_rows(history: ScanHistory, by: str | None) -> tuple[pd.DataFrame, Any]:
+    """Durations in ns per group with their counts, and the group labels.
+
+    Returns a frame ``g`` (group value), ``ns``, ``resolved``, ``n`` and the
+    distinct group values over every dispute (labels include groups whose
+    disputes all have no known duration, as in memory).
+    """
+    as_of = history.as_of
+    end = (
+        "resolved_at"
+        if pd.isna(as_of)
+        else f"coalesce(resolved_at, TIMESTAMP '{pd.Timestamp(as_of).isoformat()}')"
+    )
+    ns = f"(epoch_ns({end}) - epoch_ns(opened_at))"
+    known = "(resolved_at IS NOT NULL OR outcome IS NULL)"
+    if by is None:
+        g, source, distinct = "0", "disputes", None
+    elif by == "cause":
+        g, source, distinct = "cause", "causes", None
+    else:
+        g, source = quote(by), "disputes"
+        distinct = history.query(
+            f"SELECT DISTINCT {g} AS g FROM disputes WHERE {g} IS NOT NULL"
+        )["g"]
+    rows = history.query(
+        f"SELECT {g} AS g, {ns} AS ns, resolved_at IS NOT NULL AS resolved, "
+        f"count(*) AS n FROM {source} WHERE {known} GROUP BY ALL"
+    )
+    return rows, distinct
