@@ -5,9 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._labels import AGREEMENT, Escalation, Outcome
+from .._labels import AGREEMENT, CAUSE_DTYPE, Escalation, Outcome
 from ..model import History
 from ._common import ALL, cause_positions, check_history, warn_small
+from ._outofcore import is_scan, outcome_sums
 
 __all__ = ["outcomes_by_cause"]
 
@@ -130,22 +131,9 @@ def outcomes_by_cause(history: History) -> pd.DataFrame:
     5      other           0              NaN
     6        all          10             0.50
     """
-    history = check_history(history)
-    d = history.disputes
-    metrics = _dispute_metrics(d)
-    causes = history.causes
-    pos = cause_positions(history)
-    keep = pos >= 0
-    pos = pos[keep]
-    codes = np.asarray(causes["cause"].cat.codes)[keep]
-    labels = [str(c) for c in causes["cause"].cat.categories]
-    ok = codes >= 0
-    pos, codes = pos[ok], codes[ok]
-    g = len(labels)
-    sums = {
-        name: np.append(np.bincount(codes, weights=col[pos], minlength=g), col.sum())
-        for name, col in metrics.items()
-    }
+    history = check_history(history, out_of_core=True)
+    labels = [str(c) for c in CAUSE_DTYPE.categories]
+    sums = outcome_sums(history) if is_scan(history) else _sums(history)
     out = pd.DataFrame({"cause": [*labels, ALL]})
     for name in ("n_disputes", "n_resolved", "n_outcome_known"):
         out[name] = sums[name].astype(np.int64)
@@ -169,3 +157,21 @@ def outcomes_by_cause(history: History) -> pd.DataFrame:
         "resolved disputes with a recorded outcome",
     )
     return out
+
+
+def _sums(history: History) -> dict[str, np.ndarray]:
+    """Each metric summed per cause (taxonomy order), then over every dispute."""
+    d = history.disputes
+    metrics = _dispute_metrics(d)
+    causes = history.causes
+    pos = cause_positions(history)
+    keep = pos >= 0
+    pos = pos[keep]
+    codes = np.asarray(causes["cause"].astype(CAUSE_DTYPE).cat.codes)[keep]
+    ok = codes >= 0
+    pos, codes = pos[ok], codes[ok]
+    g = len(CAUSE_DTYPE.categories)
+    return {
+        name: np.append(np.bincount(codes, weights=col[pos], minlength=g), col.sum())
+        for name, col in metrics.items()
+    }

@@ -14,6 +14,7 @@ from scipy import stats
 from ..errors import ConflictkitWarning
 from ..model import History
 from ._common import check_choice, check_history, exposure_days
+from ._outofcore import client_dispute_counts, is_scan, mission_dispute_counts
 
 __all__ = ["dispute_rates", "lookup", "poisson_rate_ci"]
 
@@ -114,7 +115,7 @@ def dispute_rates(
     0      A           2          100.0                2.0   0.242    7.225
     1      B           0           50.0                0.0   0.000    7.378
     """
-    history = check_history(history)
+    history = check_history(history, out_of_core=True)
     if not 0 < alpha < 1:
         raise ValueError(f"`alpha` must be between 0 and 1, but {alpha!r} was passed.")
     if not history.has_missions:
@@ -123,7 +124,9 @@ def dispute_rates(
             "missions. Pass missions=... to ck.read_history or "
             "ck.History.from_frames, or use ck.cause_counts for plain counts."
         )
-    d, m = history.disputes, history.missions
+    scan = is_scan(history)
+    d = None if scan else history.disputes
+    m = history.missions
     assert m is not None
     check_choice("by", by, [None, "client", *[c for c in m.columns if c != "client"]])
     if by is None:
@@ -131,23 +134,35 @@ def dispute_rates(
         # denominator here, and dividing them by other clients' days would
         # inflate the rate
         e_by = exposure_days(history, by="client")
-        covered = d["client"].isin(e_by.index[e_by > 0]).to_numpy()
-        if not covered.all():
-            names = pd.unique(d.loc[~covered, "client"].astype(str))
+        if d is None:  # out of core: disputes per client, not per dispute
+            n_by = client_dispute_counts(history)
+            has = n_by.index.isin(e_by.index[e_by > 0])
+            n_covered, n_all = int(n_by[has].sum()), int(n_by.sum())
+            lost = n_by.index[~has].astype(str)
+        else:
+            covered = d["client"].isin(e_by.index[e_by > 0]).to_numpy()
+            n_covered, n_all = int(covered.sum()), len(d)
+            lost = d.loc[~covered, "client"].astype(str)
+        if n_covered < n_all:
+            names = pd.unique(lost)
             shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
             warnings.warn(
-                f"{int((~covered).sum())} of {len(d)} disputes are left out of the "
+                f"{n_all - n_covered} of {n_all} disputes are left out of the "
                 f"overall rate: their {len(names)} clients ({shown}) have no "
                 "mission-days. Add their missions to count them.",
                 ConflictkitWarning,
                 stacklevel=2,
             )
-        n = np.array([int(covered.sum())])
+        n = np.array([n_covered])
         e = np.array([float(e_by.sum())])
         groups = None
     elif by == "client":
         e_by = exposure_days(history, by="client")
-        n_by = d["client"].value_counts(sort=False)
+        n_by = (
+            client_dispute_counts(history)
+            if d is None
+            else d["client"].value_counts(sort=False)
+        )
         groups = e_by.index.union(n_by.index).sort_values()
         e = e_by.reindex(groups, fill_value=0.0).to_numpy(dtype=float)
         n = n_by.reindex(groups, fill_value=0).to_numpy(dtype=np.int64)
@@ -164,17 +179,25 @@ def dispute_rates(
         e = np.bincount(
             gcode, weights=m["days"].to_numpy(dtype=float), minlength=len(groups)
         )
-        pos = lookup(d["mission_id"], m["mission_id"])
+        if d is None:  # out of core: disputes per mission
+            per = mission_dispute_counts(history)
+            ids = per["mission_id"].astype(m["mission_id"].dtype)
+            weight = per["n"].to_numpy(dtype=np.int64)
+        else:
+            ids, weight = d["mission_id"], np.ones(len(d), dtype=np.int64)
+        pos = lookup(ids, m["mission_id"])
         linked = pos >= 0
-        n_lost = int((~linked).sum())
+        n_lost = int(weight[~linked].sum())
         if n_lost:
             warnings.warn(
-                f"{n_lost} of {len(d)} disputes have no known mission_id and are "
+                f"{n_lost} of {int(weight.sum())} disputes have no known mission_id and are "
                 f"left out of the rates by {by!r}.",
                 ConflictkitWarning,
                 stacklevel=2,
             )
-        n = np.bincount(gcode[pos[linked]], minlength=len(groups))
+        n = np.bincount(
+            gcode[pos[linked]], weights=weight[linked], minlength=len(groups)
+        ).astype(np.int64)
     rate, lo, hi = poisson_rate_ci(n, e, alpha=alpha)
     out = pd.DataFrame(
         {
