@@ -22,6 +22,7 @@ from scipy import special
 __all__ = [
     "first_per_group",
     "km_groups",
+    "km_groups_counted",
     "with_day_zero",
 ]
 
@@ -105,14 +106,95 @@ def km_groups(
     new[1:] = (g[1:] != g[:-1]) | (t[1:] != t[:-1])
     first = np.flatnonzero(new)
     span = np.diff(np.append(first, t.size))
-    gu = g[first]
-    group_end = np.cumsum(size)
-    n = group_end[gu] - first  # at risk just before each distinct duration
     d = (
         np.add.reduceat(died.astype(np.int64), first)
         if first.size
         else np.zeros(0, dtype=np.int64)
     )
+    return _km_from_runs(
+        g[first], t[first], first, span, d, size, n_died, confidence_level
+    )
+
+
+def km_groups_counted(
+    days: np.ndarray,
+    resolved: np.ndarray,
+    codes: np.ndarray,
+    counts: np.ndarray,
+    n_groups: int,
+    *,
+    confidence_level: float = 0.95,
+) -> dict[str, np.ndarray]:
+    """:func:`km_groups` from durations with their counts (``counts[i]`` rows
+    with ``days[i]``, ``resolved[i]`` in group ``codes[i]``), as an engine
+    that aggregates rows gives them: the same integers, hence the same curves.
+    Rows already sorted by group, then duration, are not sorted again.
+
+    Examples
+    --------
+    >>> c = km_groups_counted(np.array([2.0, 4, 4, 1]),
+    ...                       np.array([True, True, False, True]),
+    ...                       np.array([0, 0, 0, 1]), np.array([1, 1, 1, 1]), 2)
+    >>> c["survival"].round(3).tolist()
+    [0.667, 0.333, 0.0]
+    """
+    days = np.asarray(days, dtype=float)
+    resolved = np.asarray(resolved, dtype=bool)
+    codes = np.asarray(codes, dtype=np.intp)
+    counts = np.asarray(counts, dtype=np.int64)
+    keep = (codes >= 0) & (counts > 0)
+    if not keep.all():
+        days, resolved, codes, counts = (
+            days[keep], resolved[keep], codes[keep], counts[keep]
+        )  # fmt: skip
+    if np.isnan(days).any():
+        raise ValueError(
+            "Some durations are missing (NaN): every dispute needs an opening "
+            "date, and open ones an `as_of` date to be censored at."
+        )
+    ordered = np.all(
+        (codes[1:] > codes[:-1])
+        | ((codes[1:] == codes[:-1]) & (days[1:] >= days[:-1]))
+    )
+    if ordered:  # by group then duration already (an engine's ORDER BY)
+        t, g, died, w = days, codes, resolved, counts
+    else:
+        order = np.lexsort((days, codes))
+        t, g, died, w = days[order], codes[order], resolved[order], counts[order]
+    size = np.bincount(g, weights=w, minlength=n_groups).astype(np.int64)
+    n_died = np.bincount(g[died], weights=w[died], minlength=n_groups).astype(
+        np.int64
+    )
+    new = np.ones(t.size, dtype=bool)
+    new[1:] = (g[1:] != g[:-1]) | (t[1:] != t[:-1])
+    first = np.flatnonzero(new)
+    before = np.concatenate(([0], np.cumsum(w)))  # rows before each aggregate
+    span = np.diff(np.append(before[first], before[-1]))
+    d = (
+        np.add.reduceat(np.where(died, w, 0), first)
+        if first.size
+        else np.zeros(0, dtype=np.int64)
+    )
+    return _km_from_runs(
+        g[first], t[first], before[first], span, d, size, n_died, confidence_level
+    )
+
+
+def _km_from_runs(
+    gu: np.ndarray,
+    t: np.ndarray,
+    first: np.ndarray,
+    span: np.ndarray,
+    d: np.ndarray,
+    size: np.ndarray,
+    n_died: np.ndarray,
+    confidence_level: float,
+) -> dict[str, np.ndarray]:
+    """The curves from each distinct (group, duration): its group ``gu``, its
+    duration ``t``, the rows before it (``first``), its rows (``span``) and
+    resolutions (``d``), with each group's ``size`` and ``n_died``."""
+    group_end = np.cumsum(size)
+    n = group_end[gu] - first  # at risk just before each distinct duration
 
     # scipy: no censoring -> 1 - events / n; some -> cumprod((n - d) / n)
     censored = (size - n_died)[gu] > 0
@@ -138,7 +220,7 @@ def km_groups(
     high[inner] = np.clip(np.exp(-np.exp(lnl_points - z_se)), 0, 1)
     return {
         "group": gu,
-        "days": t[first],
+        "days": t,
         "survival": s,
         "ci_low": low,
         "ci_high": high,

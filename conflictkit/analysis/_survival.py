@@ -24,7 +24,8 @@ from scipy import stats
 
 from ..model import History
 from ._common import ALL, cause_positions, check_history, warn_small
-from ._km_groups import first_per_group, km_groups, with_day_zero
+from ._km_groups import first_per_group, km_groups, km_groups_counted, with_day_zero
+from ._outofcore import column_values, dispute_columns, duration_rows, is_scan
 
 __all__ = ["survival_curves", "time_to_resolution"]
 
@@ -197,6 +198,35 @@ def _grouped_durations(
         codes, labels = _factorize_sorted(col)
     codes = np.where(unknown, -1, codes)
     return days, resolved, codes, labels
+
+
+def _scan_durations(
+    history: Any, by: str | None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, pd.Index]:
+    """:func:`_grouped_durations` out of core: each distinct duration of each
+    group once, with its count (``counts``), from DuckDB."""
+    if by is not None and by != "cause":
+        names = [c for c in dispute_columns(history) if c != "dispute_id"]
+        if by not in names:
+            raise ValueError(
+                f"The value for `by` must be None or one of {['cause', *names]}, "
+                f"but {by!r} was passed."
+            )
+    rows, distinct = duration_rows(history, by)
+    ns = pd.to_timedelta(rows["ns"].to_numpy(dtype=np.int64), unit="ns")
+    # the operations of _grouped_durations, on the distinct durations
+    days = (pd.Series(ns).dt.total_seconds() / 86400.0).to_numpy(float)
+    resolved = rows["resolved"].to_numpy(dtype=bool)
+    counts = rows["n"].to_numpy(dtype=np.int64)
+    if by is None:
+        return days, resolved, np.zeros(len(rows), np.intp), counts, pd.Index([ALL])
+    values = column_values(rows["g"], "primary_cause" if by == "cause" else by)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        codes = np.asarray(values.cat.codes, dtype=np.intp)
+        return days, resolved, codes, counts, pd.Index(values.cat.categories)
+    _, labels = _factorize_sorted(column_values(distinct, by))
+    codes = np.asarray(labels.get_indexer(values), dtype=np.intp)
+    return days, resolved, codes, counts, labels
 
 
 def _factorize_sorted(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -403,10 +433,19 @@ def time_to_resolution(
     0     A  10       0          5.0     1.0      8.0
     1     B  10       0         15.0    11.0     18.0
     """
-    history = check_history(history)
+    history = check_history(history, out_of_core=True)
     _check_confidence_level(confidence_level)
-    days, resolved, codes, labels = _grouped_durations(history, by)
-    c = km_groups(days, resolved, codes, len(labels), confidence_level=confidence_level)
+    if is_scan(history):
+        days, resolved, codes, counts, labels = _scan_durations(history, by)
+        c = km_groups_counted(
+            days, resolved, codes, counts, len(labels),
+            confidence_level=confidence_level,
+        )  # fmt: skip
+    else:
+        days, resolved, codes, labels = _grouped_durations(history, by)
+        c = km_groups(
+            days, resolved, codes, len(labels), confidence_level=confidence_level
+        )
     size = c["size"]
     medians = {}
     for name, col in _MEDIAN_OF.items():
