@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -217,41 +219,24 @@ def client_profiles(
     >>> ck.client_profiles(h, lang="fr").loc[0, "risk_reason"]
     '1 cause récurrente (paiement)'
     """
-    check_history(history)
+    check_history(history, out_of_core=True)
     check_lang(lang)
     cells = _Cells(history)
     _warn_cells(cells, stacklevel=4)
     rec = _recurring_of(history, cells, recurring)
-    d = history.disputes
     n = len(cells.clients)
-    codes = cells.dispute_codes
-
-    n_disputes = np.bincount(codes, minlength=n)
-    is_open = d["resolved_at"].isna().to_numpy()
-    n_open = np.bincount(codes[is_open], minlength=n)
-    at_stake = _sum_by(codes, d["amount_at_stake"], n)
-    recovered = _sum_by(codes, d["amount_recovered"], n)
-    # nothing at stake without a dispute, but only where amounts are recorded
-    # at all: a column nobody filled in stays NaN (unknown is not none)
-    if d["amount_at_stake"].notna().any():
-        at_stake[n_disputes == 0] = 0.0
-    if d["amount_recovered"].notna().any():
-        recovered[n_disputes == 0] = 0.0
-    # latest opening per client; NaT is the smallest int64, so clients
-    # without disputes keep it
-    opened = d["opened_at"].to_numpy(dtype="datetime64[ns]").view(np.int64)
-    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
-    np.maximum.at(last, codes, opened)
-    last = last.view("datetime64[ns]")
-
+    if cells.per_client is not None:  # out of core: the engine's sums per client
+        per = cells.per_client
+        n_disputes, n_open, at_stake, recovered, last, n_primary, n_all = (
+            _engine_columns(per, cells, n)
+        )
+    else:
+        n_disputes, n_open, at_stake, recovered, last, n_primary = _client_columns(
+            history, cells, n
+        )
+        n_all = len(history.disputes)
     # top cause: most cited, ties broken by primary citations, then taxonomy order
-    primary = np.asarray(d["primary_cause"].cat.codes, dtype=np.int64)
-    has_primary = primary >= 0
-    n_primary = np.bincount(
-        codes[has_primary] * _N_CAUSES + primary[has_primary],
-        minlength=n * _N_CAUSES,
-    ).reshape(n, _N_CAUSES)
-    score = cells.counts * (len(d) + 1) + n_primary
+    score = cells.counts * (n_all + 1) + n_primary
     top = np.where(cells.counts.sum(axis=1) > 0, score.argmax(axis=1), -1)
 
     hits = rec[rec["recurring"]]
@@ -349,3 +334,57 @@ def _number(x: np.ndarray, fmt: str, lang: str) -> np.ndarray:
     digits = int(fmt.strip("%.f") or 0)
     return np.array([i18n.number(v, lang, digits=digits) for v in np.asarray(x)],
                     dtype=object)  # fmt: skip
+
+
+def _client_columns(history: History, cells: _Cells, n: int) -> tuple[Any, ...]:
+    """Per client: disputes, open ones, amounts, latest opening, primary causes."""
+    d = history.disputes
+    codes = cells.dispute_codes
+    n_disputes = np.bincount(codes, minlength=n)
+    is_open = d["resolved_at"].isna().to_numpy()
+    n_open = np.bincount(codes[is_open], minlength=n)
+    at_stake = _sum_by(codes, d["amount_at_stake"], n)
+    recovered = _sum_by(codes, d["amount_recovered"], n)
+    # nothing at stake without a dispute, but only where amounts are recorded
+    # at all: a column nobody filled in stays NaN (unknown is not none)
+    if d["amount_at_stake"].notna().any():
+        at_stake[n_disputes == 0] = 0.0
+    if d["amount_recovered"].notna().any():
+        recovered[n_disputes == 0] = 0.0
+    # latest opening per client; NaT is the smallest int64, so clients
+    # without disputes keep it
+    opened = d["opened_at"].to_numpy(dtype="datetime64[ns]").view(np.int64)
+    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    np.maximum.at(last, codes, opened)
+    last = last.view("datetime64[ns]")
+    primary = np.asarray(d["primary_cause"].cat.codes, dtype=np.int64)
+    has_primary = primary >= 0
+    n_primary = np.bincount(
+        codes[has_primary] * _N_CAUSES + primary[has_primary],
+        minlength=n * _N_CAUSES,
+    ).reshape(n, _N_CAUSES)
+    return n_disputes, n_open, at_stake, recovered, last, n_primary
+
+
+def _engine_columns(per: pd.DataFrame, cells: _Cells, n: int) -> tuple[Any, ...]:
+    """:func:`_client_columns` from the engine's sums per client (out of core)."""
+    at = per.index.to_numpy()
+    n_disputes = np.zeros(n, dtype=np.int64)
+    n_disputes[at] = per["n_disputes"].to_numpy(np.int64)
+    n_open = np.zeros(n, dtype=np.int64)
+    n_open[at] = per["n_open"].to_numpy(np.int64)
+    sums = []
+    for total, seen in (("at_stake", "n_stake"), ("recovered", "n_recovered")):
+        values = np.full(n, np.nan)
+        has = per[seen].to_numpy(np.int64) > 0
+        values[at[has]] = per[total].to_numpy(float, na_value=np.nan)[has]
+        if has.any():  # recorded somewhere: a client without disputes has 0
+            values[n_disputes == 0] = 0.0
+        sums.append(values)
+    last = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+    opened = pd.to_datetime(per["last_opened"]).to_numpy(dtype="datetime64[ns]")
+    last[at] = opened.view(np.int64)
+    assert cells.n_primary is not None  # set with per_client
+    n_all = int(n_disputes.sum())
+    return (n_disputes, n_open, sums[0], sums[1], last.view("datetime64[ns]"),
+            cells.n_primary, n_all)  # fmt: skip

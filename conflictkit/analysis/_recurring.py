@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -15,6 +16,7 @@ from ..errors import ConflictkitWarning
 from ..model import STRING_DTYPE, History
 from ._common import check_history, warn_small
 from ._effects import rate_ratio_test
+from ._outofcore import client_cause_rows, column_values, is_scan
 
 __all__ = ["recurring_causes"]
 
@@ -41,7 +43,16 @@ RECURRING_COLUMNS = [
 class _Cells:
     """Client codes and the client x cause count matrix, shared with profiles."""
 
+    #: median gap of each cell, when an engine computed them (out of core)
+    gaps: np.ndarray | None = None
+    #: per-client sums the engine computed for client_profiles (out of core)
+    per_client: pd.DataFrame | None = None
+    n_primary: np.ndarray | None = None
+
     def __init__(self, history: History) -> None:
+        if is_scan(history):
+            self._from_engine(history)
+            return
         d = history.disputes
         m = history.missions if history.has_missions else None
         # one factorization of every client name (disputes, then missions);
@@ -90,6 +101,52 @@ class _Cells:
             assert mission_codes is not None  # set above whenever m is not None
             self.exposure = np.bincount(
                 mission_codes,
+                weights=m["days"].to_numpy(dtype=float, na_value=0.0),
+                minlength=n_clients,
+            )
+
+
+    def _from_engine(self, history: Any) -> None:
+        """The same cells from DuckDB's counts per client and cause."""
+        rows = client_cause_rows(history)
+        cells, per = rows["cells"], rows["clients"]
+        m = history.missions if history.has_missions else None
+        names = column_values(per["client"], "client")
+        if m is not None:
+            names = pd.concat([names, m["client"]], ignore_index=True)
+        if names.isna().any():
+            raise ValueError(
+                f"{int(names.isna().sum())} disputes or missions have no client; "
+                "build the history with ck.History.from_frames to validate it."
+            )
+        uniques = pd.Index(pd.unique(names), dtype=STRING_DTYPE)
+        clients = uniques[uniques.argsort()]
+        n_clients = len(clients)
+        self.clients = clients
+        at = clients.get_indexer(column_values(per["client"], "client"))
+        self.per_client = per.assign(code=at).set_index("code").sort_index()
+        code = clients.get_indexer(column_values(cells["client"], "client"))
+        self.cell = code.astype(np.int64) * _N_CAUSES + cells["c"].to_numpy(np.int64)
+        size = n_clients * _N_CAUSES
+        self.counts = np.bincount(
+            self.cell, weights=cells["n"].to_numpy(float), minlength=size
+        ).astype(np.int64).reshape(n_clients, _N_CAUSES)
+        self.n_primary = np.bincount(
+            self.cell, weights=cells["n_primary"].to_numpy(float), minlength=size
+        ).astype(np.int64).reshape(n_clients, _N_CAUSES)
+        self.gaps = np.full(size, np.nan)
+        self.gaps[self.cell] = cells["gap"].to_numpy(dtype=float, na_value=np.nan)
+        self.n_labelled = np.bincount(
+            at, weights=per["n_labelled"].to_numpy(float), minlength=n_clients
+        ).astype(np.int64)
+        self.exposure = None
+        self.mission_codes = None
+        if m is not None:
+            self.mission_codes = np.asarray(
+                clients.get_indexer(m["client"]), dtype=np.int64
+            )
+            self.exposure = np.bincount(
+                self.mission_codes,
                 weights=m["days"].to_numpy(dtype=float, na_value=0.0),
                 minlength=n_clients,
             )
@@ -315,7 +372,7 @@ def recurring_causes(
     ...       f"gap = {r.median_gap_days[0]:.0f} days")
     p = 0.0020, q = 0.030, gap = 31 days
     """
-    check_history(history)
+    check_history(history, out_of_core=True)
     _check_thresholds(min_disputes, alpha)
     cells = _Cells(history)
     _warn_cells(cells, stacklevel=4)
@@ -376,7 +433,7 @@ def _check_thresholds(min_disputes: object, alpha: object) -> None:
 def _warn_cells(cells: _Cells, *, stacklevel: int) -> None:
     """Warn when labelled disputes are few or some clients lack exposure."""
     warn_small(
-        int(cells.labelled.sum()),
+        int(cells.n_labelled.sum()),
         MIN_LABELLED,
         "labelled disputes",
         stacklevel=stacklevel,
@@ -410,8 +467,11 @@ def _recurring_frame(
     recurring = (kk >= min_disputes) & (qq <= alpha)
     wanted = np.zeros(k.size, dtype=bool)
     wanted[flat[kk >= 2]] = True
-    opened = history.disputes["opened_at"].to_numpy(dtype="datetime64[ns]")
-    gaps = _median_gaps(cells, opened.view(np.int64), wanted)[flat]
+    if cells.gaps is not None:  # computed by the engine (out of core)
+        gaps = np.where(wanted, cells.gaps, np.nan)[flat]
+    else:
+        opened = history.disputes["opened_at"].to_numpy(dtype="datetime64[ns]")
+        gaps = _median_gaps(cells, opened.view(np.int64), wanted)[flat]
     client_idx, cause_idx = np.divmod(flat, _N_CAUSES)
     # recurring first, then p-value (NaN last), more disputes, client, cause
     order = np.lexsort(
