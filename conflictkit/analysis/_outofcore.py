@@ -228,3 +228,46 @@ def client_cause_rows(history: ScanHistory) -> dict[str, pd.DataFrame]:
         """
     )
     return {"cells": cells, "clients": clients}
+
+
+# ------------------------------------------------------------------- trends
+def trend_rows(history: ScanHistory, unit: str, *, with_missions: bool) -> pd.DataFrame:
+    """Disputes per (period ``p``, causes cited), and with missions per client
+    and period of their mission's end ``lp`` (NULL: no mission named): the
+    rows the trend analyses weigh by ``n``."""
+    if not with_missions:
+        return history.query(
+            f"SELECT date_trunc('{unit}', opened_at) AS p, causes, count(*) AS n "
+            "FROM disputes GROUP BY ALL"
+        )
+    as_of = pd.Timestamp(history.as_of)
+    end = (
+        "m.ended_at"
+        if pd.isna(as_of)
+        else f"coalesce(m.ended_at, TIMESTAMP '{as_of.isoformat()}')"
+    )
+    rows = history.query(
+        f"""
+        SELECT d.client, date_trunc('{unit}', d.opened_at) AS p,
+               CASE WHEN m.mission_id IS NOT NULL
+                    THEN date_trunc('{unit}', {end}) END AS lp,
+               d.causes, count(*) AS n
+        FROM disputes AS d LEFT JOIN missions AS m ON d.mission_id = m.mission_id
+        GROUP BY ALL
+        """
+    )
+    return rows.assign(client=column_values(rows["client"], "client"))
+
+
+def citations(causes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Row and cause code of each cause the rows' ``"payment;tone"`` cite."""
+    codes, uniques = pd.factorize(causes)
+    per = [[_CAUSES.index(c) for c in str(u).split(";") if c] for u in uniques]
+    sizes = np.array([len(p) for p in per] or [0], dtype=np.int64)
+    flat = np.array([c for p in per for c in p], dtype=np.int64)
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
+    labelled = np.flatnonzero(codes >= 0)
+    n = sizes[codes[labelled]]
+    rows = np.repeat(labelled, n)
+    offset = np.arange(rows.size) - np.repeat(np.cumsum(n) - n, n)
+    return rows.astype(np.intp), flat[starts[codes[rows]] + offset]

@@ -11,6 +11,7 @@ import pandas as pd
 from .._labels import CAUSE_DTYPE, Verdict
 from ..errors import ConflictkitWarning
 from ..model import History
+from ._outofcore import citations, is_scan, trend_rows
 from ._common import (
     ALL,
     cause_positions,
@@ -39,6 +40,7 @@ FREQS = {
 }
 _MONTHS_PER_PERIOD = {"YE": 12, "QE": 3, "ME": 1}
 _PERIOD_START_FREQ = {"YE": "YS", "QE": "QS", "ME": "MS"}
+_TRUNC = {"YE": "year", "QE": "quarter", "ME": "month"}
 #: Cause column of the trend summary: every cause, then ``"all"``.
 TREND_CAUSE_DTYPE = pd.CategoricalDtype([*CAUSE_DTYPE.categories, ALL])
 
@@ -101,6 +103,24 @@ class _Table:
     cause_rows: np.ndarray  # dispute row of each labelled cause citation
     cause_code: np.ndarray  # its cause code
     cells: pd.DataFrame | None  # client x period mission-days
+    # Out of core, a "dispute row" stands for the disputes that share a
+    # client, a period and a mission end period (``weight`` of them), and a
+    # citation row for ``cause_weight`` citations; in memory these are None.
+    weight: np.ndarray | None = None
+    cause_weight: np.ndarray | None = None
+    client: pd.Series | None = None  # client of each row
+    last_start: np.ndarray | None = None  # its mission's end period (NaT: none)
+
+
+def _rows(table: _Table, rows: np.ndarray, cause: bool) -> np.ndarray | None:
+    """Weights of dispute rows (``cause=False``) or citation rows, or None."""
+    weights = table.cause_weight if cause else table.weight
+    return None if weights is None else weights[rows]
+
+
+def _count(values: np.ndarray, weights: np.ndarray | None, n: int) -> np.ndarray:
+    """``np.bincount`` of rows that may stand for several disputes (as int64)."""
+    return np.bincount(values, weights=weights, minlength=n).astype(np.int64)
 
 
 def _period_table(history: History, freq: str) -> _Table:
@@ -109,8 +129,12 @@ def _period_table(history: History, freq: str) -> _Table:
     Periods run from the first period holding a dispute or mission-days to
     the last one, or to ``as_of`` if later.
     """
-    d = history.disputes
-    opened = period_start(d["opened_at"], freq)
+    scan = None
+    if is_scan(history):
+        scan = trend_rows(history, _TRUNC[freq], with_missions=history.has_missions)
+        opened = period_start(scan["p"], freq)
+    else:
+        opened = period_start(history.disputes["opened_at"], freq)
     # observation runs to as_of: quiet periods up to then count as zeros
     as_of = _as_of(history)
     bounds = [period_start([as_of], freq)[0]] if pd.notna(as_of) else []
@@ -132,15 +156,25 @@ def _period_table(history: History, freq: str) -> _Table:
     n_periods = len(periods)
     k = len(CAUSE_DTYPE.categories)
     dispute_period = _period_number(opened, periods, freq)
-    all_counts = np.bincount(dispute_period, minlength=n_periods).astype(np.int64)
-
-    c = history.causes
-    cause_code = np.asarray(c["cause"].astype(CAUSE_DTYPE).cat.codes, dtype=np.int64)
-    pos = dispute_positions(history)
-    ok = (pos >= 0) & (cause_code >= 0)
-    cause_rows, cause_code = pos[ok], cause_code[ok]
-    counts = np.bincount(
-        dispute_period[cause_rows] * k + cause_code, minlength=n_periods * k
+    weight = cause_weight = client = last_start = None
+    if scan is not None:
+        weight = scan["n"].to_numpy(dtype=np.int64)
+        cause_rows, cause_code = citations(scan["causes"])
+        cause_weight = weight[cause_rows]
+        client = scan["client"] if "client" in scan.columns else None
+        if "lp" in scan.columns:
+            last_start = pd.to_datetime(scan["lp"]).to_numpy(dtype="datetime64[ns]")
+    else:
+        c = history.causes
+        cause_code = np.asarray(
+            c["cause"].astype(CAUSE_DTYPE).cat.codes, dtype=np.int64
+        )
+        pos = dispute_positions(history)
+        ok = (pos >= 0) & (cause_code >= 0)
+        cause_rows, cause_code = pos[ok], cause_code[ok]
+    all_counts = _count(dispute_period, weight, n_periods)
+    counts = _count(
+        dispute_period[cause_rows] * k + cause_code, cause_weight, n_periods * k
     ).reshape(n_periods, k)
     exposure = None
     if cells is not None:
@@ -159,6 +193,10 @@ def _period_table(history: History, freq: str) -> _Table:
         cause_rows,
         cause_code,
         cells,
+        weight,
+        cause_weight,
+        client,
+        last_start,
     )
 
 
@@ -209,7 +247,7 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
     1 2022-01-01  payment           0
     2 2023-01-01  payment           1
     """
-    history = check_history(history)
+    history = check_history(history, out_of_core=True)
     freq = normalize_freq(freq)
     table = _period_table(history, freq)
     periods, counts, exposure = table.periods, table.counts, table.exposure
@@ -231,8 +269,11 @@ def cause_trend(history: History, *, freq: str = "YE") -> pd.DataFrame:
         cell_period = table.cells["number"].to_numpy()
         rows = np.flatnonzero(ex.used[table.cause_rows])
         period = cell_period[ex.dispute_index[table.cause_rows[rows]]]
-        used = np.bincount(period * k + table.cause_code[rows], minlength=n_periods * k)
-        out["n_disputes"] = used.astype(np.int64)
+        used = _count(
+            period * k + table.cause_code[rows], _rows(table, rows, True),
+            n_periods * k,
+        )  # fmt: skip
+        out["n_disputes"] = used
         e = np.repeat(exposure, k)
         out["exposure_days"] = e
         with np.errstate(divide="ignore", invalid="ignore"):
@@ -331,7 +372,7 @@ def _exposure(
             t_all[keep], exposure[keep], used, dispute_index, None, periods[keep]
         )
     cells = table.cells
-    d_client = history.disputes["client"]
+    d_client = history.disputes["client"] if table.client is None else table.client
     codes, _ = pd.factorize(
         np.concatenate(
             [d_client.to_numpy(dtype=object), cells["client"].to_numpy(dtype=object)]
@@ -356,7 +397,16 @@ def _exposure(
     # to that mission's work: count it in the mission's last period
     m = history.missions
     assert m is not None
-    if (~found).any() and "mission_id" in history.disputes.columns:
+    if (~found).any() and table.last_start is not None:  # out of core
+        linked = ~np.isnat(table.last_start)
+        ends = np.where(linked, table.last_start, np.datetime64(history.as_of, "ns"))
+        last = _period_number(period_start(ends, freq), periods, freq)
+        last = np.clip(last, 0, max(n_periods - 1, 0))
+        later = ~found & linked
+        hit, cell = lookup(dispute_client.astype(np.int64) * n_periods + last)
+        dispute_cell = np.where(later & hit, cell, dispute_cell)
+        found = found | (later & hit)
+    elif (~found).any() and "mission_id" in history.disputes.columns:
         pos = pd.Index(m["mission_id"]).get_indexer(history.disputes["mission_id"])
         ended = m["ended_at"].fillna(history.as_of).to_numpy(dtype="datetime64[ns]")
         last = _period_number(period_start(ended, freq), periods, freq)
@@ -370,8 +420,10 @@ def _exposure(
     if lost.any():
         names = pd.unique(d_client[lost].astype(str))
         shown = ", ".join(names[:5]) + (", ..." if len(names) > 5 else "")
+        weights = np.ones(n_d, dtype=np.int64) if table.weight is None else table.weight
         warnings.warn(
-            f"{int(lost.sum())} of {n_d} disputes are left out of the rates: their "
+            f"{int(weights[lost].sum())} of {int(weights.sum())} disputes are left "
+            "out of the rates: their "
             f"client had no mission-days in the period they were opened in "
             f"({len(names)} clients: {shown}). A rate needs its own exposure; add "
             "those missions to count them.",
@@ -530,7 +582,7 @@ def trend_summary(
     Twelve payment disputes, fewer each year (7, 3, 2, then none); no tone
     dispute at all is not evidence that tone is stable.
     """
-    history = check_history(history)
+    history = check_history(history, out_of_core=True)
     freq = normalize_freq(freq)
     if not 0 < alpha < 1:
         raise ValueError(f"`alpha` must be between 0 and 1, but {alpha!r} was passed.")
@@ -562,20 +614,23 @@ def trend_summary(
     n_rows = k + 1
     rows = []
     for code in range(n_rows):
-        cited = (
-            table.cause_rows[table.cause_code == code]
-            if code < k
-            else np.arange(len(history))
-        )
-        cited = cited[exp_.used[cited]] if len(cited) else cited
-        n = len(cited)
+        if code < k:
+            at = np.flatnonzero(table.cause_code == code)
+            cited, w = table.cause_rows[at], _rows(table, at, True)
+        else:
+            cited = np.arange(len(table.dispute_period))
+            w = table.weight
+        if len(cited):
+            used = exp_.used[cited]
+            cited, w = cited[used], (None if w is None else w[used])
+        n = len(cited) if w is None else int(w.sum())
         index = exp_.dispute_index[cited]
         if cells is not None:
-            y_cell = np.bincount(index, minlength=len(cells.exposure)).astype(float)
+            y_cell = _count(index, w, len(cells.exposure)).astype(float)
             y_p = np.bincount(cells.period, weights=y_cell, minlength=n_fit)
         else:
             y_cell = None
-            y_p = np.bincount(index, minlength=n_fit).astype(float)
+            y_p = _count(index, w, n_fit).astype(float)
         too_few = n < min_disputes or n_fit < MIN_TREND_PERIODS
         se_null = (
             _null_se(y_p, exposure, t, quasi=variance != "poisson")
