@@ -47,7 +47,13 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, see __getattr
         NotApplicableError,
         SmallSampleWarning,
     )
-    from .io import read_history, read_invoices, write_history, write_template
+    from .io import (
+        read_history,
+        read_invoices,
+        scan_history,
+        write_history,
+        write_template,
+    )
     from .journal import Journal
     from .model import History
     from .notes import (
@@ -90,6 +96,7 @@ _LAZY: dict[str, str] = {
     "History": ".model",
     "read_history": ".io",
     "read_invoices": ".io",
+    "scan_history": ".io",
     "write_history": ".io",
     "write_template": ".io",
     "load_example": ".datasets",
@@ -178,6 +185,7 @@ __all__ = [
     "read_invoices",
     "recommendations",
     "recurring_causes",
+    "scan_history",
     "suggest_causes",
     "summarize",
     "survival_curves",

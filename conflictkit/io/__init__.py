@@ -9,7 +9,9 @@ same way without pandas), and ``read_history`` / ``write_history``
 (``_read``); ``read_invoices`` turns an invoicing export into payment disputes
 and exposure (``_invoices``, ``_invoice_columns``, ``_invoice_rules``, with the
 tools' headers in ``invoice_vocabulary``), ``_combine`` merges two histories
-(``History.combine``), and ``_template`` writes the spreadsheet to start a log
+(``History.combine``), ``scan_history`` validates files too large for memory
+in chunks and keeps them on disk for DuckDB (``_scan``, ``_chunks``,
+``_cross``), and ``_template`` writes the spreadsheet to start a log
 from. It imports the data model and nothing from the later stages.
 """
 
@@ -22,12 +24,15 @@ if TYPE_CHECKING:  # at run time, see __getattr__
     from ._invoices import read_invoices
     from ._raw import ReadLimits
     from ._read import read_history, write_history
+    from ._scan import ScanHistory, scan_history
     from ._template import write_template
 
 __all__ = [
     "ReadLimits",
+    "ScanHistory",
     "read_history",
     "read_invoices",
+    "scan_history",
     "write_history",
     "write_template",
 ]
@@ -38,6 +43,8 @@ _LAZY = {
     "ReadLimits": "._raw",
     "read_history": "._read",
     "read_invoices": "._invoices",
+    "ScanHistory": "._scan",
+    "scan_history": "._scan",
     "write_history": "._read",
     "write_template": "._template",
 }
