@@ -183,6 +183,7 @@ def validate_chunk(
     across chunks. ``first_id`` numbers generated dispute ids.
     """
     state.n_read += len(raw.rows) + len(raw.problems)
+    state.n_read += sum(b - a + 1 for a, b in raw.blank)  # blank rows read too
     first = state.found is None
     columns = (
         state.columns

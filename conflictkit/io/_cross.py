@@ -42,7 +42,7 @@ def _duplicates(con: Any, ids: Path, message: str) -> pd.DataFrame:
         SELECT file, row, id, {first} AS problem, id AS value
         FROM ranked WHERE k > 1 AND kept
         """
-    ).fetch_arrow_table().to_pandas()
+    ).to_arrow_table().to_pandas()
 
 
 def _links(con: Any, d_typed: Path, m_ids: Path, bad_m: pd.DataFrame) -> pd.DataFrame:
@@ -74,7 +74,7 @@ def _links(con: Any, d_typed: Path, m_ids: Path, bad_m: pd.DataFrame) -> pd.Data
                'refers to a mission rejected in missions row ' || bad.row::VARCHAR
         FROM d JOIN bad ON d.mission_id = bad.id
         """
-    ).fetch_arrow_table().to_pandas()
+    ).to_arrow_table().to_pandas()
 
 
 def _move(
@@ -97,7 +97,7 @@ def _move(
     bad = con.sql(
         f"SELECT * FROM {typed} SEMI JOIN failing USING (file, row) "
         "ORDER BY file, row"
-    ).fetch_arrow_table().to_pandas()
+    ).to_arrow_table().to_pandas()
     found = table.state.found or {}
     table.n_rejected += len(bad)
     report = pd.DataFrame(
@@ -166,7 +166,7 @@ def cross_checks(
             in_chunk = con.sql(
                 f"SELECT id, row, file FROM read_parquet({_sql_path(m_table.ids)}) "
                 "WHERE NOT kept AND id IS NOT NULL"
-            ).fetch_arrow_table().to_pandas()
+            ).to_arrow_table().to_pandas()
             bad_m = pd.concat([in_chunk, m_dup[["id", "row", "file"]]])
             bad_m = bad_m.astype({"id": object, "row": "int64", "file": "int64"})
         parts = [_duplicates(con, d_table.ids, "dispute").assign(column="dispute_id")]

@@ -284,7 +284,7 @@ class ScanHistory:
         """Run ``sql`` on the views ``disputes``, ``causes`` and ``missions``."""
         con = self.connect()
         try:
-            table = con.sql(sql).fetch_arrow_table()
+            table = con.sql(sql).to_arrow_table()
         finally:
             con.close()
         return table.to_pandas()

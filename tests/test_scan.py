@@ -1,0 +1,284 @@
+"""scan_history: chunked validation with read_history's rules, and the analyses
+out of core giving the same frames as in memory (to 1e-9)."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import conflictkit as ck
+
+DATA = Path(__file__).parent / "data"
+
+#: (analysis, keyword arguments) compared on both paths.
+CASES = [
+    ("cause_counts", {}),
+    ("cause_counts", {"by": "client"}),
+    ("cause_counts", {"by": "year"}),
+    ("cause_counts", {"by": "quarter", "primary_only": True}),
+    ("cause_counts", {"by": "month"}),
+    ("cause_counts", {"by": "severity"}),
+    ("cause_trend", {}),
+    ("cause_trend", {"freq": "ME"}),
+    ("trend_summary", {}),
+    ("trend_summary", {"freq": "QE", "variance": "quasi"}),
+    ("dispute_rates", {}),
+    ("dispute_rates", {"by": None}),
+    ("dispute_rates", {"by": "written_scope"}),
+    ("recurring_causes", {}),
+    ("time_to_resolution", {}),
+    ("time_to_resolution", {"by": "cause"}),
+    ("time_to_resolution", {"by": "client"}),
+    ("time_to_resolution", {"by": "severity"}),
+    ("outcomes_by_cause", {}),
+    ("client_profiles", {}),
+    ("client_profiles", {"lang": "fr"}),
+]
+
+
+def run(name, history, kwargs):
+    """The analysis' frame and the kinds of warnings it gave."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        out = getattr(ck, name)(history, **kwargs)
+    return out, sorted({w.category.__name__ for w in caught})
+
+
+def assert_same(name, memory, scan, kwargs):
+    a, wa = run(name, memory, kwargs)
+    b, wb = run(name, scan, kwargs)
+    pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-9, atol=0)
+    assert wa == wb
+
+
+def quiet(fn, *args, **kwargs):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ck.ConflictkitWarning)
+        return fn(*args, **kwargs)
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """A generated career written to Parquet, read both ways (several chunks)."""
+    folder = tmp_path_factory.mktemp("scan")
+    h = ck.make_history(n_clients=40, years=6, seed=3)
+    ck.write_history(h, folder / "log.parquet")
+    d, m = folder / "log.parquet", folder / "log_missions.parquet"
+    memory = ck.read_history(d, missions=m)
+    scan = ck.scan_history(d, missions=m, chunk_rows=97)
+    return memory, scan
+
+
+@pytest.mark.parametrize(("name", "kwargs"), CASES)
+def test_analyses_out_of_core_equal_in_memory(planted, name, kwargs):
+    memory, scan = planted
+    assert_same(name, memory, scan, kwargs)
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs"),
+    [c for c in CASES if c[0] != "dispute_rates"],
+)
+def test_analyses_without_missions_equal_in_memory(tmp_path, name, kwargs):
+    h = ck.load_example()
+    ck.write_history(h, tmp_path / "log.csv")
+    memory = ck.read_history(tmp_path / "log.csv", as_of="2026-01-01")
+    scan = ck.scan_history(tmp_path / "log.csv", as_of="2026-01-01", chunk_rows=50)
+    assert scan.as_of == memory.as_of
+    assert_same(name, memory, scan, kwargs)
+
+
+def test_generated_career_matches_row_for_row(planted):
+    memory, scan = planted
+    assert len(scan) == len(memory) == scan.n_read
+    assert scan.as_of == memory.as_of
+    back = scan.collect()
+    pd.testing.assert_frame_equal(
+        back.disputes.drop(columns="causes"),
+        memory.disputes.drop(columns="causes"),
+    )
+
+
+# ------------------------------------------------------------- messy files
+def _messy(folder: Path) -> tuple[Path, Path]:
+    """A spreadsheet export with problems spread over several chunks."""
+    h = ck.make_history(n_clients=12, years=3, seed=5)
+    d = h.disputes.drop(columns=["primary_cause"]).copy()
+    d = d.astype({c: object for c in d.columns})
+    for c in ("opened_at", "resolved_at"):
+        d[c] = h.disputes[c].dt.strftime("%d/%m/%Y").astype(object)
+    d.loc[3, "opened_at"] = "31/02/2021"  # no such day
+    d.loc[10, "causes"] = "scoop"  # not a cause
+    d.loc[25, "dispute_id"] = d.loc[2, "dispute_id"]  # used again, later chunk
+    d.loc[40, "resolved_at"] = "01/01/1990"  # before opened_at
+    d.loc[41, "client"] = None
+    d.loc[44, "mission_id"] = "M-NOPE"  # no such mission
+    other = h.missions.loc[h.missions["client"] != d.loc[47, "client"], "mission_id"]
+    d.loc[47, "mission_id"] = other.iloc[0]  # another client's mission
+    m = h.missions.copy()
+    m.loc[5, "started_at"] = pd.NaT  # a mission rejected: its disputes follow
+    d.loc[d["mission_id"] == m.loc[5, "mission_id"], "notes"] = "linked to bad m"
+    m.loc[9, "mission_id"] = m.loc[1, "mission_id"]  # duplicated mission id
+    rows = d.to_dict("records")
+    rows.insert(30, dict.fromkeys(d.columns))  # a blank row
+    path = folder / "export.csv"
+    pd.DataFrame(rows).to_csv(path, sep=";", index=False, encoding="cp1252")
+    mpath = folder / "missions.csv"
+    m.to_csv(mpath, sep=";", index=False, date_format="%d/%m/%Y", encoding="cp1252")
+    return path, mpath
+
+
+@pytest.fixture(scope="module")
+def messy(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("messy")
+    path, mpath = _messy(folder)
+    memory = quiet(ck.read_history, path, missions=mpath, errors="collect")
+    side = folder / "rejected.csv"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ck.ConflictkitWarning)
+        scan = ck.scan_history(
+            path, missions=mpath, rejected=side, chunk_rows=8, dayfirst=True
+        )
+    messages = [str(w.message) for w in caught]
+    assert any("rows rejected" in m and str(side) in m for m in messages)
+    return memory, scan, side
+
+
+def test_messy_file_rejects_the_same_rows(messy):
+    memory, scan, side = messy
+    rejected = pd.read_csv(side)
+    assert sorted(rejected["row"]) == sorted(memory.rejected.index)
+    assert scan.n_rejected == len(memory.rejected)
+    assert scan.n_rejected_missions == len(memory.rejected_missions)
+    # rows read = rows kept + rows rejected + rows skipped
+    assert scan.n_read == len(scan) + scan.n_rejected + sum(scan.skipped.values())
+    assert scan.skipped == memory.skipped == {"blank rows": 1}
+    assert len(scan) == len(memory)
+
+
+def test_messy_file_names_each_problem(messy):
+    memory, _, side = messy
+    rejected = pd.read_csv(side).set_index("row")
+    for row, problems in memory.rejected["problems"].items():
+        for part in problems.split("; "):  # every problem read_history names
+            if "refers to a mission" in part or "duplicated" in part:
+                continue  # named once the whole file is read: checked below
+            assert part.split(": ", 1)[-1] in rejected.loc[row, "problems"]
+    assert rejected["problems"].str.contains("duplicated: the same id is in row").any()
+    assert rejected["problems"].str.contains("no mission with this id").any()
+    assert rejected["problems"].str.contains("belongs to client").any()
+    assert rejected["problems"].str.contains("refers to a mission rejected").any()
+    missions = pd.read_csv(side.with_name("rejected_missions.csv"))
+    assert missions["problems"].str.contains("duplicated mission id").any()
+
+
+@pytest.mark.parametrize(("name", "kwargs"), CASES[::2])
+def test_messy_file_analyses_equal_in_memory(messy, name, kwargs):
+    memory, scan, _ = messy
+    assert_same(name, memory, scan, kwargs)
+
+
+def test_problems_raise_without_a_rejected_file(tmp_path):
+    path, mpath = _messy(tmp_path)
+    with pytest.raises(ck.DisputeDataError, match=r"row 5\b.*31/02/2021"):
+        quiet(ck.scan_history, path, missions=mpath, chunk_rows=8, dayfirst=True)
+
+
+def test_real_cfpb_export_out_of_core(tmp_path):
+    """A public CFPB export nobody here wrote (tests/data/SOURCE.md)."""
+    path = DATA / "cfpb_complaints_excerpt.csv"
+    columns = {
+        "company": "client",
+        "date_received": "opened_at",
+        "date_sent_to_company": "resolved_at",
+        "complaint_id": "dispute_id",
+        "issue": "causes",
+    }
+    issue_map = {
+        "Loan modification,collection,foreclosure": "payment",
+        "Incorrect information on credit report": "trust",
+        "Communication tactics": "tone",
+    }
+
+    def cause_map(s):
+        return issue_map.get(s.strip(), ck.Cause.OTHER)
+
+    memory = quiet(ck.read_history, path, columns=columns, cause_map=cause_map,
+                   errors="collect")  # fmt: skip
+    side = tmp_path / "rejected.csv"
+    scan = quiet(ck.scan_history, path, columns=columns, cause_map=cause_map,
+                 rejected=side, chunk_rows=40)  # fmt: skip
+    assert scan.n_rejected == len(memory.rejected) > 0  # sent before received
+    assert sorted(pd.read_csv(side)["row"]) == sorted(memory.rejected.index)
+    assert scan.unused_columns == memory.unused_columns
+    for name, kwargs in [("cause_counts", {"by": "client"}),
+                         ("time_to_resolution", {"by": "cause"}),
+                         ("recurring_causes", {})]:  # fmt: skip
+        assert_same(name, memory, scan, kwargs)
+
+
+def test_french_excel_export_out_of_core():
+    """cp1252, semicolons, day-first dates, blank rows and a TOTAL line."""
+    path = DATA / "fr_excel_cp1252.csv"
+    memory = quiet(ck.read_history, path)
+    scan = quiet(ck.scan_history, path, chunk_rows=3)
+    assert scan.skipped == memory.skipped == {"blank rows": 3, "total rows": 1}
+    back = scan.collect()
+    assert back.disputes["dispute_id"].tolist() == [f"L-00{i}" for i in range(1, 8)]
+    assert back.disputes["client"].iloc[0] == "Société Générale des Eaux"
+    np.testing.assert_array_equal(
+        back.disputes["amount_at_stake"], memory.disputes["amount_at_stake"]
+    )
+
+
+# ------------------------------------------------------------------ errors
+def test_other_analyses_ask_for_collect(planted):
+    _, scan = planted
+    for fn in (ck.cause_cooccurrence, ck.prevention_effects, ck.survival_curves):
+        with pytest.raises(TypeError, match=r"history\.collect\(where="):
+            fn(scan)
+
+
+def test_collect_brings_a_filter_into_memory(planted):
+    memory, scan = planted
+    client = memory.disputes["client"].iloc[0]
+    part = scan.collect(where=f"client = '{client}'")
+    assert isinstance(part, ck.History)
+    assert len(part) == int((memory.disputes["client"] == client).sum())
+    assert set(part.missions["client"]) <= {client}
+    later = scan.collect(where="opened_at >= DATE '2016-01-01'")
+    kept = memory.disputes["opened_at"] >= "2016-01-01"
+    assert later.disputes["dispute_id"].tolist() == (
+        memory.disputes.loc[kept, "dispute_id"].tolist()
+    )
+    assert len(ck.cause_cooccurrence(later)) > 0  # runs in memory
+
+
+def test_missing_engine_says_how_to_install(monkeypatch, tmp_path):
+    monkeypatch.setitem(sys.modules, "duckdb", None)  # import duckdb fails
+    with pytest.raises(ImportError, match=r'pip install "conflictkit\[scale\]"'):
+        ck.scan_history(tmp_path / "log.parquet")
+
+
+def test_bad_arguments_are_named(tmp_path):
+    with pytest.raises(ValueError, match="`chunk_rows` must be a positive integer"):
+        ck.scan_history(tmp_path / "x.parquet", chunk_rows=0)
+    with pytest.raises(FileNotFoundError, match="No file matches"):
+        ck.scan_history(str(tmp_path / "*.parquet"))
+    (tmp_path / "log.json").write_text("[]")
+    with pytest.raises(ck.DisputeDataError, match="use ck.read_history"):
+        ck.scan_history(tmp_path / "log.json")
+
+
+def test_temporary_files_go_with_the_object(tmp_path):
+    ck.write_history(ck.load_example(), tmp_path / "log.parquet")
+    scan = quiet(ck.scan_history, tmp_path / "log.parquet")
+    folder = scan.workdir
+    assert (folder / "disputes.parquet").exists()
+    scan.close()
+    assert not folder.exists()
