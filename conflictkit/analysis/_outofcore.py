@@ -156,12 +156,21 @@ def mission_dispute_counts(history: ScanHistory) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- durations
-def duration_rows(history: ScanHistory, by: str | None) -> tuple[pd.DataFrame, Any]:
-    """Durations in ns per group with their counts, and the group labels.
+def _numpy(table: Any, name: str, dtype: Any) -> np.ndarray:
+    """A column of an Arrow table as numpy (no pandas frame in between)."""
+    return np.asarray(table.column(name).to_numpy(), dtype=dtype)
 
-    Returns a frame ``g`` (group value), ``ns``, ``resolved``, ``n`` and the
-    distinct group values over every dispute (labels include groups whose
-    disputes all have no known duration, as in memory).
+
+def duration_rows(
+    history: ScanHistory, by: str | None
+) -> tuple[dict[str, np.ndarray], pd.Series | None, pd.Series | None]:
+    """Durations in ns per group with their counts, and the group values.
+
+    Returns arrays ``gid`` (the group's number), ``ns``, ``resolved`` and
+    ``n``; the value of each ``gid`` (None when ``by`` is None); and the
+    distinct values over every dispute (labels include groups whose
+    disputes all have no known duration, as in memory). Groups travel as
+    numbers: a client name per distinct duration would cost gigabytes.
     """
     as_of = history.as_of
     end = (
@@ -171,20 +180,38 @@ def duration_rows(history: ScanHistory, by: str | None) -> tuple[pd.DataFrame, A
     )
     ns = f"(epoch_ns({end}) - epoch_ns(opened_at))"
     known = "(resolved_at IS NOT NULL OR outcome IS NULL)"
-    if by is None:
-        g, source, distinct = "0", "disputes", None
-    elif by == "cause":
-        g, source, distinct = "cause", "causes", None
-    else:
-        g, source = quote(by), "disputes"
-        distinct = history.query(
-            f"SELECT DISTINCT {g} AS g FROM disputes WHERE {g} IS NOT NULL"
-        )["g"]
-    rows = history.query(
-        f"SELECT {g} AS g, {ns} AS ns, resolved_at IS NOT NULL AS resolved, "
-        f"count(*) AS n FROM {source} WHERE {known} GROUP BY ALL"
+    g, source = {None: ("0", "disputes"), "cause": ("cause", "causes")}.get(
+        by, (quote(by or ""), "disputes")
     )
-    return rows, distinct
+    keys = (
+        f"WITH k AS (SELECT g, (row_number() OVER (ORDER BY g)) - 1 AS gid "
+        f"FROM (SELECT DISTINCT {g} AS g FROM {source}))"
+    )
+    con = history.connect()
+    try:
+        values = con.sql(f"{keys} SELECT gid, g FROM k ORDER BY gid").to_arrow_table()
+        rows = con.sql(
+            f"""{keys}
+            SELECT k.gid::INTEGER AS gid, s.ns, s.resolved, count(*)::BIGINT AS n
+            FROM (SELECT {g} AS g, {ns} AS ns, resolved_at IS NOT NULL AS resolved
+                  FROM {source} WHERE {known}) AS s
+            JOIN k ON s.g IS NOT DISTINCT FROM k.g
+            GROUP BY ALL
+            """
+        ).to_arrow_table()
+    finally:
+        con.close()
+    out = {
+        "gid": _numpy(rows, "gid", np.intp),
+        "ns": _numpy(rows, "ns", np.int64),
+        "resolved": _numpy(rows, "resolved", bool),
+        "n": _numpy(rows, "n", np.int64),
+    }
+    if by is None:
+        return out, None, None
+    g_values = values.column("g").to_pandas()
+    distinct = None if by == "cause" else g_values.dropna()
+    return out, g_values, distinct
 
 
 # ------------------------------------------------- clients x causes (recurring)
@@ -231,43 +258,70 @@ def client_cause_rows(history: ScanHistory) -> dict[str, pd.DataFrame]:
 
 
 # ------------------------------------------------------------------- trends
-def trend_rows(history: ScanHistory, unit: str, *, with_missions: bool) -> pd.DataFrame:
-    """Disputes per (period ``p``, causes cited), and with missions per client
-    and period of their mission's end ``lp`` (NULL: no mission named): the
-    rows the trend analyses weigh by ``n``."""
-    if not with_missions:
-        return history.query(
-            f"SELECT date_trunc('{unit}', opened_at) AS p, causes, count(*) AS n "
-            "FROM disputes GROUP BY ALL"
+def trend_rows(
+    history: ScanHistory, unit: str, *, with_missions: bool
+) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """Rows the trend analyses weigh, and their cause citations.
+
+    Rows are disputes per period ``p`` (truncated to ``unit``), and with
+    missions per client (``client``) and period of their mission's end
+    ``lp`` (NaT: no mission named), counted in ``n``. Citations are (row,
+    cause code, count). Clients travel as numbers, named once at the end.
+    """
+    if with_missions:
+        as_of = pd.Timestamp(history.as_of)
+        end = (
+            "m.ended_at"
+            if pd.isna(as_of)
+            else f"coalesce(m.ended_at, TIMESTAMP '{as_of.isoformat()}')"
         )
-    as_of = pd.Timestamp(history.as_of)
-    end = (
-        "m.ended_at"
-        if pd.isna(as_of)
-        else f"coalesce(m.ended_at, TIMESTAMP '{as_of.isoformat()}')"
+        base = f"""
+            WITH k AS (SELECT client, (row_number() OVER (ORDER BY client)) - 1
+                              AS cid FROM (SELECT DISTINCT client FROM disputes)),
+            b AS (
+                SELECT k.cid, date_trunc('{unit}', d.opened_at) AS p,
+                       CASE WHEN m.mission_id IS NOT NULL
+                            THEN date_trunc('{unit}', {end}) END AS lp,
+                       d.causes
+                FROM disputes AS d JOIN k ON d.client IS NOT DISTINCT FROM k.client
+                LEFT JOIN missions AS m ON d.mission_id = m.mission_id
+            )"""
+        keys = ["cid", "p", "lp"]
+    else:
+        base = f"WITH b AS (SELECT date_trunc('{unit}', opened_at) AS p, causes "
+        base += "FROM disputes)"
+        keys = ["p"]
+    cols = ", ".join(keys)
+    con = history.connect()
+    try:
+        rows = con.sql(
+            f"{base} SELECT {cols}, count(*) AS n FROM b GROUP BY ALL ORDER BY {cols}"
+        ).to_arrow_table().to_pandas()
+        cited = con.sql(
+            f"""{base}
+            SELECT {cols}, {cause_code("c")} AS c, count(*) AS n
+            FROM (SELECT {cols}, unnest(string_split(causes, ';')) AS c
+                  FROM b WHERE causes IS NOT NULL)
+            GROUP BY ALL
+            """
+        ).to_arrow_table().to_pandas()
+        names = None
+        if with_missions:
+            names = con.sql(
+                "SELECT client FROM (SELECT DISTINCT client FROM disputes) "
+                "ORDER BY client"
+            ).to_arrow_table().to_pandas()["client"]
+    finally:
+        con.close()
+    row_of = pd.MultiIndex.from_frame(rows[keys]).get_indexer(
+        pd.MultiIndex.from_frame(cited[keys])
     )
-    rows = history.query(
-        f"""
-        SELECT d.client, date_trunc('{unit}', d.opened_at) AS p,
-               CASE WHEN m.mission_id IS NOT NULL
-                    THEN date_trunc('{unit}', {end}) END AS lp,
-               d.causes, count(*) AS n
-        FROM disputes AS d LEFT JOIN missions AS m ON d.mission_id = m.mission_id
-        GROUP BY ALL
-        """
+    citations = (
+        np.asarray(row_of, dtype=np.intp),
+        cited["c"].to_numpy(dtype=np.int64),
+        cited["n"].to_numpy(dtype=np.int64),
     )
-    return rows.assign(client=column_values(rows["client"], "client"))
-
-
-def citations(causes: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """Row and cause code of each cause the rows' ``"payment;tone"`` cite."""
-    codes, uniques = pd.factorize(causes)
-    per = [[_CAUSES.index(c) for c in str(u).split(";") if c] for u in uniques]
-    sizes = np.array([len(p) for p in per] or [0], dtype=np.int64)
-    flat = np.array([c for p in per for c in p], dtype=np.int64)
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    labelled = np.flatnonzero(codes >= 0)
-    n = sizes[codes[labelled]]
-    rows = np.repeat(labelled, n)
-    offset = np.arange(rows.size) - np.repeat(np.cumsum(n) - n, n)
-    return rows.astype(np.intp), flat[starts[codes[rows]] + offset]
+    if names is not None:
+        clients = column_values(names, "client")
+        rows["client"] = clients.take(rows["cid"].to_numpy()).reset_index(drop=True)
+    return rows, citations

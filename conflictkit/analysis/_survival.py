@@ -212,21 +212,22 @@ def _scan_durations(
                 f"The value for `by` must be None or one of {['cause', *names]}, "
                 f"but {by!r} was passed."
             )
-    rows, distinct = duration_rows(history, by)
-    ns = pd.to_timedelta(rows["ns"].to_numpy(dtype=np.int64), unit="ns")
-    # the operations of _grouped_durations, on the distinct durations
-    days = (pd.Series(ns).dt.total_seconds() / 86400.0).to_numpy(float)
-    resolved = rows["resolved"].to_numpy(dtype=bool)
-    counts = rows["n"].to_numpy(dtype=np.int64)
-    if by is None:
-        return days, resolved, np.zeros(len(rows), np.intp), counts, pd.Index([ALL])
-    values = column_values(rows["g"], "primary_cause" if by == "cause" else by)
+    rows, g_values, distinct = duration_rows(history, by)
+    # the operations of _grouped_durations, on each distinct duration once
+    ns, at = np.unique(rows["ns"], return_inverse=True)
+    span = pd.Series(pd.to_timedelta(ns, unit="ns"))
+    days = (span.dt.total_seconds() / 86400.0).to_numpy(float)[at.ravel()]
+    resolved, counts = rows["resolved"], rows["n"]
+    if by is None or g_values is None:
+        return days, resolved, np.zeros(len(days), np.intp), counts, pd.Index([ALL])
+    values = column_values(g_values, "primary_cause" if by == "cause" else by)
     if isinstance(values.dtype, pd.CategoricalDtype):
-        codes = np.asarray(values.cat.codes, dtype=np.intp)
-        return days, resolved, codes, counts, pd.Index(values.cat.categories)
-    _, labels = _factorize_sorted(column_values(distinct, by))
-    codes = np.asarray(labels.get_indexer(values), dtype=np.intp)
-    return days, resolved, codes, counts, labels
+        code_of = np.asarray(values.cat.codes, dtype=np.intp)
+        labels = pd.Index(values.cat.categories)
+    else:
+        _, labels = _factorize_sorted(column_values(distinct, by))
+        code_of = np.asarray(labels.get_indexer(values), dtype=np.intp)
+    return days, resolved, code_of[rows["gid"]], counts, labels
 
 
 def _factorize_sorted(col: pd.Series) -> tuple[np.ndarray, pd.Index]:

@@ -11,7 +11,7 @@ import pandas as pd
 from .._labels import CAUSE_DTYPE, Verdict
 from ..errors import ConflictkitWarning
 from ..model import History
-from ._outofcore import citations, is_scan, trend_rows
+from ._outofcore import is_scan, trend_rows
 from ._common import (
     ALL,
     cause_positions,
@@ -131,8 +131,10 @@ def _period_table(history: History, freq: str) -> _Table:
     """
     scan = None
     if is_scan(history):
-        scan = trend_rows(history, _TRUNC[freq], with_missions=history.has_missions)
-        opened = period_start(scan["p"], freq)
+        scan, cited = trend_rows(
+            history, _TRUNC[freq], with_missions=history.has_missions
+        )
+        opened = period_start(pd.to_datetime(scan["p"]), freq)
     else:
         opened = period_start(history.disputes["opened_at"], freq)
     # observation runs to as_of: quiet periods up to then count as zeros
@@ -159,8 +161,7 @@ def _period_table(history: History, freq: str) -> _Table:
     weight = cause_weight = client = last_start = None
     if scan is not None:
         weight = scan["n"].to_numpy(dtype=np.int64)
-        cause_rows, cause_code = citations(scan["causes"])
-        cause_weight = weight[cause_rows]
+        cause_rows, cause_code, cause_weight = cited
         client = scan["client"] if "client" in scan.columns else None
         if "lp" in scan.columns:
             last_start = pd.to_datetime(scan["lp"]).to_numpy(dtype="datetime64[ns]")

@@ -337,6 +337,7 @@ class ScanHistory:
             ``as_of``.
         """
         sql = "SELECT * FROM disputes" + (f" WHERE {where}" if where else "")
+        sql += " ORDER BY file, row"
         d = self.query(sql)
         d = d.drop(columns=["row", "file", "primary_cause"], errors="ignore")
         m = self.missions
