@@ -27,10 +27,12 @@ import threading
 import time
 import warnings
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -134,13 +136,16 @@ def write_parquet(
                 "opened_at": opened,
                 "resolved_at": pa.array(resolved, mask=is_open),
                 "causes": pa.array(causes, mask=unlabelled),
-                "severity": np.array(["low", "medium", "high", "critical"],
-                                     dtype=object)[rng.integers(0, 4, k)],
+                "severity": np.array(
+                    ["low", "medium", "high", "critical"], dtype=object
+                )[rng.integers(0, 4, k)],
                 "outcome": pa.array(
                     np.array(OUTCOMES, dtype=object)[rng.integers(0, 5, k)],
                     mask=is_open,
                 ),
-                "client_retained": pa.array(rng.random(k) < 0.7, mask=rng.random(k) < 0.3),
+                "client_retained": pa.array(
+                    rng.random(k) < 0.7, mask=rng.random(k) < 0.3
+                ),
                 "amount_at_stake": pa.array(
                     np.round(rng.gamma(2, 800, k), 2), mask=rng.random(k) < 0.5
                 ),
@@ -190,25 +195,47 @@ def big(n: int, n_clients: int, folder: Path) -> None:
     print(f"wrote {n:,} disputes ({size:.2f} GB Parquet) in {p.seconds:.0f} s")
     scan, _ = measure(
         "scan_history (validate)",
-        lambda: ck.scan_history(d_path, missions=m_path, workdir=folder / "work"),
+        partial(ck.scan_history, d_path, missions=m_path, workdir=folder / "work"),
     )
     print(f"  {scan!r}")
     for name, fn in ANALYSES:
-        measure(name, lambda fn=fn: fn(scan))
+        measure(name, partial(fn, scan))
+
+
+def run_all(label: str, history: Any) -> dict[str, Any]:
+    """Each analysis of COMPARED on ``history``, measured."""
+    out = {}
+    for name, fn in ANALYSES:
+        if name in COMPARED:
+            out[name] = measure(f"  {name} ({label})", partial(fn, history))[0]
+    return out
+
+
+COMPARED = {
+    "cause_counts by client",
+    "cause_trend",
+    "recurring_causes",
+    "time_to_resolution by cause",
+    "outcomes_by_cause",
+}
 
 
 def compare(n: int, n_clients: int, folder: Path) -> None:
     d_path, m_path = write_parquet(folder, n, n_clients=n_clients)
     print(f"{n:,} disputes, {n_clients * 5:,} missions; same process, in turn")
-    memory, pm = measure("read_history", lambda: ck.read_history(d_path, missions=m_path))
-    results = {}
-    for name, fn in ANALYSES[:3] + ANALYSES[5:7]:
-        results[name] = measure(f"  {name} (memory)", lambda fn=fn: fn(memory))
-    del memory
+    in_memory, pm = measure(
+        "read_history", partial(ck.read_history, d_path, missions=m_path)
+    )
+    expected = run_all("memory", in_memory)
+    del in_memory
     gc.collect()
-    scan, ps = measure("scan_history", lambda: ck.scan_history(d_path, missions=m_path))
-    for name, fn in ANALYSES[:3] + ANALYSES[5:7]:
-        measure(f"  {name} (scan)", lambda fn=fn: fn(scan))
+    scan, ps = measure(
+        "scan_history", partial(ck.scan_history, d_path, missions=m_path)
+    )
+    got = run_all("scan", scan)
+    for name, frame in expected.items():
+        pd.testing.assert_frame_equal(frame, got[name], rtol=1e-9, atol=0)
+    print(f"the {len(got)} analyses give the same frames (to 1e-9)")
     print(
         f"reading: scan/read time {ps.seconds / pm.seconds:.2f}, peak increase "
         f"scan/read {(ps.peak - ps.start) / max(pm.peak - pm.start, 1):.2f}"

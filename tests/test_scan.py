@@ -109,7 +109,7 @@ def _messy(folder: Path) -> tuple[Path, Path]:
     """A spreadsheet export with problems spread over several chunks."""
     h = ck.make_history(n_clients=12, years=3, seed=5)
     d = h.disputes.drop(columns=["primary_cause"]).copy()
-    d = d.astype({c: object for c in d.columns})
+    d = d.astype(dict.fromkeys(d.columns, object))
     for c in ("opened_at", "resolved_at"):
         d[c] = h.disputes[c].dt.strftime("%d/%m/%Y").astype(object)
     d.loc[3, "opened_at"] = "31/02/2021"  # no such day

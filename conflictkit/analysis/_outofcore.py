@@ -50,7 +50,7 @@ def cause_code(column: str = "cause") -> str:
     return f"(list_position({sql_list(_CAUSES)}, {column}) - 1)"
 
 
-def dispute_columns(history: ScanHistory) -> list[str]:
+def dispute_columns(history: Any) -> list[str]:
     """The dispute columns, as ``history.disputes.columns`` would list them."""
     names = history.query("SELECT * FROM disputes LIMIT 0").columns
     return [c for c in names if c not in ("row", "file")]
@@ -71,7 +71,7 @@ def column_values(values: Any, name: str) -> pd.Series:
 
 # ------------------------------------------------------------- cause counts
 def cause_count_rows(
-    history: ScanHistory, group: str | None, primary_only: bool
+    history: Any, group: str | None, primary_only: bool
 ) -> pd.DataFrame:
     """Disputes per (group, cause code): columns ``g`` (if grouped), ``c``, ``n``."""
     source = "disputes" if primary_only else "causes"
@@ -83,7 +83,7 @@ def cause_count_rows(
     )
 
 
-def n_unlabelled(history: ScanHistory) -> tuple[int, int]:
+def n_unlabelled(history: Any) -> tuple[int, int]:
     """(disputes citing no cause, all disputes)."""
     row = history.query(
         "SELECT count(*) FILTER (WHERE primary_cause IS NULL) AS u, count(*) AS n "
@@ -93,7 +93,7 @@ def n_unlabelled(history: ScanHistory) -> tuple[int, int]:
 
 
 # ----------------------------------------------------------------- outcomes
-def outcome_sums(history: ScanHistory) -> dict[str, np.ndarray]:
+def outcome_sums(history: Any) -> dict[str, np.ndarray]:
     """The sums ``outcomes_by_cause`` makes, per cause then for every dispute."""
     steps = [str(e) for e in Escalation]
     esc = f"(list_position({sql_list(steps)}, escalation) - 1)"
@@ -138,7 +138,7 @@ def outcome_sums(history: ScanHistory) -> dict[str, np.ndarray]:
 
 
 # -------------------------------------------------------------------- rates
-def client_dispute_counts(history: ScanHistory) -> pd.Series:
+def client_dispute_counts(history: Any) -> pd.Series:
     """Disputes per client (index: client names, with the in-memory dtype)."""
     t = history.query("SELECT client, count(*) AS n FROM disputes GROUP BY client")
     return pd.Series(
@@ -148,7 +148,7 @@ def client_dispute_counts(history: ScanHistory) -> pd.Series:
     )
 
 
-def mission_dispute_counts(history: ScanHistory) -> pd.DataFrame:
+def mission_dispute_counts(history: Any) -> pd.DataFrame:
     """Disputes per ``mission_id`` (NULL: no mission named)."""
     return history.query(
         "SELECT mission_id, count(*) AS n FROM disputes GROUP BY mission_id"
@@ -162,7 +162,7 @@ def _numpy(table: Any, name: str, dtype: Any) -> np.ndarray:
 
 
 def duration_rows(
-    history: ScanHistory, by: str | None
+    history: Any, by: str | None
 ) -> tuple[dict[str, np.ndarray], pd.Series | None, pd.Series | None]:
     """Durations in ns per group with their counts, and the group values.
 
@@ -215,7 +215,7 @@ def duration_rows(
 
 
 # ------------------------------------------------- clients x causes (recurring)
-def client_cause_rows(history: ScanHistory) -> dict[str, pd.DataFrame]:
+def client_cause_rows(history: Any) -> dict[str, pd.DataFrame]:
     """Per client: cause citations, labelled disputes, and what profiles need.
 
     ``cells``: ``client``, ``c`` (cause code), ``n``, ``n_primary`` (disputes
@@ -259,7 +259,7 @@ def client_cause_rows(history: ScanHistory) -> dict[str, pd.DataFrame]:
 
 # ------------------------------------------------------------------- trends
 def trend_rows(
-    history: ScanHistory, unit: str, *, with_missions: bool
+    history: Any, unit: str, *, with_missions: bool
 ) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Rows the trend analyses weigh, and their cause citations.
 
@@ -294,23 +294,36 @@ def trend_rows(
     cols = ", ".join(keys)
     con = history.connect()
     try:
-        rows = con.sql(
-            f"{base} SELECT {cols}, count(*) AS n FROM b GROUP BY ALL ORDER BY {cols}"
-        ).to_arrow_table().to_pandas()
-        cited = con.sql(
-            f"""{base}
+        rows = (
+            con.sql(
+                f"{base} SELECT {cols}, count(*) AS n FROM b GROUP BY ALL "
+                f"ORDER BY {cols}"
+            )
+            .to_arrow_table()
+            .to_pandas()
+        )
+        cited = (
+            con.sql(
+                f"""{base}
             SELECT {cols}, {cause_code("c")} AS c, count(*) AS n
             FROM (SELECT {cols}, unnest(string_split(causes, ';')) AS c
                   FROM b WHERE causes IS NOT NULL)
             GROUP BY ALL
             """
-        ).to_arrow_table().to_pandas()
+            )
+            .to_arrow_table()
+            .to_pandas()
+        )
         names = None
         if with_missions:
-            names = con.sql(
-                "SELECT client FROM (SELECT DISTINCT client FROM disputes) "
-                "ORDER BY client"
-            ).to_arrow_table().to_pandas()["client"]
+            names = (
+                con.sql(
+                    "SELECT client FROM (SELECT DISTINCT client FROM disputes) "
+                    "ORDER BY client"
+                )
+                .to_arrow_table()
+                .to_pandas()["client"]
+            )
     finally:
         con.close()
     row_of = pd.MultiIndex.from_frame(rows[keys]).get_indexer(

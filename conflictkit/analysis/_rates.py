@@ -190,8 +190,8 @@ def dispute_rates(
         n_lost = int(weight[~linked].sum())
         if n_lost:
             warnings.warn(
-                f"{n_lost} of {int(weight.sum())} disputes have no known mission_id and are "
-                f"left out of the rates by {by!r}.",
+                f"{n_lost} of {int(weight.sum())} disputes have no known mission_id "
+                f"and are left out of the rates by {by!r}.",
                 ConflictkitWarning,
                 stacklevel=2,
             )

@@ -105,7 +105,6 @@ class _Cells:
                 minlength=n_clients,
             )
 
-
     def _from_engine(self, history: Any) -> None:
         """The same cells from DuckDB's counts per client and cause."""
         rows = client_cause_rows(history)
@@ -128,12 +127,18 @@ class _Cells:
         code = clients.get_indexer(column_values(cells["client"], "client"))
         self.cell = code.astype(np.int64) * _N_CAUSES + cells["c"].to_numpy(np.int64)
         size = n_clients * _N_CAUSES
-        self.counts = np.bincount(
-            self.cell, weights=cells["n"].to_numpy(float), minlength=size
-        ).astype(np.int64).reshape(n_clients, _N_CAUSES)
-        self.n_primary = np.bincount(
-            self.cell, weights=cells["n_primary"].to_numpy(float), minlength=size
-        ).astype(np.int64).reshape(n_clients, _N_CAUSES)
+        self.counts = (
+            np.bincount(self.cell, weights=cells["n"].to_numpy(float), minlength=size)
+            .astype(np.int64)
+            .reshape(n_clients, _N_CAUSES)
+        )
+        self.n_primary = (
+            np.bincount(
+                self.cell, weights=cells["n_primary"].to_numpy(float), minlength=size
+            )
+            .astype(np.int64)
+            .reshape(n_clients, _N_CAUSES)
+        )
         self.gaps = np.full(size, np.nan)
         self.gaps[self.cell] = cells["gap"].to_numpy(dtype=float, na_value=np.nan)
         self.n_labelled = np.bincount(

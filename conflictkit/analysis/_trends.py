@@ -11,7 +11,6 @@ import pandas as pd
 from .._labels import CAUSE_DTYPE, Verdict
 from ..errors import ConflictkitWarning
 from ..model import History
-from ._outofcore import is_scan, trend_rows
 from ._common import (
     ALL,
     cause_positions,
@@ -20,6 +19,7 @@ from ._common import (
     mission_days_in_periods,
 )
 from ._common import warn_small as _warn_small
+from ._outofcore import is_scan, trend_rows
 from ._poisson import VARIANCES, poisson_trend
 from ._verdicts import detectable_ratio, q_values, verdict_column, verdicts
 from ._wild import MIN_CLUSTERS, ClusterCells, sign_flips, wild_cluster_trend

@@ -31,8 +31,9 @@ def _duplicates(con: Any, ids: Path, message: str) -> pd.DataFrame:
         if message == "dispute"
         else "'duplicated mission id'"
     )
-    return con.sql(
-        f"""
+    return (
+        con.sql(
+            f"""
         WITH ranked AS (
             SELECT *, first_value(row) OVER w AS first_row,
                       row_number() OVER w AS k
@@ -42,14 +43,18 @@ def _duplicates(con: Any, ids: Path, message: str) -> pd.DataFrame:
         SELECT file, row, id, {first} AS problem, id AS value
         FROM ranked WHERE k > 1 AND kept
         """
-    ).to_arrow_table().to_pandas()
+        )
+        .to_arrow_table()
+        .to_pandas()
+    )
 
 
 def _links(con: Any, d_typed: Path, m_ids: Path, bad_m: pd.DataFrame) -> pd.DataFrame:
     """Kept disputes whose mission is unknown, another client's, or rejected."""
     con.register("bad_missions", bad_m)
-    return con.sql(
-        f"""
+    return (
+        con.sql(
+            f"""
         WITH m AS (
             SELECT id, arg_min(client, (file, row)) AS client
             FROM read_parquet({_sql_path(m_ids)}) WHERE id IS NOT NULL GROUP BY id
@@ -74,7 +79,10 @@ def _links(con: Any, d_typed: Path, m_ids: Path, bad_m: pd.DataFrame) -> pd.Data
                'refers to a mission rejected in missions row ' || bad.row::VARCHAR
         FROM d JOIN bad ON d.mission_id = bad.id
         """
-    ).to_arrow_table().to_pandas()
+        )
+        .to_arrow_table()
+        .to_pandas()
+    )
 
 
 def _move(
@@ -94,10 +102,14 @@ def _move(
     )
     if not len(failures):
         return None
-    bad = con.sql(
-        f"SELECT * FROM {typed} SEMI JOIN failing USING (file, row) "
-        "ORDER BY file, row"
-    ).to_arrow_table().to_pandas()
+    bad = (
+        con.sql(
+            f"SELECT * FROM {typed} SEMI JOIN failing USING (file, row) "
+            "ORDER BY file, row"
+        )
+        .to_arrow_table()
+        .to_pandas()
+    )
     found = table.state.found or {}
     table.n_rejected += len(bad)
     report = pd.DataFrame(
@@ -157,16 +169,18 @@ def cross_checks(
     try:
         bad_m = None
         if m_table is not None:
-            m_dup = _duplicates(con, m_table.ids, "mission").assign(
-                column="mission_id"
-            )
+            m_dup = _duplicates(con, m_table.ids, "mission").assign(column="mission_id")
             reports.append(
                 _move(con, m_table, m_dup, m_side, work / "missions.parquet")
             )
-            in_chunk = con.sql(
-                f"SELECT id, row, file FROM read_parquet({_sql_path(m_table.ids)}) "
-                "WHERE NOT kept AND id IS NOT NULL"
-            ).to_arrow_table().to_pandas()
+            in_chunk = (
+                con.sql(
+                    f"SELECT id, row, file FROM read_parquet({_sql_path(m_table.ids)}) "
+                    "WHERE NOT kept AND id IS NOT NULL"
+                )
+                .to_arrow_table()
+                .to_pandas()
+            )
             bad_m = pd.concat([in_chunk, m_dup[["id", "row", "file"]]])
             bad_m = bad_m.astype({"id": object, "row": "int64", "file": "int64"})
         parts = [_duplicates(con, d_table.ids, "dispute").assign(column="dispute_id")]

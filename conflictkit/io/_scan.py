@@ -250,9 +250,7 @@ class ScanHistory:
         self._missions: pd.DataFrame | None = None
         self._len: int | None = None
         self._finalizer = (
-            weakref.finalize(self, shutil.rmtree, str(workdir), True)
-            if owned
-            else None
+            weakref.finalize(self, shutil.rmtree, str(workdir), True) if owned else None
         )
 
     # ------------------------------------------------------------ engine
@@ -266,7 +264,8 @@ class ScanHistory:
         con.execute(f"SET temp_directory = '{spill}'")
         con.execute("SET preserve_insertion_order = false")
         con.execute(
-            f"CREATE VIEW disputes AS SELECT * FROM read_parquet('{self.disputes_path}')"
+            "CREATE VIEW disputes AS SELECT * FROM "
+            f"read_parquet('{self.disputes_path}')"
         )
         # one row per (dispute, cause it cites); causes hold "payment;tone"
         con.execute(
@@ -353,9 +352,7 @@ class ScanHistory:
 
 def _typed(table: pa.Table, canonical: dict[str, Any]) -> pd.DataFrame:
     """Typed rows read back with the in-memory dtypes."""
-    frame = table.to_pandas(
-        types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get
-    )
+    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get)
     for name, dtype in canonical.items():
         if name in frame.columns and str(frame[name].dtype) != str(dtype):
             frame[name] = frame[name].astype(dtype)
@@ -434,7 +431,11 @@ def scan_history(
     True
     """
     engine()
-    if isinstance(chunk_rows, bool) or not isinstance(chunk_rows, int) or chunk_rows < 1:
+    if (
+        isinstance(chunk_rows, bool)
+        or not isinstance(chunk_rows, int)
+        or chunk_rows < 1
+    ):
         raise ValueError(
             f"The value for `chunk_rows` must be a positive integer, but "
             f"{chunk_rows!r} was passed."
@@ -447,8 +448,11 @@ def scan_history(
     d_files = _files(disputes, "disputes")
     m_files = _files(missions, "missions") if missions is not None else []
     owned = workdir is None
-    work = Path(tempfile.mkdtemp(prefix="conflictkit-scan-")) if owned else Path(
-        workdir)  # fmt: skip
+    work = (
+        Path(tempfile.mkdtemp(prefix="conflictkit-scan-"))
+        if workdir is None
+        else Path(workdir)
+    )
     work.mkdir(parents=True, exist_ok=True)
     try:
         return _scan(d_files, m_files, work, owned, columns=columns,
@@ -547,7 +551,9 @@ def _id_width(files: list[Path]) -> int:
             n += pq.ParquetFile(p).metadata.num_rows
         else:
             with open(p, "rb") as f:
-                n += sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 24), b""))
+                n += sum(
+                    block.count(b"\n") for block in iter(lambda: f.read(1 << 24), b"")
+                )
     return max(4, len(str(n)))
 
 
@@ -564,7 +570,9 @@ def _latest(duckdb: Any, work: Path, m_table: _Table | None) -> Any:
                 f"SELECT greatest(max(started_at), max(ended_at)) AS t "
                 f"FROM read_parquet('{work / 'missions.parquet'}')"
             )
-        row = con.execute(f"SELECT max(t) FROM ({' UNION ALL '.join(parts)})").fetchone()
+        row = con.execute(
+            f"SELECT max(t) FROM ({' UNION ALL '.join(parts)})"
+        ).fetchone()
     finally:
         con.close()
     return pd.NaT if row is None or row[0] is None else row[0]
