@@ -219,9 +219,17 @@ class ScanHistory:
 
     Examples
     --------
+    >>> import pathlib, tempfile
     >>> import conflictkit as ck
-    >>> isinstance(ck.scan_history, object)
-    True
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "log.csv"
+    >>> _ = ck.write_history(ck.load_example(), path)
+    >>> scan = ck.scan_history(path, as_of="2026-01-01")
+    >>> len(scan), scan.n_read, scan.n_rejected
+    (203, 203, 0)
+    >>> part = scan.collect(where="client = 'Nova Voyages'")
+    >>> len(part)
+    13
+    >>> scan.close()
     """
 
     def __init__(
@@ -424,10 +432,11 @@ def scan_history(
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = ck.write_history(ck.load_example(), folder / "log.parquet")
     >>> scan = ck.scan_history(folder / "log.parquet",
-    ...                        missions=folder / "log_missions.parquet")
+    ...                        missions=folder / "log_missions.parquet",
+    ...                        as_of="2026-01-01")
     >>> scan
     <ScanHistory: 203 disputes on disk, 142 missions, as of 2026-01-01>
-    >>> ck.cause_counts(scan).equals(ck.cause_counts(ck.load_example()))
+    >>> ck.recurring_causes(scan).equals(ck.recurring_causes(ck.load_example()))
     True
     """
     engine()
