@@ -17,7 +17,21 @@ import pandas as pd
 
 from ..errors import READ_FAILURE_COLUMNS
 
-__all__ = ["cross_checks"]
+__all__ = ["MEMORY_LIMIT", "connect", "cross_checks"]
+
+
+#: DuckDB's memory for a query; beyond it, it spills to the work folder.
+MEMORY_LIMIT = "1GB"
+
+
+def connect(duckdb: Any, work: Path) -> Any:
+    """A DuckDB connection held to :data:`MEMORY_LIMIT`, spilling to ``work``."""
+    con = duckdb.connect()
+    spill = work / "spill"
+    spill.mkdir(exist_ok=True)
+    con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+    con.execute(f"SET temp_directory = {_sql_path(spill)}")
+    return con
 
 
 def _sql_path(path: Path) -> str:
@@ -34,10 +48,14 @@ def _duplicates(con: Any, ids: Path, message: str) -> pd.DataFrame:
     return (
         con.sql(
             f"""
-        WITH ranked AS (
+        WITH ids AS (
+            SELECT * FROM read_parquet({_sql_path(ids)}) WHERE id IS NOT NULL
+        ), twice AS (
+            SELECT id FROM ids GROUP BY id HAVING count(*) > 1
+        ), ranked AS (  -- the window runs on the few ids used twice only
             SELECT *, first_value(row) OVER w AS first_row,
                       row_number() OVER w AS k
-            FROM read_parquet({_sql_path(ids)}) WHERE id IS NOT NULL
+            FROM ids SEMI JOIN twice USING (id)
             WINDOW w AS (PARTITION BY id ORDER BY file, row)
         )
         SELECT file, row, id, {first} AS problem, id AS value
@@ -164,7 +182,7 @@ def cross_checks(
     m_side: Path | None,
 ) -> pd.DataFrame | None:
     """Run the checks across chunks; write ``disputes.parquet`` (and missions)."""
-    con = duckdb.connect()
+    con = connect(duckdb, work)
     reports = []
     try:
         bad_m = None

@@ -28,8 +28,10 @@ import pyarrow.parquet as pq
 
 from ..errors import ConflictkitWarning, DisputeDataError
 from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, History
+from . import _cross
 from ._chunks import ChunkState, raw_chunks, validate_chunk
 from ._columns import check_columns_argument
+from ._cross import MEMORY_LIMIT, connect
 
 __all__ = ["ScanHistory", "engine", "scan_history"]
 
@@ -254,7 +256,8 @@ class ScanHistory:
         self.skipped: dict[str, int] = counts["skipped"]
         self.unused_columns: tuple[str, ...] = counts["unused"]
         self.generated_ids: bool = counts["generated_ids"]
-        self.memory_limit = "1GB"
+        #: DuckDB's memory for one query (it spills to disk beyond)
+        self.memory_limit = MEMORY_LIMIT
         self._missions: pd.DataFrame | None = None
         self._len: int | None = None
         self._finalizer = (
@@ -264,12 +267,8 @@ class ScanHistory:
     # ------------------------------------------------------------ engine
     def connect(self) -> Any:
         """A DuckDB connection with views ``disputes``, ``causes``, ``missions``."""
-        duckdb = engine()
-        con = duckdb.connect()
-        spill = self.workdir / "spill"
-        spill.mkdir(exist_ok=True)
+        con = connect(engine(), self.workdir)
         con.execute(f"SET memory_limit = '{self.memory_limit}'")
-        con.execute(f"SET temp_directory = '{spill}'")
         con.execute("SET preserve_insertion_order = false")
         con.execute(
             "CREATE VIEW disputes AS SELECT * FROM "
@@ -487,8 +486,6 @@ def _scan(
     rejected: Path | None,
     chunk_rows: int,
 ) -> ScanHistory:
-    from ._cross import cross_checks
-
     columns = check_columns_argument(columns, list(columns or {}))  # targets
     tables = {}
     m_rejected = (
@@ -514,7 +511,7 @@ def _scan(
                 ", ".join(str(p) for p in d_files),
             )
     duckdb = engine()
-    extra = cross_checks(duckdb, work, d_table, m_table, rejected, m_rejected)
+    extra = _cross.cross_checks(duckdb, work, d_table, m_table, rejected, m_rejected)
     if rejected is None and extra is not None:
         raise DisputeDataError(extra, ", ".join(str(p) for p in d_files))
     for t in tables.values():
@@ -568,7 +565,7 @@ def _id_width(files: list[Path]) -> int:
 
 def _latest(duckdb: Any, work: Path, m_table: _Table | None) -> Any:
     """The latest date among the rows kept (read_history's default as_of)."""
-    con = duckdb.connect()
+    con = connect(duckdb, work)
     try:
         parts = [
             f"SELECT greatest(max(opened_at), max(resolved_at)) AS t "
