@@ -188,18 +188,51 @@ def measure(label: str, fn: Callable[[], Any]) -> tuple[Any, Peak]:
     return out, p
 
 
-def big(n: int, n_clients: int, folder: Path) -> None:
-    with Peak() as p:
-        d_path, m_path = write_parquet(folder, n, n_clients=n_clients)
-    size = d_path.stat().st_size / 2**30
-    print(f"wrote {n:,} disputes ({size:.2f} GB Parquet) in {p.seconds:.0f} s")
-    scan, _ = measure(
-        "scan_history (validate)",
-        partial(ck.scan_history, d_path, missions=m_path, workdir=folder / "work"),
-    )
+def big(
+    n: int, n_clients: int, folder: Path, *, reuse: bool = False, only: Any = None
+) -> None:
+    d_path, m_path = folder / "disputes.parquet", folder / "missions.parquet"
+    if reuse and d_path.exists() and pq.ParquetFile(d_path).metadata.num_rows == n:
+        print(f"reusing {d_path} ({n:,} disputes)")
+    else:
+        with Peak() as p:
+            d_path, m_path = write_parquet(folder, n, n_clients=n_clients)
+        size = d_path.stat().st_size / 2**30
+        print(f"wrote {n:,} disputes ({size:.2f} GB Parquet) in {p.seconds:.0f} s")
+    work = folder / "work"
+    if reuse and (work / "disputes.parquet").exists():
+        scan = reopen(work)  # validated by a former run
+        print(f"reusing the rows validated by a former run in {work}")
+    else:
+        shutil.rmtree(work, ignore_errors=True)
+        scan, _ = measure(
+            "scan_history (validate)",
+            partial(ck.scan_history, d_path, missions=m_path, workdir=work),
+        )
     print(f"  {scan!r}")
     for name, fn in ANALYSES:
+        if only and name not in only:
+            continue
         measure(name, partial(fn, scan))
+
+
+def reopen(work: Path) -> Any:
+    """The ScanHistory a former run left in ``work`` (benchmarks only)."""
+    from conflictkit.io._scan import ScanHistory, _latest, engine
+
+    as_of = _latest(engine(), work, True)
+    n = pq.ParquetFile(work / "disputes.parquet").metadata.num_rows
+    counts = {"source": str(work), "n_read": n, "n_rejected": 0,
+              "n_rejected_missions": 0, "rejected_path": None, "skipped": {},
+              "unused": (), "generated_ids": False}  # fmt: skip
+    return ScanHistory(
+        work,
+        disputes=work / "disputes.parquet",
+        missions=work / "missions.parquet",
+        as_of=as_of,
+        counts=counts,
+        owned=False,
+    )
 
 
 def run_all(label: str, history: Any) -> dict[str, Any]:
@@ -249,13 +282,21 @@ def main() -> None:
     parser.add_argument("--disputes", type=int)
     parser.add_argument("--clients", type=int, default=200_000)
     parser.add_argument("--folder", type=Path)
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the Parquet files of a former run"
+    )
+    parser.add_argument("--only", nargs="*", help="run only these analyses")
     args = parser.parse_args()
     n = args.disputes or (50_000_000 if args.mode == "big" else 3_000_000)
     folder = args.folder or Path(tempfile.mkdtemp(prefix="conflictkit-bench-"))
     try:
-        (big if args.mode == "big" else compare)(n, args.clients, folder)
+        if args.mode == "big":
+            big(n, args.clients, folder, reuse=args.reuse, only=args.only)
+        else:
+            compare(n, args.clients, folder)
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if not args.reuse:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

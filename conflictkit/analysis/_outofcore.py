@@ -28,6 +28,8 @@ __all__ = [
 ]
 
 _CAUSES = [str(c) for c in CAUSE_DTYPE.categories]
+#: Cause citations per slice of clients when DuckDB computes gaps (a window).
+GAP_ROWS = 4_000_000
 
 
 def is_scan(history: object) -> bool:
@@ -226,22 +228,35 @@ def client_cause_rows(history: Any) -> dict[str, pd.DataFrame]:
     """
     cells = history.query(
         f"""
-        WITH c AS (
-            SELECT client, {cause_code()} AS c, cause = primary_cause AS first,
-                   epoch_ns(opened_at) // 1000000000 AS secs
-            FROM causes WHERE cause IS NOT NULL
-        ), g AS (
-            SELECT client, c, first,
-                   secs - lag(secs) OVER (PARTITION BY client, c ORDER BY secs)
-                   AS gap
-            FROM c
-        )
-        SELECT client, c, count(*) AS n,
-               count(*) FILTER (WHERE first) AS n_primary,
-               median(gap / 86400.0) AS gap
-        FROM g GROUP BY client, c
+        SELECT client, {cause_code()} AS c, count(*) AS n,
+               count(*) FILTER (WHERE cause = primary_cause) AS n_primary
+        FROM causes WHERE cause IS NOT NULL GROUP BY ALL
         """
     )
+    # DuckDB's windows do not spill to disk: the gaps are taken a slice of
+    # clients at a time, each slice well within the memory limit
+    n_slices = max(1, -(-int(cells["n"].sum()) // GAP_ROWS))
+    gaps = []
+    for i in range(n_slices):
+        gaps.append(
+            history.query(
+                f"""
+                WITH c AS (
+                    SELECT client, {cause_code()} AS c,
+                           epoch_ns(opened_at) // 1000000000 AS secs
+                    FROM causes
+                    WHERE cause IS NOT NULL AND hash(client) % {n_slices} = {i}
+                ), g AS (
+                    SELECT client, c, secs - lag(secs) OVER (
+                        PARTITION BY client, c ORDER BY secs) AS gap
+                    FROM c
+                )
+                SELECT client, c, median(gap / 86400.0) AS gap
+                FROM g GROUP BY client, c
+                """
+            )
+        )
+    cells = cells.merge(pd.concat(gaps), on=["client", "c"], how="left")
     clients = history.query(
         """
         SELECT client, count(*) AS n_disputes,
