@@ -93,6 +93,14 @@ def test_analyses_without_missions_equal_in_memory(tmp_path, name, kwargs):
     assert_same(name, memory, scan, kwargs)
 
 
+def test_median_gaps_taken_a_slice_of_clients_at_a_time(planted, monkeypatch):
+    from conflictkit.analysis import _outofcore
+
+    memory, scan = planted
+    monkeypatch.setattr(_outofcore, "GAP_ROWS", 10)  # about 7 slices here
+    assert_same("recurring_causes", memory, scan, {})
+
+
 def test_generated_career_matches_row_for_row(planted):
     memory, scan = planted
     assert len(scan) == len(memory) == scan.n_read

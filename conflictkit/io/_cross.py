@@ -31,6 +31,8 @@ def connect(duckdb: Any, work: Path) -> Any:
     spill.mkdir(exist_ok=True)
     con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
     con.execute(f"SET temp_directory = {_sql_path(spill)}")
+    # rows are put back in order by (file, row) where order matters
+    con.execute("SET preserve_insertion_order = false")
     return con
 
 

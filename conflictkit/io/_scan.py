@@ -269,7 +269,6 @@ class ScanHistory:
         """A DuckDB connection with views ``disputes``, ``causes``, ``missions``."""
         con = connect(engine(), self.workdir)
         con.execute(f"SET memory_limit = '{self.memory_limit}'")
-        con.execute("SET preserve_insertion_order = false")
         con.execute(
             "CREATE VIEW disputes AS SELECT * FROM "
             f"read_parquet('{self.disputes_path}')"
