@@ -192,13 +192,15 @@ def duration_rows(
     con = history.connect()
     try:
         values = con.sql(f"{keys} SELECT gid, g FROM k ORDER BY gid").to_arrow_table()
+        # count first (an aggregate spills to disk), then number the groups
         rows = con.sql(
-            f"""{keys}
-            SELECT k.gid::INTEGER AS gid, s.ns, s.resolved, count(*)::BIGINT AS n
-            FROM (SELECT {g} AS g, {ns} AS ns, resolved_at IS NOT NULL AS resolved
-                  FROM {source} WHERE {known}) AS s
-            JOIN k ON s.g IS NOT DISTINCT FROM k.g
-            GROUP BY ALL
+            f"""{keys}, a AS (
+                SELECT {g} AS g, {ns} AS ns, resolved_at IS NOT NULL AS resolved,
+                       count(*)::BIGINT AS n
+                FROM {source} WHERE {known} GROUP BY ALL
+            )
+            SELECT k.gid::INTEGER AS gid, a.ns, a.resolved, a.n
+            FROM a JOIN k ON a.g IS NOT DISTINCT FROM k.g
             """
         ).to_arrow_table()
     finally:
