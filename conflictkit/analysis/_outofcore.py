@@ -201,6 +201,7 @@ def duration_rows(
             )
             SELECT k.gid::INTEGER AS gid, a.ns, a.resolved, a.n
             FROM a JOIN k ON a.g IS NOT DISTINCT FROM k.g
+            ORDER BY gid, ns
             """
         ).to_arrow_table()
     finally:

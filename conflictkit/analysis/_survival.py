@@ -213,10 +213,10 @@ def _scan_durations(
                 f"but {by!r} was passed."
             )
     rows, g_values, distinct = duration_rows(history, by)
-    # the operations of _grouped_durations, on each distinct duration once
-    ns, at = np.unique(rows["ns"], return_inverse=True)
-    span = pd.Series(pd.to_timedelta(ns, unit="ns"))
-    days = (span.dt.total_seconds() / 86400.0).to_numpy(float)[at.ravel()]
+    # the operations of _grouped_durations (rows come sorted by group and ns)
+    span = pd.Series(pd.to_timedelta(rows.pop("ns"), unit="ns"))
+    days = (span.dt.total_seconds() / 86400.0).to_numpy(float)
+    del span
     resolved, counts = rows["resolved"], rows["n"]
     if by is None or g_values is None:
         return days, resolved, np.zeros(len(days), np.intp), counts, pd.Index([ALL])
