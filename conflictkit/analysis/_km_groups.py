@@ -153,8 +153,7 @@ def km_groups_counted(
             "date, and open ones an `as_of` date to be censored at."
         )
     ordered = np.all(
-        (codes[1:] > codes[:-1])
-        | ((codes[1:] == codes[:-1]) & (days[1:] >= days[:-1]))
+        (codes[1:] > codes[:-1]) | ((codes[1:] == codes[:-1]) & (days[1:] >= days[:-1]))
     )
     if ordered:  # by group then duration already (an engine's ORDER BY)
         t, g, died, w = days, codes, resolved, counts
@@ -162,9 +161,7 @@ def km_groups_counted(
         order = np.lexsort((days, codes))
         t, g, died, w = days[order], codes[order], resolved[order], counts[order]
     size = np.bincount(g, weights=w, minlength=n_groups).astype(np.int64)
-    n_died = np.bincount(g[died], weights=w[died], minlength=n_groups).astype(
-        np.int64
-    )
+    n_died = np.bincount(g[died], weights=w[died], minlength=n_groups).astype(np.int64)
     new = np.ones(t.size, dtype=bool)
     new[1:] = (g[1:] != g[:-1]) | (t[1:] != t[:-1])
     first = np.flatnonzero(new)
