@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import sys
 import time
 import tracemalloc
@@ -26,13 +25,12 @@ import warnings
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-os.environ.setdefault("TQDM_DISABLE", "1")  # progress bars would garble the table
 
-import _bench_counts  # noqa: E402
-import _bench_effects  # noqa: E402
-import _bench_recurring  # noqa: E402
+import _bench_counts
+import _bench_effects
+import _bench_recurring
 
-import conflictkit as ck  # noqa: E402
+import conflictkit as ck
 
 
 def build(n_disputes: int, seed: int = 1) -> ck.History:

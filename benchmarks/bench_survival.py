@@ -22,17 +22,14 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
 import time
 import warnings
 from collections.abc import Callable
 
-os.environ.setdefault("TQDM_DISABLE", "1")
+import pandas as pd
 
-import pandas as pd  # noqa: E402
-
-import conflictkit as ck  # noqa: E402
-from conflictkit.analysis._survival import (  # noqa: E402
+import conflictkit as ck
+from conflictkit.analysis._survival import (
     _survival_curves_per_group,
     _time_to_resolution_per_group,
 )

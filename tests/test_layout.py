@@ -31,7 +31,7 @@ STAGES = [
     "cli",
 ]
 FOUNDATION = {
-    "model", "_labels", "_i18n", "errors", "_resources", "_progress", "_version",
+    "model", "_labels", "_i18n", "errors", "_resources", "_version",
 }  # fmt: skip
 # The imports that go up the page, lazily and on purpose: History.from_frames
 # validates its input with the reader's rules, and History.combine matches
