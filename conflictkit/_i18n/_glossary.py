@@ -92,12 +92,14 @@ GLOSSARY: dict = {
         "La part des litiges encore ouverts après chaque nombre de jours,"
         " calculée pour tenir compte correctement des litiges encore ouverts.",
     ),
-    "term.logrank": ("p (days)", "p (jours)"),
+    "term.logrank": ("p, q (days)", "p, q (jours)"),
     "def.logrank": (
         "For time to settle, a log-rank test: whether disputes with and without"
-        " a habit took clearly different times to settle.",
+        " a habit took clearly different times to settle (q: the same, allowing"
+        " for the number of habits compared).",
         "Pour le délai de règlement, un test du log-rank : les litiges avec et"
-        " sans une habitude ont-ils pris des temps nettement différents ?",
+        " sans une habitude ont-ils pris des temps nettement différents ? (q : le"
+        " même, compte tenu du nombre d'habitudes comparées).",
     ),
     "term.verdict": (
         "Rising, falling, no clear change",
