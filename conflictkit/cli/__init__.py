@@ -13,16 +13,103 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, NoReturn
 
 from . import _analysis, _invoices, _journal, _report
 from ._common import clean, error_line, say
 
-__all__ = ["build_parser", "main"]
+__all__ = ["argv_lang", "build_parser", "main"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``conflictkit`` command."""
+class _FrenchFormatter(argparse.HelpFormatter):
+    """argparse's help with a French usage prefix."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        if prefix is None:
+            from .._i18n._cli_help import ARGPARSE_FR
+
+            prefix = ARGPARSE_FR["usage: "]
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        # French puts a space before the colon argparse adds
+        super().start_section(f"{heading} " if heading else heading)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors speak the language of its help."""
+
+    lang = "en"
+
+    def error(self, message: str) -> NoReturn:
+        if self.lang != "fr":
+            super().error(message)
+        from .._i18n._cli_help import argparse_error_fr
+
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {argparse_error_fr(message)}\n")
+
+
+def _parsers(parser: argparse.ArgumentParser) -> Iterator[argparse.ArgumentParser]:
+    """``parser`` and every subcommand's parser under it."""
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):  # aliases once
+                yield from _parsers(sub)
+
+
+def _in_french(parser: argparse.ArgumentParser) -> None:
+    """Every help text, section title, usage line and error in French."""
+    from .._i18n._cli_help import ARGPARSE_FR, HELP_FR
+
+    def fr(text: str | None) -> str | None:
+        return HELP_FR.get(text, text) if text else text
+
+    for p in _parsers(parser):
+        p.lang = "fr"  # type: ignore[attr-defined]
+        p.formatter_class = _FrenchFormatter
+        p.description = fr(p.description)
+        for group in p._action_groups:
+            if group.title:
+                group.title = ARGPARSE_FR.get(group.title, group.title)
+        for action in p._actions:
+            action.help = fr(action.help)
+            if isinstance(action, argparse._SubParsersAction):
+                for choice in action._choices_actions:
+                    choice.help = fr(choice.help)
+
+
+def argv_lang(argv: Sequence[str]) -> str:
+    """The language the command line asks for, read before parsing it.
+
+    The last ``--lang fr`` / ``--lang=fr`` wins, as argparse would have it;
+    without one, the locale's (:func:`conflictkit._i18n.default_lang`).
+
+    Examples
+    --------
+    >>> argv_lang(["add", "Acme", "--lang", "fr"]), argv_lang(["--lang=en"])
+    ('fr', 'en')
+    """
+    from .._i18n import LANGS, default_lang
+
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGS:
+            lang = value
+    return lang or default_lang()
+
+
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser of the ``conflictkit`` command, its help in ``lang``."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--lang",
@@ -38,9 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="the journal database (default: $CONFLICTKIT_JOURNAL, else "
         "journal.sqlite in your user data directory)",
     )
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="conflictkit",
         description="Learn from your disputes with clients.",
+    )
+    # ``conflictkit --lang fr --help``: read by argv_lang, hidden from the help
+    parser.add_argument(
+        "--lang", choices=["en", "fr"], default=argparse.SUPPRESS, help=argparse.SUPPRESS
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -59,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     _report.add_commands(command)
     _journal.add_commands(command, journal)
     _invoices.add_commands(command, journal, sub)
+    if lang == "fr":
+        _in_french(parser)
     return parser
 
 
@@ -77,13 +170,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         missing, a dispute id unknown, an argument unreadable or the journal
         file unusable (busy, read-only, full disk, damaged, not a journal).
     """
-    args = build_parser().parse_args(argv)  # before any heavy import
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = argv_lang(argv)
+    args = build_parser(lang).parse_args(argv)  # before any heavy import
 
-    from .._i18n import default_lang, warning_text
+    from .._i18n import warning_text
     from ..errors import ConflictkitWarning, DisputeDataError
 
     if args.lang is None:
-        args.lang = default_lang()
+        args.lang = lang
     # French puts a space before the colon
     colon = " : " if args.lang == "fr" else ": "
     err_word = say("error", args.lang) + colon
