@@ -147,3 +147,28 @@ def test_language_is_read_before_parsing(monkeypatch):
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert argv_lang(["list"]) == "fr"
     assert argv_lang(["list", "--lang", "en"]) == "en"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "french_text"),
+    [
+        ("absent.csv", None, "impossible de lire la table des causes 'absent.csv' : "
+         "fichier introuvable"),
+        ("latin1.csv", b"\xe9t\xe9,scope\n", "n'est pas en utf-8 (octet 0xe9"),
+        ("broken.json", b"{bad", "n'est pas du JSON valide : erreur de syntaxe "
+         "ligne 1, colonne 2"),
+        ("list.json", b"[1]", "doit être un objet JSON graphie -> cause"),
+        ("map.csv", b"spelling,cause\nretard,nimp\n",
+         "graphie 'retard' : 'nimp' n'est pas une cause ; causes attendues : "
+         "périmètre, délais"),
+    ],
+)  # fmt: skip
+def test_cause_map_errors_are_french(name, content, french_text, french, tmp_path,
+                                     monkeypatch, capsys):  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    if content is not None:
+        (tmp_path / name).write_bytes(content)
+    code, text = _run([*french, "summary", "--cause-map", name], capsys)
+    assert code == 2
+    assert french_text in text
+    assert english_words(_words_left(text.split(" : erreur : ")[1])) == []

@@ -56,7 +56,8 @@ HELP_FR: dict[str, str] = {
         "le relevé de litiges (CSV, XLSX, JSON…)",
     "the dispute log": "le relevé de litiges",
     "the missions table": "la table des missions",
-    "map your headers onto conflictkit's names, e.g. 'Motif=causes,Réglé le=resolved_at'":
+    "map your headers onto conflictkit's names, e.g. "
+    "'Motif=causes,Réglé le=resolved_at'":
         "faire correspondre vos en-têtes aux noms de conflictkit, par exemple "
         "'Motif=causes,Réglé le=resolved_at'",
     "a CSV (spelling,cause) or JSON file of extra cause spellings; an empty "
@@ -266,39 +267,78 @@ ARGPARSE_FR: dict[str, str] = {
     "optional arguments": "options",
 }
 
+_OS_ERRORS_FR = {
+    "No such file or directory": "fichier introuvable",
+    "Permission denied": "accès refusé",
+    "Is a directory": "c'est un dossier",
+    "Not a directory": "un élément du chemin n'est pas un dossier",
+}
+_CAUSES_FR = "périmètre, délais, paiement, ton, confiance, autre"
+
+# why a cause map cannot be read, as Python or conflictkit says it
+_DETAILS_FR: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.S), fr)
+    for p, fr in (
+        (r"^\[Errno \d+\] (?P<why>[^:]*)(?:: .*)?$", "{why}"),
+        (r"^'(?P<codec>[\w-]+)' codec can't decode byte (?P<byte>\S+) in "
+         r"position (?P<pos>\d+).*$",
+         "le texte n'est pas en {codec} (octet {byte} à la position {pos})"),
+        (r"^.*: line (?P<line>\d+) column (?P<col>\d+) \(char \d+\)$",
+         "erreur de syntaxe ligne {line}, colonne {col}"),
+        (r"^The values of `cause_map` must be causes .*, but (?P<v>.*) was "
+         r"passed\.$",
+         "{v} n'est pas une cause ; causes attendues : " + _CAUSES_FR
+         + " (vide : aucune cause)"),
+    )
+]  # fmt: skip
+
+
+def _detail_fr(detail: str) -> str:
+    for pattern, french in _DETAILS_FR:
+        if m := pattern.match(detail):
+            parts = m.groupdict()
+            if "why" in parts:
+                parts["why"] = _OS_ERRORS_FR.get(parts["why"], parts["why"])
+            return french.format(**parts)
+    return detail
+
+
 _ERRORS_FR: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p, re.S), fr)
     for p, fr in (
-        (r"^the following arguments are required: (.*)$",
-         r"ces arguments sont obligatoires : \1"),
-        (r"^invalid choice: (.*) \(choose from (.*)\)$",
-         r"choix invalide : \1 (au choix : \2)"),
+        (r"^the following arguments are required: (?P<a>.*)$",
+         "ces arguments sont obligatoires : {a}"),
+        (r"^invalid choice: (?P<v>.*) \(choose from (?P<c>.*)\)$",
+         "choix invalide : {v} (au choix : {c})"),
         (r"^expected one argument$", "une valeur attendue"),
         (r"^expected at most one argument$", "au plus une valeur attendue"),
         (r"^expected at least one argument$", "au moins une valeur attendue"),
-        (r"^unrecognized arguments: (.*)$", r"arguments non reconnus : \1"),
-        (r"^not allowed with argument (.*)$", r"incompatible avec l'argument \1"),
-        (r"^one of the arguments (.*) is required$",
-         r"l'un de ces arguments est obligatoire : \1"),
-        (r"^ambiguous option: (\S+) could match (.*)$",
-         r"option ambiguë : \1 peut désigner \2"),
-        (r"^ignored explicit argument (.*)$", r"argument explicite ignoré : \1"),
-        (r"^invalid int value: (.*)$", r"nombre entier attendu, pas \1"),
-        (r"^invalid (\S+) value: (.*)$", r"valeur invalide : \2"),
-        (r"^expected yes or no, not (.*)$", r"oui ou non attendu, pas \1"),
-        (r"^expected HEADER=name pairs separated by commas, such as ('.*?'), not (.*)$",
-         r"paires EN-TÊTE=nom séparées par des virgules attendues, comme \1, "
-         r"pas \2"),
-        (r"^cannot read the cause map (.*?): (.*)$",
-         r"impossible de lire la table des causes \1 : \2"),
-        (r"^the cause map (.*?) is not valid JSON: (.*)$",
-         r"la table des causes \1 n'est pas du JSON valide : \2"),
-        (r"^the cause map (.*?) must be a JSON object of spelling -> cause$",
-         r"la table des causes \1 doit être un objet JSON graphie -> cause"),
-        (r"^the cause map (.*?), spelling (.*?): (.*)$",
-         r"la table des causes \1, graphie \2 : \3"),
-        (r"^(.*) is not a date \(expected e\.g\. 2025-01-31\)$",
-         r"\1 n'est pas une date (attendu par exemple : 2025-01-31)"),
+        (r"^unrecognized arguments: (?P<a>.*)$", "arguments non reconnus : {a}"),
+        (r"^not allowed with argument (?P<a>.*)$",
+         "incompatible avec l'argument {a}"),
+        (r"^one of the arguments (?P<a>.*) is required$",
+         "l'un de ces arguments est obligatoire : {a}"),
+        (r"^ambiguous option: (?P<o>\S+) could match (?P<m>.*)$",
+         "option ambiguë : {o} peut désigner {m}"),
+        (r"^ignored explicit argument (?P<a>.*)$",
+         "argument explicite ignoré : {a}"),
+        (r"^invalid int value: (?P<v>.*)$", "nombre entier attendu, pas {v}"),
+        (r"^invalid \S+ value: (?P<v>.*)$", "valeur invalide : {v}"),
+        (r"^expected yes or no, not (?P<v>.*)$", "oui ou non attendu, pas {v}"),
+        (r"^expected HEADER=name pairs separated by commas, such as "
+         r"(?P<e>'.*?'), not (?P<v>.*)$",
+         "paires EN-TÊTE=nom séparées par des virgules attendues, comme {e}, "
+         "pas {v}"),
+        (r"^cannot read the cause map (?P<f>.*?): (?P<d>.*)$",
+         "impossible de lire la table des causes {f} : {d}"),
+        (r"^the cause map (?P<f>.*?) is not valid JSON: (?P<d>.*)$",
+         "la table des causes {f} n'est pas du JSON valide : {d}"),
+        (r"^the cause map (?P<f>.*?) must be a JSON object of spelling -> cause$",
+         "la table des causes {f} doit être un objet JSON graphie -> cause"),
+        (r"^the cause map (?P<f>.*?), spelling (?P<s>.*?): (?P<d>.*)$",
+         "la table des causes {f}, graphie {s} : {d}"),
+        (r"^(?P<v>.*) is not a date \(expected e\.g\. 2025-01-31\)$",
+         "{v} n'est pas une date (attendu par exemple : 2025-01-31)"),
     )
 ]  # fmt: skip
 _ARGUMENT = re.compile(r"^argument (.+?): (.*)$", re.S)
@@ -318,6 +358,9 @@ def argparse_error_fr(message: str) -> str:
     if m := _ARGUMENT.match(message):
         prefix, message = f"argument {m[1]} : ", m[2]
     for pattern, french in _ERRORS_FR:
-        if pattern.match(message):
-            return prefix + pattern.sub(french, message)
+        if m := pattern.match(message):
+            parts = m.groupdict()
+            if "d" in parts:
+                parts["d"] = _detail_fr(parts["d"])
+            return prefix + french.format(**parts)
     return prefix + message

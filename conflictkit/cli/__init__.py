@@ -25,7 +25,9 @@ __all__ = ["argv_lang", "build_parser", "main"]
 class _FrenchFormatter(argparse.HelpFormatter):
     """argparse's help with a French usage prefix."""
 
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+    def add_usage(
+        self, usage: Any, actions: Any, groups: Any, prefix: Any = None
+    ) -> None:
         if prefix is None:
             from .._i18n._cli_help import ARGPARSE_FR
 
@@ -125,13 +127,16 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
         help="the journal database (default: $CONFLICTKIT_JOURNAL, else "
         "journal.sqlite in your user data directory)",
     )
-    parser = _Parser(
+    parser: argparse.ArgumentParser = _Parser(
         prog="conflictkit",
         description="Learn from your disputes with clients.",
     )
     # ``conflictkit --lang fr --help``: read by argv_lang, hidden from the help
     parser.add_argument(
-        "--lang", choices=["en", "fr"], default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        "--lang",
+        choices=["en", "fr"],
+        default=argparse.SUPPRESS,
+        help=argparse.SUPPRESS,
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
