@@ -144,6 +144,9 @@ def test_language_is_read_before_parsing(monkeypatch):
     assert argv_lang(["--lang", "fr", "list", "--lang", "en"]) == "en"
     assert argv_lang(["add", "--", "--lang", "fr"]) == "en"
     assert argv_lang(["add", "--notes", "--lang"]) == "en"
+    assert argv_lang(["add", "Acme", "--la", "fr"]) == "fr"
+    assert argv_lang(["add", "Acme", "--lan=fr"]) == "fr"
+    assert argv_lang(["add", "Acme", "-l", "fr", "--", "--lang=fr"]) == "en"
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
     assert argv_lang(["list"]) == "fr"
     assert argv_lang(["list", "--lang", "en"]) == "en"

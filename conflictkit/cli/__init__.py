@@ -86,8 +86,9 @@ def _in_french(parser: argparse.ArgumentParser) -> None:
 def argv_lang(argv: Sequence[str]) -> str:
     """The language the command line asks for, read before parsing it.
 
-    The last ``--lang fr`` / ``--lang=fr`` wins, as argparse would have it;
-    without one, the locale's (:func:`conflictkit._i18n.default_lang`).
+    The last ``--lang fr`` / ``--lang=fr`` (or ``--la fr``, abbreviated as
+    argparse allows) wins, as argparse would have it; without one, the
+    locale's (:func:`conflictkit._i18n.default_lang`).
 
     Examples
     --------
@@ -100,11 +101,11 @@ def argv_lang(argv: Sequence[str]) -> str:
     for i, arg in enumerate(argv):
         if arg == "--":
             break
-        value = None
-        if arg == "--lang" and i + 1 < len(argv):
-            value = argv[i + 1]
-        elif arg.startswith("--lang="):
-            value = arg.partition("=")[2]
+        name, eq, value = arg.partition("=")
+        if len(name) < 3 or not "--lang".startswith(name):  # --la as argparse
+            continue
+        if not eq:
+            value = argv[i + 1] if i + 1 < len(argv) else ""
         if value in LANGS:
             lang = value
     return lang or default_lang()
