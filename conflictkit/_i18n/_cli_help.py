@@ -51,7 +51,6 @@ HELP_FR: dict[str, str] = {
     "language of the output (default: French under a French locale, else English)":
         "langue des messages (par défaut : le français sous une locale "
         "française, sinon l'anglais)",
-    "language of the output (default: en)": "langue des messages (par défaut : en)",
     "the dispute log (CSV, XLSX, JSON...)":
         "le relevé de litiges (CSV, XLSX, JSON…)",
     "the dispute log": "le relevé de litiges",

@@ -436,7 +436,8 @@ def add_commands(
         if not any(a.dest == "lang" for a in action._actions):
             action.add_argument(
                 "--lang", choices=["en", "fr"], default=argparse.SUPPRESS,
-                help="language of the output (default: en)",
+                help="language of the output (default: French under a French locale, "
+                "else English)",
             )  # fmt: skip
 
 
