@@ -358,12 +358,15 @@ def forest(
     # which side of the reference line means what, at its foot
     foot = ax.get_xaxis_transform()
     hint: dict[str, Any] = {
-        "transform": foot,
+        "xy": (1, 0.01),
+        "xycoords": foot,
+        "textcoords": "offset points",
         "va": "bottom",
         "fontsize": "small",
         "color": "0.3",
     }
-    ax.text(0.97, 0.01, "← " + text(fewer, lang), ha="right", **hint)
-    ax.text(1.03, 0.01, text(more, lang) + " →", ha="left", **hint)
+    # a fixed gap in points either side of the line, whatever the log span
+    ax.annotate("← " + text(fewer, lang), xytext=(-5, 0), ha="right", **hint)
+    ax.annotate(text(more, lang) + " →", xytext=(5, 0), ha="left", **hint)
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="x", which="major", color="0.9", zorder=0)
