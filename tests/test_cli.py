@@ -214,7 +214,9 @@ def test_suggest_lists_unlabelled_disputes(tmp_path, capsys):
     captured = capsys.readouterr()
     out, err = captured.out, captured.err
     assert "Causes suggérées pour 1 litige qui" in out
-    assert err.startswith("avertissement : 1 unlabelled dispute(s) without notes")
+    assert err.startswith(
+        "avertissement : Aucune suggestion possible sans notes : 1 litige sans cause"
+    )
     row = out.splitlines()[2]
     assert row.split()[:2] == ["D-0002", "Acme"]
     assert "Paiement (" in row
@@ -225,6 +227,27 @@ def test_suggest_with_every_dispute_labelled(tmp_path, capsys):
     path.write_text("client,opened_at,causes\nAcme,2024-01-01,payment\n")
     assert main(["suggest", str(path)]) == 0
     assert "nothing to suggest" in capsys.readouterr().out
+
+
+def test_suggest_in_french_says_its_warnings_in_french(tmp_path, capsys):
+    from test_report import english_words
+
+    rows = [
+        "client;ouvert le;causes;notes",
+        "Acme;12/03/2024;;Le client refuse de payer la facture depuis deux mois",
+        "Acme;15/04/2024;;Il m'a parlé sur un ton très agressif en réunion",
+        "Nova;02/05/2024;périmètre;Demande de fonctionnalités hors contrat",
+        "Nova;20/06/2024;;",
+    ]
+    path = tmp_path / "mes-litiges.csv"
+    path.write_bytes("\r\n".join(rows).encode("cp1252"))
+    assert main(["suggest", str(path), "--lang", "fr"]) == 0
+    out, err = capsys.readouterr()
+    assert "avertissement : Litiges avec une cause et des notes : 1 seulement" in err
+    assert "Aucune suggestion possible sans notes : 1 litige sans cause" in err
+    notes = "\n".join(r.split(";")[-1] for r in rows)
+    assert english_words(err) == [], err
+    assert english_words(out.replace("D-000", "").replace(notes, "")) == [], out
 
 
 # ---------------------------------------------------------------- journal, daily

@@ -102,6 +102,40 @@ _FRENCH.append(
     )
 )
 
+# the cause suggestions (suggest_causes, `conflictkit suggest`)
+_FRENCH.append(
+    (
+        re.compile(
+            r"^Only (?P<n>\d+) of your disputes are labelled and have notes: too few"
+            r" \(fewer than (?P<minimum>\d+)\)"
+        ),
+        "Litiges avec une cause et des notes : {n} seulement, trop peu (moins de"
+        " {minimum}) pour apprendre de votre journal ou mesurer la justesse des"
+        " suggestions. Elles reposent sur le seul modèle fourni.",
+    )
+)
+_FRENCH.append(
+    (
+        re.compile(
+            r"^On your (?P<n>\d+) labelled disputes the suggestions reach a micro-F1"
+            r" of (?P<f1>\d+\.\d+)"
+        ),
+        "Sur vos {n_disputes} avec une cause, les suggestions atteignent un"
+        " micro-F1 de {f1} (en validation croisée là où elles en ont appris) :"
+        " prenez-les comme des pistes, pas comme des réponses.",
+    )
+)
+_FRENCH.append(
+    (
+        re.compile(
+            r"^(?P<n>\d+) (?P<unlabelled>unlabelled )?dispute\(s\) without notes"
+            r" could not be scored"
+        ),
+        "Aucune suggestion possible sans notes : {n_disputes}{without_cause} hors"
+        " du résultat.",
+    )
+)
+
 _UNKNOWN = (
     "une remarque de l'analyse n'a pas de traduction ; elle figure dans la"
     " version anglaise du rapport."
@@ -208,5 +242,8 @@ def warning_text(message: str, lang: str, *, keep_unknown: bool = False) -> str:
         if found:
             groups = _with_words(found.groupdict(), lang)
             groups.update(_read_words(found.groupdict(), lang))
+            if groups.get("f1"):  # a decimal comma
+                groups["f1"] = str(groups["f1"]).replace(".", ",")
+            groups["without_cause"] = " sans cause" if groups.get("unlabelled") else ""
             return french.format(**groups)
     return message if keep_unknown else _UNKNOWN
