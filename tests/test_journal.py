@@ -230,6 +230,18 @@ class TestImportExport:
             journal.import_file(f)
         assert _count(journal) == 1
 
+    def test_an_id_typed_with_spaces_or_another_case_clashes_as_stored(self, journal):
+        journal.add("Acme", opened_at="2024-01-10", dispute_id="X1")
+        for typed in (" X1 ", "x1", " x1"):
+            with pytest.raises(ck.DisputeDataError, match="is already in the journal"):
+                journal.add("Acme", opened_at="2024-01-11", dispute_id=typed)
+        assert journal.add_mission(" M1 ", client="Acme", started_at="2024-01-01") == (
+            "M1"
+        )
+        with pytest.raises(ck.DisputeDataError, match="'m1' is already in the journal"):
+            journal.add_mission("m1", client="Acme", started_at="2024-01-01")
+        assert _count(journal) == 1
+
     def test_files_without_ids_are_renumbered_after_the_journal(
         self, journal, tmp_path
     ):

@@ -825,7 +825,7 @@ written_scope, checkin_every_days, meeting_minutes : optional
         Returns
         -------
         str
-            The mission id.
+            The mission id as stored (spaces around it trimmed).
 
         Raises
         ------
@@ -870,7 +870,7 @@ written_scope, checkin_every_days, meeting_minutes : optional
         with self._write() as conn:
             S.insert_row(conn, "missions", values, _MISSION_STORED, "add_mission",
                          taken=mission_id)  # fmt: skip
-        return mission_id
+        return str(values["mission_id"])
 
     def end_mission(self, mission_id: str, *, ended_at: Any = None) -> None:
         """Record the last day of a mission (today by default).

@@ -610,12 +610,13 @@ def insert_row(
 ) -> None:
     """Insert one checked row and record it in the audit table.
 
-    ``taken``: the id as the user gave it, refused if the journal holds it
-    already (in any case); the first of ``columns`` is the id column.
+    ``taken``: the id as the user gave it (None when generated): refused if
+    the journal holds it already, in any case and as stored (``" X1 "`` is
+    ``X1``); the first of ``columns`` is the id column.
     """
     id_col = columns[0]
-    if taken is not None and _exists(conn, table, id_col, taken):
-        raise _error(f"{id_col} {taken!r} is already in the journal")
+    if taken is not None and _exists(conn, table, id_col, values[id_col]):
+        raise _error(f"{id_col} {values[id_col]!r} is already in the journal")
     _insert(conn, table, [tuple(values[c] for c in columns)], columns)
     audit(conn, next_operation(conn), action, table, [(values[id_col], None, values)])
 
