@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import time
 
 import pandas as pd
 import pytest
@@ -724,9 +725,14 @@ class TestEditing:
 # ---------------------------------------------------------------- processes
 def _add_many(path, worker, n, barrier):
     journal = Journal(path)
+    journal.list(open_only=True)  # imports done before the start
     barrier.wait(timeout=120)  # every process writes during the same seconds
     for i in range(n):
         journal.add(f"Client {worker}", opened_at="2024-01-10", notes=f"{worker}-{i}")
+        # a person pauses between two disputes; without a pause SQLite's busy
+        # handler (waiters sleep, the writer takes the lock straight back) can
+        # let one 10 ms writer run its 200 adds before the others get a turn
+        time.sleep(0.002)
 
 
 def test_four_processes_writing_at_once_lose_nothing(tmp_path):
