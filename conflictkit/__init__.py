@@ -15,6 +15,7 @@ needs is importable from here: ``import conflictkit as ck``.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import TYPE_CHECKING, Any
 
@@ -196,10 +197,38 @@ __all__ = [
 ]
 
 
+#: The runtime dependencies every stage reads data with (import names).
+_NEEDED = ("pandas", "numpy", "pyarrow")
+
+
+@functools.cache  # a success is remembered; a failure is raised each time
+def _check_dependencies() -> None:
+    """Say which runtime dependencies are missing and how to install them.
+
+    ``import conflictkit`` loads no stage, so a Python without pandas (the
+    source folder run by another interpreter) would otherwise fail at first
+    use deep inside a reader with a bare ``No module named 'pandas'``.
+    """
+    import importlib.util
+    import sys
+
+    missing = [m for m in _NEEDED if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ModuleNotFoundError(
+            f"conflictkit needs {', '.join(missing)}, which this Python "
+            f"({sys.executable}) does not have: install conflictkit with pip "
+            "(`pip install conflictkit`, or `pip install -e .` in its source "
+            "folder), which brings its dependencies.",
+            name=missing[0],
+        )
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'conflictkit' has no attribute {name!r}")
+    if module not in ("._labels", ".errors"):  # those two need none of them
+        _check_dependencies()
     value = getattr(importlib.import_module(module, __name__), name)
     globals()[name] = value  # later lookups skip this function
     return value

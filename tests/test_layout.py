@@ -165,3 +165,23 @@ def test_each_subpackage_says_what_it_owns():
         doc = ast.get_docstring(ast.parse(init.read_text()))
         assert doc, f"{init.parent.name}/__init__.py has no docstring"
         assert len(doc) > 60, f"{init.parent.name}/__init__.py: say what it owns"
+
+
+def test_a_python_without_pandas_is_told_what_to_install(monkeypatch):
+    # the source folder run by an interpreter without the dependencies: the
+    # first use of a stage says what is missing, not a bare import error deep
+    # inside a reader
+    import importlib.util
+
+    import conflictkit as ck
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in ("pandas", "pyarrow") else real(name, *a),
+    )
+    with pytest.raises(
+        ModuleNotFoundError, match=r"needs pandas, pyarrow.*pip install"
+    ):
+        ck._check_dependencies.__wrapped__()
