@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported when an error is built: the CLI starts without it
     import pandas as pd
@@ -158,24 +159,37 @@ class DisputeDataError(ValueError):
         return "\n".join(lines)
 
 
-def format_failure(rec: dict) -> str:
-    """One failure as a line: ``row 14 (dispute_id='D-31'), column 'x': ...``."""
+def format_failure(
+    rec: dict,
+    *,
+    row: str = "row",
+    column: str = "column",
+    quote: Callable[[Any], str] = repr,
+    id_sep: str = "=",
+    colon: str = ": ",
+    number: Callable[[int], str] = str,
+) -> str:
+    """One failure as a line: ``row 14 (dispute_id='D-31'), column 'x': ...``.
+
+    The words, quotes, separators and number format are those of English by
+    default; ``conflictkit._i18n`` passes the French ones.
+    """
     import pandas as pd
 
     parts = []
     if rec.get("table") == "missions":
         parts.append("missions")
     if pd.notna(rec.get("row")):
-        row = f"row {int(rec['row'])}"
+        where = f"{row} {number(int(rec['row']))}"
         if pd.notna(rec.get("dispute_id")) and rec.get("dispute_id") != "":
             key = "mission_id" if rec.get("table") == "missions" else "dispute_id"
-            row += f" ({key}={rec['dispute_id']!r})"
-        parts.append(row)
+            where += f" ({key}{id_sep}{quote(rec['dispute_id'])})"
+        parts.append(where)
     if pd.notna(rec.get("column")):
         header = rec.get("header")
         if header is not None and pd.notna(header) and header != rec["column"]:
-            parts.append(f"column {header!r} ({rec['column']})")
+            parts.append(f"{column} {quote(header)} ({rec['column']})")
         else:
-            parts.append(f"column {rec['column']!r}")
+            parts.append(f"{column} {quote(rec['column'])}")
     prefix = ", ".join(parts)
-    return f"{prefix}: {rec['problem']}" if prefix else str(rec["problem"])
+    return f"{prefix}{colon}{rec['problem']}" if prefix else str(rec["problem"])

@@ -667,8 +667,8 @@ def error_text(failures: Any, source: str | None, lang: str) -> str | None:
     1 problème dans « nouveau litige »
       colonne « opened_at » : vide : quand le litige est-il apparu ?
     """
-    import pandas as pd
 
+    from ..errors import format_failure
     from . import number, t
 
     if lang != "fr":
@@ -677,23 +677,12 @@ def error_text(failures: Any, source: str | None, lang: str) -> str | None:
     where = f" dans « {_SOURCES.get(source, source)} »" if source else ""
     lines = [t("n_problems", lang, count=n) + where]
     for rec in failures.head(20).to_dict("records"):
-        parts = []
-        if rec.get("table") == "missions":
-            parts.append("missions")
-        if pd.notna(rec.get("row")):
-            row = f"ligne {number(int(rec['row']), lang)}"
-            if pd.notna(rec.get("dispute_id")) and rec.get("dispute_id") != "":
-                key = "mission_id" if rec.get("table") == "missions" else "dispute_id"
-                row += f" ({key} « {rec['dispute_id']} »)"
-            parts.append(row)
-        if pd.notna(rec.get("column")):
-            header = rec.get("header")
-            if header is not None and pd.notna(header) and header != rec["column"]:
-                parts.append(f"colonne « {header} » ({rec['column']})")
-            else:
-                parts.append(f"colonne « {rec['column']} »")
-        text = problem_text(str(rec["problem"]), lang)
-        lines.append("  " + (f"{', '.join(parts)} : {text}" if parts else text))
+        rec["problem"] = problem_text(str(rec["problem"]), lang)
+        line = format_failure(
+            rec, row="ligne", column="colonne", quote=lambda v: f"« {v} »",
+            id_sep=" ", colon=" : ", number=lambda n: number(n, lang),
+        )  # fmt: skip
+        lines.append("  " + line)
     if n > 20:
         lines.append(
             f"  … et {n - 20} de plus : voir le tableau `.failures` de l'erreur."
