@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import statsmodels.api as sm
-from scipy import stats
+from scipy import integrate, optimize, stats
 
 import conflictkit as ck
 
@@ -56,11 +56,19 @@ def small_career(drop: float = 0.3, seed: int = 5):
 
 def hand_statistic(cells, boundary, delta=0.0):
     """The scan's standardised score of a step ``exp(delta)`` at ``boundary``
-    (month index), from statsmodels: within clients, a Poisson GLM with one
-    intercept per client (restricted fit, efficient score of the step);
-    between clients, a negative binomial GLM of the clients' totals with the
-    moment estimate of the frailty variance (restricted fit, efficient score
-    of each client's share of exposure after the date)."""
+    (month index): see :func:`hand_score`."""
+    score, variance, _, _ = hand_score(cells, boundary, delta)
+    return score / np.sqrt(variance)
+
+
+def hand_score(cells, boundary, delta=0.0):
+    """The scan's score of a step ``exp(delta)`` at ``boundary``, its
+    variance, the frailty variance and the fitted rate, from statsmodels:
+    within clients, a Poisson GLM with one intercept per client (restricted
+    fit, efficient score of the step); between clients, a negative binomial
+    GLM of the clients' totals with the moment estimate of the frailty
+    variance (restricted fit, efficient score of each client's share of
+    exposure after the date)."""
     after = (cells["k"].to_numpy() >= boundary).astype(float)
     days = cells["days"].to_numpy()
     dummies = pd.get_dummies(cells["client"]).to_numpy(float)
@@ -100,7 +108,38 @@ def hand_statistic(cells, boundary, delta=0.0):
     info = -nb.hessian(params)
     between = score[1] - info[1, 0] / info[0, 0] * score[0]
     v_between = info[1, 1] - info[1, 0] ** 2 / info[0, 0]
-    return (within + between) / np.sqrt(v_within + v_between)
+    rate = float(np.exp(fit.params[0]))
+    return within + between, v_within + v_between, phi, rate
+
+
+def marginal_loglik(cells, boundary, delta, rate, phi):
+    """Log-likelihood of the client x month counts when each client's
+    Poisson rates are ``rate * u * days`` (times ``exp(delta)`` from
+    ``boundary`` on) and ``u`` is gamma with mean 1 and variance ``phi``,
+    integrated over ``u`` numerically, client by client (scipy quad)."""
+    total = 0.0
+    for _, c in cells.groupby("client"):
+        days = c["days"].to_numpy() * np.exp(delta * (c["k"].to_numpy() >= boundary))
+        y = c["y"].to_numpy()
+
+        def log_f(u, y=y, days=days):
+            return stats.poisson.logpmf(y, rate * u * days).sum() + stats.gamma.logpdf(
+                u, 1 / phi, scale=phi
+            )
+
+        top = optimize.minimize_scalar(
+            lambda x: -log_f(np.exp(x)), bounds=(-10, 5), method="bounded"
+        )
+        peak = -top.fun
+        value, _ = integrate.quad(
+            lambda u, top=peak: np.exp(log_f(u) - top),
+            0,
+            np.inf,
+            epsabs=0,
+            epsrel=1e-12,
+        )
+        total += np.log(value) + peak
+    return total
 
 
 class TestChangePoints:
@@ -135,6 +174,27 @@ class TestChangePoints:
         after_rate = cells.loc[after, "y"].sum() / cells.loc[after, "days"].sum()
         assert row["rate_before"] == pytest.approx(100 * before_rate)
         assert row["rate_after"] == pytest.approx(100 * after_rate)
+
+    def test_score_is_that_of_the_frailty_likelihood(self):
+        # within + between clients is the derivative in the step of the
+        # likelihood in which every client has a gamma level (its months
+        # given its total, times its total): the two parts add with no
+        # weight to choose, given the frailty variance
+        _, cells = small_career()  # payment disputes only
+        boundary, h = 24, 1e-4
+        score, _, phi, rate = hand_score(cells, boundary)
+        assert phi > 0
+
+        def loglik(d):
+            return marginal_loglik(cells, boundary, d, rate, phi)
+
+        derivative = (loglik(h) - loglik(-h)) / (2 * h)
+        assert derivative == pytest.approx(score, rel=1e-5)
+        # and the rate is the likelihood's under no change
+        at = [
+            marginal_loglik(cells, boundary, 0.0, rate * f, phi) for f in (0.999, 1.001)
+        ]
+        assert abs(at[1] - at[0]) < 1e-4 * abs(score)
 
     def test_interval_inverts_the_same_test_at_the_date(self):
         h, cells = small_career()
