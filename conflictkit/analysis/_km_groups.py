@@ -193,14 +193,17 @@ def _km_from_runs(
     group_end = np.cumsum(size)
     n = group_end[gu] - first  # at risk just before each distinct duration
 
-    # scipy: no censoring -> 1 - events / n; some -> cumprod((n - d) / n)
-    censored = (size - n_died)[gu] > 0
+    # scipy: no censoring -> 1 - events / n; some -> cumprod((n - d) / n),
+    # run only over the rows of groups with a censored duration (per client,
+    # a few hundred groups among tens of thousands)
     events = first + span - (group_end - size)[gu]  # resolved up to and at t
-    s = np.where(
-        censored,
-        _running("cumprod", (n - d) / n, gu),
-        1 - events / size[gu],
-    )
+    s = 1 - events / size[gu]
+    censored = np.flatnonzero((size > n_died)[gu])
+    if censored.size == gu.size:
+        s = _running("cumprod", (n - d) / n, gu)
+    elif censored.size:
+        kept = n[censored]
+        s[censored] = _running("cumprod", (kept - d[censored]) / kept, gu[censored])
     with np.errstate(divide="ignore", invalid="ignore"):  # n == d: inf, as scipy
         # (S is 0 from there on: the band is never read past it)
         greenwood = _running("cumsum", d / (n * (n - d)), gu)
