@@ -23,23 +23,27 @@ __all__ = [
     "first_per_group",
     "km_groups",
     "km_groups_counted",
-    "with_day_zero",
 ]
 
 
 def _running(kind: str, values: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """Running ``cumprod`` or ``cumsum`` of ``values``, restarted at each group.
 
-    ``groups`` is sorted, so each group is one run of rows.
+    ``groups`` holds sorted codes (>= 0), so each group is one run of rows.
+    They go to pandas as the codes of a categorical over ``0..max``: grouping
+    by the integers themselves would hash them again (half the time).
 
     Examples
     --------
-    >>> groups = np.array([0, 0, 1, 1, 1])
+    >>> groups = np.array([0, 0, 2, 2, 2])
     >>> _running("cumsum", np.array([1.0, 2, 3, 4, 5]), groups).tolist()
     [1.0, 3.0, 3.0, 7.0, 12.0]
     """
-    running = getattr(pd.Series(values, copy=False).groupby(groups, sort=False), kind)
-    return running().to_numpy()
+    if not groups.size:
+        return np.asarray(values, dtype=float)
+    key = pd.Categorical.from_codes(groups, categories=pd.RangeIndex(groups[-1] + 1))
+    grouped = pd.Series(values, copy=False).groupby(key, observed=False, sort=True)
+    return getattr(grouped, kind)().to_numpy()
 
 
 def _group_then_day_order(codes: np.ndarray, days: np.ndarray) -> np.ndarray:
@@ -66,6 +70,7 @@ def km_groups(
     n_groups: int,
     *,
     confidence_level: float = 0.95,
+    day_zero: bool = False,
 ) -> dict[str, np.ndarray]:
     """Kaplan-Meier curves of ``n_groups`` groups in one pass.
 
@@ -73,10 +78,12 @@ def km_groups(
     group, left out). Returns arrays with one entry per group and distinct
     duration, sorted by group then duration: ``group`` (its code), ``days``,
     ``survival``, ``ci_low``, ``ci_high``, ``at_risk``, ``n_resolved``,
-    ``n_censored``; plus ``size`` and ``n_open``, one entry per group. No day
-    0 is added (see :func:`with_day_zero`). Where the band is undefined
-    (survival 1 before any resolution, 0 after the last) it equals the
-    survival, as lifelines draws it.
+    ``n_censored``; plus ``size`` and ``n_open``, one entry per group. With
+    ``day_zero``, each group whose first duration is past 0 starts with a
+    row at day 0 (survival 1, everyone at risk), as :func:`survival_curves`
+    shows it. Where the band is undefined (survival 1 before any
+    resolution, 0 after the last) it equals the survival, as lifelines
+    draws it.
 
     Examples
     --------
@@ -84,6 +91,10 @@ def km_groups(
     ...               np.array([0, 0, 0, 1]), 2)
     >>> c["group"].tolist(), c["days"].tolist(), c["survival"].round(3).tolist()
     ([0, 0, 1], [2.0, 4.0, 1.0], [0.667, 0.333, 0.0])
+    >>> c = km_groups(np.array([2.0, 4, 4, 1]), np.array([True, True, False, True]),
+    ...               np.array([0, 0, 0, 1]), 2, day_zero=True)
+    >>> c["days"].tolist(), c["at_risk"].tolist(), c["n_resolved"].tolist()
+    ([0.0, 2.0, 4.0, 0.0, 1.0], [3, 3, 2, 1, 1], [0, 1, 1, 0, 1])
     """
     days = np.asarray(days, dtype=float)
     resolved = np.asarray(resolved, dtype=bool)
@@ -105,15 +116,27 @@ def km_groups(
     new = np.ones(t.size, dtype=bool)
     new[1:] = (g[1:] != g[:-1]) | (t[1:] != t[:-1])
     first = np.flatnonzero(new)
+    if not first.size:
+        zero = np.zeros(0, dtype=np.int64)
+        return _km_from_runs(g, t, zero, zero, zero, size, n_died, confidence_level)
+    late = None
+    if day_zero:
+        # day 0 as a run of no rows before a group's first duration past 0:
+        # it spans nothing and resolves nobody, so the formulas give survival
+        # 1 and everyone at risk, and leave the running product and sum as
+        # they were (times 1, plus 0) without a second pass over the curves
+        opens = np.ones(first.size, dtype=bool)
+        opens[1:] = g[first[1:]] != g[first[:-1]]
+        late = np.flatnonzero(opens & (t[first] > 0))
+        first = np.repeat(first, np.bincount(late, minlength=first.size) + 1)
+        late += np.arange(late.size)  # where the day-0 runs now stand
     span = np.diff(np.append(first, t.size))
-    d = (
-        np.add.reduceat(died.astype(np.int64), first)
-        if first.size
-        else np.zeros(0, dtype=np.int64)
-    )
-    return _km_from_runs(
-        g[first], t[first], first, span, d, size, n_died, confidence_level
-    )
+    d = np.add.reduceat(died.astype(np.int64), first)
+    gu, tu = g[first], t[first]
+    if late is not None:
+        d[late] = 0  # reduceat gives a run of no rows its next row
+        tu[late] = 0.0
+    return _km_from_runs(gu, tu, first, span, d, size, n_died, confidence_level)
 
 
 def km_groups_counted(
@@ -230,40 +253,6 @@ def _km_from_runs(
         "size": size,
         "n_open": size - n_died,
     }
-
-
-def with_day_zero(curves: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Start each group's curve at day 0 (survival 1, everyone at risk).
-
-    Groups whose first duration is already 0 keep their curve as is.
-    """
-    gu, t = curves["group"], curves["days"]
-    starts = np.flatnonzero(np.r_[True, gu[1:] != gu[:-1]]) if gu.size else gu
-    starts = starts[t[starts] > 0]
-    grp = gu[starts]
-    added = {
-        "group": grp,
-        "days": np.zeros(grp.size),
-        "survival": np.ones(grp.size),
-        "ci_low": np.ones(grp.size),
-        "ci_high": np.ones(grp.size),
-        "at_risk": curves["size"][grp],
-        "n_resolved": np.zeros(grp.size, dtype=np.int64),
-        "n_censored": np.zeros(grp.size, dtype=np.int64),
-    }
-    # each row moves down by the day-0 rows added up to its group's start
-    shift = np.zeros(gu.size, dtype=np.int64)
-    shift[starts] = 1
-    moved = np.arange(gu.size) + np.cumsum(shift)
-    at = starts + np.arange(starts.size)
-    out = {}
-    for name, value in added.items():
-        column = np.empty(gu.size + starts.size, dtype=curves[name].dtype)
-        column[moved] = curves[name]
-        column[at] = value
-        out[name] = column
-    out["size"], out["n_open"] = curves["size"], curves["n_open"]
-    return out
 
 
 def first_per_group(

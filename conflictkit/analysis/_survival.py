@@ -24,7 +24,7 @@ from scipy import stats
 
 from ..model import History
 from ._common import ALL, cause_positions, check_history, warn_small
-from ._km_groups import first_per_group, km_groups, km_groups_counted, with_day_zero
+from ._km_groups import first_per_group, km_groups, km_groups_counted
 from ._outofcore import column_values, dispute_columns, duration_rows, is_scan
 
 __all__ = ["survival_curves", "time_to_resolution"]
@@ -364,9 +364,10 @@ def survival_curves(
     history = check_history(history)
     _check_confidence_level(confidence_level)
     days, resolved, codes, labels = _grouped_durations(history, by)
-    c = with_day_zero(
-        km_groups(days, resolved, codes, len(labels), confidence_level=confidence_level)
-    )
+    c = km_groups(
+        days, resolved, codes, len(labels),
+        confidence_level=confidence_level, day_zero=True,
+    )  # fmt: skip
     names = np.asarray(_label_values(labels), dtype=object)
     data = {"group": names[c["group"]]}
     for name in CURVE_COLUMNS[1:]:
