@@ -130,11 +130,13 @@ def km_groups(
         late = np.flatnonzero(opens & (t[first] > 0))
         first = np.repeat(first, np.bincount(late, minlength=first.size) + 1)
         late += np.arange(late.size)  # where the day-0 runs now stand
-    span = np.diff(np.append(first, t.size))
-    d = np.add.reduceat(died.astype(np.int64), first)
+    ends = np.append(first, t.size)
+    span = np.diff(ends)
+    resolved_before = np.zeros(t.size + 1, dtype=np.int64)
+    np.cumsum(died, dtype=np.int64, out=resolved_before[1:])
+    d = np.diff(resolved_before[ends])
     gu, tu = g[first], t[first]
     if late is not None:
-        d[late] = 0  # reduceat gives a run of no rows its next row
         tu[late] = 0.0
     return _km_from_runs(gu, tu, first, span, d, size, n_died, confidence_level)
 
@@ -213,14 +215,14 @@ def _km_from_runs(
     """The curves from each distinct (group, duration): its group ``gu``, its
     duration ``t``, the rows before it (``first``), its rows (``span``) and
     resolutions (``d``), with each group's ``size`` and ``n_died``."""
-    group_end = np.cumsum(size)
-    n = group_end[gu] - first  # at risk just before each distinct duration
+    n = np.cumsum(size)[gu] - first  # at risk just before each distinct duration
+    size_g = size[gu]
 
     # scipy: no censoring -> 1 - events / n; some -> cumprod((n - d) / n),
     # run only over the rows of groups with a censored duration (per client,
     # a few hundred groups among tens of thousands)
-    events = first + span - (group_end - size)[gu]  # resolved up to and at t
-    s = 1 - events / size[gu]
+    events = size_g - (n - span)  # resolved up to and at t
+    s = 1 - events / size_g
     censored = np.flatnonzero((size > n_died)[gu])
     if censored.size == gu.size:
         s = _running("cumprod", (n - d) / n, gu)
