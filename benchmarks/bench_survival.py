@@ -3,12 +3,12 @@
 Builds one history with ``ck.make_history`` (about ``--disputes`` disputes
 over ``--clients`` clients, 200,000 over 60,000 by default), then times, in
 the same run, ``time_to_resolution`` and ``survival_curves`` with
-``by="cause"`` and ``by="client"`` (best of ``--repeat`` runs, alternated),
+``by="cause"`` and ``by="client"`` (median of ``--repeat`` runs, alternated),
 ``by=None``, and the former path that called ``scipy.stats.ecdf`` once per
-group (``_time_to_resolution_per_group``...; per client best of
+group (``_time_to_resolution_per_group``...; per client median of
 ``--old-repeat``, 1 by default as it takes about a minute; all skipped with
 ``--old-repeat 0``). It checks that both paths give the same frames and
-prints:
+prints (with the load average at the start and the end):
 
 - ``old/new`` per grouping (all disputes, per cause, per client): how much
   faster the one-pass path is than the loop;
@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+import statistics
 import time
 import warnings
 from collections.abc import Callable
@@ -79,6 +81,7 @@ def main() -> None:
     parser.add_argument("--old-repeat", type=int, default=1)
     args = parser.parse_args()
 
+    print(f"load average at start: {os.getloadavg()[0]:.2f}")
     t0 = time.perf_counter()
     h = build(args.disputes, args.clients)
     d = h.disputes
@@ -92,34 +95,40 @@ def main() -> None:
         "survival_curves": (ck.survival_curves, _survival_curves_per_group),
     }
     groupings = {"all": None, "cause": "cause", "client": "client"}
-    print(f"\nCPU s\n{'function':<20} {'by':<7} {'new':>8} {'old':>8} {'old/new':>8}")
+    print(
+        f"\nCPU s, median of {args.repeat}\n"
+        f"{'function':<20} {'by':<7} {'new':>8} {'old':>8} {'old/new':>8}"
+    )
     ratios = {}
     for name, (new, old) in functions.items():
-        best = dict.fromkeys(groupings, float("inf"))
-        wall = dict.fromkeys(groupings, float("inf"))
+        cpus: dict[str, list[float]] = {label: [] for label in groupings}
+        walls: dict[str, list[float]] = {label: [] for label in groupings}
         results = {}
         for _ in range(args.repeat):
             for label, by in groupings.items():
                 cpu, elapsed, results[label] = timed(
                     lambda new=new, by=by: new(h, by=by)
                 )
-                best[label] = min(best[label], cpu)
-                wall[label] = min(wall[label], elapsed)
+                cpus[label].append(cpu)
+                walls[label].append(elapsed)
+        median = {label: statistics.median(cpus[label]) for label in groupings}
+        wall = {label: statistics.median(walls[label]) for label in groupings}
         for label, by in groupings.items():
-            line = f"{name:<20} {label:<7} {best[label]:>8.3f}"
+            line = f"{name:<20} {label:<7} {median[label]:>8.3f}"
             repeat = args.old_repeat if by == "client" else args.repeat
             if args.old_repeat > 0:
-                old_best = float("inf")
+                old_cpus = []
                 for _ in range(repeat):
                     cpu, _, former = timed(lambda old=old, by=by: old(h, by=by))
-                    old_best = min(old_best, cpu)
+                    old_cpus.append(cpu)
                 pd.testing.assert_frame_equal(
                     results[label], former, check_exact=False, rtol=1e-12, atol=0
                 )
-                line += f" {old_best:>8.3f} {old_best / best[label]:>8.2f}"
+                old_median = statistics.median(old_cpus)
+                line += f" {old_median:>8.3f} {old_median / median[label]:>8.2f}"
             print(line)
         ratios[name] = (
-            best["client"] / best["cause"],
+            median["client"] / median["cause"],
             wall["client"] / wall["cause"],
         )
     print("\nby client / by cause, same history, same run (target <= 3):")
@@ -129,6 +138,7 @@ def main() -> None:
         "old: the former path, scipy.stats.ecdf once per group; frames checked "
         "equal to 1e-12 (survival to the last bit)."
     )
+    print(f"load average at end: {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":

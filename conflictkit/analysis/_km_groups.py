@@ -41,7 +41,9 @@ def _running(kind: str, values: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """
     if not groups.size:
         return np.asarray(values, dtype=float)
-    key = pd.Categorical.from_codes(groups, categories=pd.RangeIndex(groups[-1] + 1))
+    key = pd.Categorical.from_codes(
+        groups, categories=pd.RangeIndex(groups[-1] + 1), validate=False
+    )
     grouped = pd.Series(values, copy=False).groupby(key, observed=False, sort=True)
     return getattr(grouped, kind)().to_numpy()
 
