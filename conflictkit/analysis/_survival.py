@@ -291,6 +291,24 @@ def _label_values(labels: pd.Index) -> np.ndarray | list[Any]:
     return list(labels)
 
 
+def _string_labels(labels: pd.Index) -> Any:
+    """String labels as the column pandas makes of them, or None.
+
+    Labels of a string dtype are all Python strings, so the dtype pandas
+    infers for the first is the one it infers for all: when that is a string
+    dtype (pandas 3's ``str``), the labels are converted as they are, with
+    no Python string per label (60k labels: 6 ms). None for other labels,
+    or when pandas keeps strings as objects (pandas 2).
+    """
+    if not (isinstance(labels.dtype, pd.StringDtype) and len(labels)):
+        return None
+    first = np.asarray(labels[:1], dtype=object)
+    inferred = pd.DataFrame({"group": first}, copy=False)["group"].dtype
+    if isinstance(inferred, pd.StringDtype):
+        return labels.array.astype(inferred)
+    return None
+
+
 def _group_column(labels: pd.Index, groups: np.ndarray, sizes: np.ndarray) -> Any:
     """The labels of ``groups`` (codes into ``labels``) as a frame column.
 
@@ -306,14 +324,16 @@ def _group_column(labels: pd.Index, groups: np.ndarray, sizes: np.ndarray) -> An
     >>> _group_column(labels, np.array([0, 0, 2]), np.array([2, 0, 1])).tolist()
     ['a', 'a', 'c']
     """
-    names = np.asarray(_label_values(labels), dtype=object)
     present = sizes > 0
     if not present.all():  # infer on exactly the labels the rows show
-        names = names[present]
+        labels = labels[present]
         groups = (np.cumsum(present) - 1)[groups]
-    values = pd.DataFrame({"group": names}, copy=False)["group"].array
-    if isinstance(values, pd.arrays.NumpyExtensionArray):
-        return values.to_numpy()[groups]
+    values = _string_labels(labels)
+    if values is None:
+        names = np.asarray(_label_values(labels), dtype=object)
+        values = pd.DataFrame({"group": names}, copy=False)["group"].array
+        if isinstance(values, pd.arrays.NumpyExtensionArray):
+            return np.asarray(values)[groups]  # (names itself if object)
     return values.take(groups)
 
 
@@ -479,7 +499,9 @@ def time_to_resolution(
         first = first_per_group(c["group"], c["days"], c[col] <= _HALF, len(labels))
         # an empty group has no curve, hence no median (NaN, not "never": inf)
         medians[name] = np.where(size > 0, first, np.nan)
-    names = _label_values(labels)
+    names = _string_labels(labels)
+    if names is None:
+        names = _label_values(labels)
     out = pd.DataFrame(
         {"group": names, "n": size, "n_open": c["n_open"], **medians},
         columns=TABLE_COLUMNS,
