@@ -20,6 +20,7 @@ import conflictkit as ck
 from conflictkit.analysis._km_groups import _group_then_day_order, km_groups
 from conflictkit.analysis._survival import (
     _factorize_sorted,
+    _group_column,
     _survival_curves_per_group,
     _time_to_resolution_per_group,
 )
@@ -294,6 +295,50 @@ class TestEngine:
         assert c["days"].size == 0
         assert c["size"].tolist() == [0, 0]
 
+    @pytest.mark.parametrize("confidence_level", [0.8, 0.95])
+    def test_day_zero_rows_are_the_curves_with_day_zero_put_in(
+        self, rng, confidence_level
+    ):
+        # groups starting past day 0 (censored or not), at day 0 (no row
+        # added), one group with no row at all; the curves without day 0,
+        # with a (0, 1, 1, 1, n, 0, 0) row put in front of each by hand
+        n = 4000
+        codes = rng.integers(0, 300, n)
+        codes[codes == 7] = 8
+        days = rng.integers(0, 30, n).astype(float)
+        days[codes < 40] += 1  # these start past day 0 whatever the draw
+        resolved = rng.random(n) < np.where(codes % 3 == 0, 1.0, 0.7)
+        kw = {"confidence_level": confidence_level}
+        plain = km_groups(days, resolved, codes, 300, **kw)
+        zero = km_groups(days, resolved, codes, 300, day_zero=True, **kw)
+        names = [k for k in plain if k not in ("size", "n_open")]
+        curves = pd.DataFrame({k: plain[k] for k in names})
+        starts = curves.groupby("group").head(1)
+        starts = starts[starts["days"] > 0]
+        added = pd.DataFrame(
+            {
+                "group": starts["group"],
+                "days": 0.0,
+                "survival": 1.0,
+                "ci_low": 1.0,
+                "ci_high": 1.0,
+                "at_risk": plain["size"][starts["group"]],
+                "n_resolved": 0,
+                "n_censored": 0,
+            }
+        )
+        expected = (
+            pd.concat([added, curves])
+            .sort_values(["group", "days"], kind="stable")
+            .reset_index(drop=True)
+        )
+        assert 0 < len(added) < plain["size"].astype(bool).sum()
+        pd.testing.assert_frame_equal(
+            pd.DataFrame({k: zero[k] for k in names}), expected, check_exact=True
+        )
+        assert zero["size"].tolist() == plain["size"].tolist()
+        assert zero["n_open"].tolist() == plain["n_open"].tolist()
+
 
 class TestOrderAndLabels:
     @pytest.mark.parametrize("n_groups", [1, 7, 70_000, 5_000_000])
@@ -324,3 +369,31 @@ class TestOrderAndLabels:
         want_codes, want_labels = pd.factorize(col, sort=True)
         np.testing.assert_array_equal(codes, want_codes)
         pd.testing.assert_index_equal(labels, pd.Index(want_labels))
+
+    @pytest.mark.parametrize(
+        "labels",
+        [
+            pd.Index(["b", "a", "é", "c"], dtype="string[pyarrow]"),
+            pd.Index(["b", "a", "é", "c"], dtype=object),
+            pd.Index(
+                pd.to_datetime(["2024-03-01", "2024-01-01", "2024-02-01", "2025-01-01"])
+            ),
+            pd.Index([3, 1, 2, 7], dtype="Int64"),
+            pd.Index([2.5, 1.0, 0.5, 4.0]),
+            pd.Index([True, False], dtype="boolean"),
+            pd.Index(["x", 1, 2.5, "y"], dtype=object),
+            # dates but for the label with no row: datetime64, not object
+            pd.Index([pd.Timestamp("2024-01-01"), "x", pd.Timestamp("2024-02-01")]),
+            pd.CategoricalIndex(["scope", "tone", "trust", "payment"]).categories,
+        ],
+    )
+    def test_group_column_is_what_pandas_infers_from_a_label_per_row(self, labels):
+        # as the frame was built before: one Python label per row; a label
+        # with no row must not change the dtype
+        sizes = np.array([2, 0, 1, 3])[: len(labels)]
+        groups = np.repeat(np.arange(len(labels)), sizes)
+        per_row = np.asarray(list(labels), dtype=object)[groups]
+        expected = pd.DataFrame({"group": per_row})
+        got = pd.DataFrame({"group": _group_column(labels, groups, sizes)})
+        pd.testing.assert_frame_equal(got, expected, check_exact=True)
+        assert list(map(type, got["group"])) == list(map(type, expected["group"]))
