@@ -63,7 +63,9 @@ def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[RawTable]:
 
     source = str(path)
     try:
-        file = pq.ParquetFile(path)
+        # pre_buffer (the default) keeps every column chunk read so far in
+        # Arrow's pool until the file is closed (0.6 GB after 20M disputes)
+        file = pq.ParquetFile(path, pre_buffer=False)
         batches = file.iter_batches(batch_size=chunk_rows)
         offset = 0
         for batch in batches:
