@@ -101,6 +101,31 @@ def test_median_gaps_taken_a_slice_of_clients_at_a_time(planted, monkeypatch):
     assert_same("recurring_causes", memory, scan, {})
 
 
+@pytest.mark.parametrize("by", [None, "cause", "client", "severity"])
+def test_durations_taken_whole_groups_a_batch_at_a_time(planted, monkeypatch, by):
+    from conflictkit.analysis import _outofcore
+
+    memory, scan = planted
+    monkeypatch.setattr(_outofcore, "DURATION_ROWS", 7)
+    batches = list(_outofcore.duration_batches(scan, by))
+    gids = [b["gid"] for b in batches]
+    if by in ("client", "severity"):
+        assert len(batches) > 3
+    # sorted by group, no group split between two batches, no row lost
+    every = np.concatenate(gids)
+    assert (np.diff(every) >= 0).all()
+    assert all(a[-1] < b[0] for a, b in zip(gids, gids[1:], strict=False))
+    assert sum(int(b["n"].sum()) for b in batches) == int(
+        scan.query(
+            "SELECT count(*) AS n FROM "
+            + ("causes" if by == "cause" else "disputes")
+            + " WHERE resolved_at IS NOT NULL OR outcome IS NULL"
+        )["n"][0]
+    )
+    assert_same("time_to_resolution", memory, scan, {"by": by})
+    assert_same("time_to_resolution", memory, scan, {"by": by, "confidence_level": 0.8})
+
+
 def test_generated_career_matches_row_for_row(planted):
     memory, scan = planted
     assert len(scan) == len(memory) == scan.n_read

@@ -10,6 +10,7 @@ out the same.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -158,22 +159,14 @@ def mission_dispute_counts(history: Any) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------- durations
-def _numpy(table: Any, name: str, dtype: Any) -> np.ndarray:
-    """A column of an Arrow table as numpy (no pandas frame in between)."""
-    return np.asarray(table.column(name).to_numpy(), dtype=dtype)
+#: Rows (a group's distinct durations with their counts) handed on at a time:
+#: Kaplan-Meier runs on whole groups, a batch of them at a time, so memory
+#: stays bounded however many clients x durations there are.
+DURATION_ROWS = 1_000_000
 
 
-def duration_rows(
-    history: Any, by: str | None
-) -> tuple[dict[str, np.ndarray], pd.Series | None, pd.Series | None]:
-    """Durations in ns per group with their counts, and the group values.
-
-    Returns arrays ``gid`` (the group's number), ``ns``, ``resolved`` and
-    ``n``; the value of each ``gid`` (None when ``by`` is None); and the
-    distinct values over every dispute (labels include groups whose
-    disputes all have no known duration, as in memory). Groups travel as
-    numbers: a client name per distinct duration would cost gigabytes.
-    """
+def _duration_sql(history: Any, by: str | None) -> tuple[str, str]:
+    """The CTE numbering the groups (``k``: ``g``, ``gid``) and the rows' query."""
     as_of = history.as_of
     end = (
         "resolved_at"
@@ -189,34 +182,77 @@ def duration_rows(
         f"WITH k AS (SELECT g, (row_number() OVER (ORDER BY g)) - 1 AS gid "
         f"FROM (SELECT DISTINCT {g} AS g FROM {source}))"
     )
+    # count first (an aggregate spills to disk), then number the groups
+    rows = f"""{keys}, a AS (
+        SELECT {g} AS g, {ns} AS ns, resolved_at IS NOT NULL AS resolved,
+               count(*)::BIGINT AS n
+        FROM {source} WHERE {known} GROUP BY ALL
+    )
+    SELECT k.gid::INTEGER AS gid, a.ns, a.resolved, a.n
+    FROM a JOIN k ON a.g IS NOT DISTINCT FROM k.g
+    ORDER BY gid, ns
+    """
+    return keys, rows
+
+
+def duration_groups(history: Any, by: str | None) -> tuple[pd.Series, pd.Series | None]:
+    """The value of each group number ``gid`` of :func:`duration_batches`, and
+    the distinct values over every dispute (None for causes: labels then include
+    groups whose disputes all have no known duration, as in memory)."""
+    keys, _ = _duration_sql(history, by)
     con = history.connect()
     try:
         values = con.sql(f"{keys} SELECT gid, g FROM k ORDER BY gid").to_arrow_table()
-        # count first (an aggregate spills to disk), then number the groups
-        rows = con.sql(
-            f"""{keys}, a AS (
-                SELECT {g} AS g, {ns} AS ns, resolved_at IS NOT NULL AS resolved,
-                       count(*)::BIGINT AS n
-                FROM {source} WHERE {known} GROUP BY ALL
-            )
-            SELECT k.gid::INTEGER AS gid, a.ns, a.resolved, a.n
-            FROM a JOIN k ON a.g IS NOT DISTINCT FROM k.g
-            ORDER BY gid, ns
-            """
-        ).to_arrow_table()
     finally:
         con.close()
-    out = {
-        "gid": _numpy(rows, "gid", np.intp),
-        "ns": _numpy(rows, "ns", np.int64),
-        "resolved": _numpy(rows, "resolved", bool),
-        "n": _numpy(rows, "n", np.int64),
-    }
-    if by is None:
-        return out, None, None
     g_values = values.column("g").to_pandas()
-    distinct = None if by == "cause" else g_values.dropna()
-    return out, g_values, distinct
+    return g_values, None if by == "cause" else g_values.dropna()
+
+
+def _reader(relation: Any, batch_rows: int) -> Any:
+    """The rows of a DuckDB relation as Arrow record batches, streamed."""
+    stream = getattr(relation, "to_arrow_reader", None)  # DuckDB >= 1.4
+    if stream is None:
+        stream = relation.fetch_arrow_reader
+    return stream(batch_rows)
+
+
+def duration_batches(history: Any, by: str | None) -> Iterator[dict[str, np.ndarray]]:
+    """Durations in ns per group with their counts, whole groups at a time.
+
+    Yields arrays ``gid`` (the group's number, see :func:`duration_groups`),
+    ``ns``, ``resolved`` and ``n``, sorted by ``gid`` then ``ns``, about
+    :data:`DURATION_ROWS` rows at a time; a group is never split between
+    batches. Groups travel as numbers: a client name per distinct duration
+    would cost gigabytes, and DuckDB streams the sorted rows (spilling to
+    disk) instead of handing them over at once.
+    """
+    _, sql = _duration_sql(history, by)
+    names = {"gid": np.intp, "ns": np.int64, "resolved": bool, "n": np.int64}
+    con = history.connect()
+    try:
+        carry: dict[str, np.ndarray] | None = None
+        for batch in _reader(con.sql(sql), DURATION_ROWS):
+            part = {
+                name: np.asarray(
+                    batch.column(name).to_numpy(zero_copy_only=False), dtype=dtype
+                )
+                for name, dtype in names.items()
+            }
+            if carry is not None:
+                part = {k: np.concatenate((carry[k], v)) for k, v in part.items()}
+            gid = part["gid"]
+            if not gid.size:
+                continue
+            # the last group may go on in the next batch: hand on the others
+            cut = int(np.searchsorted(gid, gid[-1]))
+            if cut:
+                yield {k: v[:cut] for k, v in part.items()}
+            carry = {k: v[cut:] for k, v in part.items()}
+        if carry is not None and carry["gid"].size:
+            yield carry
+    finally:
+        con.close()
 
 
 # ------------------------------------------------- clients x causes (recurring)

@@ -25,7 +25,13 @@ from scipy import stats
 from ..model import History
 from ._common import ALL, cause_positions, check_history, warn_small
 from ._km_groups import first_per_group, km_groups, km_groups_counted
-from ._outofcore import column_values, dispute_columns, duration_rows, is_scan
+from ._outofcore import (
+    column_values,
+    dispute_columns,
+    duration_batches,
+    duration_groups,
+    is_scan,
+)
 
 __all__ = ["survival_curves", "time_to_resolution"]
 
@@ -202,9 +208,10 @@ def _grouped_durations(
 
 def _scan_durations(
     history: Any, by: str | None
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, pd.Index]:
-    """:func:`_grouped_durations` out of core: each distinct duration of each
-    group once, with its count (``counts``), from DuckDB."""
+) -> tuple[pd.Index, Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]]:
+    """:func:`_grouped_durations` out of core: the group labels, and batches of
+    whole groups (durations, resolved flags, group codes, ``counts``), each
+    distinct duration of a group once with its count, from DuckDB."""
     if by is not None and by != "cause":
         names = [c for c in dispute_columns(history) if c != "dispute_id"]
         if by not in names:
@@ -212,22 +219,51 @@ def _scan_durations(
                 f"The value for `by` must be None or one of {['cause', *names]}, "
                 f"but {by!r} was passed."
             )
-    rows, g_values, distinct = duration_rows(history, by)
-    # the operations of _grouped_durations (rows come sorted by group and ns)
-    span = pd.Series(pd.to_timedelta(rows.pop("ns"), unit="ns"))
-    days = (span.dt.total_seconds() / 86400.0).to_numpy(float)
-    del span
-    resolved, counts = rows["resolved"], rows["n"]
-    if by is None or g_values is None:
-        return days, resolved, np.zeros(len(days), np.intp), counts, pd.Index([ALL])
-    values = column_values(g_values, "primary_cause" if by == "cause" else by)
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        code_of = np.asarray(values.cat.codes, dtype=np.intp)
-        labels = pd.Index(values.cat.categories)
+    if by is None:
+        code_of = np.zeros(1, np.intp)  # the one group, numbered 0
+        labels = pd.Index([ALL])
     else:
-        _, labels = _factorize_sorted(column_values(distinct, by))
-        code_of = np.asarray(labels.get_indexer(values), dtype=np.intp)
-    return days, resolved, code_of[rows["gid"]], counts, labels
+        g_values, distinct = duration_groups(history, by)
+        values = column_values(g_values, "primary_cause" if by == "cause" else by)
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            code_of = np.asarray(values.cat.codes, dtype=np.intp)
+            labels = pd.Index(values.cat.categories)
+        else:
+            _, labels = _factorize_sorted(column_values(distinct, by))
+            code_of = np.asarray(labels.get_indexer(values), dtype=np.intp)
+
+    def batches() -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]:
+        for rows in duration_batches(history, by):
+            # the operations of _grouped_durations (rows sorted by group and ns)
+            span = pd.Series(pd.to_timedelta(rows["ns"], unit="ns"))
+            days = (span.dt.total_seconds() / 86400.0).to_numpy(float)
+            yield days, rows["resolved"], code_of[rows["gid"]], rows["n"]
+
+    return labels, batches()
+
+
+def _scan_medians(
+    history: Any, by: str | None, confidence_level: float
+) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray], pd.Index]:
+    """Sizes, open disputes and first days at or below one half per group, out
+    of core: Kaplan-Meier on a batch of whole groups at a time (each group's
+    curve depends on its own durations only, so the numbers are the same)."""
+    labels, batches = _scan_durations(history, by)
+    n = len(labels)
+    size = np.zeros(n, dtype=np.int64)
+    n_open = np.zeros(n, dtype=np.int64)
+    firsts = {name: np.full(n, np.inf) for name in _MEDIAN_OF}
+    for days, resolved, codes, counts in batches:
+        c = km_groups_counted(
+            days, resolved, codes, counts, n, confidence_level=confidence_level
+        )
+        size += c["size"]
+        n_open += c["n_open"]
+        here = c["size"] > 0
+        for name, col in _MEDIAN_OF.items():
+            first = first_per_group(c["group"], c["days"], c[col] <= _HALF, n)
+            firsts[name][here] = first[here]
+    return size, n_open, firsts, labels
 
 
 def _factorize_sorted(col: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -483,27 +519,26 @@ def time_to_resolution(
     history = check_history(history, out_of_core=True)
     _check_confidence_level(confidence_level)
     if is_scan(history):
-        days, resolved, codes, counts, labels = _scan_durations(history, by)
-        c = km_groups_counted(
-            days, resolved, codes, counts, len(labels),
-            confidence_level=confidence_level,
-        )  # fmt: skip
+        size, n_open, firsts, labels = _scan_medians(history, by, confidence_level)
     else:
         days, resolved, codes, labels = _grouped_durations(history, by)
         c = km_groups(
             days, resolved, codes, len(labels), confidence_level=confidence_level
         )
-    size = c["size"]
-    medians = {}
-    for name, col in _MEDIAN_OF.items():
-        first = first_per_group(c["group"], c["days"], c[col] <= _HALF, len(labels))
-        # an empty group has no curve, hence no median (NaN, not "never": inf)
-        medians[name] = np.where(size > 0, first, np.nan)
+        size, n_open = c["size"], c["n_open"]
+        firsts = {
+            name: first_per_group(c["group"], c["days"], c[col] <= _HALF, len(labels))
+            for name, col in _MEDIAN_OF.items()
+        }
+    # an empty group has no curve, hence no median (NaN, not "never": inf)
+    medians = {
+        name: np.where(size > 0, first, np.nan) for name, first in firsts.items()
+    }
     names = _string_labels(labels)
     if names is None:
         names = _label_values(labels)
     out = pd.DataFrame(
-        {"group": names, "n": size, "n_open": c["n_open"], **medians},
+        {"group": names, "n": size, "n_open": n_open, **medians},
         columns=TABLE_COLUMNS,
         copy=False,
     )
