@@ -315,3 +315,106 @@ def test_temporary_files_go_with_the_object(tmp_path):
     assert (folder / "disputes.parquet").exists()
     scan.close()
     assert not folder.exists()
+
+
+# ---------------------------------------------------------------- progress
+@pytest.fixture
+def bars(monkeypatch):
+    """Every progress bar scan_history makes, recorded instead of drawn."""
+    import tqdm.auto
+
+    made = []
+
+    class Recorder:
+        def __init__(self, **kwargs):
+            self.kwargs, self.total, self.n = kwargs, kwargs["total"], 0
+            self.descriptions, self.postfix, self.closed = [], None, False
+            made.append(self)
+
+        def update(self, rows):
+            self.n += rows
+
+        def set_description_str(self, text):
+            self.descriptions.append(text)
+
+        def set_postfix_str(self, text, refresh=True):
+            self.postfix = text
+
+        def refresh(self):
+            pass
+
+        def close(self):
+            self.closed = True
+
+    monkeypatch.setattr(tqdm.auto, "tqdm", Recorder)
+    return made
+
+
+def test_progress_counts_every_row_read(tmp_path, bars, monkeypatch):
+    from conflictkit.io import _scan
+
+    chunks = []
+    validate = _scan.validate_chunk
+    monkeypatch.setattr(
+        _scan, "validate_chunk", lambda raw, *a: chunks.append(raw) or validate(raw, *a)
+    )
+    path, mpath = _messy(tmp_path)
+    scan = quiet(ck.scan_history, path, missions=mpath, rejected=tmp_path / "r.csv",
+                 chunk_rows=8, dayfirst=True)  # fmt: skip
+    (bar,) = bars
+    n_missions = len(pd.read_csv(mpath, sep=";", encoding="cp1252"))
+    rows = len(pd.read_csv(path, sep=";", encoding="cp1252"))  # the blank row too
+    assert scan.n_read == rows
+    # the total announced is the rows in the files, and every one is counted
+    assert bar.kwargs["total"] == bar.total == bar.n == rows + n_missions
+    assert len(chunks) > 4
+    assert bar.postfix == f"chunk {len(chunks)}"
+    assert bar.kwargs["disable"] is None  # tqdm: quiet when not a terminal
+    assert bar.descriptions == [
+        "scan_history: missions",
+        "scan_history: disputes",
+        "scan_history: checks across chunks (ids, missions)",
+    ]
+    assert bar.closed
+
+
+def test_progress_total_is_the_records_read_when_cells_span_lines(tmp_path, bars):
+    h = ck.load_example()
+    d = h.disputes.copy()
+    d["notes"] = d["notes"].astype(object)
+    d.loc[:4, "notes"] = "first line\nsecond line"  # five quoted line breaks
+    path = tmp_path / "log.csv"
+    d.drop(columns="primary_cause").to_csv(path, index=False)
+    scan = quiet(ck.scan_history, path, as_of="2026-01-01", chunk_rows=40)
+    (bar,) = bars
+    assert bar.kwargs["total"] == len(d) + 5  # lines, before reading
+    assert bar.total == bar.n == scan.n_read == len(d)  # records, once read
+
+
+def test_progress_false_makes_no_bar(tmp_path, bars):
+    ck.write_history(ck.load_example(), tmp_path / "log.parquet")
+    scan = ck.scan_history(tmp_path / "log.parquet", progress=False, chunk_rows=50)
+    assert len(scan) == 203
+    assert bars == []
+    with pytest.raises(ValueError, match="`progress` must be True or False"):
+        ck.scan_history(tmp_path / "log.parquet", progress="no")
+
+
+def test_progress_bar_drawn_in_a_terminal_only(tmp_path, capsys, monkeypatch):
+    import io
+
+    ck.write_history(ck.load_example(), tmp_path / "log.parquet")
+    ck.scan_history(tmp_path / "log.parquet", chunk_rows=50)
+    assert "scan_history" not in capsys.readouterr().err  # not a terminal
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    ck.scan_history(tmp_path / "log.parquet", chunk_rows=50)
+    drawn = terminal.getvalue()
+    assert "scan_history" in drawn
+    assert "/203" in drawn
+    assert " rows" in drawn
