@@ -249,6 +249,7 @@ COMPARED = {
     "cause_trend",
     "recurring_causes",
     "time_to_resolution by cause",
+    "time_to_resolution by client",  # Kaplan-Meier a batch of clients at a time
     "outcomes_by_cause",
 }
 
