@@ -141,7 +141,7 @@ class TestYourDataOrGeneralAdvice:
         assert (r["cause"] == Cause.SCOPE).all()
         assert (r["basis"] == "general advice").all()
         assert r.loc[0, "evidence"].startswith(
-            "scope in 6 of 12 disputes (50%), your most frequent cause; no client"
+            "scope in 6 of the 12 disputes that cite a cause (50%), your most frequent"
         )
 
     def test_all_unlabelled_gives_no_recommendation(self):

@@ -800,6 +800,90 @@ def test_report_computes_recurring_causes_once(example, tmp_path, monkeypatch):
     )
 
 
+def _count_calls(monkeypatch, func):
+    """Replace ``func`` in every conflictkit module that holds it; count calls."""
+    import sys
+
+    calls = []
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return func(*args, **kwargs)
+
+    for name, module in list(sys.modules.items()):
+        if name == "conflictkit" or name.startswith("conflictkit."):
+            for attr, value in list(vars(module).items()):
+                if value is func:
+                    monkeypatch.setattr(module, attr, counted)
+    return calls
+
+
+def test_report_runs_prevention_trends_and_change_points_once(
+    example, tmp_path, monkeypatch
+):
+    """The summary, the trend and prevention sections and the advice share them.
+
+    Before: prevention_effects ran 4 times per report (summary, its advice,
+    the prevention section, the recommendations), trend_summary and
+    change_points twice each (summary and trend section).
+    """
+    from conflictkit import analysis
+
+    counts = {
+        name: _count_calls(monkeypatch, getattr(analysis, name))
+        for name in ("prevention_effects", "trend_summary", "change_points")
+    }
+    text = build_report(example, tmp_path / "r.html").read_text(encoding="utf-8")
+    assert {k: len(v) for k, v in counts.items()} == {
+        "prevention_effects": 1, "trend_summary": 1, "change_points": 1
+    }  # fmt: skip
+    # and the sections still say what the analyses found
+    summary = ck.summarize(example)
+    for topic in ("trend", "prevention", "recurring"):
+        sentence = summary.loc[summary["topic"] == topic, "sentence"].iloc[0]
+        assert htmllib.escape(sentence) in text
+    recs = ck.recommendations(example)
+    assert htmllib.escape(recs["evidence"].iloc[0]) in text
+
+
+def test_summary_and_advice_count_a_client_s_disputes_alike(example):
+    """'trust, 13 of 22' in the summary and 'trust in 13 of 21' in the advice
+    counted different things (all disputes, those citing a cause): both now
+    count the client's disputes that cite a cause, and say so."""
+    d = example.disputes
+    labelled = d["dispute_id"].isin(example.causes["dispute_id"])
+    assert (~labelled).any()  # else the two counts could not differ
+    for lang in ("en", "fr"):
+        s = ck.summarize(example, lang=lang)
+        sentence = s.loc[s["topic"] == "recurring", "sentence"].iloc[0]
+        recs = ck.recommendations(example, lang=lang)
+        rec = ck.recurring_causes(example)
+        hits = rec[rec["recurring"]].sort_values("q_value", kind="stable")
+        client = hits["client"].iloc[0]
+        k = int(hits["n_disputes"].iloc[0])
+        n_cite = int(labelled[d["client"] == client].sum())
+        assert n_cite < int((d["client"] == client).sum())
+        said = "of its" if lang == "en" else "de ses"
+        cite = "that cite a cause" if lang == "en" else "qui citent une cause"
+        assert f"{k} {said} {n_cite} " in sentence
+        assert cite in sentence
+        evidence = recs.loc[recs["client"] == client, "evidence"].iloc[0]
+        assert f"{k} {said} {n_cite} " in evidence
+        assert cite in evidence
+
+
+def test_a_prevention_table_from_elsewhere_is_refused(example):
+    with pytest.raises(ValueError, match="prevention_effects"):
+        ck.recommendations(example, prevention=pd.DataFrame({"practice": ["x"]}))
+    effects = ck.prevention_effects(example)
+    no_scope = example.missions.drop(columns="written_scope")
+    other = ck.History.from_frames(example.disputes, no_scope, as_of=example.as_of)
+    with pytest.raises(ValueError, match="written_scope"):
+        ck.summarize(other, prevention=effects)
+    mine = ck.recommendations(example, prevention=effects)
+    assert mine.equals(ck.recommendations(example))
+
+
 def test_a_recurring_table_from_elsewhere_is_refused(example):
     other = eight_disputes()
     with pytest.warns(ck.SmallSampleWarning):

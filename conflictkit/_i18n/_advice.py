@@ -136,14 +136,12 @@ ADVICE: dict = {
     ),
     "advice.name.contract_retainer": ("a retainer", "un abonnement"),
     # the evidence: {count} is the count the French noun agrees with
+    # {n}: the client's disputes that cite a cause (the summary's count too)
     "evidence.recurring": (
-        "{cause} in {k} of {n} disputes, {ratio}× the other clients' rate (q {q})",
-        {
-            "one": "{cause} dans {k} litige sur {n}, {ratio}× le taux des autres"
-            " clients (q {q})",
-            "other": "{cause} dans {k} litiges sur {n}, {ratio}× le taux des autres"
-            " clients (q {q})",
-        },
+        "{cause} in {k} of its {n} disputes that cite a cause, {ratio}× the other"
+        " clients' rate (q {q})",
+        "{cause} dans {k} de ses {n} litiges qui citent une cause, {ratio}× le"
+        " taux des autres clients (q {q})",
     ),
     "evidence.supported": (
         "in your missions, {practice} went with {pct}% fewer {cause} disputes"
@@ -163,13 +161,15 @@ ADVICE: dict = {
         "conseil général de terrain, non vérifié sur vos données",
     ),
     "evidence.frequent": (
-        "{cause} in {k} of {n} disputes ({share}), your most frequent cause;"
-        " no client has a recurring cause",
+        "{cause} in {k} of the {n} disputes that cite a cause ({share}), your most"
+        " frequent cause; no client has a recurring cause",
         {
-            "one": "{cause} dans {k} litige sur {n} ({share}), votre cause la plus"
-            " fréquente ; aucun client n'a de cause récurrente",
-            "other": "{cause} dans {k} litiges sur {n} ({share}), votre cause la"
-            " plus fréquente ; aucun client n'a de cause récurrente",
+            "one": "{cause} dans {k} litige sur les {n} qui citent une cause"
+            " ({share}), votre cause la plus fréquente ; aucun client n'a de"
+            " cause récurrente",
+            "other": "{cause} dans {k} litiges sur les {n} qui citent une cause"
+            " ({share}), votre cause la plus fréquente ; aucun client n'a de"
+            " cause récurrente",
         },
     ),
     "evidence.gap": (

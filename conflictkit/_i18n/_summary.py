@@ -62,9 +62,15 @@ SUMMARY: dict = {
         "What the field advice says for that cause, for {client}: {action}",
         "Ce que conseillent les praticiens pour cette cause, pour {client} : {action}",
     ),
+    # the first client's item says what the two numbers count (the same
+    # count as recommendations' evidence); the others repeat the pattern
+    "sum.recurring_item_first": (
+        "{client} ({cause} in {k} of its {n} disputes that cite a cause)",
+        "{client} (« {cause} » dans {k} de ses {n} litiges qui citent une cause)",
+    ),
     "sum.recurring_item": (
-        "{client} ({cause}, {k} of {n})",
-        "{client} (« {cause} », {k} sur {n})",
+        "{client} ({cause} in {k} of {n})",
+        "{client} (« {cause} » dans {k} sur {n})",
     ),
     "sum.recurring_more": (
         {"one": "and {count} more", "other": "and {count} more"},

@@ -12,7 +12,12 @@ from .._labels import CAUSE_DTYPE, Cause, check_lang, label
 from ..model import STRING_DTYPE, History
 from ._advice import CAUSE_ACTIONS
 from ._common import ALL, check_history
-from ._effects import _mission_practices, prevention_effects
+from ._effects import (
+    PREVENTION_COLUMNS,
+    _mission_practices,
+    prevention_effects,
+    recorded_practices,
+)
 from ._profiles import _number
 from ._recurring import _Cells, _recurring_of, _warn_cells
 
@@ -43,18 +48,47 @@ def _num(x: float, lang: str, fmt: str = "%.2f") -> str:
     return str(_number(np.array([x]), fmt, lang)[0])
 
 
-def _effects(history: History) -> pd.DataFrame | None:
+def _effects(
+    history: History, prevention: pd.DataFrame | None = None
+) -> pd.DataFrame | None:
     """``prevention_effects`` within clients, or None without recorded practices.
 
-    Its own warnings (disputes without a mission...) are the business of
-    :func:`prevention_effects`; here they would repeat.
+    ``prevention`` is that table computed already (by the report, which needs
+    it for the summary and its own section too): it is checked and used as
+    it is. Its own warnings (disputes without a mission...) are the business
+    of :func:`prevention_effects`; here they would repeat.
     """
     if not history.has_missions:
         return None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        effects = prevention_effects(history)
+    if prevention is not None:
+        effects = checked_prevention(history, prevention)
+    else:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            effects = prevention_effects(history)
     return effects if len(effects) else None
+
+
+def checked_prevention(history: History, prevention: object) -> pd.DataFrame:
+    """``prevention`` if it is :func:`prevention_effects`' table for ``history``.
+
+    Checked as far as can be without recomputing it: its columns, and only
+    practices this history's missions record.
+    """
+    if not isinstance(prevention, pd.DataFrame) or list(prevention.columns) != list(
+        PREVENTION_COLUMNS
+    ):
+        raise ValueError(
+            "The value for `prevention` must be the table returned by "
+            f"prevention_effects(history), with its columns {PREVENTION_COLUMNS}."
+        )
+    unknown = set(prevention["practice"].astype(str)) - set(recorded_practices(history))
+    if unknown:
+        raise ValueError(
+            "The value for `prevention` must come from the same history: practice "
+            f"{sorted(unknown)[0]!r} is not recorded in its missions."
+        )
+    return prevention
 
 
 def _gaps(history: History, cells: _Cells) -> dict[str, np.ndarray]:
@@ -167,7 +201,11 @@ def _cell_rows(
 
 
 def recommendations(
-    history: History, *, lang: str = "en", recurring: pd.DataFrame | None = None
+    history: History,
+    *,
+    lang: str = "en",
+    recurring: pd.DataFrame | None = None,
+    prevention: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Suggest preventive actions, saying which rest on your own data.
 
@@ -208,6 +246,10 @@ def recommendations(
         The table :func:`recurring_causes` returns for this history with its
         default thresholds, when it is computed already (the report shares
         one); computed here otherwise.
+    prevention : pandas.DataFrame, optional
+        The table :func:`prevention_effects` returns for this history with
+        its defaults, when it is computed already (the report shares one);
+        computed here otherwise.
 
     Returns
     -------
@@ -239,15 +281,15 @@ def recommendations(
     >>> r.loc[0, ["client", "cause", "basis"]].tolist()
     ['Acme', 'payment', 'general advice']
     >>> r.loc[0, "evidence"]
-    'paiement dans 4 litiges sur 4, 10,6× le taux des autres clients (q = 0,03) ; \
-conseil général de terrain, non vérifié sur vos données'
+    'paiement dans 4 de ses 4 litiges qui citent une cause, 10,6× le taux des \
+autres clients (q = 0,03) ; conseil général de terrain, non vérifié sur vos données'
     """
     check_history(history)
     check_lang(lang)
     cells = _Cells(history)
     _warn_cells(cells, stacklevel=4)
     rec = _recurring_of(history, cells, recurring)
-    effects = _effects(history)
+    effects = _effects(history, prevention)
     gap = _gaps(history, cells)
     hits = rec[rec["recurring"]]
     rows: list[dict[str, object]] = []

@@ -26,7 +26,7 @@ from ._summary import (
     MIN_PREVENTION,
     MIN_RECURRING,
     MIN_TREND,
-    summarize,
+    summary_rows,
 )
 
 __all__ = ["build_report"]
@@ -170,6 +170,8 @@ class _Report:
         self.notes: dict[str, list[str]] = {}
         self.few: list[str] = []
         self.filters: list[str] = []
+        #: analyses several sections read, run once (see ``_shared``)
+        self.shared: dict[str, Any] = {}
 
     # -------------------------------------------------------------- helpers
     def t(self, key: str, /, count: float | None = None, **kwargs: Any) -> str:
@@ -259,7 +261,8 @@ class _Report:
         # computed once, for the summary, the clients, their profiles and
         # the recommendations
         recurring = self.compute("clients", recurring_causes, h) if len(h) else None
-        self.summary(period, before, recurring)
+        self.shared = self._shared(recurring)
+        self.summary(period, before)
         if len(h) == 0:
             for key in SECTION_KEYS:
                 if key not in ("summary", "quality", "glossary"):
@@ -279,13 +282,38 @@ class _Report:
         self.quality()
         self.glossary()
 
-    def summary(
-        self, period: Any, before: History | None, recurring: pd.DataFrame | None
-    ) -> None:
+    def _shared(self, recurring: pd.DataFrame | None) -> dict[str, Any]:
+        """The analyses several sections use, each run once (issue 11).
+
+        The summary, the trend section and the recommendations read the
+        same tables; each analysis's warnings are noted under the section
+        that shows it (the summary says for itself when data are too few).
+        """
+        from ..analysis import change_points, prevention_effects, trend_summary
+
+        h = self.h
+        shared: dict[str, Any] = {"recurring": recurring}
+        if not len(h):
+            return shared
+        d = h.disputes
+        span = (d["opened_at"].max() - d["opened_at"].min()).days
+        if len(d) >= MIN_TREND and span >= 2 * 365:
+            shared["trend"] = self.compute("trend", trend_summary, h)
+            shared["changes"] = self.compute("trend", change_points, h)
+        if h.has_missions:
+            if len(h) >= MIN_PREVENTION:
+                shared["prevention"] = self.compute("prevention", prevention_effects, h)
+            else:  # the section says there are too few; only the advice reads it
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    shared["prevention"] = prevention_effects(h)
+        return shared
+
+    def summary(self, period: Any, before: History | None) -> None:
         lang = self.lang
-        sentences = self.compute("summary", summarize, self.h, lang=lang,
+        sentences = self.compute("summary", summary_rows, self.h, lang=lang,
                                  period=period, before=before,
-                                 recurring=recurring)  # fmt: skip
+                                 shared=self.shared)  # fmt: skip
         items = "".join(
             f"<li{'' if ok else ' class=few'}>{H.esc(s)}</li>"
             for s, ok in zip(
@@ -336,7 +364,7 @@ class _Report:
         self.read("causes", "read.causes_fig")
 
     def trend(self) -> None:
-        from ..analysis import cause_trend, change_points, trend_summary
+        from ..analysis import cause_trend
         from ..plotting import plot_cause_trend
 
         trend = self.compute("trend", cause_trend, self.h)
@@ -369,11 +397,11 @@ class _Report:
         if len(d) < MIN_TREND or span < 2 * 365:
             self.missing("trend", "na.too_few_trend", n=len(d), need=MIN_TREND)
             return
-        summary = self.compute("trend", trend_summary, self.h)
+        summary = self.shared["trend"]
         if summary is not None:
             self.table("trend", summary, _TREND_COLUMNS)
             self.read("trend", "read.trend_table")
-        changes = self.compute("trend", change_points, self.h)
+        changes = self.shared["changes"]
         if changes is not None and len(changes):
             self.table("trend", changes, _CHANGE_COLUMNS)
             self.read("trend", "read.change_table")
@@ -504,14 +532,13 @@ class _Report:
         self.add("outcomes", H.folded(self.t("report.more_columns"), full))
 
     def prevention(self) -> None:
-        from ..analysis import prevention_effects
         from ..plotting import plot_prevention_effects
 
         if self.h.has_missions and len(self.h) < MIN_PREVENTION:
             self.missing("prevention", "na.too_few_prevention", n=len(self.h),
                          need=MIN_PREVENTION)  # fmt: skip
             return
-        effects = self.compute("prevention", prevention_effects, self.h)
+        effects = self.shared.get("prevention")
         if effects is None:
             self.missing("prevention", "na.no_missions")
             return
@@ -545,7 +572,8 @@ class _Report:
         from ..analysis import recommendations
 
         recs = self.compute("recommendations", recommendations, self.h,
-                            lang=self.lang, recurring=recurring)  # fmt: skip
+                            lang=self.lang, recurring=recurring,
+                            prevention=self.shared.get("prevention"))  # fmt: skip
         if recs is None or recs.empty:
             self.add("recommendations", H.p(self.t("no_recommendations")))
             return

@@ -47,6 +47,7 @@ def summarize(
     period: Period | None = None,
     before: History | None = None,
     recurring: pd.DataFrame | None = None,
+    prevention: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The main findings of a dispute history, in a few plain sentences.
 
@@ -69,6 +70,9 @@ def summarize(
         The table :func:`conflictkit.recurring_causes` returns for this
         history with its defaults, when it is computed already (the report
         shares one); computed here otherwise.
+    prevention : pandas.DataFrame, optional
+        The same for :func:`conflictkit.prevention_effects` with its
+        defaults.
 
     Returns
     -------
@@ -90,6 +94,34 @@ def summarize(
 
     check_history(history)
     lang = i18n.check_lang(lang)
+    shared: dict[str, Any] = {}
+    if recurring is not None:
+        shared["recurring"] = recurring
+    if prevention is not None:
+        from ..analysis._recommendations import checked_prevention
+
+        shared["prevention"] = checked_prevention(history, prevention)
+    return summary_rows(history, lang=lang, period=period, before=before,
+                        shared=shared)  # fmt: skip
+
+
+def summary_rows(
+    history: History,
+    *,
+    lang: str,
+    period: Period | None,
+    before: History | None,
+    shared: dict[str, Any],
+) -> pd.DataFrame:
+    """:func:`summarize` with the analyses its caller computed already.
+
+    ``shared`` maps ``"recurring"``, ``"prevention"``, ``"trend"`` (the
+    :func:`~conflictkit.trend_summary` table) and ``"changes"`` (the
+    :func:`~conflictkit.change_points` one) to their results for
+    ``history`` with their defaults; None means the analysis does not apply
+    (:class:`~conflictkit.NotApplicableError`); a missing key, computed here.
+    The report runs each analysis once and passes it to every section.
+    """
     rows: list[tuple[str, str, bool]] = []
     if period is not None:
         rows.append(("period", *_compare(history, before, period, lang)))
@@ -100,10 +132,10 @@ def summarize(
             # the sentences themselves say when data are too few
             warnings.simplefilter("ignore")
             rows.append(("causes", *_causes(history, lang)))
-            rows.append(("recurring", *_recurring(history, lang, recurring)))
-            rows.append(("trend", *_trend(history, lang)))
+            rows.append(("recurring", *_recurring(history, lang, shared)))
+            rows.append(("trend", *_trend(history, lang, shared)))
             rows.append(("resolution", *_resolution(history, lang)))
-            rows.append(("prevention", *_prevention(history, lang)))
+            rows.append(("prevention", *_prevention(history, lang, shared)))
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS).astype(
         {"topic": "string", "sentence": "string", "enough_data": bool}
     )
@@ -150,14 +182,23 @@ def _causes(history: History, lang: str) -> tuple[str, bool]:
     return text, True
 
 
-def _recurring(
-    history: History, lang: str, rec: pd.DataFrame | None
-) -> tuple[str, bool]:
+def _shared(shared: dict[str, Any], key: str, func: Any, history: History) -> Any:
+    """The analysis ``key`` from ``shared``, or ``func(history)`` (None: n/a)."""
+    from ..errors import NotApplicableError
+
+    if key not in shared:
+        try:
+            shared[key] = func(history)
+        except NotApplicableError:
+            shared[key] = None
+    return shared[key]
+
+
+def _recurring(history: History, lang: str, shared: dict[str, Any]) -> tuple[str, bool]:
     from ..analysis import recommendations, recurring_causes
 
     n_labelled = int(history.causes["dispute_id"].nunique())
-    if rec is None:
-        rec = recurring_causes(history)
+    rec = _shared(shared, "recurring", recurring_causes, history)
     hits = rec[rec["recurring"].astype(bool)].sort_values("q_value", kind="stable")
     if hits.empty:
         if n_labelled < MIN_RECURRING:
@@ -165,14 +206,17 @@ def _recurring(
                           n=_n(n_labelled, lang), need=MIN_RECURRING)  # fmt: skip
             return text, False
         return i18n.t("sum.recurring_none", lang, n=_n(n_labelled, lang)), True
-    per_client = history.disputes["client"].astype(str).value_counts()
+    # the client's disputes that cite a cause: the count recurring_causes
+    # tests and recommendations' evidence gives (unlabelled ones cite nothing)
+    labelled = history.disputes["dispute_id"].isin(history.causes["dispute_id"])
+    per_client = history.disputes.loc[labelled, "client"].astype(str).value_counts()
     clients = list(dict.fromkeys(hits["client"].astype(str)))
     items = []
     for client in clients[:MAX_NAMED]:
         first = hits[hits["client"].astype(str) == client].iloc[0]
         items.append(
             i18n.t(
-                "sum.recurring_item",
+                "sum.recurring_item" if items else "sum.recurring_item_first",
                 lang,
                 client=client,
                 cause=_cause(first["cause"], lang),
@@ -182,7 +226,12 @@ def _recurring(
         )
     if len(clients) > MAX_NAMED:
         items.append(i18n.t("sum.recurring_more", lang, count=len(clients) - MAX_NAMED))
-    recs = recommendations(history, lang=lang, recurring=rec)
+    prevention = None
+    if history.has_missions:
+        from ..analysis import prevention_effects
+
+        prevention = _shared(shared, "prevention", prevention_effects, history)
+    recs = recommendations(history, lang=lang, recurring=rec, prevention=prevention)
     mine = recs[recs["client"].astype(str) == clients[0]]
     first = (mine if len(mine) else recs).iloc[0]
     # advice resting on the user's own data (a practice their missions lacked)
@@ -208,7 +257,7 @@ def _verdict(value: object) -> str:
     return str(value)
 
 
-def _trend(history: History, lang: str) -> tuple[str, bool]:
+def _trend(history: History, lang: str, shared: dict[str, Any]) -> tuple[str, bool]:
     from ..analysis import trend_summary
 
     d = history.disputes
@@ -220,7 +269,9 @@ def _trend(history: History, lang: str) -> tuple[str, bool]:
             else i18n.t("sum.reason_span", lang)
         )
         return i18n.t("sum.trend_few", lang, reason=reason), False
-    summary = trend_summary(history)
+    summary = _shared(shared, "trend", trend_summary, history)
+    if summary is None:
+        return i18n.t("sum.trend_none", lang), True
     is_all = summary["cause"].astype(str) == "all"
     clear = summary[
         ~is_all & summary["direction"].astype(str).isin(["rising", "falling"])
@@ -241,7 +292,7 @@ def _trend(history: History, lang: str) -> tuple[str, bool]:
                 ),
             )
         )
-    items += _changes(history, lang, exclude={str(c) for c in clear["cause"]})
+    items += _changes(history, lang, shared, exclude={str(c) for c in clear["cause"]})
     if items:
         return i18n.t("sum.trend", lang, items=_join(items, lang)), True
     overall = summary[is_all]
@@ -258,14 +309,14 @@ def _trend(history: History, lang: str) -> tuple[str, bool]:
     return i18n.t("sum.trend_none", lang), True
 
 
-def _changes(history: History, lang: str, *, exclude: set[str]) -> list[str]:
+def _changes(
+    history: History, lang: str, shared: dict[str, Any], *, exclude: set[str]
+) -> list[str]:
     """Causes whose rate clearly stepped up or down at a date (change_points)."""
     from .. import analysis
-    from ..errors import NotApplicableError
 
-    try:
-        changes = analysis.change_points(history)
-    except NotApplicableError:  # no missions: no rates to compare
+    changes = _shared(shared, "changes", analysis.change_points, history)
+    if changes is None:  # no missions: no rates to compare
         return []
     clear = changes[
         changes["direction"].astype(str).isin(["rising", "falling"])
@@ -321,7 +372,9 @@ def _resolution(history: History, lang: str) -> tuple[str, bool]:
     return text, True
 
 
-def _prevention(history: History, lang: str) -> tuple[str, bool]:
+def _prevention(
+    history: History, lang: str, shared: dict[str, Any]
+) -> tuple[str, bool]:
     from scipy.stats import false_discovery_control
 
     from ..analysis import prevention_effects
@@ -332,7 +385,9 @@ def _prevention(history: History, lang: str) -> tuple[str, bool]:
         text = i18n.t("sum.prevention_few", lang, n=_n(len(history), lang),
                       need=MIN_PREVENTION)  # fmt: skip
         return text, False
-    effects = prevention_effects(history)
+    effects = _shared(shared, "prevention", prevention_effects, history)
+    if effects is None:
+        return i18n.t("sum.prevention_no_missions", lang), False
     effects = effects[np.isfinite(effects["p_value"].astype(float))]
     if effects.empty:
         return i18n.t("sum.prevention_no_missions", lang), False
