@@ -178,3 +178,31 @@ def test_cause_table_in_any_order_gives_the_same_answer(history):
         history, causes=history.causes.sample(frac=1, random_state=3)
     )
     pd.testing.assert_frame_equal(table(shuffled), table(history))
+
+
+def test_a_cause_whose_amounts_were_never_recorded_shows_nan_not_zero():
+    # seen on a French Excel file: 'N/A' at stake for the only deadlines
+    # dispute, no recovered amount for the only scope one; both read as 0 €
+    frame = pd.DataFrame(
+        {
+            "client": ["A", "B", "C", "C"],
+            "opened_at": ["2024-01-01"] * 4,
+            "resolved_at": ["2024-01-09", None, "2024-01-20", "2024-01-21"],
+            "causes": ["payment", "scope", "deadlines", "payment;tone"],
+            "amount_at_stake": [1500, 800, None, 980],
+            "amount_recovered": [750, None, None, 0],
+        }
+    )
+    h = ck.History.from_frames(frame, as_of="2024-02-01")
+    with pytest.warns(ck.SmallSampleWarning):
+        out = ck.outcomes_by_cause(h).set_index("cause")
+    assert np.isnan(out.loc["deadlines", "amount_at_stake"])
+    assert np.isnan(out.loc["deadlines", "amount_recovered"])
+    assert out.loc["scope", "amount_at_stake"] == 800
+    assert np.isnan(out.loc["scope", "amount_recovered"])
+    # a recorded 0 stays 0; recorded amounts add up
+    assert out.loc["tone", "amount_recovered"] == 0
+    assert out.loc["payment", "amount_at_stake"] == 2480
+    assert out.loc["all", "amount_recovered"] == 750
+    # a cause nobody cited: nothing at stake, as amounts are recorded
+    assert out.loc["trust", "amount_at_stake"] == 0

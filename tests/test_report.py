@@ -311,6 +311,31 @@ def test_french_report_on_a_messy_french_file(tmp_path):
         assert htmllib.escape(problem) in english
 
 
+def test_report_on_a_french_excel_file_shows_unknown_amounts_and_open_medians(
+    tmp_path,
+):
+    """Seen on fr_excel_cp1252.csv: the only deadlines dispute has 'N/A' at
+    stake and the only scope one no recovered amount, shown as '0 €'; a
+    cause whose dispute is still open had a median of '∞' and a range
+    '∞ – ∞'."""
+    with pytest.warns(ck.ConflictkitWarning):
+        history = ck.read_history(MESSY_FR.with_name("fr_excel_cp1252.csv"))
+    for lang, cause, reached in (("fr", "Délais", "non atteint"),
+                                 ("en", "Deadlines", "not reached")):  # fmt: skip
+        page = build_report(history, tmp_path / f"{lang}.html", lang=lang).read_text()
+        outcomes = page[page.index('<section id="outcomes">') :]
+        outcomes = outcomes[: outcomes.index("</table>")]
+        row = outcomes[outcomes.index(cause) :]
+        cells = re.findall(r"<td[^>]*>([^<]*)</td>", row[: row.index("</tr>")])
+        money = [c for c in cells if "€" in c or c == i18n.MISSING]
+        assert money[:2] == [i18n.MISSING, i18n.MISSING], cells  # at stake, recovered
+        resolution = page[page.index('<section id="resolution">') :]
+        resolution = visible_text(resolution[: resolution.index("</section>")])
+        assert "∞" not in resolution
+        assert reached in resolution
+        assert "≥ 14" in resolution  # all causes: 28 days, upper bound open
+
+
 def test_every_problem_of_the_reader_has_a_french_text():
     """Bad input of every kind read, and each problem it gives translated."""
     from conflictkit._i18n._problems import is_known

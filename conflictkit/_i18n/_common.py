@@ -77,6 +77,9 @@ COMMON: dict = {
     "value.all": ("All clients", "Tous les clients"),
     "value.all_causes": ("All causes", "Toutes causes"),
     "value.stable": ("no clear change", "pas de changement net"),
+    # a median time to settle (or a bound of its interval) when more than
+    # half of the disputes are still open at the end of the data
+    "value.not_reached": ("not reached", "non atteint"),
     "value.True": ("yes", "oui"),
     "value.False": ("no", "non"),
     # the client risk of client_profiles: "risque" is masculine in French

@@ -59,6 +59,8 @@ def _dispute_metrics(d: pd.DataFrame) -> dict[str, np.ndarray]:
     m["retention"] = r_known & r_true
     m["amount_at_stake"] = np.nan_to_num(stake)
     m["amount_recovered"] = np.nan_to_num(recovered)
+    m["_n_stake"] = ~np.isnan(stake)
+    m["_n_recovered"] = ~np.isnan(recovered)
     m["_stake_both"] = np.where(both, stake, 0.0)
     m["_recovered_both"] = np.where(both, recovered, 0.0)
     return {k: np.asarray(v, dtype=float) for k, v in m.items()}
@@ -100,7 +102,9 @@ def outcomes_by_cause(history: History) -> pd.DataFrame:
         - ``n_retention_known``, ``retention``: share of disputes after which
           the client was kept, among those where it is recorded;
         - ``amount_at_stake``, ``amount_recovered``: totals of the recorded
-          amounts, open disputes included;
+          amounts, open disputes included; NaN when none of the cause's
+          disputes records one (unknown is not none), 0 for a cause nobody
+          cited when amounts are recorded elsewhere;
         - ``recovery_rate``: total recovered over total at stake, among
           resolved disputes where both amounts are recorded (NaN when that
           total at stake is 0).
@@ -148,8 +152,13 @@ def outcomes_by_cause(history: History) -> pd.DataFrame:
         out[name] = _share(sums[name], sums["n_escalation_known"])
     out["n_retention_known"] = sums["n_retention_known"].astype(np.int64)
     out["retention"] = _share(sums["retention"], sums["n_retention_known"])
-    out["amount_at_stake"] = sums["amount_at_stake"]
-    out["amount_recovered"] = sums["amount_recovered"]
+    for name, seen in (("amount_at_stake", "_n_stake"),
+                       ("amount_recovered", "_n_recovered")):  # fmt: skip
+        # unknown is not none: no recorded amount among a cause's disputes is
+        # NaN, not 0; a cause nobody cited has 0 when amounts are recorded
+        recorded = sums[seen] > 0
+        nobody = (sums["n_disputes"] == 0) & recorded[-1]
+        out[name] = np.where(recorded | nobody, sums[name], np.nan)
     out["recovery_rate"] = _share(sums["_recovered_both"], sums["_stake_both"])
     warn_small(
         int(sums["n_outcome_known"][-1]),

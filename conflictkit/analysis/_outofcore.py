@@ -121,6 +121,8 @@ def outcome_sums(history: Any) -> dict[str, np.ndarray]:
         "retention": "count(*) FILTER (WHERE client_retained)",
         "amount_at_stake": "coalesce(sum(amount_at_stake), 0)",
         "amount_recovered": "coalesce(sum(amount_recovered), 0)",
+        "_n_stake": "count(amount_at_stake)",
+        "_n_recovered": "count(amount_recovered)",
         "_stake_both": f"coalesce(sum(amount_at_stake) FILTER (WHERE {both}), 0)",
         "_recovered_both": f"coalesce(sum(amount_recovered) FILTER (WHERE {both}), 0)",
     }

@@ -11,6 +11,7 @@ import html
 import io
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .. import _i18n as i18n
@@ -114,6 +115,8 @@ def _is_p(col: str) -> bool:
 
 
 def _cell(col: str, value: Any, lang: str, currency: str) -> str:
+    if "median" in col and _infinite(value):  # more than half still open
+        return i18n.t("value.not_reached", lang)
     if col in _PERCENT:
         return i18n.percent(value, lang)
     if col in _MONEY:
@@ -127,8 +130,21 @@ def _cell(col: str, value: Any, lang: str, currency: str) -> str:
     return i18n.number(value, lang, digits=digits)
 
 
+def _infinite(x: Any) -> bool:
+    """True for +inf only (NA, NaN, text: False)."""
+    return isinstance(x, float | np.floating) and bool(np.isposinf(x))
+
+
 def _range(low: Any, high: Any, lang: str, digits: int | None) -> str:
-    """An interval; a side the data do not bound is left out (``≤ 5.21``)."""
+    """An interval; a side the data do not bound is left out (``≤ 5.21``).
+
+    An infinite bound is a median time not reached (more than half still
+    open): ``≥ 14``, or "not reached" when the lower bound is not either.
+    """
+    if _infinite(low):
+        return i18n.t("value.not_reached", lang)
+    if _infinite(high):
+        high = np.nan
     if pd.isna(low) and pd.isna(high):
         return i18n.MISSING
     if pd.isna(low):
@@ -275,10 +291,16 @@ _PAIRS = [
 ]
 
 
+def _paired(kind: str, value: Any, lang: str) -> str:
+    """One side of a "with / without" cell; a median not reached says so."""
+    if kind == "number" and _infinite(value):
+        return i18n.t("value.not_reached", lang)
+    return i18n.number(value, lang) if kind == "number" else i18n.percent(value, lang)
+
+
 def paired_table(frame: pd.DataFrame, lang: str) -> str:
     """handling_effects as "with / without" cells, each followed by its p."""
     out = pd.DataFrame({"practice": frame["practice"]})
-    write = {"number": i18n.number, "percent": i18n.percent}
     headers = {}
     for name, with_col, without_col, p_col, kind in _PAIRS:
         if with_col not in frame.columns:
@@ -288,7 +310,7 @@ def paired_table(frame: pd.DataFrame, lang: str) -> str:
             i18n.t(f"header.{name}", lang) + " " + i18n.t("header.with_without", lang)
         )
         out[key] = [
-            f"{write[kind](a, lang)} / {write[kind](b, lang)}"
+            f"{_paired(kind, a, lang)} / {_paired(kind, b, lang)}"
             for a, b in zip(frame[with_col], frame[without_col], strict=True)
         ]
         if p_col is not None:
