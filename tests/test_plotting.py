@@ -616,6 +616,26 @@ class TestPlotHandlingEffects:
         assert texts(ax.get_legend().get_texts()) == ["With", "Without"]
         assert texts(ax.get_yticklabels())[0] == "Several options proposed"
 
+    def test_each_pair_is_labelled_with_the_q_value_the_verdict_uses(self, results):
+        # the report's figure said "p = 0.08" beside a table saying q = 0.12
+        effects = results["handling_effects"]
+        ax = plotting.plot_handling_effects(effects)
+        labels = [t.get_text() for t in ax.texts if t.get_text()[:1] in "pq"]
+        want = [ck._i18n.p_value(q, "en", name="q") for q in effects["logrank_q"]]
+        assert labels == want
+        _, ax = plt.subplots()
+        ax = plotting.plot_handling_effects(effects, value="retention", ax=ax)
+        labels = [t.get_text() for t in ax.texts if t.get_text()[:1] in "pq"]
+        assert labels == [
+            ck._i18n.p_value(q, "en", name="q") for q in effects["retention_q"]
+        ]
+        # a table without q-values (built by hand) keeps its p
+        bare = effects.drop(columns=["logrank_q"])
+        _, ax = plt.subplots()
+        ax = plotting.plot_handling_effects(bare, ax=ax)
+        assert all(t.get_text().startswith("p") for t in ax.texts
+                   if t.get_text()[:1] in "pq")  # fmt: skip
+
     def test_a_median_not_reached_is_labelled(self, results):
         effects = results["handling_effects"].copy()
         effects.loc[0, "median_days_without"] = np.inf

@@ -334,6 +334,12 @@ def test_report_on_a_french_excel_file_shows_unknown_amounts_and_open_medians(
         assert "∞" not in resolution
         assert reached in resolution
         assert "≥ 14" in resolution  # all causes: 28 days, upper bound open
+        # no missions: the last year's bar is not blanked for want of days
+        # worked, and the note does not say it could be
+        trend = visible_text(page[page.index('<section id="trend">') :])
+        assert i18n.t("read.partial_count", lang, days="")[:20] in trend
+        assert "days were worked" not in trend
+        assert "jours y ont" not in trend
 
 
 def test_every_problem_of_the_reader_has_a_french_text():
@@ -869,6 +875,19 @@ def test_report_runs_prevention_trends_and_change_points_once(
         assert htmllib.escape(sentence) in text
     recs = ck.recommendations(example)
     assert htmllib.escape(recs["evidence"].iloc[0]) in text
+
+
+def test_verdict_tables_say_what_the_data_could_have_detected(reports):
+    """Each row with 'no clear change' says what could have been seen (issue
+    11): the trend, change point and prevention tables show detectable_ratio."""
+    for lang, (_, page) in reports.items():
+        header = i18n.t("header.detectable_ratio", lang)
+        for section in ("trend", "prevention"):
+            part = page[page.index(f'<section id="{section}">') :]
+            part = part[: part.index("</section>")]
+            heads = re.findall(r"<th[^>]*>([^<]*)</th>", part)
+            want = 2 if section == "trend" else 1
+            assert heads.count(header) >= want, (lang, section, heads)
 
 
 def test_summary_and_advice_count_a_client_s_disputes_alike(example):

@@ -47,28 +47,35 @@ GLOSSARY: dict = {
     ),
     "term.p": ("p", "p"),
     "def.p": (
-        "How likely a difference at least this large would be by chance alone."
-        ' Below 0.05 it is usually taken as real; "p < 0.001" means less than'
-        " one chance in a thousand.",
+        "How often a difference at least this large would turn up by chance"
+        " alone if there were no real difference. Below 0.05 it is usually"
+        ' taken as real; "p < 0.001" means less than one chance in a thousand.',
         "La probabilité d'observer un écart au moins aussi grand par simple"
-        " hasard. Sous 0,05 on le considère en général comme réel ; « p < 0,001 »"
-        " veut dire moins d'une chance sur mille.",
+        " hasard s'il n'y avait aucune différence réelle. Sous 0,05 on le"
+        " considère en général comme réel ; « p < 0,001 » veut dire moins d'une"
+        " chance sur mille.",
     ),
     "term.q": ("q", "q"),
     "def.q": (
-        "A p corrected because many client-and-cause pairs were tested at once"
-        " (Benjamini–Hochberg method): with many tests, some small p turn up by"
-        " chance, and q accounts for it.",
-        "Un p corrigé parce que de nombreux couples client-cause ont été testés"
-        " à la fois (méthode de Benjamini–Hochberg) : avec beaucoup de tests,"
-        " quelques petits p apparaissent par hasard, et q en tient compte.",
+        "A p corrected because several tests were made at once (every cause,"
+        " practice or client-and-cause pair of a table; Benjamini–Hochberg"
+        " method): with many tests, some small p turn up by chance, and q"
+        " accounts for it. The verdicts are drawn from q.",
+        "Un p corrigé parce que plusieurs tests ont été faits à la fois (chaque"
+        " cause, pratique ou couple client-cause d'un tableau ; méthode de"
+        " Benjamini–Hochberg) : avec beaucoup de tests, quelques petits p"
+        " apparaissent par hasard, et q en tient compte. Les verdicts se fondent"
+        " sur q.",
     ),
     "term.recurring": ("Recurring cause", "Cause récurrente"),
     "def.recurring": (
         "A cause that comes up with one client in at least two disputes and"
-        " clearly more often than with your clients overall.",
+        " clearly more often than your work with them would lead you to expect"
+        " (q below 0.05); its ratio compares the client with your other clients.",
         "Une cause qui revient avec un client dans au moins deux litiges et"
-        " nettement plus souvent qu'avec l'ensemble de vos clients.",
+        " nettement plus souvent que votre travail avec lui ne le laisserait"
+        " attendre (q sous 0,05) ; son rapport compare ce client à vos autres"
+        " clients.",
     ),
     "term.median": ("Median", "Médiane"),
     "def.median": (
@@ -102,15 +109,20 @@ GLOSSARY: dict = {
         " même, compte tenu du nombre d'habitudes comparées).",
     ),
     "term.verdict": (
-        "Rising, falling, no clear change",
-        "En hausse, en baisse, pas de changement net",
+        "Rising, falling, lower, higher, no clear change",
+        "En hausse, en baisse, plus bas, plus haut, pas de changement net",
     ),
     "def.verdict": (
-        "Whether a rate changes over your career, and only when the change is"
-        " clear enough (after correcting for the number of causes tested).",
-        "Si un taux évolue au fil de votre carrière, et seulement quand"
-        " l'évolution est assez nette (après correction pour le nombre de causes"
-        " testées).",
+        "Whether a rate changes over your career (rising, falling) or differs"
+        " with a practice (lower, higher), said only when the difference is"
+        ' clear enough (q below 0.05); otherwise "no clear change", which is'
+        " not proof that nothing changed: the detectable column says how large"
+        " a change the data could have caught.",
+        "Si un taux évolue au fil de votre carrière (en hausse, en baisse) ou"
+        " diffère avec une pratique (plus bas, plus haut), dit seulement quand"
+        " l'écart est assez net (q sous 0,05) ; sinon « pas de changement"
+        " net », qui ne prouve pas que rien n'a changé : la colonne détectable"
+        " dit quelle taille de changement les données auraient pu repérer.",
     ),
     "term.too_few": ("Too few to tell", "Trop peu pour conclure"),
     "def.too_few": (

@@ -128,19 +128,34 @@ REPORT: dict = {
         " est hachurée, ou laissée vide quand trop peu de jours y ont été"
         " travaillés pour calculer un taux.",
     ),
+    "read.partial_count": (
+        "The last year is not over ({days} of it in the data): its bar is"
+        " hatched, and holds only the disputes of those days.",
+        "La dernière année n'est pas finie ({days} dans les données) : sa barre"
+        " est hachurée et ne compte que les litiges de ces jours-là.",
+    ),
     "read.trend_table": (
         'How to read this: "per year" is how much the rate is multiplied each'
         " year (1.10 = +10% a year); the verdict says whether the change is"
-        " clear enough to trust.",
+        ' clear enough to trust; "detectable" is the yearly factor (up, or down'
+        " by its inverse) these data would catch four times in five, so"
+        ' "no clear change" does not rule out a smaller change.',
         "Comment lire : « par an » indique par combien le taux est multiplié"
         " chaque année (1,10 = +10 % par an) ; le verdict dit si l'évolution est"
-        " assez nette pour s'y fier.",
+        " assez nette pour s'y fier ; « détectable » est le facteur annuel (à la"
+        " hausse, ou son inverse à la baisse) que ces données repéreraient quatre"
+        " fois sur cinq : « pas de changement net » n'exclut donc pas une"
+        " évolution plus petite.",
     ),
     "read.change_table": (
-        "How to read this: the date from which a cause's rate changed, with the"
-        " rate before and after.",
-        "Comment lire : la date à partir de laquelle le taux d'une cause a"
-        " changé, avec le taux avant et après.",
+        "How to read this: the date from which a cause's rate most likely"
+        " changed, with the rate before and after (disputes per 100 days worked)"
+        ' and their ratio; "detectable" is the ratio (or its inverse) these data'
+        " would catch four times in five.",
+        "Comment lire : la date à partir de laquelle le taux d'une cause a le"
+        " plus probablement changé, avec le taux avant et après (litiges pour"
+        " 100 jours travaillés) et leur rapport ; « détectable » est le rapport"
+        " (ou son inverse) que ces données repéreraient quatre fois sur cinq.",
     ),
     "read.clients_fig": (
         "How to read this: one row per client, one column per cause; darker"
@@ -157,13 +172,17 @@ REPORT: dict = {
         " « pourquoi » donne les raisons du risque.",
     ),
     "read.recurring_table": (
-        "How to read this: a cause recurs with a client when it comes up far"
-        ' more often with them than across all your clients; "ratio" says how'
-        " many times more, q how likely such a gap is by chance alone.",
-        "Comment lire : une cause est récurrente avec un client quand elle"
-        " revient bien plus souvent avec lui qu'avec l'ensemble de vos clients ;"
-        " « rapport » dit combien de fois plus, q la probabilité d'un tel écart par"
-        " simple hasard.",
+        'How to read this: "expected" is how many such disputes your work with'
+        ' this client would give at your usual rate; "ratio" is this client\'s'
+        " rate of the cause over your other clients' rate; q below 0.05 means"
+        " the gap is unlikely to be chance alone, allowing for every client and"
+        " cause checked.",
+        "Comment lire : « attendu » est le nombre de tels litiges que votre"
+        " travail avec ce client donnerait à votre rythme habituel ; le"
+        " « rapport » est le taux de cette cause chez ce client divisé par celui"
+        " de vos autres clients ; un q sous 0,05 veut dire que l'écart a peu de"
+        " chances d'être dû au seul hasard, compte tenu de tous les clients et"
+        " causes vérifiés.",
     ),
     "read.resolution_fig": (
         "How to read this: each curve starts at 100% of disputes open and drops"
@@ -204,10 +223,14 @@ REPORT: dict = {
     ),
     "read.prevention_table": (
         'How to read this: "ratio" is the dispute rate with the practice divided'
-        " by the rate without (0.5 = half as many disputes per day worked).",
+        " by the rate without (0.5 = half as many disputes per day worked), an"
+        ' association rather than proof; "detectable" is the ratio (or its'
+        " inverse) these data would catch four times in five.",
         "Comment lire : le « rapport » est le taux de litiges avec la pratique"
         " divisé par le taux sans (0,5 = deux fois moins de litiges par jour"
-        " travaillé).",
+        " travaillé), une association et non une preuve ; « détectable » est le"
+        " rapport (ou son inverse) que ces données repéreraient quatre fois sur"
+        " cinq.",
     ),
     "read.handling_fig": (
         "How to read this: for each habit, the dispute with and without it:"
@@ -216,12 +239,12 @@ REPORT: dict = {
         " pour régler, part conclue par un accord, part des clients conservés.",
     ),
     "read.handling_table": (
-        "How to read this: q says how likely such a gap is by chance alone,"
-        " allowing for the several comparisons made; below 0.05 the difference"
-        " is usually taken as real.",
-        "Comment lire : q dit la probabilité d'un tel écart par simple hasard,"
-        " compte tenu des comparaisons faites ; sous 0,05 on considère en"
-        " général la différence comme réelle.",
+        "How to read this: a q below 0.05 means a gap this large is unlikely"
+        " to be chance alone, allowing for the several comparisons made; above,"
+        " the data cannot tell.",
+        "Comment lire : un q sous 0,05 veut dire qu'un tel écart a peu de"
+        " chances d'être dû au seul hasard, compte tenu des comparaisons"
+        " faites ; au-dessus, les données ne permettent pas de conclure.",
     ),
     "read.recommendations_table": (
         'How to read this: the most urgent first; "basis" says whether the'
@@ -460,6 +483,7 @@ REPORT: dict = {
             "client": ("client", "client"),
             "column": ("column", "colonne"),
             "cumulative_share": ("cumulative share", "part cumulée"),
+            "detectable_ratio": ("detectable", "détectable"),
             "days_with": ("days worked with", "jours travaillés avec"),
             "days_without": ("days worked without", "jours travaillés sans"),
             "direction": ("verdict", "verdict"),

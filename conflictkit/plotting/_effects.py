@@ -203,7 +203,9 @@ def plot_handling_effects(
         Language of the labels.
     value : {"median_days", "agreement", "retention"}, default="median_days"
         Median days to resolution (a median not reached is marked so), share
-        of disputes ending in agreement, or share of clients kept.
+        of disputes ending in agreement, or share of clients kept. Each pair
+        is labelled with its q-value (``logrank_q``, ``agreement_q``,
+        ``retention_q``), or its p-value when the table has no q.
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.barh`.
 
@@ -246,11 +248,15 @@ def plot_handling_effects(
             for v in values
         ]
         ax.bar_label(bars, labels=labels, padding=3, fontsize="small")
-    p = effects[p_column].to_numpy(dtype=float)
+    # the q-value when the table has it: the verdicts and the report's table
+    # are drawn from it, and a p beside them would read as a second answer
+    q_column = p_column[:-2] + "_q"
+    name = "q" if q_column in effects.columns else "p"
+    p = effects[q_column if name == "q" else p_column].to_numpy(dtype=float)
     for yi, pi in zip(y, p, strict=True):
         if np.isfinite(pi):
             ax.text(
-                1.01, yi, i18n.p_value(pi, lang),
+                1.01, yi, i18n.p_value(pi, lang, name=name),
                 transform=ax.get_yaxis_transform(),
                 va="center", fontsize="small", color="0.3",
             )  # fmt: skip

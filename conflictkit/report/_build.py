@@ -45,9 +45,10 @@ FONTS: dict[str, Any] = {
 
 #: Columns of the tables the report shows (the analyses return more).
 _TREND_COLUMNS = ["cause", "n_disputes", "rate_ratio_per_year", "ci_low", "ci_high",
-                  "q_value", "direction"]  # fmt: skip
+                  "q_value", "direction", "detectable_ratio"]  # fmt: skip
 _CHANGE_COLUMNS = ["cause", "changed_at", "rate_before", "rate_after", "rate_ratio",
-                   "ci_low", "ci_high", "q_value", "direction"]  # fmt: skip
+                   "ci_low", "ci_high", "q_value", "direction",
+                   "detectable_ratio"]  # fmt: skip
 _PROFILE_COLUMNS = ["client", "n_disputes", "rate_per_100_days", "recurring_causes",
                     "n_open", "amount_at_stake", "last_dispute_at", "risk",
                     "risk_reason"]  # fmt: skip
@@ -57,7 +58,7 @@ _OUTCOME_COLUMNS = ["cause", "n_outcome_known", "share_agreement", "retention",
                     "amount_at_stake", "amount_recovered", "recovery_rate"]  # fmt: skip
 _PREVENTION_COLUMNS = ["practice", "cause", "disputes_with", "disputes_without",
                        "rate_ratio", "ci_low", "ci_high", "q_value",
-                       "p_value", "verdict"]  # fmt: skip
+                       "p_value", "verdict", "detectable_ratio"]  # fmt: skip
 _RECOMMENDATION_COLUMNS = ["priority", "client", "cause", "action", "basis",
                            "evidence"]  # fmt: skip
 
@@ -389,9 +390,8 @@ class _Report:
             days=1
         ):
             days = max((as_of - last).days + 1, 1)
-            self.read(
-                "trend", "read.partial", days=i18n.t("n_days", self.lang, count=days)
-            )
+            key = "read.partial" if rate else "read.partial_count"
+            self.read("trend", key, days=i18n.t("n_days", self.lang, count=days))
         d = self.h.disputes
         span = (d["opened_at"].max() - d["opened_at"].min()).days
         if len(d) < MIN_TREND or span < 2 * 365:

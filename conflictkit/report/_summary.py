@@ -303,7 +303,10 @@ def _trend(history: History, lang: str, shared: dict[str, Any]) -> tuple[str, bo
             lang,
             verdict=i18n.label(_verdict(row["direction"]), lang),
             per_year=i18n.ratio(row["rate_ratio_per_year"], lang),
-            p=i18n.p_value(row["p_value"], lang),
+            # the verdict comes from the q-value: say that one
+            p=i18n.p_value(row["q_value"], lang, name="q")
+            if "q_value" in overall.columns
+            else i18n.p_value(row["p_value"], lang),
         )
         return text, True
     return i18n.t("sum.trend_none", lang), True
