@@ -452,3 +452,36 @@ def test_planted_six_fold_pairs_show_about_six_against_the_other_clients():
             ratios.append(cells.get((pair["client"], pair["cause"]), np.nan))
     # against a baseline that included the client itself they showed 3.7-4.4
     assert 4.5 <= np.nanmedian(ratios) <= 9
+
+
+def _null_career(seed: int) -> ck.History:
+    """make_history's missions, with disputes falling on them at one rate for
+    every client and a fixed mix of causes: no client x cause effect at all."""
+    rng = np.random.default_rng(seed)
+    m = make_history(seed=seed).missions
+    n = rng.poisson(m["days"].to_numpy() * 0.08)
+    at = np.repeat(np.arange(len(m)), n)
+    causes = rng.choice([c.value for c in Cause], size=len(at),
+                        p=[0.25, 0.25, 0.25, 0.1, 0.1, 0.05])  # fmt: skip
+    d = pd.DataFrame({"client": m["client"].to_numpy()[at],
+                      "mission_id": m["mission_id"].to_numpy()[at],
+                      "opened_at": m["started_at"].to_numpy()[at],
+                      "causes": causes})  # fmt: skip
+    return ck.History.from_frames(d, m, as_of="2026-01-01")
+
+
+def test_false_alarms_of_the_cell_test_stay_near_five_percent():
+    """Calibration (issue 11): share of p < 0.05 over every tested cell of
+    null careers. The family is every client with mission-days x every
+    cause cited; the cells a client never cited have p = 1 and are not
+    returned. Measured over these 20 careers: 2.3% of 4,788 cells (the exact
+    one-sided test is conservative on small counts)."""
+    alarms = cells = 0
+    for seed in range(20):
+        h = _null_career(seed)
+        r = ck.recurring_causes(h)
+        testable = int((h.missions.groupby("client")["days"].sum() > 0).sum())
+        cells += testable * r["cause"].nunique()
+        alarms += int((r["p_value"] < 0.05).sum())
+    assert cells >= 200
+    assert 0.02 <= alarms / cells <= 0.07, alarms / cells

@@ -890,6 +890,33 @@ def test_verdict_tables_say_what_the_data_could_have_detected(reports):
             assert heads.count(header) >= want, (lang, section, heads)
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_practices_nobody_recorded_are_said_to_be_not_recorded(example, tmp_path, lang):
+    """Missions without practice columns gave an empty forest plot and two
+    empty tables; a practice column left out was not mentioned at all."""
+    bare = example.missions[["mission_id", "client", "started_at", "ended_at", "days"]]
+    h = ck.History.from_frames(example.disputes, bare, as_of=example.as_of)
+    page = build_report(h, tmp_path / "bare.html", lang=lang).read_text()
+    section = page[page.index('<section id="prevention">') :]
+    section = section[: section.index("</section>")]
+    assert "<img" not in section
+    assert "<table" not in section
+    want = i18n.t("na.practices_not_recorded", lang)
+    assert htmllib.escape(want)[:60] in section
+    s = ck.summarize(h, lang=lang)
+    sentence = s.loc[s["topic"] == "prevention", "sentence"].iloc[0]
+    assert sentence == i18n.t("sum.prevention_not_recorded", lang)
+    # one practice left out: compared for the others, named as not recorded
+    some = example.missions.drop(columns="meeting_minutes")
+    h = ck.History.from_frames(example.disputes, some, as_of=example.as_of)
+    page = build_report(h, tmp_path / "some.html", lang=lang).read_text()
+    section = page[page.index('<section id="prevention">') :]
+    section = visible_text(section[: section.index("</section>")])
+    line = i18n.t("prevention.not_recorded", lang,
+                  practices=i18n.label("meeting_minutes", lang).lower())  # fmt: skip
+    assert line in section
+
+
 def test_summary_and_advice_count_a_client_s_disputes_alike(example):
     """'trust, 13 of 22' in the summary and 'trust in 13 of 21' in the advice
     counted different things (all disputes, those citing a cause): both now

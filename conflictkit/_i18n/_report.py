@@ -269,6 +269,24 @@ REPORT: dict = {
         " de fin, et pratiques utilisées). Ajoutez une feuille des missions, par"
         " exemple avec conflictkit template.",
     ),
+    # unknown is not none: practices nobody recorded are not compared
+    "na.practices_not_recorded": (
+        "Not shown: your missions record none of the practices compared here"
+        " (written scope, regular check-ins, meeting minutes, intermediary,"
+        " contract type). A practice nobody recorded is unknown, not unused:"
+        " add its column to your missions to compare.",
+        "Non affiché : vos missions ne notent aucune des pratiques comparées ici"
+        " (périmètre écrit, points réguliers, comptes rendus, intermédiaire,"
+        " type de contrat). Une pratique que personne n'a notée est inconnue,"
+        " pas absente : ajoutez sa colonne à vos missions pour comparer.",
+    ),
+    "prevention.not_recorded": (
+        "Not recorded in your missions, so not compared (unknown, not unused):"
+        " {practices}.",
+        "Non notés dans vos missions, donc non comparés (inconnus, pas absents) :"
+        " {practices}.",
+    ),
+    "value.contract": ("contract type", "type de contrat"),
     "na.no_outcomes": (
         "Not shown: no settled dispute records how it ended. Fill in the"
         " outcome column (amicable, compromise, conceded, prevailed, abandoned).",

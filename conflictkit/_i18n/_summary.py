@@ -184,6 +184,15 @@ SUMMARY: dict = {
         "Pas assez de données pour dire ce qui va avec moins de litiges : {n},"
         " c'est trop peu pour comparer les pratiques (il en faut au moins {need}).",
     ),
+    "sum.prevention_not_recorded": (
+        "Not enough data to tell what goes with fewer disputes: your missions"
+        " record none of the practices (written scope, check-ins, minutes), and"
+        " a practice nobody recorded is unknown, not unused.",
+        "Pas assez de données pour dire ce qui va avec moins de litiges : vos"
+        " missions ne notent aucune pratique (périmètre écrit, points réguliers,"
+        " comptes rendus), et une pratique que personne n'a notée est inconnue,"
+        " pas absente.",
+    ),
     "sum.prevention_no_missions": (
         "Not enough data to tell what goes with fewer disputes: record your"
         " missions and the practices used (written scope, check-ins, minutes).",

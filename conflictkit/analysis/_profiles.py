@@ -113,13 +113,20 @@ def shrunk_rates(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
     return out
 
 
-def _rate_q_values(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
-    """BH q-values of the one-sided exact test: is the client's rate above the others'?
+def rate_p_values(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
+    """One-sided exact p-values: is the client's dispute rate above the others'?
 
     Conditional on all disputes, a client's count is binomial with its share
     of the mission-days when its rate equals everyone else's (the exact
     conditional comparison of two Poisson rates, client against the rest).
+    NaN for clients without mission-days, or with fewer than two clients.
+
+    Examples
+    --------
+    >>> rate_p_values(np.array([6, 1, 1]), np.array([100.0, 100.0, 100.0])).round(3)
+    array([0.02 , 0.961, 0.961])
     """
+    n = np.asarray(n)
     e = np.asarray(exposure, dtype=float)
     ok = e > 0
     p = np.full(n.shape, np.nan)
@@ -127,7 +134,12 @@ def _rate_q_values(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
     if ok.sum() < 2 or total == 0:
         return p
     p[ok] = stats.binom.sf(n[ok] - 1, total, e[ok] / e[ok].sum())
-    return q_values(p)
+    return p
+
+
+def _rate_q_values(n: np.ndarray, exposure: np.ndarray) -> np.ndarray:
+    """BH q-values, across clients, of :func:`rate_p_values`."""
+    return q_values(rate_p_values(n, exposure))
 
 
 def client_profiles(

@@ -542,6 +542,9 @@ class _Report:
         if effects is None:
             self.missing("prevention", "na.no_missions")
             return
+        if not len(effects):  # unknown is not none: nothing recorded to compare
+            self.missing("prevention", "na.practices_not_recorded")
+            return
         self.figure("prevention", plot_prevention_effects, effects)
         self.read("prevention", "read.prevention_fig")
         overall = effects["cause"].astype(str) == "all"
@@ -554,6 +557,26 @@ class _Report:
         per_cause = H.table(effects.loc[~overall, columns], self.lang,
                             currency=self.currency)  # fmt: skip
         self.add("prevention", H.folded(self.t("report.per_cause"), per_cause))
+        self._unrecorded_practices(effects)
+
+    def _unrecorded_practices(self, effects: pd.DataFrame) -> None:
+        """Name the practices the missions do not record (not compared)."""
+        shown = set(effects["practice"].astype(str))
+        missing = [
+            i18n.label(p, self.lang).lower()
+            for p in (
+                "written_scope",
+                "regular_checkins",
+                "meeting_minutes",
+                "via_intermediary",
+            )  # fmt: skip
+            if p not in shown
+        ]
+        if not any(p.startswith("contract_") for p in shown):
+            missing.append(i18n.t("value.contract", self.lang))
+        if missing:
+            line = self.t("prevention.not_recorded", practices=", ".join(missing))
+            self.add("prevention", H.p(line))
 
     def handling(self) -> None:
         from ..analysis import handling_effects

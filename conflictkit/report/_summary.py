@@ -391,6 +391,8 @@ def _prevention(
     effects = _shared(shared, "prevention", prevention_effects, history)
     if effects is None:
         return i18n.t("sum.prevention_no_missions", lang), False
+    if not len(effects):  # missions, but no practice recorded in them
+        return i18n.t("sum.prevention_not_recorded", lang), False
     effects = effects[np.isfinite(effects["p_value"].astype(float))]
     if effects.empty:
         return i18n.t("sum.prevention_no_missions", lang), False
