@@ -133,6 +133,7 @@ class TestWithoutMissions:
             "q_value",
             "recurring",
             "median_gap_days",
+            "verdict",
         ]
 
     def test_expected_is_client_share_of_disputes_times_cause_total(self):
@@ -325,7 +326,7 @@ class TestEdgeCases:
         with pytest.warns(ck.SmallSampleWarning, match="Only 0 labelled"):
             r = ck.recurring_causes(h)
         assert r.empty
-        assert len(r.columns) == 11
+        assert len(r.columns) == 12
         assert isinstance(r["cause"].dtype, pd.CategoricalDtype)
 
     def test_does_not_mutate_the_history(self):
@@ -485,3 +486,27 @@ def test_false_alarms_of_the_cell_test_stay_near_five_percent():
         alarms += int((r["p_value"] < 0.05).sum())
     assert cells >= 200
     assert 0.02 <= alarms / cells <= 0.07, alarms / cells
+
+
+def test_verdict_says_higher_too_few_or_no_clear_change():
+    """Issue 11: the cell verdict takes the documented values; one dispute,
+    or a client without mission-days, is too few to tell, decided before the
+    test, never 'no clear change' (absence of evidence shown as evidence)."""
+    h = history(missions=True)
+    d = h.disputes.copy()
+    extra = d.iloc[:2].assign(client="Zed", dispute_id=["Z1", "Z2"],
+                              mission_id=pd.NA)  # fmt: skip
+    h2 = ck.History.from_frames(pd.concat([d, extra]), h.missions, as_of=h.as_of)
+    with pytest.warns(ck.ConflictkitWarning, match="Zed"):
+        r = ck.recurring_causes(h2)
+    assert set(r["verdict"].cat.categories) == {
+        "higher", "no clear change", "too few to tell"
+    }  # fmt: skip
+    assert ((r["verdict"] == ck.Verdict.HIGHER) == r["recurring"]).all()
+    few = (r["n_disputes"] < 2) | r["p_value"].isna()
+    assert (r.loc[few, "verdict"] == ck.Verdict.TOO_FEW).all()
+    assert (r.loc[r["client"] == "Zed", "verdict"] == ck.Verdict.TOO_FEW).all()
+    rest = ~few & ~r["recurring"]
+    assert rest.any()
+    assert (r.loc[rest, "verdict"] == ck.Verdict.NO_CLEAR_CHANGE).all()
+    assert r["verdict"].notna().all()

@@ -11,12 +11,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import stats
 
-from .._labels import CAUSE_DTYPE
+from .._labels import CAUSE_DTYPE, Verdict
 from ..errors import ConflictkitWarning
 from ..model import STRING_DTYPE, History
 from ._common import check_history, warn_small
 from ._effects import rate_ratio_test
 from ._outofcore import client_cause_rows, column_values, is_scan
+from ._verdicts import verdict_column
 
 __all__ = ["recurring_causes"]
 
@@ -37,7 +38,12 @@ RECURRING_COLUMNS = [
     "q_value",
     "recurring",
     "median_gap_days",
+    "verdict",
 ]
+
+#: The verdicts a client x cause cell can reach: the test is one-sided (is
+#: the cause over-represented with this client?), so never ``lower``.
+RECURRING_VERDICTS = (Verdict.HIGHER, Verdict.NO_CLEAR_CHANGE, Verdict.TOO_FEW)
 
 
 class _Cells:
@@ -348,7 +354,12 @@ def recurring_causes(
         - ``recurring``: ``n_disputes >= min_disputes`` and
           ``q_value <= alpha``;
         - ``median_gap_days``: median days between consecutive disputes of the
-          client citing the cause (by ``opened_at``); NaN with one dispute.
+          client citing the cause (by ``opened_at``); NaN with one dispute;
+        - ``verdict`` (categorical :class:`~conflictkit.Verdict`): ``higher``
+          where ``recurring``; ``too few to tell`` below ``min_disputes``
+          disputes or for a client that cannot be tested (no mission-days),
+          decided before any test; ``no clear change`` otherwise, which is
+          not evidence that the cause is not over-represented.
 
         Recurring rows come first, then by increasing p-value.
 
@@ -470,6 +481,12 @@ def _recurring_frame(
     pp = p.ravel()[flat]
     qq = q.ravel()[flat]
     recurring = (kk >= min_disputes) & (qq <= alpha)
+    too_few = (kk < min_disputes) | np.isnan(pp)
+    verdict = np.where(
+        recurring,
+        Verdict.HIGHER,
+        np.where(too_few, Verdict.TOO_FEW, Verdict.NO_CLEAR_CHANGE),
+    )
     wanted = np.zeros(k.size, dtype=bool)
     wanted[flat[kk >= 2]] = True
     if cells.gaps is not None:  # computed by the engine (out of core)
@@ -497,6 +514,7 @@ def _recurring_frame(
             "q_value": qq[order],
             "recurring": recurring[order],
             "median_gap_days": gaps[order],
+            "verdict": verdict_column(verdict[order], RECURRING_VERDICTS),
         },
         columns=RECURRING_COLUMNS,
     )
