@@ -276,7 +276,7 @@ class TestHandlingEffects:
             "agreement_without", "agreement_p", "retention_with",
             "retention_without", "retention_p", "logrank_q", "agreement_q",
             "retention_q", "q_value", "time_verdict", "agreement_verdict",
-            "retention_verdict",
+            "retention_verdict", "detectable_ratio",
         ]  # fmt: skip
         follow = out.set_index("practice").loc["followup_sent"]
         assert (follow["n_with"], follow["n_without"], follow["n_unknown"]) == (8, 8, 8)
@@ -410,6 +410,39 @@ def test_handling_tests_keep_their_size_on_permuted_habits():
     assert len(p) >= 200
     share = np.mean(np.array(p) < 0.05)
     assert 0.02 <= share <= 0.07, share
+
+
+def test_handling_says_what_the_time_comparison_could_have_detected():
+    """Issue 11: every handling row says what could have been seen. By hand
+    (Schoenfeld) on the example, then checked by simulation: at that hazard
+    ratio, scipy's log-rank test finds the difference about 80% of the time."""
+    h = ck.load_example()
+    out = ck.handling_effects(h).set_index("practice")
+    d = h.disputes
+    resolved = d["resolved_at"].notna()
+    for practice, flag in (("options_proposed", d["options_proposed"] > 1),
+                           ("followup_sent", d["followup_sent"])):  # fmt: skip
+        known = d[practice].notna()
+        events = int((resolved & known).sum())
+        share = (flag & known).sum() / known.sum()
+        z = stats.norm.ppf(0.975) + stats.norm.ppf(0.8)
+        want = math.exp(z / math.sqrt(events * share * (1 - share)))
+        assert out.loc[practice, "detectable_ratio"] == pytest.approx(want)
+    # the formula's promise, by simulation: 60 + 60 settled disputes
+    rng = np.random.default_rng(0)
+    ratio = math.exp(z / math.sqrt(120 * 0.25))
+    found = 0
+    for _ in range(300):
+        x = rng.exponential(10 / ratio, 60)  # settles `ratio` times faster
+        y = rng.exponential(10, 60)
+        found += stats.logrank(x, y).pvalue < 0.05
+    assert 0.72 <= found / 300 <= 0.88, found / 300
+    # too few to tell: no test, so nothing to say it could have seen
+    few = ck.History.from_frames(d.head(12), h.missions, as_of=h.as_of)
+    with pytest.warns(ck.SmallSampleWarning):
+        small = ck.handling_effects(few)
+    assert small["detectable_ratio"].isna().all()
+    assert (small["time_verdict"] == ck.Verdict.TOO_FEW).all()
 
 
 # ------------------------------------------------------- stratified by client

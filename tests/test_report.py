@@ -879,10 +879,11 @@ def test_report_runs_prevention_trends_and_change_points_once(
 
 def test_verdict_tables_say_what_the_data_could_have_detected(reports):
     """Each row with 'no clear change' says what could have been seen (issue
-    11): the trend, change point and prevention tables show detectable_ratio."""
+    11): the trend, change point, prevention and handling tables show
+    detectable_ratio."""
     for lang, (_, page) in reports.items():
         header = i18n.t("header.detectable_ratio", lang)
-        for section in ("trend", "prevention"):
+        for section in ("trend", "prevention", "handling"):
             part = page[page.index(f'<section id="{section}">') :]
             part = part[: part.index("</section>")]
             heads = re.findall(r"<th[^>]*>([^<]*)</th>", part)

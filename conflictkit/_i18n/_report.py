@@ -241,10 +241,15 @@ REPORT: dict = {
     "read.handling_table": (
         "How to read this: a q below 0.05 means a gap this large is unlikely"
         " to be chance alone, allowing for the several comparisons made; above,"
-        " the data cannot tell.",
+        ' the data cannot tell. "Detectable": how many times faster (or slower)'
+        " disputes with the habit would have to settle for these data to show"
+        " it four times in five.",
         "Comment lire : un q sous 0,05 veut dire qu'un tel écart a peu de"
         " chances d'être dû au seul hasard, compte tenu des comparaisons"
-        " faites ; au-dessus, les données ne permettent pas de conclure.",
+        " faites ; au-dessus, les données ne permettent pas de conclure."
+        " « Détectable » : combien de fois plus vite (ou plus lentement) les"
+        " litiges avec l'habitude devraient se régler pour que ces données le"
+        " montrent quatre fois sur cinq.",
     ),
     "read.recommendations_table": (
         'How to read this: the most urgent first; "basis" says whether the'

@@ -319,5 +319,7 @@ def paired_table(frame: pd.DataFrame, lang: str) -> str:
             shown_col = q_col if q_col in frame.columns else p_col
             if shown_col in frame.columns:
                 out[shown_col] = frame[shown_col].to_numpy()
+    if "detectable_ratio" in frame.columns:  # what the days test could see
+        out["detectable_ratio"] = frame["detectable_ratio"].to_numpy()
     shown = display(out, lang).rename(columns=headers)
     return _html_table(shown, out)
