@@ -88,6 +88,7 @@ class TestClientProfiles:
             "rate_per_100_days",
             "shrunk_rate_per_100_days",
             "rate_q_value",
+            "rate_verdict",
             "top_cause",
             "recurring_causes",
             "n_open",
@@ -300,3 +301,27 @@ def test_rate_test_keeps_its_size_on_null_careers():
     assert len(p) >= 200
     share = np.mean(p < 0.05)
     assert 0.02 <= share <= 0.07, share
+
+
+def test_rate_verdict_is_too_few_where_a_client_cannot_be_tested():
+    """Issue 11: a client without mission-days, or any client of a history
+    without missions, is too few to tell, never 'no clear change'."""
+    h = ck.load_example()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ck.ConflictkitWarning)
+        p = ck.client_profiles(h)
+        bare = ck.client_profiles(ck.History.from_frames(h.disputes, as_of=h.as_of))
+        iris = h.disputes["client"] == "Iris Labs"
+        d = h.disputes.assign(mission_id=h.disputes["mission_id"].mask(iris))
+        m = h.missions[h.missions["client"] != "Iris Labs"]
+        some = ck.client_profiles(ck.History.from_frames(d, m, as_of=h.as_of))
+    assert set(p["rate_verdict"].cat.categories) == {
+        "higher", "no clear change", "too few to tell"
+    }  # fmt: skip
+    high = p["rate_q_value"] < 0.05
+    assert (p.loc[high, "rate_verdict"] == ck.Verdict.HIGHER).all()
+    assert (p.loc[~high, "rate_verdict"] == ck.Verdict.NO_CLEAR_CHANGE).all()
+    assert (bare["rate_verdict"] == ck.Verdict.TOO_FEW).all()
+    iris = some.set_index("client").loc["Iris Labs"]
+    assert iris["rate_verdict"] == ck.Verdict.TOO_FEW
+    assert (some["rate_verdict"] != ck.Verdict.TOO_FEW).sum() == len(some) - 1

@@ -9,11 +9,15 @@ import pandas as pd
 from scipy import stats
 
 from .. import _i18n as i18n
-from .._labels import CAUSE_DTYPE, check_lang, label
+from .._labels import CAUSE_DTYPE, Verdict, check_lang, label
 from ..model import STRING_DTYPE, History
 from ._common import check_history
 from ._recurring import _N_CAUSES, _Cells, _recurring_of, _warn_cells
-from ._verdicts import q_values
+from ._verdicts import q_values, verdict_column
+
+#: The verdicts of the test of a client's dispute rate against the others'
+#: (one-sided: is it higher?).
+RATE_VERDICTS = (Verdict.HIGHER, Verdict.NO_CLEAR_CHANGE, Verdict.TOO_FEW)
 
 __all__ = ["client_profiles", "shrunk_rates"]
 
@@ -30,6 +34,7 @@ PROFILE_COLUMNS = [
     "rate_per_100_days",
     "shrunk_rate_per_100_days",
     "rate_q_value",
+    "rate_verdict",
     "top_cause",
     "recurring_causes",
     "n_open",
@@ -178,6 +183,12 @@ def client_profiles(
         - ``rate_q_value``: Benjamini–Hochberg q-value, across clients, of
           the exact one-sided test that the client's dispute rate is above
           the other clients' (NaN without missions);
+        - ``rate_verdict`` (categorical :class:`~conflictkit.Verdict`):
+          ``higher`` when ``rate_q_value`` is below 0.05; ``too few to
+          tell`` when the client cannot be tested, decided before the test
+          (no mission-days, or no missions or no disputes in the history);
+          ``no clear change`` otherwise, which does not mean the client's
+          rate is like the others';
         - ``top_cause``: the cause cited most often (ties: the one more often
           primary, then taxonomy order); missing when nothing is labelled;
         - ``recurring_causes``: the client's recurring causes as found by
@@ -292,6 +303,11 @@ def client_profiles(
         rate_q = np.full(n, np.nan)
         high_rate = np.zeros(n, dtype=bool)
 
+    rate_verdict = np.where(
+        high_rate,
+        Verdict.HIGHER,
+        np.where(np.isnan(rate_q), Verdict.TOO_FEW, Verdict.NO_CLEAR_CHANGE),
+    )
     high = (n_rec >= 2) | ((n_rec >= 1) & ((n_open >= 1) | high_rate))
     medium = ~high & ((n_rec == 1) | (n_open >= 1) | high_rate)
     risk = np.where(high, "high", np.where(medium, "medium", "low"))
@@ -326,6 +342,7 @@ def client_profiles(
             "rate_per_100_days": rate,
             "shrunk_rate_per_100_days": shrunk,
             "rate_q_value": rate_q,
+            "rate_verdict": verdict_column(rate_verdict, RATE_VERDICTS),
             "top_cause": pd.Categorical.from_codes(top, dtype=CAUSE_DTYPE),
             "recurring_causes": pd.array(names.to_numpy(), dtype=STRING_DTYPE),
             "n_open": n_open.astype(np.int64),
