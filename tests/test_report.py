@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -1033,3 +1034,21 @@ def test_period_comparison_counts_and_says_so_without_missions_for_both():
     text, _ = _period_sentence(only_now)
     assert "These are counts" in text
     assert "per day worked" not in text
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "an association in your history, not proof"),
+    ("fr", "une association dans votre historique, pas la preuve"),
+])  # fmt: skip
+def test_a_practice_that_went_with_fewer_disputes_is_an_association(lang, words):
+    """The summary said 'Keep it up.' ('Continuez.') after a practice that went
+    with fewer disputes, as if the practice had been shown to work."""
+    h = ck.make_history(n_clients=80, seed=0)  # planted: a written scope, 0.5
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        s = ck.summarize(h, lang=lang)
+    sentence = s.loc[s["topic"] == "prevention", "sentence"].iloc[0]
+    assert i18n.label("written_scope", lang) in sentence
+    assert words in sentence
+    assert "Keep it up" not in sentence
+    assert "Continuez" not in sentence

@@ -160,13 +160,16 @@ SUMMARY: dict = {
         " borne haute ne peut pas encore être estimée.",
     ),
     "sum.prevention_fewer": (
-        "Missions with this practice went with fewer disputes: {items}. Keep it up.",
-        "Les missions avec cette pratique sont allées avec moins de litiges :"
-        " {items}. Continuez.",
+        "Missions with this practice went with fewer disputes: {items}; an"
+        " association in your history, not proof that the practice prevents them.",
+        "Les missions avec cette pratique se sont accompagnées de moins de"
+        " litiges : {items} ; une association dans votre historique, pas la"
+        " preuve que la pratique les évite.",
     ),
     "sum.prevention_more": (
         "Missions with this practice went with more disputes: {items}.",
-        "Les missions avec cette pratique sont allées avec plus de litiges : {items}.",
+        "Les missions avec cette pratique se sont accompagnées de plus de"
+        " litiges : {items}.",
     ),
     "sum.prevention_item": (
         "{practice} ({ratio} the rate without it, likely {low} to {high})",
