@@ -98,3 +98,48 @@ def test_warnings_are_translated_with_agreement_or_replaced():
     assert i18n.warning_text(unknown, "en") == unknown
     assert unknown not in i18n.warning_text(unknown, "fr")
     assert i18n.warning_text(unknown, "fr", keep_unknown=True) == unknown
+
+
+def test_exposure_warnings_of_issue_11_read_in_french():
+    """The warnings naming disputes left out for want of mission-days read
+    in French in a French report (the trend's said 'une remarque n'a pas de
+    traduction'); each count agrees with its noun."""
+    import warnings
+
+    import pandas as pd
+
+    import conflictkit as ck
+
+    h = ck.make_history(seed=3)
+    gone = sorted(h.missions["client"].unique())[:10]
+    d = h.disputes.assign(
+        mission_id=h.disputes["mission_id"].mask(h.disputes["client"].isin(gone))
+    )
+    m = h.missions[~h.missions["client"].isin(gone)]
+    h2 = ck.History.from_frames(d, m, as_of=h.as_of)
+    one = ck.History.from_frames(
+        pd.DataFrame({"client": ["A", "B"], "opened_at": ["2024-02-01"] * 2}),
+        pd.DataFrame({"mission_id": ["M1"], "client": ["A"],
+                      "started_at": ["2024-01-01"], "days": [20.0]}),
+        as_of="2024-12-31",
+    )  # fmt: skip
+    for run in (lambda: ck.trend_summary(h2), lambda: ck.dispute_rates(h2, by=None),
+                lambda: ck.dispute_rates(one)):  # fmt: skip
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            run()
+        notes = [str(w.message) for w in caught
+                 if issubclass(w.category, ck.ConflictkitWarning)]  # fmt: skip
+        assert notes
+        for note in notes:
+            french = i18n.warning_text(note, "fr")
+            assert "n'a pas de traduction" not in french, note
+            assert "disputes" not in french
+    assert (
+        i18n.warning_text(
+            "1 dispute belongs to 1 client without any mission-days; their rates are "
+            "NaN.",
+            "fr",
+        )
+        == "1 client sans aucun jour de mission (1 litige) : taux non calculable."
+    )

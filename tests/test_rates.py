@@ -142,7 +142,7 @@ def test_a_client_with_disputes_but_no_mission_has_nan_rates_and_a_warning():
         ),
         missions=missions,
     )
-    with pytest.warns(ck.ConflictkitWarning, match="1 disputes belong to 1 clients"):
+    with pytest.warns(ck.ConflictkitWarning, match="1 dispute belongs to 1 client"):
         out = ck.dispute_rates(h)
     globex = out[out["client"] == "Globex"].iloc[0]
     assert globex["n_disputes"] == 1

@@ -31,11 +31,32 @@ _FRENCH: list[tuple[re.Pattern[str], str]] = [
     ),
     (
         re.compile(
-            r"(?P<n>\d+) disputes belong to (?P<k>\d+) clients without any"
+            r"(?P<n>\d+) disputes? belongs? to (?P<k>\d+) clients? without any"
             r" mission-days"
         ),
-        "{n_disputes} concernent {k_clients} sans aucun jour de mission ; leur"
-        " taux n'est pas calculable.",
+        "{k_clients} sans aucun jour de mission ({n_disputes}) : taux non calculable.",
+    ),
+    # issue 11: disputes without exposure are left out of rates and trends
+    (
+        re.compile(
+            r"(?P<n>\d+) of (?P<total>\d+) disputes are left out of the rates:"
+            r" their client had no mission-days in the period they were opened"
+            r" in \((?P<k>\d+) clients?: (?P<names>.*)\)\."
+        ),
+        "{n_disputes} sur {total} exclus des taux : leur client n'avait aucun"
+        " jour de mission dans la période de leur ouverture ({k_clients} :"
+        " {names}). Un taux a besoin de ses jours travaillés ; ajoutez ces"
+        " missions pour les compter.",
+    ),
+    (
+        re.compile(
+            r"(?P<n>\d+) of (?P<total>\d+) disputes are left out of the overall"
+            r" rate: their (?P<k>\d+) clients? \((?P<names>.*)\) have no"
+            r" mission-days"
+        ),
+        "{n_disputes} sur {total} exclus du taux global : leurs {k_clients}"
+        " ({names}) n'ont aucun jour de mission. Ajoutez leurs missions pour"
+        " les compter.",
     ),
     (
         re.compile(r"(?P<n>\d+) of (?P<total>\d+) disputes have no known mission_id"),

@@ -168,9 +168,12 @@ def dispute_rates(
         n = n_by.reindex(groups, fill_value=0).to_numpy(dtype=np.int64)
         orphan = (e <= 0) & (n > 0)
         if orphan.any():
+            k, c = int(n[orphan].sum()), int(orphan.sum())
+            disputes = "1 dispute belongs" if k == 1 else f"{k} disputes belong"
+            clients = "1 client" if c == 1 else f"{c} clients"
             warnings.warn(
-                f"{int(n[orphan].sum())} disputes belong to {int(orphan.sum())} "
-                "clients without any mission-days; their rates are NaN.",
+                f"{disputes} to {clients} without any mission-days; their rates "
+                "are NaN.",
                 ConflictkitWarning,
                 stacklevel=2,
             )
