@@ -211,7 +211,7 @@ def _recurring(history: History, lang: str, shared: dict[str, Any]) -> tuple[str
     labelled = history.disputes["dispute_id"].isin(history.causes["dispute_id"])
     per_client = history.disputes.loc[labelled, "client"].astype(str).value_counts()
     clients = list(dict.fromkeys(hits["client"].astype(str)))
-    items = []
+    items: list[str] = []
     for client in clients[:MAX_NAMED]:
         first = hits[hits["client"].astype(str) == client].iloc[0]
         items.append(
