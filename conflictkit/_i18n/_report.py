@@ -151,11 +151,16 @@ REPORT: dict = {
         "How to read this: the date from which a cause's rate most likely"
         " changed, with the rate before and after (disputes per 100 days worked)"
         ' and their ratio; "detectable" is the ratio (or its inverse) these data'
-        " would catch four times in five.",
+        " would catch four times in five. A cause can show no steady change per"
+        " year above and still a clear step at one date here: the two tables"
+        " ask different questions.",
         "Comment lire : la date à partir de laquelle le taux d'une cause a le"
         " plus probablement changé, avec le taux avant et après (litiges pour"
         " 100 jours travaillés) et leur rapport ; « détectable » est le rapport"
-        " (ou son inverse) que ces données repéreraient quatre fois sur cinq.",
+        " (ou son inverse) que ces données repéreraient quatre fois sur cinq."
+        " Une cause peut ne montrer aucune évolution régulière par an dans le"
+        " tableau précédent et un net palier à une date ici : les deux tableaux"
+        " posent des questions différentes.",
     ),
     "read.clients_fig": (
         "How to read this: one row per client, one column per cause; darker"
