@@ -224,7 +224,19 @@ class TestChangePoints:
         h, _ = small_career()
         out = ck.change_points(h, min_segment=30)  # 4 years < 2 x 30 months
         assert out["p_value"].isna().all()
-        assert not out["direction"].isin(["rising", "falling"]).any()
+        # nothing was tested: too few to tell, not "no clear change"
+        assert (out["direction"] == ck.Verdict.TOO_FEW).all()
+
+    def test_one_client_is_too_few_to_tell_whatever_its_disputes(self):
+        h, _ = small_career()
+        one = h.disputes["client"] == "C0"
+        d = h.disputes[one].copy()
+        m = h.missions[h.missions["client"] == "C0"].copy()
+        h1 = ck.History.from_frames(d, m, as_of=h.as_of)
+        out = ck.change_points(h1, min_segment=12)
+        assert out["n_disputes"].max() >= 10  # enough disputes, one client
+        assert out["p_value"].isna().all()
+        assert (out["direction"] == ck.Verdict.TOO_FEW).all()
 
     def test_needs_missions(self):
         d = pd.DataFrame({"client": ["A"], "opened_at": ["2024-01-01"]})

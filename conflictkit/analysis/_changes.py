@@ -397,8 +397,9 @@ def change_points(
         the rate ratio is at ``1 - alpha``.
     min_disputes : int, default=10
         The documented minimum: with fewer disputes (that have exposure), or
-        fewer than 6 clients with missions, a cause is too few to tell and
-        nothing is searched.
+        fewer than 6 clients with missions, or a career shorter than
+        ``min_segment`` months on both sides of any date, a cause is too few
+        to tell and nothing is searched.
     n_resamples : int, default=999
         Careers simulated without change for the p-value (fewer, but at
         least 99, when a cause's disputes, or clients if more, times the
@@ -569,7 +570,11 @@ def change_points(
     out.insert(0, "cause", pd.Categorical(labels, dtype=TREND_CAUSE_DTYPE))
     out["q_value"] = q_values(out["p_value"])
     out["detectable_ratio"] = detectable_ratio(out["se"].astype(float), alpha=alpha)
-    too_few = out["n_disputes"].to_numpy() < min_disputes
+    # a row with no test (too few disputes, fewer than 6 clients, a career
+    # too short for min_segment on both sides) was decided before any test
+    too_few = (out["n_disputes"].to_numpy() < min_disputes) | out[
+        "p_value"
+    ].isna().to_numpy()
     effect = np.log(out["rate_ratio"].astype(float).where(out["rate_ratio"] > 0))
     v = verdicts(out["q_value"], effect, too_few, alpha=alpha)
     out["direction"] = verdict_column(v, CHANGE_VERDICTS)
