@@ -68,6 +68,7 @@ CLI: dict = {
     ),
     "cli.exported": ("Wrote {paths}", "Écrit : {paths}"),
     "cli.empty": ("The journal is empty.", "Le journal est vide."),
+    "cli.no_open": ("No open disputes.", "Aucun litige ouvert."),
     "cli.error": ("error", "erreur"),
     # the journal's commands
     "cli.edited": ("Edited {id}", "{id} modifié"),

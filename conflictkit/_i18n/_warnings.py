@@ -102,6 +102,18 @@ _FRENCH.append(
     )
 )
 
+_FRENCH.append(
+    (
+        re.compile(
+            r"^(?P<n>\d+) columns? belongs? to the missions table, not to the"
+            r" disputes: (?P<names>.*); a practice is recorded once per mission"
+        ),
+        "{n_columns} relève{nt} de la table des missions, pas des litiges :"
+        " {names} ; une pratique s'enregistre une fois par mission : mettez-{la}"
+        " dans le fichier des missions (missions= ou --missions).",
+    )
+)
+
 # the journal's import
 _FRENCH.append(
     (
@@ -193,6 +205,8 @@ def _read_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
         n = int(groups["n"] or 0)
         out["n_columns"] = t("n_columns", lang, count=n)
         out["s"] = "" if plural(n, lang) == "one" else "s"
+        out["nt"] = "" if plural(n, lang) == "one" else "nt"
+        out["la"] = "la" if plural(n, lang) == "one" else "les"
         out["names"] = re.sub(r"'([^']*)'", "« \\1 »", groups["names"] or "")
         out["names"] = out["names"].replace(" or ", " ou ").replace("?)", " ?)")
     if "brows" in groups:

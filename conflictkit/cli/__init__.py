@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NoReturn
 
 from . import _analysis, _invoices, _journal, _report
-from ._common import clean, error_line, say
+from ._common import clean, command_line_words, error_line, say
 
 __all__ = ["argv_lang", "build_parser", "main"]
 
@@ -197,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for w in caught:
             if issubclass(w.category, ConflictkitWarning):
                 message = warning_text(str(w.message), args.lang, keep_unknown=True)
+                message = command_line_words(message)
                 print(f"{warn_word}{clean(message)}", file=sys.stderr)
             else:  # not ours: pass it on untouched
                 warnings.warn_explicit(
@@ -208,7 +209,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .._i18n._problems import error_text
 
         message = error_text(err.failures, err.source, args.lang) or str(err)
-        text = "\n".join(clean(line) for line in message.splitlines())
+        text = "\n".join(
+            clean(command_line_words(line)) for line in message.splitlines()
+        )
         print(f"{err_word}{text}", file=sys.stderr)
         return 1
     except (FileNotFoundError, KeyError) as err:

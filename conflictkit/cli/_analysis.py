@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .. import _i18n as i18n
-from ._common import clean, load, print_table, say
+from ._common import clean, command_line_words, load, print_table, say
 from ._read_options import log_parser, read_options
 
 if TYPE_CHECKING:  # pandas is imported inside each command, to start fast
@@ -98,7 +98,7 @@ def _validate(args: argparse.Namespace) -> int:
         raise  # exit code 2, as for every command
     except (ValueError, OSError) as err:  # a bad option or an unreadable file
         print(say("file_problem", args.lang, path=args.path))
-        print(f"  {i18n.problem_text(str(err), args.lang)}")
+        print(f"  {command_line_words(i18n.problem_text(str(err), args.lang))}")
         return 1
     m = ""
     if history.missions is not None:
@@ -111,7 +111,9 @@ def _print_failures(failures: pd.DataFrame, lang: str) -> None:
     """The failures as a table, naming each column by the user's header."""
     table = failures.astype(object).where(failures.notna(), "")
     table["row"] = [str(int(r)) if r != "" else "" for r in table["row"]]
-    table["problem"] = [i18n.problem_text(p, lang) for p in table["problem"]]
+    table["problem"] = [
+        command_line_words(i18n.problem_text(p, lang)) for p in table["problem"]
+    ]
     if "header" in table.columns:
         table["column"] = [
             h if not c or h in ("", c) else f"{h} ({c})"

@@ -27,6 +27,48 @@ def clean(text: object) -> str:
     return _CONTROL.sub("", _BREAKS.sub(" ", str(text)))
 
 
+# the library's messages point to Python (``history.rejected``,
+# ``columns={...}``); on the command line, they point to the options instead
+_PYTHON_POINTERS = [
+    (re.compile(r"; see history\.skipped for the counts"), ""),
+    (
+        re.compile(r" \(see history\.unused_columns\); to use one, pass columns=\{"
+                   r"'([^']*)': '([^']*)'\}"),
+        r"; to use one, pass --columns '\1=\2'",
+    ),
+    (
+        re.compile(r"; see history\.rejected for the rows and their problems"),
+        "; conflictkit validate lists them with their problems",
+    ),
+    (re.compile(r"\(allow_duplicates=True adds (them|it)\)"),
+     r"(--allow-duplicates adds \1)"),
+    (
+        re.compile(r"pass columns=\{'your header': '([^']*)'\}"),
+        r"pass --columns 'your header=\1'",
+    ),
+    (
+        re.compile(r"passez columns=\{'votre en-tête': « ([^»]*) »\}"),
+        r"passez --columns 'votre en-tête=\1'",
+    ),
+    (re.compile(r" \(columns= ou --columns\)"), " (--columns)"),
+]  # fmt: skip
+
+
+def command_line_words(text: str) -> str:
+    """A library message as the command line says it: options, not Python.
+
+    Examples
+    --------
+    >>> command_line_words("1 column is not used: 'Tarif'. It is kept as read "
+    ...     "(see history.unused_columns); to use one, pass "
+    ...     "columns={'Tarif': 'amount_at_stake'}")
+    "1 column is not used: 'Tarif'. It is kept as read; to use one, pass --columns 'Tarif=amount_at_stake'"
+    """
+    for pattern, replacement in _PYTHON_POINTERS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def say(key: str, lang: str, /, count: float | None = None, **kwargs: Any) -> str:
     """A message of the command in ``lang`` (from :mod:`conflictkit._i18n`).
 
@@ -46,7 +88,7 @@ def error_line(word: str, message: object, lang: str) -> str:
     ``cli.warning``), French's space before the colon, and a library message
     (English) through its template in :mod:`conflictkit._i18n` when it has one.
     """
-    text = i18n.problem_text(str(message), lang)
+    text = command_line_words(i18n.problem_text(str(message), lang))
     colon = " : " if lang == "fr" else ": "
     return f"{say(word, lang)}{colon}{clean(text)}"
 

@@ -195,9 +195,11 @@ def _list(args: argparse.Namespace) -> int:
     from .. import _i18n as i18n
     from .._labels import label
 
-    disputes = _journal(args).list(open_only=args.open)
-    if disputes.empty:
-        print(say("empty", args.lang))
+    journal = _journal(args)
+    disputes = journal.list(open_only=args.open)
+    if disputes.empty:  # with --open, an empty listing is not an empty journal
+        empty = not args.open or journal.list().empty
+        print(say("empty" if empty else "no_open", args.lang))
         return 0
     cols = ["dispute_id", "client", "opened_at", "resolved_at", "causes", "outcome"]
     table = disputes[cols].copy()

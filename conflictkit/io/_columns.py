@@ -22,7 +22,13 @@ from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS
 from . import _causes as C
 from .vocabulary import AMBIGUOUS_HEADERS, COLUMN_ALIASES, TABLE_ALIASES, normalize
 
-__all__ = ["ColumnMap", "check_columns_argument", "map_columns", "unused_message"]
+__all__ = [
+    "ColumnMap",
+    "check_columns_argument",
+    "map_columns",
+    "missions_columns_message",
+    "unused_message",
+]
 
 _CANONICAL = {**DISPUTE_COLUMNS, **MISSION_COLUMNS}
 _DATE_WORDS = {"le", "date", "on", "at", "du", "depuis", "when", "quand", "jour"}
@@ -193,3 +199,37 @@ def unused_message(unused: dict[str, list[str]], table: str) -> str:
         "(see history.unused_columns); to use one, pass "
         f"columns={{{first!r}: {example!r}}}"
     )
+
+
+def missions_columns_message(unused: dict[str, list[str]]) -> tuple[str | None, list[str]]:
+    """The unused headers of a disputes file that name a missions column.
+
+    A practice (``written_scope``, ``checkins``...) is recorded once per
+    mission, so a disputes file's ``Périmètre écrit`` is not a dispute column
+    to map onto ``notes``: one warning says where it belongs.
+
+    Returns
+    -------
+    tuple
+        The warning (None when there are none) and the headers it names.
+
+    Examples
+    --------
+    >>> missions_columns_message({"Périmètre écrit": [], "Tarif": []})[0]
+    "1 column belongs to the missions table, not to the disputes: 'Périmètre écrit' (written_scope); a practice is recorded once per mission: put it in the missions file (missions= or --missions)"
+    """
+    found = {}
+    for header in unused:
+        target = _alias(header, "missions")
+        if target in MISSION_COLUMNS and target not in DISPUTE_COLUMNS:
+            found[header] = target
+    if not found:
+        return None, []
+    n = len(found)
+    names = ", ".join(f"{h!r} ({t})" for h, t in found.items())
+    return (
+        f"{n} column{'s belong' if n != 1 else ' belongs'} to the missions table, "
+        f"not to the disputes: {names}; a practice is recorded once per mission: "
+        f"put {'them' if n != 1 else 'it'} in the missions file (missions= or "
+        "--missions)"
+    ), list(found)

@@ -28,7 +28,13 @@ from ..model import (
 from . import _causes as C
 from . import _parse as P
 from ._checks import Checker, check_dates, check_disputes, check_mission_links
-from ._columns import ColumnMap, check_columns_argument, map_columns, unused_message
+from ._columns import (
+    ColumnMap,
+    check_columns_argument,
+    map_columns,
+    missions_columns_message,
+    unused_message,
+)
 from ._raw import RawTable, raw_from_frame
 from ._rows import BLANK, TOTAL, WHERE, apply_where, skip_totals, skipped_message
 from .vocabulary import BOOLEANS
@@ -151,8 +157,14 @@ def _prepare(
         for header in list(colmap.unused):
             if header in where:
                 del colmap.unused[header]
-    if colmap.unused:
-        notes.append(unused_message(colmap.unused, table))
+    elsewhere: list[str] = []
+    if table == "disputes":  # a practice column belongs to the missions
+        message, elsewhere = missions_columns_message(colmap.unused)
+        if message is not None:
+            notes.append(message)
+    rest = {h: o for h, o in colmap.unused.items() if h not in elsewhere}
+    if rest:
+        notes.append(unused_message(rest, table))
     return raw, colmap
 
 
