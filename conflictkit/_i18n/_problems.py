@@ -560,6 +560,9 @@ def _render(
     }
     if key == "problem.in_column" and found["column"] in headers:
         fields["column"] = _quoted(repr(headers[found["column"]]), lang)
+    if key == "problem.did_you_mean_as_in" and fields["name"] == fields["near"]:
+        # French 'paiement' is the near spelling itself: say it once
+        key = "problem.did_you_mean"
     # a count in the template: the French side agrees with it
     count = int(found["n"]) if "n" in fields and found["n"].isdigit() else None
     return t(key, lang, count=count, **fields)

@@ -172,9 +172,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 1 when the data have problems, 2 when a file is
-        missing, a dispute id unknown, an argument unreadable or the journal
-        file unusable (busy, read-only, full disk, damaged, not a journal).
+        0 on success (or when the reader of a pipe stops reading), 1 when
+        the data have problems, 2 when a file is missing, a dispute id
+        unknown, an argument unreadable or the journal file unusable (busy,
+        read-only, full disk, damaged, not a journal).
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = argv_lang(argv)
@@ -214,6 +215,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         print(f"{err_word}{text}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader stopped reading (`conflictkit list | head`): the output
+        # it wanted was printed; stop quietly, and keep Python's last flush
+        # of stdout from failing again
+        import os
+
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # stdout without a file descriptor
+            pass
+        return 0
     except (FileNotFoundError, KeyError) as err:
         shown = err.args[0] if isinstance(err, KeyError) and err.args else err
         print(error_line("error", shown, args.lang), file=sys.stderr)

@@ -125,6 +125,17 @@ def _print_failures(failures: pd.DataFrame, lang: str) -> None:
     print_table(table.drop(columns="dispute_id"), lang)
 
 
+def _probability(p: float, lang: str) -> str:
+    """A classifier's probability as a percentage that never reads as certain.
+
+    ``0.996`` is ``> 99%`` (French ``> 99 %``), not ``100%``: a suggestion
+    is never sure.
+    """
+    if p < 1 and round(p, 2) >= 1:
+        return "> " + i18n.percent(0.99, lang)
+    return i18n.percent(p, lang)
+
+
 def _suggest(args: argparse.Namespace) -> int:
     from .._labels import label
     from ..notes import suggest_causes
@@ -142,7 +153,7 @@ def _suggest(args: argparse.Namespace) -> int:
     text = (
         picked["cause"].astype(str).map(names)
         + " ("
-        + picked["probability"].map("{:.0%}".format)
+        + picked["probability"].map(lambda p: _probability(p, args.lang))
         + ")"
     )
     per_dispute = (
