@@ -201,7 +201,9 @@ def unused_message(unused: dict[str, list[str]], table: str) -> str:
     )
 
 
-def missions_columns_message(unused: dict[str, list[str]]) -> tuple[str | None, list[str]]:
+def missions_columns_message(
+    unused: dict[str, list[str]],
+) -> tuple[str | None, list[str]]:
     """The unused headers of a disputes file that name a missions column.
 
     A practice (``written_scope``, ``checkins``...) is recorded once per
@@ -215,8 +217,12 @@ def missions_columns_message(unused: dict[str, list[str]]) -> tuple[str | None, 
 
     Examples
     --------
-    >>> missions_columns_message({"Périmètre écrit": [], "Tarif": []})[0]
-    "1 column belongs to the missions table, not to the disputes: 'Périmètre écrit' (written_scope); a practice is recorded once per mission: put it in the missions file (missions= or --missions)"
+    >>> unused = {"Périmètre écrit": [], "Tarif": []}
+    >>> message, headers = missions_columns_message(unused)
+    >>> headers
+    ['Périmètre écrit']
+    >>> message.split(": ")[1]
+    "'Périmètre écrit' (written_scope); a practice is recorded once per mission"
     """
     found = {}
     for header in unused:

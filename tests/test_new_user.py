@@ -1,0 +1,171 @@
+"""What a new user met on a spreadsheet kept by hand and in the journal.
+
+The files are built the way a French freelancer keeps them in Excel: cp1252,
+``;`` separators, ``;;;;`` rows, a total line, French headers and typos.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+import conflictkit as ck
+from conflictkit._i18n import problem_text
+from conflictkit.cli import main
+from conflictkit.cli._analysis import _probability
+
+ROWS = [
+    "Client;Date ouverture;Date résolution;Cause;Montant (€);Issue;Tarif",
+    "Atelier Dupré;07/01/2023;15/02/2023;retard de paiement;1 500,00 €;compromis;450",
+    "Atelier Dupré;12/03/2023;;paiment;800;;450",
+    "Boulangerie Martin;03/04/2023;20/04/2023;délai;N/A;à l'amiable;",
+    ";;;;;;",
+    "TOTAL;;;;2 300,00 €;;",
+]
+
+
+@pytest.fixture
+def jpath(tmp_path, monkeypatch):
+    monkeypatch.delenv("CONFLICTKIT_JOURNAL", raising=False)
+    return str(tmp_path / "journal.sqlite")
+
+
+def _excel_csv(path: Path, rows: list[str]) -> Path:
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    return path
+
+
+class TestTheCommandLineNamesOptionsNotPython:
+    def test_warnings_name_the_options(self, tmp_path, capsys):
+        path = _excel_csv(tmp_path / "litiges.csv", ROWS)
+        assert main(["summary", str(path), "--skip-bad-rows"]) == 0
+        err = capsys.readouterr().err
+        assert "history." not in err
+        assert "columns={" not in err
+        assert "pass --columns 'Tarif=" in err
+        assert "1 blank row (row 5) and 1 total row (row 6)" in err
+        assert "conflictkit validate lists them with their problems" in err
+
+    @pytest.mark.parametrize(
+        ("lang", "expected"),
+        [("en", "pass --columns 'your header=client'"),
+         ("fr", "passez --columns 'votre en-tête=client'")],
+    )  # fmt: skip
+    def test_a_missing_column_names_the_option(self, tmp_path, capsys, lang, expected):
+        # a title line above the header, as spreadsheets often have
+        path = _excel_csv(tmp_path / "litiges.csv", ["Mes litiges;;", *ROWS])
+        assert main(["validate", str(path), "--lang", lang]) == 1
+        out = capsys.readouterr().out
+        assert expected in out
+        assert "columns={" not in out
+
+    def test_importing_again_names_the_option(self, tmp_path, jpath, capsys):
+        path = _excel_csv(tmp_path / "litiges.csv", [ROWS[0], ROWS[1], ROWS[3]])
+        assert main(["import", str(path), "--journal", jpath]) == 0
+        assert main(["import", str(path), "--journal", jpath]) == 0
+        err = capsys.readouterr().err
+        assert "(--allow-duplicates adds them)" in err
+        assert "allow_duplicates=True" not in err
+
+
+class TestListOpen:
+    def test_a_journal_with_only_settled_disputes_is_not_empty(self, jpath, capsys):
+        assert main(["add", "Acme", "--journal", jpath, "--opened-at",
+                     "2024-01-10"]) == 0  # fmt: skip
+        assert main(["resolve", "D-0001", "--journal", jpath, "--outcome",
+                     "compromis", "--resolved-at", "2024-02-01"]) == 0  # fmt: skip
+        capsys.readouterr()
+        assert main(["list", "--journal", jpath, "--open"]) == 0
+        assert capsys.readouterr().out.strip() == "No open disputes."
+        assert main(["list", "--journal", jpath, "--open", "--lang", "fr"]) == 0
+        assert capsys.readouterr().out.strip() == "Aucun litige ouvert."
+
+    def test_an_empty_journal_is_still_called_empty(self, jpath, capsys):
+        assert main(["list", "--journal", jpath, "--open"]) == 0
+        assert capsys.readouterr().out.strip() == "The journal is empty."
+
+
+class TestAPracticeColumnInTheDisputesFile:
+    def test_it_is_named_as_a_missions_column_not_offered_as_notes(self, tmp_path):
+        rows = [ROWS[0] + ";Périmètre écrit", ROWS[1] + ";oui", ROWS[3] + ";non"]
+        path = _excel_csv(tmp_path / "litiges.csv", rows)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            history = ck.read_history(path)
+        messages = [str(w.message) for w in caught]
+        assert any(
+            "belongs to the missions table" in m and "(written_scope)" in m
+            for m in messages
+        )
+        assert not any("'Périmètre écrit': 'notes'" in m for m in messages)
+        # the other unused column keeps its own warning; both stay as read
+        assert any("'Tarif'" in m and "not used" in m for m in messages)
+        assert set(history.unused_columns) == {"Tarif", "Périmètre écrit"}
+
+    @pytest.mark.parametrize(
+        ("extra", "expected"),
+        [(["Périmètre écrit"], "1 colonne relève de la table des missions, pas "
+          "des litiges : « Périmètre écrit » (written_scope) ; une pratique "
+          "s'enregistre une fois par mission : mettez-la dans le fichier"),
+         (["Périmètre écrit", "Comptes rendus"], "2 colonnes relèvent de la "
+          "table des missions")],
+    )  # fmt: skip
+    def test_in_french(self, tmp_path, capsys, extra, expected):
+        rows = [
+            ROWS[0] + "".join(f";{h}" for h in extra),
+            ROWS[1] + ";oui" * len(extra),
+            ROWS[3] + ";non" * len(extra),
+        ]
+        path = _excel_csv(tmp_path / "litiges.csv", rows)
+        assert main(["summary", str(path), "--lang", "fr"]) == 0
+        err = capsys.readouterr().err
+        assert expected in err
+        if len(extra) > 1:
+            assert "mettez-les dans le fichier" in err
+        assert "belongs" not in err
+
+
+def test_a_french_cause_hint_names_the_spelling_once():
+    message = (
+        "'paiment' is not a cause; expected one of scope, deadlines, payment, "
+        "tone, trust, other (did you mean 'payment', as in 'paiement'?)"
+    )
+    french = problem_text(message, "fr")
+    assert french.endswith("(vouliez-vous dire « paiement » ?)")
+    assert "comme dans" not in french
+    # where the near spelling differs from the French name, it stays
+    scop = message.replace("'paiment'", "'scop'").replace(
+        "'payment', as in 'paiement'", "'scope', as in 'scope'"
+    )
+    assert problem_text(scop, "fr").endswith(
+        "(vouliez-vous dire « périmètre », comme dans « scope » ?)"
+    )
+    assert problem_text(message, "en") == message
+
+
+@pytest.mark.parametrize(
+    ("p", "lang", "expected"),
+    [(0.996, "en", "> 99%"), (0.996, "fr", "> 99\u00a0%"), (0.98, "fr", "98\u00a0%"),
+     (1.0, "en", "100%"), (0.001, "en", "< 1%")],
+)  # fmt: skip
+def test_a_suggested_cause_is_never_shown_as_certain(p, lang, expected):
+    assert _probability(p, lang) == expected
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path, jpath):
+    assert main(["add", "Acme", "--journal", jpath, "--opened-at", "2024-01-10"]) == 0
+    child = subprocess.Popen(
+        [sys.executable, "-m", "conflictkit", "list", "--journal", jpath],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    child.stdout.close()  # the reader goes before the command writes
+    _, err = child.communicate(timeout=120)
+    assert child.returncode == 0
+    assert b"Traceback" not in err
+    assert b"BrokenPipeError" not in err
