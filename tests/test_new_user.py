@@ -169,3 +169,19 @@ def test_a_closed_pipe_ends_quietly(tmp_path, jpath):
     assert child.returncode == 0
     assert b"Traceback" not in err
     assert b"BrokenPipeError" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_table_header_of_the_report_is_in_words(tmp_path, lang):
+    import re
+
+    rows = [ROWS[0].removesuffix(";Tarif"), *(r.rsplit(";", 1)[0] for r in ROWS[1:])]
+    rows[2] = rows[2].replace("paiment", "paiement")
+    path = _excel_csv(tmp_path / "litiges.csv", rows)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        history = ck.read_history(path)
+        page = ck.build_report(history, tmp_path / "r.html", lang=lang).read_text()
+    headers = re.findall(r"<th[^>]*>(.*?)</th>", page, re.S)
+    assert headers
+    assert [h for h in headers if re.search(r"\w_\w", h)] == []
