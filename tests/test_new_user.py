@@ -11,6 +11,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import conflictkit as ck
@@ -185,3 +186,21 @@ def test_every_table_header_of_the_report_is_in_words(tmp_path, lang):
     headers = re.findall(r"<th[^>]*>(.*?)</th>", page, re.S)
     assert headers
     assert [h for h in headers if re.search(r"\w_\w", h)] == []
+
+
+def test_resolve_says_which_dispute_and_which_day(jpath, capsys):
+    from conflictkit import _i18n as i18n
+
+    assert main(["add", "Acme", "--journal", jpath, "--opened-at", "2024-01-10"]) == 0
+    assert main(["add", "Nova", "--journal", jpath, "--opened-at", "2024-01-10"]) == 0
+    capsys.readouterr()
+    # typed in lower case, settled today by default: both said back
+    before = i18n.date(pd.Timestamp.today().normalize(), "en")
+    argv = ["resolve", "d-0001", "--journal", jpath, "--outcome", "compromis"]
+    assert main(argv) == 0
+    after = i18n.date(pd.Timestamp.today().normalize(), "en")  # past midnight
+    out = capsys.readouterr().out.strip()
+    assert out in (f"Resolved D-0001 on {before}", f"Resolved D-0001 on {after}")
+    assert main(["resolve", "d-0002", "--journal", jpath, "--outcome", "compromis",
+                 "--resolved-at", "05/02/2024", "--lang", "fr"]) == 0  # fmt: skip
+    assert capsys.readouterr().out.strip() == "D-0002 clos le 05/02/2024"

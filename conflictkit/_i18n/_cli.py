@@ -56,6 +56,7 @@ CLI: dict = {
     ),
     "cli.added": ("Logged {id} in {journal}", "{id} enregistré dans {journal}"),
     "cli.resolved": ("Resolved {id}", "{id} clos"),
+    "cli.resolved_on": ("Resolved {id} on {date}", "{id} clos le {date}"),
     "cli.imported": (
         {
             "one": "Imported {n} dispute{m} into {journal}",

@@ -85,7 +85,21 @@ def _resolve(args: argparse.Namespace) -> int:
         followup_sent=args.followup,
         force=args.force,
     )
-    print(clean(_say("resolved", args.lang, id=args.dispute_id)))
+    # the dispute as the journal spells it, and the day it was settled on
+    # (today unless --resolved-at said otherwise): nothing chosen unsaid
+    from .. import _i18n as i18n
+
+    disputes = journal.list()
+    match = disputes[
+        disputes["dispute_id"].astype(str).str.casefold()
+        == args.dispute_id.strip().casefold()
+    ]
+    if len(match) != 1:  # pragma: no cover - resolve found it just before
+        print(clean(_say("resolved", args.lang, id=args.dispute_id)))
+        return 0
+    row = match.iloc[0]
+    print(clean(_say("resolved_on", args.lang, id=row["dispute_id"],
+                     date=i18n.date(row["resolved_at"], args.lang))))  # fmt: skip
     return 0
 
 
