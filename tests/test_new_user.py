@@ -204,3 +204,43 @@ def test_resolve_says_which_dispute_and_which_day(jpath, capsys):
     assert main(["resolve", "d-0002", "--journal", jpath, "--outcome", "compromis",
                  "--resolved-at", "05/02/2024", "--lang", "fr"]) == 0  # fmt: skip
     assert capsys.readouterr().out.strip() == "D-0002 clos le 05/02/2024"
+
+
+class TestClientsWrittenSeveralWays:
+    ROWS = [
+        "Client;Date ouverture;Cause",
+        "SARL Bernard;22/06/2023;ton",
+        "Sarl Bernard;01/09/2023;délais",
+        "Atelier Dupré;07/01/2023;paiement",
+        "Atelier Dupre;13/10/2023;confiance",
+        "Boulangerie Martin;03/04/2023;délais",
+    ]
+
+    def test_they_are_kept_apart_and_named(self, tmp_path):
+        path = _excel_csv(tmp_path / "litiges.csv", self.ROWS)
+        with pytest.warns(ck.ConflictkitWarning) as caught:
+            history = ck.read_history(path)
+        # nothing merged behind the user's back: five spellings, five clients
+        assert history.disputes["client"].nunique() == 5
+        (message,) = [str(w.message) for w in caught if "one way" in str(w.message)]
+        assert message.startswith("2 clients are written in more than one way")
+        assert "'SARL Bernard' and 'Sarl Bernard'" in message
+        assert "'Atelier Dupré' and 'Atelier Dupre'" in message
+        assert "Boulangerie" not in message
+
+    def test_in_french(self, tmp_path, capsys):
+        path = _excel_csv(tmp_path / "litiges.csv", self.ROWS)
+        assert main(["summary", str(path), "--lang", "fr"]) == 0
+        err = capsys.readouterr().err
+        assert (
+            "avertissement : 2 clients écrits de plusieurs façons et comptés à "
+            "part : « SARL Bernard » et « Sarl Bernard » ; « Atelier Dupré » et "
+            "« Atelier Dupre ». Si deux orthographes"
+        ) in err
+
+    def test_distinct_clients_say_nothing(self, tmp_path):
+        rows = [self.ROWS[0], self.ROWS[1], self.ROWS[3], self.ROWS[5]]
+        path = _excel_csv(tmp_path / "litiges.csv", rows)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ck.read_history(path)

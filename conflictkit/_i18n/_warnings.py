@@ -114,6 +114,18 @@ _FRENCH.append(
     )
 )
 
+_FRENCH.append(
+    (
+        re.compile(
+            r"^(?P<n>\d+) clients? (?:is|are) written in more than one way and"
+            r" counted apart: (?P<names>.*)\. If two spellings are one client"
+        ),
+        "{n_clients} écrit{s} de plusieurs façons et compté{s} à part :"
+        " {names}. Si deux orthographes désignent le même client, écrivez-le"
+        " partout de la même façon.",
+    )
+)
+
 # the journal's import
 _FRENCH.append(
     (
@@ -208,7 +220,14 @@ def _read_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
         out["nt"] = "" if plural(n, lang) == "one" else "nt"
         out["la"] = "la" if plural(n, lang) == "one" else "les"
         out["names"] = re.sub(r"'([^']*)'", "« \\1 »", groups["names"] or "")
-        out["names"] = out["names"].replace(" or ", " ou ").replace("?)", " ?)")
+        out["names"] = (
+            out["names"]
+            .replace(" or ", " ou ")
+            .replace("?)", " ?)")
+            .replace("» and «", "» et «")
+            .replace("»; «", "» ; «")
+        )
+        out["n_clients"] = t("n_clients", lang, count=n)
     if "brows" in groups:
         parts, total = [], 0
         for count, rows, key in (("b", "brows", "n_blank_rows"),

@@ -212,6 +212,9 @@ def validate_tables(
     d_checker = Checker("disputes", raw_d, "dispute_id", d_map.found)
     disputes, long = _parse_disputes(raw_d, d_map, cause_map, d_checker, dayfirst)
     check_dates(disputes, d_checker, ("opened_at", "resolved_at"), explicit_as_of)
+    spellings = client_spellings_message(disputes["client"])
+    if spellings is not None:
+        notes.append(spellings)
     if missions is not None and m_checker is not None:
         check_dates(missions, m_checker, ("started_at", "ended_at"), explicit_as_of)
         check_mission_links(disputes, missions, d_checker, m_checker)
@@ -283,6 +286,43 @@ def validate_tables(
         generated_ids=d_checker.generated_ids,
         unused_columns=tuple(unused),
         skipped=skipped,
+    )
+
+
+def client_spellings_message(clients: pd.Series) -> str | None:
+    """One warning naming the clients written in several ways, or None.
+
+    ``SARL Bernard`` and ``Sarl Bernard``, ``Atelier Dupré`` and ``Atelier
+    Dupre`` are counted as different clients, as written: nothing is merged
+    behind the user's back, but the user is told (the key is the one
+    :meth:`History.combine` matches clients with).
+
+    Examples
+    --------
+    >>> names = pd.Series(["SARL Bernard", "Sarl Bernard", "Acme", "Atelier Dupré",
+    ...                    "Atelier Dupre", "Sarl Bernard"])
+    >>> print(client_spellings_message(names))
+    2 clients are written in more than one way and counted apart: 'SARL Bernard' \
+and 'Sarl Bernard'; 'Atelier Dupré' and 'Atelier Dupre'. If two \
+spellings are one client, write it the same way in every row
+    """
+    from ._combine import client_key
+
+    names = pd.Series(clients.dropna().unique()).astype(object)
+    if len(names) < 2:
+        return None
+    keys = client_key(names)
+    twice = keys.duplicated(keep=False)
+    if not twice.any():
+        return None
+    groups = [list(g) for _, g in names[twice].groupby(keys[twice], sort=False)]
+    n = len(groups)
+    shown = "; ".join(" and ".join(map(repr, g)) for g in groups[:5])
+    more = "; ..." if n > 5 else ""
+    return (
+        f"{n} client{'s are' if n != 1 else ' is'} written in more than one way "
+        f"and counted apart: {shown}{more}. If two spellings are one client, "
+        "write it the same way in every row"
     )
 
 
