@@ -244,3 +244,25 @@ class TestClientsWrittenSeveralWays:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             ck.read_history(path)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [("31/11/2023", "there is no day 31 in month 11 of 2023, which has 30 days"),
+     ("29/02/2023", "there is no day 29 in month 2 of 2023, which has 28 days"),
+     ("29/02/2024", None)],  # 2024 is a leap year: a date
+)  # fmt: skip
+def test_a_day_the_month_does_not_have_is_named(value, reason):
+    frame = pd.DataFrame({"client": ["Acme"], "opened_at": [value]})
+    if reason is None:
+        history = ck.History.from_frames(frame)
+        assert history.disputes["opened_at"][0] == pd.Timestamp("2024-02-29")
+        return
+    with pytest.warns(ck.ConflictkitWarning, match="1 row rejected"):
+        history = ck.History.from_frames(frame, errors="collect")
+    (problem,) = history.rejected["problems"]
+    assert problem == f"column opened_at: '{value}' is not a date ({reason})"
+    french = problem_text(problem.removeprefix("column opened_at: "), "fr")
+    day, month, year = value.split("/")
+    assert french.startswith(f"« {value} » n'est pas une date (pas de jour {day} ")
+    assert f"dans le mois {int(month)} de {year}, qui en compte " in french

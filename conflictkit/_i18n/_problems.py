@@ -243,6 +243,12 @@ PROBLEMS: dict = {
         "« {text} » n'est pas une date (attendu par exemple 07/04/2021,"
         " 7 avril 2021 ou 2021-04-07)",
     ),
+    "problem.no_such_day": (
+        "'{text}' is not a date (there is no day {day} in month {month} of {year},"
+        " which has {days} days)",
+        "« {text} » n'est pas une date (pas de jour {day} dans le mois {month} de"
+        " {year}, qui en compte {days})",
+    ),
     "problem.number_not_date": (
         "'{text}' is not a date (a number; expected e.g. 2021-04-07, 07/04/2021"
         " or 7 avril 2021)",

@@ -380,6 +380,7 @@ def parse_dates(
     number = u.str.fullmatch(r"\d+(?:[.,]\d+)?") & ~u.str.fullmatch(r"\d{8}")
     parsed = pd.to_datetime(local.mask(number), format="ISO8601", errors="coerce")
     todo = parsed.isna()
+    no_such_day = pd.Series(dtype=object)
     if todo.any():
         num = u[todo].str.extract(_NUMERIC_DATE).dropna()
         if len(num):
@@ -387,6 +388,7 @@ def parse_dates(
             y = y.where(y >= 100, y + np.where(y < 70, 2000, 1900))
             day, month = (a, b) if dayfirst in (True, None) else (b, a)
             parsed[num.index] = _from_parts(y, month, day)
+            no_such_day = _no_such_day(y, month, day, parsed[num.index].isna())
         todo = parsed.isna()
         norm = u[todo].map(normalize, na_action="ignore").astype("string")
         for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
@@ -413,11 +415,38 @@ def parse_dates(
         ),
         dtype=object,
     )
+    if len(no_such_day):  # 31/11/2023: the day the month does not have
+        msgs[no_such_day.index] = (
+            "'"
+            + u[no_such_day.index].astype(object)
+            + ("' is not a date (" + no_such_day + ")")
+        )
     values = _take(parsed.to_numpy(dtype="datetime64[ns]"), codes, np.datetime64("NaT"))
     return (
         pd.Series(values, index=s.index, dtype="datetime64[ns]"),
         _problems_from(s.index, codes, msgs),
     )
+
+
+def _no_such_day(
+    year: pd.Series, month: pd.Series, day: pd.Series, failed: pd.Series
+) -> pd.Series:
+    """Why a day and month that look right make no date: the month is shorter.
+
+    ``31/11/2023`` gives ``there is no day 31 in month 11 of 2023, which has
+    30 days``; only the dates that failed with a month of 1 to 12 and a day
+    of 1 to 31 get a reason.
+    """
+    ok = failed & month.between(1, 12) & day.between(1, 31)
+    if not ok.any():
+        return pd.Series(dtype=object)
+    y, m, d = year[ok], month[ok], day[ok]
+    first = _from_parts(y, m, pd.Series(1, index=y.index))
+    days = first.dt.days_in_month
+    return (
+        "there is no day " + d.astype(str) + " in month " + m.astype(str)
+        + " of " + y.astype(str) + ", which has " + days.astype(str) + " days"
+    )  # fmt: skip
 
 
 def _from_parts(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
