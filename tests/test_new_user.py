@@ -266,3 +266,20 @@ def test_a_day_the_month_does_not_have_is_named(value, reason):
     day, month, year = value.split("/")
     assert french.startswith(f"« {value} » n'est pas une date (pas de jour {day} ")
     assert f"dans le mois {int(month)} de {year}, qui en compte " in french
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "error: no client named 'Atelier Dupré': this log has no dispute and "
+            "no mission yet"),
+     ("fr", "erreur : aucun client nommé 'Atelier Dupré' : ce journal n'a encore "
+            "ni litige ni mission")],
+)  # fmt: skip
+def test_a_client_asked_of_a_fresh_template(tmp_path, capsys, lang, expected):
+    path = tmp_path / "mes-litiges.xlsx"
+    assert main(["template", "--lang", "fr", "-o", str(path)]) == 0
+    argv = ["report", str(path), "--client", "Atelier Dupré", "-o",
+            str(tmp_path / "r.html"), "--lang", lang]  # fmt: skip
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == expected

@@ -113,6 +113,10 @@ CLI: dict = {
         "no client named {names} in this log; its clients are: {known}",
         "aucun client nommé {names} dans ce journal ; ses clients sont : {known}",
     ),
+    "cli.no_client_yet": (
+        "no client named {names}: this log has no dispute and no mission yet",
+        "aucun client nommé {names} : ce journal n'a encore ni litige ni mission",
+    ),
     "cli.bad_date": (
         "{value!r} is not a date (expected e.g. 2025-01-31)",
         "{value!r} n'est pas une date (par exemple 2025-01-31)",

@@ -53,8 +53,12 @@ def write_report(history: History, args: argparse.Namespace) -> int:
         unknown = [c for c in args.client if c not in known]
         if unknown:
             names = ", ".join(map(repr, unknown))
-            message = say("unknown_client", args.lang, names=names,
-                          known=", ".join(sorted(known)))  # fmt: skip
+            message = (
+                say("unknown_client", args.lang, names=names,
+                    known=", ".join(sorted(known)))
+                if known  # an empty log (a fresh template) has no client at all
+                else say("no_client_yet", args.lang, names=names)
+            )  # fmt: skip
             print(error_line("error", message, args.lang), file=sys.stderr)
             return 2
     path = build_report(
