@@ -26,7 +26,7 @@ from ._parse import (
     categorical_from_uniques,
     is_placeholder,
 )
-from ._words import Vocabulary
+from ._words import Vocabulary, content_words
 from .vocabulary import (
     CAUSE_SEPARATORS,
     CAUSES,
@@ -38,7 +38,7 @@ from .vocabulary import (
     normalize,
 )
 
-__all__ = ["LABELS", "as_causes", "parse_causes", "parse_label"]
+__all__ = ["LABELS", "as_causes", "cause_map_message", "parse_causes", "parse_label"]
 
 
 def _did_you_mean(found: Any) -> str:
@@ -159,8 +159,17 @@ def _cause_vocabulary(cause_map: CauseMap) -> Vocabulary[tuple[Cause, ...]]:
 
 def _read_cell(
     raw: str, words: Vocabulary[tuple[Cause, ...]], call: Callable[[str], Any] | None
-) -> tuple[list[str], list[str]]:
-    """The causes of one distinct cell, and the problems of its parts."""
+) -> tuple[list[str], list[str], bool]:
+    """The causes of one distinct cell, its problems, and whether it is a label.
+
+    The cell is split on the separators only when every part reads as a
+    cause, or nearly (a typo, with its suggestion): ``"scope, payment"`` is
+    two causes, while ``"Loan servicing, payments, escrow account"`` is one
+    label of the source (its ``payments`` is not the cause payment), reported
+    once with the whole cell. The third value says the cell is such a label:
+    no part of it is close to a cause, so a ``cause_map`` is the way to read
+    it.
+    """
     expected = ", ".join(c.value for c in Cause)
 
     def mapped(text: str) -> tuple[Cause, ...] | None:
@@ -173,38 +182,69 @@ def _read_cell(
 
     # The whole cell first (a label may hold a comma), then its parts.
     whole = mapped(raw)
-    parts = [raw] if whole is not None else re.split(CAUSE_SEPARATORS, raw)
+    if whole is not None:
+        return [c.value for c in dict.fromkeys(whole)], [], False
+    parts = [
+        p.strip()
+        for p in re.split(CAUSE_SEPARATORS, raw)
+        if p.strip() and not is_placeholder(p)
+    ]
+    read: list[tuple[str, tuple[Cause, ...] | None, Any]] = []
+    for part in parts:
+        causes = mapped(part)
+        hit = None if causes is not None else words.lookup(normalize(part))
+        if hit is not None and hit.problem is None:
+            causes, hit = hit.value, None
+        if (
+            len(parts) > 1
+            and hit is not None
+            and hit.problem is not None
+            and not hit.problem.startswith("reads as")
+            and hit.suggestion in (None, ())
+        ):
+            # a part that is nothing like a cause: the cell is one label
+            return [], [f"{raw.strip()!r} is not a cause; expected one of {expected}"], True
+        read.append((part, causes, hit))
     found: list[str] = []
     bad: list[str] = []
-    for part in parts:
-        if not part.strip() or is_placeholder(part):
-            continue
-        causes = mapped(part)
-        if causes is None:
-            hit = words.lookup(normalize(part))
-            if hit.problem is None:
-                causes = hit.value
-            elif hit.problem.startswith("reads as"):
-                bad.append(
-                    f"{part.strip()!r} {hit.problem}: separate several causes with ';'"
-                )
-                continue
+    said_expected = False
+    for part, causes, hit in read:
+        if hit is not None:
+            if hit.problem.startswith("reads as"):
+                bad.append(f"{part!r} {hit.problem}: separate several causes with ';'")
+            elif said_expected:
+                bad.append(f"{part!r} is not a cause{_did_you_mean(hit)}")
             else:
+                said_expected = True
                 bad.append(
-                    f"{part.strip()!r} is not a cause; expected one of {expected}"
+                    f"{part!r} is not a cause; expected one of {expected}"
                     f"{_did_you_mean(hit)}"
                 )
-                continue
+            continue
         for cause in causes or ():
             if cause.value not in found:
                 found.append(cause.value)
-    return found, bad
+    is_label = (
+        len(read) == 1
+        and bool(bad)
+        and read[0][2].suggestion in (None, ())
+        and not read[0][2].problem.startswith("reads as")
+        and len(content_words(normalize(read[0][0]))) > 1
+    )
+    return found, bad, is_label
 
 
 def parse_causes(
-    s: pd.Series, *, cause_map: CauseMap = None
+    s: pd.Series,
+    *,
+    cause_map: CauseMap = None,
+    labels: dict[str, int] | None = None,
 ) -> tuple[pd.Series, pd.Series, pd.DataFrame, Problems]:
     """Parse a causes column: ``"payment;tone"``, ``"Retard de paiement"``, lists.
+
+    ``labels``, when given, receives the cells read as one label of the
+    source that is not a cause (``"Loan servicing, payments, escrow
+    account"``) with their number of rows, for :func:`cause_map_message`.
 
     Returns
     -------
@@ -227,14 +267,22 @@ def parse_causes(
     ent_u: list[int] = []
     ent_cause: list[str] = []
     ent_primary: list[bool] = []
+    label_u: list[int] = []
     for i, raw in enumerate(uniques):
-        found, bad = _read_cell(raw, words, call)
+        found, bad, is_label = _read_cell(raw, words, call)
+        if is_label:
+            label_u.append(i)
         msgs.append("; ".join(bad) if bad else None)
         joined_u.append(";".join(found) if found and not bad else None)
         if found and not bad:
             ent_u.extend([i] * len(found))
             ent_cause.extend(found)
             ent_primary.extend([True] + [False] * (len(found) - 1))
+    if labels is not None and label_u:
+        rows = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        for i in label_u:
+            key = str(uniques[i]).strip()
+            labels[key] = labels.get(key, 0) + int(rows[i])
     # categories as pd.Categorical infers them: the values seen, sorted
     joined_dtype = pd.CategoricalDtype(sorted({j for j in joined_u if j}))
     joined = categorical_from_uniques(joined_u, codes, joined_dtype)
@@ -270,6 +318,42 @@ def parse_causes(
         pd.Series(joined, index=s.index),
         long,
         _problems_from(s.index, codes, pd.Series(msgs, dtype=object)),
+    )
+
+
+#: From this many rows holding labels of the source, a cause map is suggested.
+CAUSE_MAP_ROWS = 3
+
+
+def cause_map_message(labels: Mapping[str, int]) -> str | None:
+    """One note suggesting ``cause_map`` when many rows hold the source's labels.
+
+    ``labels`` is what :func:`parse_causes` collects: the cells read as one
+    label that is not a cause, and their number of rows.
+
+    Examples
+    --------
+    >>> print(cause_map_message({"Billing disputes": 4, "Late fee charged": 1}))
+    5 rows hold 2 labels that are not causes, such as 'Billing disputes' (4 rows) and 'Late fee charged' (1 row): if they are the categories of your source, map each onto a cause (or None for no cause) with cause_map={'Billing disputes': 'other'}; a cause map file holds one label,cause per line, e.g. "Billing disputes",other
+    >>> cause_map_message({"Billing disputes": 2}) is None
+    True
+    """
+    n = sum(labels.values())
+    if n < CAUSE_MAP_ROWS:
+        return None
+    top = sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = " and ".join(
+        f"{label!r} ({k} row{'s' if k != 1 else ''})" for label, k in top[:2]
+    )
+    first = top[0][0]
+    quoted = first.replace('"', '""')
+    k = len(labels)
+    what = f"{k} labels that are not causes" if k != 1 else "1 label that is not a cause"
+    return (
+        f"{n} rows hold {what}, such as {shown}: if they are the categories of"
+        " your source, map each onto a cause (or None for no cause) with"
+        f" cause_map={{{first!r}: 'other'}}; a cause map file holds one"
+        f' label,cause per line, e.g. "{quoted}",other'
     )
 
 

@@ -43,6 +43,8 @@ class Checker:
         self.generated_ids = False
         #: {canonical name: the user's header}, once the headers are mapped
         self.found: dict[str, str] = {}
+        #: cells of the causes column read as one label that is not a cause
+        self.cause_labels: dict[str, int] = {}
 
     def flagged(self, column: str) -> np.ndarray:
         """Positions that already have a problem in ``column`` (a bool mask)."""

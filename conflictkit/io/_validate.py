@@ -212,6 +212,9 @@ def validate_tables(
     d_checker = Checker("disputes", raw_d, "dispute_id", d_map.found)
     disputes, long = _parse_disputes(raw_d, d_map, cause_map, d_checker, dayfirst)
     check_dates(disputes, d_checker, ("opened_at", "resolved_at"), explicit_as_of)
+    labels_note = C.cause_map_message(d_checker.cause_labels)
+    if labels_note is not None:
+        notes.append(labels_note)
     spellings = client_spellings_message(disputes["client"])
     if spellings is not None:
         notes.append(spellings)
@@ -480,7 +483,7 @@ def _parse_disputes(
         checker.generated_ids = True
     if "causes" in found:
         primary, joined, long, problems = C.parse_causes(
-            frame[found["causes"]], cause_map=cause_map
+            frame[found["causes"]], cause_map=cause_map, labels=checker.cause_labels
         )
         checker.add("causes", problems, frame[found["causes"]])
         raw.compact(found["causes"])
