@@ -126,6 +126,23 @@ _FRENCH.append(
     )
 )
 
+# the causes column holds the source's own labels (CFPB issues): cause_map
+_FRENCH.append(
+    (
+        re.compile(
+            r"^(?P<n>\d+) rows hold (?P<nl>\d+) labels? that (?:are|is) not"
+            r" (?:causes|a cause), such as (?P<shown>.*): if they are the"
+            r" categories of your source, map each onto a cause \(or None for no"
+            r" cause\) with cause_map=(?P<map>\{.*\}); a cause map file holds one"
+            r" label,cause per line, e\.g\. (?P<line>.*)$"
+        ),
+        "{n_rows} portent {labels} : si ce sont les catégories de votre source,"
+        " associez chacun à une cause (ou à None pour aucune cause) avec"
+        " cause_map={map} ; un fichier de correspondance des causes contient un"
+        " libellé,cause par ligne, par exemple {line}",
+    )
+)
+
 # the journal's import
 _FRENCH.append(
     (
@@ -239,6 +256,19 @@ def _read_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
                 parts.append(f"{t(key, lang, count=n)} ({where_rows})")
         out["skipped"] = t("skipped_rows", lang, count=total,
                            what=" et ".join(parts), where=where)  # fmt: skip
+    if groups.get("shown") is not None:
+        n = int(groups.get("nl") or 0)
+        one = plural(n, lang) == "one"
+        shown = [
+            f"« {label} » ({t('n_rows', lang, count=int(k))})"
+            for _, label, k in re.findall(
+                r"(['\"])(.*?)\1 \((\d+) rows?\)", groups["shown"] or ""
+            )
+        ]
+        out["labels"] = (
+            f"{n} libellé{'' if one else 's'} qui ne {'est' if one else 'sont'} pas"
+            f" {'une cause' if one else 'des causes'}, par exemple {' et '.join(shown)}"
+        )
     out.update(_journal_words(groups, lang))
     return out
 

@@ -51,6 +51,17 @@ _PYTHON_POINTERS = [
         r"passez --columns 'votre en-tête=\1'",
     ),
     (re.compile(r" \(columns= ou --columns\)"), " (--columns)"),
+    (
+        re.compile(r"\(or None for no cause\) with cause_map=\{.*?\}; a cause map"
+                   r" file holds"),
+        "(an empty cause for no cause) with --cause-map FILE, a CSV file of",
+    ),
+    (
+        re.compile(r"\(ou à None pour aucune cause\) avec cause_map=\{.*?\} ; un"
+                   r" fichier de correspondance des causes contient"),
+        "(une cause vide pour aucune cause) avec --cause-map FICHIER, un fichier"
+        " CSV qui contient",
+    ),
 ]  # fmt: skip
 
 

@@ -227,7 +227,6 @@ def _read_cell(
     is_label = (
         len(read) == 1
         and bool(bad)
-        and read[0][2].suggestion in (None, ())
         and not read[0][2].problem.startswith("reads as")
         and len(content_words(normalize(read[0][0]))) > 1
     )
