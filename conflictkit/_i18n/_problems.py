@@ -267,6 +267,11 @@ PROBLEMS: dict = {
         "{value} is not a cause; expected one of {expected}{hint}",
         "{value} n'est pas une cause ; causes attendues : {expected}{hint}",
     ),
+    # a second part of the same cell: "expected one of" is said once
+    "problem.not_cause_part": (
+        "{value} is not a cause{hint}",
+        "{value} n'est pas une cause{hint}",
+    ),
     "problem.cause_reads_as_both": (
         "{value} reads as both {names}: separate several causes with ';'",
         "{value} peut se lire {names} : séparez plusieurs causes par « ; »",

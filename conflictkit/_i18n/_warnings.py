@@ -266,9 +266,10 @@ def _read_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
             )
         ]
         out["labels"] = (
-            f"{n} libellé{'' if one else 's'} qui ne {'est' if one else 'sont'} pas"
-            f" {'une cause' if one else 'des causes'}, par exemple {' et '.join(shown)}"
-        )
+            "1 libellé qui n'est pas une cause"
+            if one
+            else f"{n} libellés qui ne sont pas des causes"
+        ) + f", par exemple {' et '.join(shown)}"
     out.update(_journal_words(groups, lang))
     return out
 

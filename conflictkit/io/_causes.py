@@ -166,9 +166,8 @@ def _read_cell(
     cause, or nearly (a typo, with its suggestion): ``"scope, payment"`` is
     two causes, while ``"Loan servicing, payments, escrow account"`` is one
     label of the source (its ``payments`` is not the cause payment), reported
-    once with the whole cell. The third value says the cell is such a label:
-    no part of it is close to a cause, so a ``cause_map`` is the way to read
-    it.
+    once with the whole cell. The third value says the cell is such a label
+    (several words, or several parts), which a ``cause_map`` would read.
     """
     expected = ", ".join(c.value for c in Cause)
 
@@ -203,7 +202,11 @@ def _read_cell(
             and hit.suggestion in (None, ())
         ):
             # a part that is nothing like a cause: the cell is one label
-            return [], [f"{raw.strip()!r} is not a cause; expected one of {expected}"], True
+            return (
+                [],
+                [f"{raw.strip()!r} is not a cause; expected one of {expected}"],
+                True,
+            )
         read.append((part, causes, hit))
     found: list[str] = []
     bad: list[str] = []
@@ -347,7 +350,9 @@ def cause_map_message(labels: Mapping[str, int]) -> str | None:
     first = top[0][0]
     quoted = first.replace('"', '""')
     k = len(labels)
-    what = f"{k} labels that are not causes" if k != 1 else "1 label that is not a cause"
+    what = (
+        f"{k} labels that are not causes" if k != 1 else "1 label that is not a cause"
+    )
     return (
         f"{n} rows hold {what}, such as {shown}: if they are the categories of"
         " your source, map each onto a cause (or None for no cause) with"
