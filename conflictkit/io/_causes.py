@@ -335,8 +335,11 @@ def cause_map_message(labels: Mapping[str, int]) -> str | None:
 
     Examples
     --------
-    >>> print(cause_map_message({"Billing disputes": 4, "Late fee charged": 1}))
-    5 rows hold 2 labels that are not causes, such as 'Billing disputes' (4 rows) and 'Late fee charged' (1 row): if they are the categories of your source, map each onto a cause (or None for no cause) with cause_map={'Billing disputes': 'other'}; a cause map file holds one label,cause per line, e.g. "Billing disputes",other
+    >>> note = cause_map_message({"Billing disputes": 4, "Late fee charged": 1})
+    >>> print(note.split(", such as")[0])
+    5 rows hold 2 labels that are not causes
+    >>> print(note.split("; ")[1])
+    a cause map file holds one label,cause per line, e.g. "Billing disputes",other
     >>> cause_map_message({"Billing disputes": 2}) is None
     True
     """
