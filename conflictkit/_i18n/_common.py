@@ -37,8 +37,12 @@ COMMON: dict = {
         {"one": "ligne {rows}", "other": "lignes {rows}"},
     ),
     "skipped_rows": (
-        "skipped {what}{where}: they hold no record; see history.skipped for the"
-        " counts",
+        {
+            "one": "skipped {what}{where}: it holds no record; see history.skipped"
+            " for the counts",
+            "other": "skipped {what}{where}: they hold no record; see"
+            " history.skipped for the counts",
+        },
         {
             "one": "{what}{where} ignorée : elle ne contient aucun enregistrement.",
             "other": "{what}{where} ignorées : elles ne contiennent aucun"

@@ -85,7 +85,7 @@ _FRENCH.append(
         re.compile(
             r"^skipped (?:(?P<b>[\d,]+) blank rows? \(rows? (?P<brows>[^)]*)\))?"
             r"(?: and )?(?:(?P<t>\d+) total rows? \(rows? (?P<trows>[^)]*)\))?"
-            r"(?P<missions> of the missions table)?: they hold no record"
+            r"(?P<missions> of the missions table)?: (?:they hold|it holds) no record"
         ),
         "{skipped}",
     )
@@ -168,8 +168,19 @@ _FRENCH.append(
 _FRENCH.append(
     (
         re.compile(
-            r"^Only (?P<n>\d+) of your disputes are labelled and have notes: too few"
+            r"^None of your disputes is labelled and has notes: too few"
             r" \(fewer than (?P<minimum>\d+)\)"
+        ),
+        "Aucun litige n'a à la fois une cause et des notes : trop peu (moins de"
+        " {minimum}) pour apprendre de votre journal ou mesurer la justesse des"
+        " suggestions. Elles reposent sur le seul modèle fourni.",
+    )
+)
+_FRENCH.append(
+    (
+        re.compile(
+            r"^Only (?P<n>\d+) of your disputes (?:are|is) labelled and (?:have|has)"
+            r" notes: too few \(fewer than (?P<minimum>\d+)\)"
         ),
         "Litiges avec une cause et des notes : {n} seulement, trop peu (moins de"
         " {minimum}) pour apprendre de votre journal ou mesurer la justesse des"
@@ -190,7 +201,7 @@ _FRENCH.append(
 _FRENCH.append(
     (
         re.compile(
-            r"^(?P<n>\d+) (?P<unlabelled>unlabelled )?dispute\(s\) without notes"
+            r"^(?P<n>\d+) (?P<unlabelled>unlabelled )?disputes? without notes"
             r" could not be scored"
         ),
         "Aucune suggestion possible sans notes : {n_disputes}{without_cause} hors"

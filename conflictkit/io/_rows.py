@@ -141,7 +141,8 @@ def skipped_message(
     if not parts:
         return None
     where = " of the missions table" if table == "missions" else ""
+    holds = "it holds" if n_blank + len(totals) == 1 else "they hold"
     return (
-        f"skipped {' and '.join(parts)}{where}: they hold no record; see "
+        f"skipped {' and '.join(parts)}{where}: {holds} no record; see "
         "history.skipped for the counts"
     )

@@ -261,9 +261,10 @@ def suggest_causes(
     n_silent = int((wanted & ~has_note).sum())
     if n_silent:
         which = "" if include_labelled else "unlabelled "
+        noun, verb = ("dispute", "is") if n_silent == 1 else ("disputes", "are")
         warnings.warn(
-            f"{n_silent} {which}dispute(s) without notes could not be scored "
-            "and are not in the result.",
+            f"{n_silent} {which}{noun} without notes could not be scored "
+            f"and {verb} not in the result.",
             ConflictkitWarning,
             stacklevel=2,
         )
@@ -392,8 +393,12 @@ def _stage_thresholds(
 def _warn_fit(attrs: dict[str, Any]) -> None:
     n = attrs["n_labelled"]
     if n < MIN_USER_NOTES:
+        only = {0: "None of your disputes is labelled and has notes",
+                1: "Only 1 of your disputes is labelled and has notes"}.get(
+            n, f"Only {n} of your disputes are labelled and have notes"
+        )  # fmt: skip
         warnings.warn(
-            f"Only {n} of your disputes are labelled and have notes: too few "
+            f"{only}: too few "
             f"(fewer than {MIN_USER_NOTES}) to learn from them or to tell how well "
             "the suggestions fit your log. They rest on the bundled model alone.",
             SmallSampleWarning,
