@@ -12,6 +12,8 @@ in different chunks, a dispute's mission) is checked afterwards by
 
 from __future__ import annotations
 
+import codecs
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,7 +28,10 @@ from ..errors import DisputeDataError
 from ..model import STRING_DTYPE
 from ._checks import Checker, check_dates
 from ._columns import ColumnMap
+from ._encoding import _utf16_without_bom
+from ._files import read_raw
 from ._raw import RawTable, ReadLimits, raw_from_frame, regular_file
+from ._text import _sniff_delimiter, quoted_fields, unclosed_quote
 from ._validate import (
     _check_table_dates,
     _parse_disputes,
@@ -87,39 +92,35 @@ def _parquet_chunks(path: Path, chunk_rows: int) -> Iterator[RawTable]:
 
 def _text_chunks(path: Path, chunk_rows: int) -> Iterator[RawTable]:
     """Cut the file at record ends (an even number of quotes before the cut),
-    each piece read by the reader of :func:`read_history` with the header."""
-    from ._files import read_raw
+    each piece read by the reader of :func:`read_history` with the header.
 
+    A UTF-16 file (Excel's "Unicode text") is first copied as UTF-8, a block
+    at a time, so the pieces are cut and read as in any other file. A piece
+    never ends with an empty line (the reader drops those at a file's end,
+    where they are not rows): empty lines lead the next piece, so each record
+    keeps the number :func:`read_history` gives it.
+    """
     source = str(path)
-    with open(path, "rb") as f:
-        head = f.read(4)
-        if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
-            raise DisputeDataError(
-                "scan_history reads UTF-8 and single-byte encodings (Windows-1252"
-                "...): save this UTF-16 file as UTF-8, or convert it to Parquet",
-                source,
-            )
-        f.seek(0)
-        header = f.readline()
-        offset = 0  # records before the piece
-        rest = b""
-        with tempfile.TemporaryDirectory(prefix="conflictkit-") as tmp:
-            piece_path = Path(tmp) / f"piece{path.suffix.lower()}"
+    with tempfile.TemporaryDirectory(prefix="conflictkit-") as tmp:
+        text = _as_utf8(path, Path(tmp) / "utf8.csv", source)
+        piece_path = Path(tmp) / f"piece{path.suffix.lower()}"
+        with open(text, "rb") as f:
+            sample = f.read(65536).decode("utf-8", errors="ignore")
+            delim = _sniff_delimiter(sample, path.suffix.lower())
+            f.seek(0)
+            header = f.readline()
+            offset = 0  # records before the piece
+            rest = b""
             while True:
                 block = f.readlines(max(1, chunk_rows) * 64)
                 data = rest + b"".join(block)
-                if not data:
+                if not block and not data.strip(b"\r\n"):  # the line ends ending it
                     return
-                cut = _cut(data) if block else len(data)
-                if cut == 0:  # a quote still open: read on
+                cut = _cut(data, delim) if block else len(data)
+                if cut == 0:  # a quote still open, or only empty lines: read on
                     rest = data
                     continue
                 piece, rest = data[:cut], data[cut:]
-                if not piece.strip(b"\r\n\t ,;|"):  # only blank lines
-                    if not block:
-                        return
-                    offset += piece.count(b"\n")
-                    continue
                 piece_path.write_bytes(header + piece)
                 raw = read_raw(piece_path, limits=ReadLimits())["disputes"]
                 raw.source = source
@@ -135,17 +136,104 @@ def _text_chunks(path: Path, chunk_rows: int) -> Iterator[RawTable]:
                     return
 
 
-def _cut(data: bytes) -> int:
-    """End of the last complete record in ``data`` (0 if none is complete)."""
+def _as_utf8(path: Path, copy: Path, source: str) -> Path:
+    """``path`` itself, or for a UTF-16 file its text copied to ``copy`` as UTF-8.
+
+    The text is decoded a block at a time (Python's incremental decoder, so
+    a character cut between two blocks is kept whole); the BOM is left out.
+    """
+    with open(path, "rb") as f:
+        head = f.read(4096)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            encoding = "utf-16"  # the codec reads the BOM and leaves it out
+        elif (bare := _utf16_without_bom(head)) is not None:
+            encoding = bare
+        else:
+            return path
+        f.seek(0)
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+        done = 0  # bytes decoded before the block
+        with open(copy, "wb") as out:
+            for block in iter(lambda: f.read(1 << 22), b""):
+                try:
+                    out.write(decoder.decode(block).encode("utf-8"))
+                except UnicodeDecodeError as err:
+                    raise _not_utf16(err, done, encoding, source) from err
+                done += len(block)
+            try:
+                out.write(decoder.decode(b"", final=True).encode("utf-8"))
+            except UnicodeDecodeError as err:
+                raise _not_utf16(err, done, encoding, source) from err
+    return copy
+
+
+def _not_utf16(
+    err: UnicodeDecodeError, done: int, encoding: str, source: str
+) -> DisputeDataError:
+    return DisputeDataError(
+        f"the file is not valid {encoding} text (byte {done + err.start}): "
+        f"{err.reason}",
+        source,
+    )
+
+
+def _cut(data: bytes, delim: str) -> int:
+    """End of the last complete record in ``data`` that is not an empty line
+    (0 if there is none).
+
+    When every quote belongs to a quoted field (or opens the last one, still
+    open), a line end outside them has an even number of quotes before it; a
+    quote inside unquoted text (``27"``) breaks that count, and then the
+    quoted fields are walked one by one.
+    """
+    if b'"' in data:
+        quoted = quoted_fields(delim)
+        outside = quoted.sub(b"", data)  # quotes left: an open field's, or text
+        strays = outside.count(b'"')
+        if strays > 1 or (strays == 1 and unclosed_quote(outside, delim) < 0):
+            return _cut_walking(data, quoted, delim)
     end = len(data)
+    quotes = data.count(b'"')  # quotes before ``end``
     while end > 0:
         at = data.rfind(b"\n", 0, end)
         if at < 0:
             return 0
-        if data.count(b'"', 0, at) % 2 == 0:
+        quotes -= data.count(b'"', at, end)
+        if quotes % 2 == 0 and _ends_record(data, at):
             return at + 1
         end = at
     return 0
+
+
+def _cut_walking(data: bytes, quoted: re.Pattern[bytes], delim: str) -> int:
+    """:func:`_cut` for text holding quotes outside quoted fields."""
+    best = 0
+    done = 0  # end of the last quoted field
+    for match in quoted.finditer(data):
+        best = _last_end(data, done, match.start()) or best
+        done = match.end()
+    # a quote opening a field that never closes: its record is incomplete
+    unclosed = unclosed_quote(data, delim, done)
+    return _last_end(data, done, len(data) if unclosed < 0 else unclosed) or best
+
+
+def _last_end(data: bytes, start: int, end: int) -> int:
+    """End of the last line end in ``data[start:end]`` that ends a record that
+    is not an empty line (0 if none)."""
+    while end > start:
+        at = data.rfind(b"\n", start, end)
+        if at < 0:
+            return 0
+        if _ends_record(data, at):
+            return at + 1
+        end = at
+    return 0
+
+
+def _ends_record(data: bytes, at: int) -> bool:
+    """Whether the line end at ``at`` ends a line that is not empty."""
+    last = at - 1 if at > 0 and data[at - 1] == 0x0D else at  # \r\n
+    return last > 0 and data[last - 1] not in b"\r\n"
 
 
 def _n_records(raw: RawTable) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..model import STRING_DTYPE
 from ._encoding import decode_bytes, legacy_bytes
 from ._raw import RawTable, ReadLimits, check_headers, read_bytes, undo_formula_guard
 
-__all__ = ["read_text_table"]
+__all__ = ["quoted_fields", "read_text_table", "unclosed_quote"]
 
 _DELIMITERS = [",", ";", "\t", "|"]
 #: pyarrow's block size when a cell is larger than its default (1 MB): the
@@ -53,6 +54,27 @@ def _sniff_delimiter(text: str, suffix: str) -> str:
         if score > best_score:
             best, best_score = delim, score
     return best
+
+
+def quoted_fields(delim: str) -> re.Pattern[bytes]:
+    """A quoted field as the reader sees one: a quote opens it only at the
+    start of a field (``27" screen`` is text), and ``""`` inside is a quote."""
+    start = re.escape(delim.encode()) + rb"\r\n"
+    # possessive: a doubled quote is never taken back to close the field early
+    return re.compile(rb"(?<![^" + start + rb'])"[^"]*+(?:""[^"]*+)*+"')
+
+
+def unclosed_quote(data: bytes, delim: str, start: int = 0) -> int:
+    """Where a quote opens a field in ``data[start:]`` and never closes (-1 if
+    none): quotes inside unquoted text (``27"``) open nothing."""
+    quoted = quoted_fields(delim)
+    done = start
+    for match in quoted.finditer(data, start):
+        done = match.end()
+    found = re.compile(quoted.pattern[: quoted.pattern.index(b'"') + 1]).search(
+        data, done
+    )
+    return -1 if found is None else found.start()
 
 
 def _blank_ranges(numbers: np.ndarray) -> list[tuple[int, int]]:
@@ -237,6 +259,7 @@ def _assemble(
         )  # fmt: skip
     if (
         data.count(b'"') % 2 == 1
+        and unclosed_quote(data, delim) >= 0  # not a 27" in a cell
         and len(frame)
         and not any("unclosed quote" in p["problem"] for p in problems)
     ):
