@@ -269,6 +269,76 @@ def test_french_excel_export_out_of_core():
     )
 
 
+# ------------------------------------------ one log saved three real ways
+#: The same French log (tests/data/SOURCE.md) saved as Excel's "Texte
+#: Unicode" (UTF-16 LE, BOM, tabs), by PowerShell's Export-Csv -Encoding
+#: Unicode (UTF-16 LE, BOM, CRLF, every field quoted) and as Excel's cp1252
+#: CSV touched up by hand (``;;;;;;;`` rows, an empty line, an unquoted 27").
+#: Notes typed with Alt+Enter hold line breaks. The rows a spreadsheet
+#: shows: L-006 (31/02/2022) on row 7, L-009 (3O/05/2022) on row 11, or 12
+#: below the empty line; the blank rows each file holds.
+SAVED_THREE_WAYS = {
+    "fr_excel_texte_unicode_utf16.txt": ([7, 11], {"blank rows": 2}),
+    "fr_export_powershell_utf16.csv": ([7, 11], {"blank rows": 1}),
+    "fr_excel_cp1252_multiligne.csv": ([7, 12], {"blank rows": 4}),
+}
+
+
+@pytest.mark.parametrize("chunk_rows", [1, 2, 3, 5])
+@pytest.mark.parametrize("name", list(SAVED_THREE_WAYS))
+def test_utf16_and_multiline_exports_number_rows_as_read_history(
+    tmp_path, name, chunk_rows
+):
+    """Pieces of 64 to 320 bytes: line breaks in notes and blank rows fall
+    across their edges, and the rejected rows keep their spreadsheet rows."""
+    path = DATA / name
+    rows, skipped = SAVED_THREE_WAYS[name]
+    memory = quiet(ck.read_history, path, errors="collect")
+    side = tmp_path / "rejected.csv"
+    scan = quiet(ck.scan_history, path, rejected=side, chunk_rows=chunk_rows)
+    rejected = pd.read_csv(side, dtype=str, keep_default_na=False)
+    assert rejected["row"].astype(int).tolist() == rows
+    assert memory.rejected.index.tolist() == rows
+    assert rejected["N°"].tolist() == ["L-006", "L-009"]
+    assert rejected["problems"].tolist() == memory.rejected["problems"].tolist()
+    assert set(rejected["file"]) == {str(path)}  # the file read, not a copy
+    assert scan.skipped == memory.skipped == skipped
+    assert scan.n_read == len(scan) + scan.n_rejected + sum(skipped.values())
+    back = scan.collect().disputes
+    pd.testing.assert_frame_equal(
+        back.drop(columns="causes"), memory.disputes.drop(columns="causes")
+    )
+    assert (
+        back["notes"].iloc[3] == "Réunion tendue ;\ncompte rendu envoyé\nle lendemain"
+    )
+    assert back["notes"].iloc[4] == 'écran 27" livré en retard'
+
+
+def test_the_three_saves_read_alike():
+    """The log read from each file is the same log."""
+    first, *others = (
+        quiet(ck.read_history, DATA / name, errors="collect")
+        for name in SAVED_THREE_WAYS
+    )
+    assert len(first.disputes) == 10
+    for other in others:
+        pd.testing.assert_frame_equal(other.disputes, first.disputes)
+
+
+def test_broken_utf16_file_is_refused_as_read_history_refuses_it(tmp_path):
+    """A UTF-16 export cut short in the middle of a character (a copy that
+    did not finish): the same message on both paths."""
+    data = (DATA / "fr_excel_texte_unicode_utf16.txt").read_bytes()
+    path = tmp_path / "cut.txt"
+    path.write_bytes(data[: len(data) // 2 * 2 - 701])  # an odd number of bytes
+    with pytest.raises(ck.DisputeDataError) as memory:
+        quiet(ck.read_history, path)
+    with pytest.raises(ck.DisputeDataError) as scan:
+        quiet(ck.scan_history, path, chunk_rows=2)
+    assert "not valid utf-16-le text" in str(scan.value)
+    assert str(scan.value) == str(memory.value)
+
+
 # ------------------------------------------------------------------ errors
 def test_other_analyses_ask_for_collect(planted):
     _, scan = planted

@@ -13,6 +13,7 @@ in different chunks, a dispute's mission) is checked afterwards by
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import tempfile
 from collections.abc import Iterator
@@ -144,37 +145,32 @@ def _as_utf8(path: Path, copy: Path, source: str) -> Path:
     """
     with open(path, "rb") as f:
         head = f.read(4096)
-        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            encoding = "utf-16"  # the codec reads the BOM and leaves it out
+        if head.startswith(codecs.BOM_UTF16_LE):
+            encoding, bom = "utf-16-le", len(codecs.BOM_UTF16_LE)
+        elif head.startswith(codecs.BOM_UTF16_BE):
+            encoding, bom = "utf-16-be", len(codecs.BOM_UTF16_BE)
         elif (bare := _utf16_without_bom(head)) is not None:
-            encoding = bare
+            encoding, bom = bare, 0
         else:
             return path
-        f.seek(0)
+        f.seek(bom)
         decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-        done = 0  # bytes decoded before the block
+        read = 0  # bytes read after the BOM
         with open(copy, "wb") as out:
-            for block in iter(lambda: f.read(1 << 22), b""):
+            for block in itertools.chain(iter(lambda: f.read(1 << 22), b""), [b""]):
+                # the decoder keeps the bytes of a character cut at a block's end
+                start = read - len(decoder.getstate()[0])
                 try:
-                    out.write(decoder.decode(block).encode("utf-8"))
+                    text = decoder.decode(block, final=not block)
                 except UnicodeDecodeError as err:
-                    raise _not_utf16(err, done, encoding, source) from err
-                done += len(block)
-            try:
-                out.write(decoder.decode(b"", final=True).encode("utf-8"))
-            except UnicodeDecodeError as err:
-                raise _not_utf16(err, done, encoding, source) from err
+                    raise DisputeDataError(
+                        f"the file is not valid {encoding} text (byte "
+                        f"{start + err.start}): {err.reason}",
+                        source,
+                    ) from err
+                out.write(text.encode("utf-8"))
+                read += len(block)
     return copy
-
-
-def _not_utf16(
-    err: UnicodeDecodeError, done: int, encoding: str, source: str
-) -> DisputeDataError:
-    return DisputeDataError(
-        f"the file is not valid {encoding} text (byte {done + err.start}): "
-        f"{err.reason}",
-        source,
-    )
 
 
 def _cut(data: bytes, delim: str) -> int:

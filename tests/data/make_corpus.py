@@ -13,6 +13,7 @@ Run: ``python tests/data/make_corpus.py`` from the repository root.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -357,6 +358,85 @@ def allocine_notes() -> None:
     (HERE / "fr_allocine_mojibake.csv").write_bytes(out.getvalue().encode("utf-8"))
 
 
+#: One French log, saved three ways below (Excel "Texte Unicode", a
+#: PowerShell UTF-16 export, Excel "CSV (point-virgule)"): notes typed with
+#: Alt+Enter hold line breaks, two dates are wrong after them, a row is left
+#: empty in the middle. Spreadsheet rows: header 1, L-001 row 2, ...
+MULTILINE_LOG = [
+    ["N°", "Client", "Début", "Réglé le", "Motif", "Issue", "Montant",
+     "Commentaire"],
+    ["L-001", "Société Générale des Eaux", "21/04/2021", "30/04/2021",
+     "paiement en retard", "compromis", "1 500,00 €",
+     "Relance n°3\nToujours rien au 28/04"],
+    ["L-002", "Atelier Dupré", "25/05/2021", "", "devis contesté", "en cours",
+     "800", "Il veut une version mobile en plus.\n\nDevis v2 envoyé le 27/05"],
+    ["L-003", "Boulangerie Lefèvre", "14/06/2021", "01/07/2021",
+     "retard de livraison", "amiable", "N/A", "RAS"],
+    ["L-004", "Crèche Les Hirondelles", "15/09/2021", "30/09/2021",
+     "ton condescendant", "compromis", "2 300,00 €",
+     "Réunion tendue ;\ncompte rendu envoyé\nle lendemain"],
+    ["L-005", "Garage Moreau", "18/10/2021", "02/11/2021",
+     "paiement en retard", "gagné", "950", "écran 27\" livré en retard"],
+    ["L-006", "Atelier Dupré", "31/02/2022", "", "périmètre",
+     "en cours", "1 200", "Date à vérifier\n(bon de commande ?)"],
+    ["", "", "", "", "", "", "", ""],
+    ["L-007", "Société Générale des Eaux", "16/03/2022", "18/04/2022",
+     "paiement en retard", "perdu", "3 000,00 €",
+     "Mise en demeure\nAR reçu le 25/03\nAucun paiement"],
+    ["L-008", "Cabinet Roux", "17/05/2022", "20/05/2022", "délais",
+     "amiable", "", ""],
+    ["L-009", "Garage Moreau", "3O/05/2022", "", "paiement en retard",
+     "en cours", "450", "Relance\nRelance 2"],
+    ["L-010", "Boulangerie Lefèvre", "20/06/2022", "22/07/2022",
+     "confiance", "compromis", "600", "Il doute du chiffrage"],
+    ["L-011", "Cabinet Roux", "13/09/2022", "", "paiement en retard",
+     "en cours", "1 100", "Facture F-2022-31\nrelancée 2 fois"],
+    ["L-012", "Crèche Les Hirondelles", "14/10/2022", "28/10/2022",
+     "devis contesté", "amiable", "700", "RAS"],
+]  # fmt: skip
+
+
+def _log_text(delimiter: str, quoting: int) -> str:
+    """The log as a spreadsheet writes it: CRLF between rows, LF inside cells."""
+    out = io.StringIO()
+    w = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=quoting)
+    w.writerows(MULTILINE_LOG)
+    return out.getvalue()
+
+
+def excel_unicode_text_utf16() -> None:
+    """Excel's "Texte Unicode (*.txt)": UTF-16 LE with a BOM, tabs, CRLF."""
+    text = _log_text("\t", csv.QUOTE_MINIMAL)
+    text += "\t" * 7 + "\r\n"  # a row of the used range left empty at the end
+    (HERE / "fr_excel_texte_unicode_utf16.txt").write_bytes(
+        codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    )
+
+
+def powershell_utf16_crlf() -> None:
+    """PowerShell ``Export-Csv -Encoding Unicode``: UTF-16 LE with a BOM,
+    commas, every field quoted, CRLF."""
+    text = _log_text(",", csv.QUOTE_ALL)  # the empty row: "","",...
+    (HERE / "fr_export_powershell_utf16.csv").write_bytes(
+        codecs.BOM_UTF16_LE + text.encode("utf-16-le")
+    )
+
+
+def excel_cp1252_multiline() -> None:
+    """Excel "CSV (point-virgule)", Windows-1252, with ``;;;;;;;`` rows after
+    the data, then touched up by hand: the inch mark of L-005 unquoted (as
+    tools that quote only separators and line breaks write it) and an empty
+    line before L-009."""
+    text = _log_text(";", csv.QUOTE_MINIMAL)
+    text = text.replace('"écran 27"" livré en retard"', 'écran 27" livré en retard')
+    # a line left empty when the file was touched up in Notepad: row 11
+    text = text.replace("\r\nL-009;", "\r\n\r\nL-009;")
+    text += ";" * 7 + "\r\n"
+    text += ";" * 7 + "\r\n"
+    text += "\r\n"  # the line end a text editor leaves
+    (HERE / "fr_excel_cp1252_multiligne.csv").write_bytes(text.encode("cp1252"))
+
+
 if __name__ == "__main__":
     excel_fr_cp1252()
     excel_fr_cp1252_with_errors()
@@ -366,3 +446,6 @@ if __name__ == "__main__":
     dos_export_cp850()
     double_encoded()
     allocine_notes()
+    excel_unicode_text_utf16()
+    powershell_utf16_crlf()
+    excel_cp1252_multiline()
