@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import sqlite3
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -16,6 +17,8 @@ from conflictkit.journal import (
     JournalError,
     default_journal_path,
 )
+
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
@@ -55,7 +58,7 @@ class TestSchema:
     def test_new_journal_has_the_current_schema_version(self, journal):
         assert journal.schema_version == 0  # reading creates nothing
         journal.add("Acme", opened_at="2024-01-10")
-        assert journal.schema_version == SCHEMA_VERSION == 2
+        assert journal.schema_version == SCHEMA_VERSION == 3
 
     def test_uses_write_ahead_logging(self, journal):
         journal.add("Acme", opened_at="2024-01-10")
@@ -76,19 +79,71 @@ class TestSchema:
 
         path = tmp_path / "old.sqlite"
         Journal(path).add("Acme", opened_at="2024-01-10")
+        now = _store.SCHEMA_VERSION
         monkeypatch.setitem(
-            _store.MIGRATIONS, 3, ["ALTER TABLE disputes ADD COLUMN mood TEXT"]
+            _store.MIGRATIONS, now + 1, ["ALTER TABLE disputes ADD COLUMN mood TEXT"]
         )
-        monkeypatch.setattr(_store, "SCHEMA_VERSION", 3)
+        monkeypatch.setattr(_store, "SCHEMA_VERSION", now + 1)
         j = Journal(path)
         assert len(j.list()) == 1  # reading does not migrate
-        assert j.schema_version == 2
+        assert j.schema_version == now
         j.add("Nova", opened_at="2024-01-11")
-        assert j.schema_version == 3
+        assert j.schema_version == now + 1
         assert len(j.list()) == 2
         with sqlite3.connect(path) as conn:
             cols = [r[1] for r in conn.execute("PRAGMA table_info(disputes)")]
         assert "mood" in cols
+
+
+class TestNextId:
+    """The next ``D-NNNN`` comes from an index (schema 3), by today's rule."""
+
+    def test_a_journal_written_with_schema_2_is_migrated(self, tmp_path):
+        """tests/data/journal_v2.sqlite was written by the code of schema 2
+        (SOURCE.md): generated ids, D-0042 and X1 typed, d-0050 typed in lower
+        case, D-0060 typed then deleted. That code gave D-0052 next."""
+        import shutil
+
+        path = tmp_path / "journal.sqlite"
+        shutil.copy(DATA / "journal_v2.sqlite", path)
+        journal = Journal(path)
+        assert journal.schema_version == 2
+        assert sorted(journal.list()["dispute_id"]) == [
+            "D-0001", "D-0002", "D-0042", "D-0051", "X1", "d-0050"]  # fmt: skip
+        assert journal.add("Atelier Dupré", opened_at="2023-08-01") == "D-0052"
+        assert journal.schema_version == SCHEMA_VERSION == 3
+        with sqlite3.connect(path) as conn:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "disputes_id_number" in names
+        assert len(journal.changes()) == 9  # the old audit trail is kept
+        # typed ids, deletions and gaps count as they did
+        assert journal.add("Acme", opened_at="2024-01-01", dispute_id="D-0100")
+        assert journal.add("Acme", opened_at="2024-01-02") == "D-0101"
+        journal.delete("D-0101")
+        assert journal.add("Acme", opened_at="2024-01-03") == "D-0101"
+        journal.delete("D-0100")
+        assert journal.add("Acme", opened_at="2024-01-04") == "D-0102"
+
+    def test_the_index_gives_what_reading_every_id_gives(self, journal):
+        from conflictkit.journal import _store
+
+        journal.add("Acme", opened_at="2024-01-10")
+        odd = ["D-12abc", "D-", "D-x", "d-0031", "D- 7", "D-1e3", "X1", "D-0009.5",
+               "DD-99", "D_77", "D-0000", "D-+40", "D--5"]  # fmt: skip
+        for text in odd:
+            journal.add("Acme", opened_at="2024-01-10", dispute_id=text)
+        with sqlite3.connect(journal.path) as conn:
+            by_index = _store._next_number(conn)
+            plan = str(
+                conn.execute(f"EXPLAIN QUERY PLAN {_store._NEXT_SQL}").fetchall()
+            )
+            every_id = conn.execute(  # the rule as it was, reading every id
+                "SELECT MAX(CAST(substr(dispute_id, 3) AS INTEGER)) FROM disputes "
+                "NOT INDEXED WHERE dispute_id LIKE 'D-%'"
+            ).fetchone()[0]
+        assert "disputes_id_number" in plan  # the index is read, not the table
+        assert by_index == int(every_id or 0) + 1
+        assert by_index == 41  # D-+40: SQLite reads "+40" as 40, as it did
 
 
 class TestAddResolve:
@@ -374,7 +429,7 @@ class TestPersonalData:
         assert journal.list()["dispute_id"].tolist() == ["D-0001"]
         assert journal.schema_version == 1  # reading changed nothing
         assert journal.add("Acme", opened_at="2024-01-10", causes="payment")
-        assert journal.schema_version == 2
+        assert journal.schema_version == SCHEMA_VERSION
         # the old row got its content hash: importing it again adds nothing
         f = tmp_path / "f.csv"
         f.write_text("client,opened_at,causes\nAcme,2024-01-10,payment\n")

@@ -259,7 +259,7 @@ class Journal:
         >>> journal.add("Acme", opened_at="2024-03-01")
         'D-0001'
         >>> journal.schema_version
-        2
+        3
         >>> journal.close()
         >>> tmp.cleanup()
         """
