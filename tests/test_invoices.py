@@ -286,6 +286,48 @@ def test_a_receivables_report_with_a_title_above_its_header():
     }
 
 
+#: make_titled.py: the same sheet with "Factures 2024" / "Invoices 2024" in
+#: A1 only, row 2 empty, the header in row 3, as the workbook and as Excel's
+#: CSV export of it.
+TITLED = [
+    "fr_factures_titre_a1.xlsx",
+    "fr_factures_titre_a1.csv",
+    "en_factures_titre_a1.xlsx",
+    "en_factures_titre_a1.csv",
+]
+
+
+def _titled_as_expected(h: ck.History, typo: str) -> None:
+    """Worked out by hand for the sheet at 30 June 2024: F-2024-001 paid 35
+    days late, F-2024-003 unpaid since 12 April, F-2024-006 paid 26 days late;
+    F-2024-005's date (no 31 April) rejected on its spreadsheet row 8."""
+    assert list(h.invoices["row"]) == [4, 5, 6, 7, 9]
+    assert h.rejected.index.tolist() == [8]
+    assert f"{typo!r} is not a date" in h.rejected["problems"].iloc[0]
+    assert rows_accounted(h, 6)
+    assert sorted(disputes(h).values()) == [
+        ("2024-02-14", "2024-03-20", "prevailed", 1200.0, 1200.0),  # "Payée"
+        ("2024-04-12", None, None, 2400.0, None),  # paid so far: not said
+        ("2024-06-02", "2024-06-28", "prevailed", 1500.0, 1500.0),
+    ]
+
+
+@pytest.mark.parametrize("name", TITLED)
+def test_a_title_in_a1_only_is_not_taken_as_the_header(name):
+    h = read(name, as_of="2024-06-30", errors="collect")
+    _titled_as_expected(h, "31/04/2024" if name.startswith("fr") else "4/31/2024")
+
+
+def test_a_title_line_without_separators_is_not_taken_as_the_header(tmp_path):
+    """The CSV export with its title line cut to the title (a hand edit, or a
+    script that writes no empty cells): the first line has one field."""
+    data = (DATA / "fr_factures_titre_a1.csv").read_bytes()
+    path = tmp_path / "factures.csv"
+    path.write_bytes(data.replace(b"Factures 2024;;;;;;", b"Factures 2024", 1))
+    h = read(path, as_of="2024-06-30", errors="collect")
+    _titled_as_expected(h, "31/04/2024")
+
+
 # ------------------------------------------------------------------- rules
 def write(tmp_path: Path, text: str, name: str = "f.csv") -> Path:
     path = tmp_path / name

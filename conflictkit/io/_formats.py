@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +44,14 @@ _EXCEL_MAX_ROW = 1_048_576
 
 
 # ---------------------------------------------------------------- XLSX
-def read_excel(path: Path, limits: ReadLimits) -> dict[str, RawTable]:
+def read_excel(
+    path: Path,
+    limits: ReadLimits,
+    header_at: Callable[[list[str]], bool] | None = None,
+) -> dict[str, RawTable]:
+    """The tables of a workbook. ``header_at``: which row is the disputes
+    sheet's header (the first of its first rows it accepts; rows above it
+    are a title); by default, the first row that is not empty."""
     source = str(path)
     read_bytes_size(path, limits)
     try:
@@ -75,7 +83,10 @@ def read_excel(path: Path, limits: ReadLimits) -> dict[str, RawTable]:
             chosen["disputes"] = book.sheetnames[0]
         out = {}
         for table, name in chosen.items():
-            out[table] = _read_sheet(book, book[name], limits, f"{source} [{name}]")
+            out[table] = _read_sheet(
+                book, book[name], limits, f"{source} [{name}]",
+                header_at if table == "disputes" else None,
+            )  # fmt: skip
         return out
     except DisputeDataError:
         raise
@@ -124,7 +135,36 @@ def _column_letter(n: int) -> str:
     return get_column_letter(n)
 
 
-def _read_sheet(book: Any, sheet: Any, limits: ReadLimits, source: str) -> RawTable:
+#: How many of a sheet's first rows may be a title above the header.
+TITLE_ROWS = 30
+
+
+def _from_header(rows: Any, header_at: Callable[[list[str]], bool]) -> Any:
+    """The rows from the first of the first :data:`TITLE_ROWS` non-empty rows
+    that ``header_at`` accepts (the title above left out); all of them if it
+    accepts none."""
+    seen = []
+    for number, values in rows:
+        if not values:
+            continue
+        if header_at([str(v) for v in values.values() if isinstance(v, str)]):
+            yield number, values
+            yield from rows
+            return
+        seen.append((number, values))
+        if len(seen) == TITLE_ROWS:
+            break
+    yield from seen
+    yield from rows
+
+
+def _read_sheet(
+    book: Any,
+    sheet: Any,
+    limits: ReadLimits,
+    source: str,
+    header_at: Callable[[list[str]], bool] | None = None,
+) -> RawTable:
     header: list[str] | None = None
     width = 0
     numbers: list[int] = []
@@ -132,7 +172,10 @@ def _read_sheet(book: Any, sheet: Any, limits: ReadLimits, source: str) -> RawTa
     problems: list[dict] = []
     blank: list[tuple[int, int]] = []
     last = 0
-    for number, values in _cells(book, sheet):
+    rows = _cells(book, sheet)
+    if header_at is not None:
+        rows = _from_header(rows, header_at)
+    for number, values in rows:
         if number > _EXCEL_MAX_ROW:
             raise DisputeDataError(
                 f"the sheet {sheet.title!r} has a row numbered {number:,}, beyond "

@@ -23,7 +23,7 @@ from . import _parse as P
 from ._checks import Checker
 from ._encoding import decode_bytes as _decode
 from ._files import read_raw
-from ._raw import RawTable
+from ._raw import RawTable, ReadLimits
 from ._validate import _check_table_dates
 from .invoice_vocabulary import (
     INVOICE_ALIASES,
@@ -76,9 +76,10 @@ def _read_below_title(path: Path, columns: dict[str, str]) -> RawTable:
     """Read the table; reports often put a title above the header row.
 
     Accounting reports (an A/R aging report, an invoice list) start with a few
-    lines such as the company name and "As of 31/12/2024". If the first row
-    names no client or date column, the first of the next lines that does is
-    taken as the header, and the row numbers stay those of the file.
+    lines such as the company name and "As of 31/12/2024", and workbooks a
+    title such as "Factures 2024" in A1 only. If the first row names no client
+    or date column, the first of the next lines that does is taken as the
+    header, and the row numbers stay those of the file.
     """
     raw = read_raw(path)["disputes"]
     if _looks_like_header(list(raw.frame.columns), columns):
@@ -102,25 +103,16 @@ def _read_below_title(path: Path, columns: dict[str, str]) -> RawTable:
                     table.frame, table.rows + k, table.problems, str(path), blank
                 )
         return raw
-    # a workbook: the header is one of the first rows of the sheet
-    frame = raw.frame
-    for k in range(min(_TITLE_LINES, len(frame))):
-        cells = [str(v) for v in frame.iloc[k] if isinstance(v, str)]
-        if _looks_like_header(cells, columns):
-            names = [
-                str(v).strip()
-                if isinstance(v, str) and v.strip()
-                else f"column {i + 1}"
-                for i, v in enumerate(frame.iloc[k])
-            ]
-            body = frame.iloc[k + 1 :].set_axis(names, axis=1).reset_index(drop=True)
-            rows = raw.rows.iloc[k + 1 :].reset_index(drop=True)
-            # blank rows below the header row are skipped rows; above it, title
-            header_row = int(raw.rows.iloc[k])
-            blank = [(max(a, header_row + 1), b) for a, b in raw.blank
-                     if b > header_row]  # fmt: skip
-            return RawTable(body, rows, raw.problems, raw.source, blank)
-    return raw
+    # a workbook: the header is one of the first rows of the sheet, below a
+    # title that may be as wide as the table or a single cell ("Factures 2024")
+    from ._formats import read_excel
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return raw
+    table = read_excel(
+        path, ReadLimits(), lambda cells: _looks_like_header(cells, columns)
+    )["disputes"]
+    return table if _looks_like_header(list(table.frame.columns), columns) else raw
 
 
 def _best_delimiter(line: str) -> str:
