@@ -183,11 +183,11 @@ def _cut(data: bytes, delim: str) -> int:
     quoted fields are walked one by one.
     """
     if b'"' in data:
-        quoted = quoted_fields(delim)
-        outside = quoted.sub(b"", data)  # quotes left: an open field's, or text
+        outside = quoted_fields(delim, runs=True).sub(b"", data)  # quotes left:
+        # the quote of a field still open, or quotes inside unquoted text
         strays = outside.count(b'"')
         if strays > 1 or (strays == 1 and unclosed_quote(outside, delim) < 0):
-            return _cut_walking(data, quoted, delim)
+            return _cut_walking(data, quoted_fields(delim), delim)
     end = len(data)
     quotes = data.count(b'"')  # quotes before ``end``
     while end > 0:
