@@ -83,9 +83,10 @@ def read_excel(
             chosen["disputes"] = book.sheetnames[0]
         out = {}
         for table, name in chosen.items():
+            found = {"header_at": header_at} if table == "disputes" else {}
             out[table] = _read_sheet(
                 book, book[name], limits, f"{source} [{name}]",
-                header_at if table == "disputes" else None,
+                **{k: v for k, v in found.items() if v is not None},
             )  # fmt: skip
         return out
     except DisputeDataError:
