@@ -93,6 +93,16 @@ _FRENCH.append(
 _FRENCH.append(
     (
         re.compile(
+            r"^the header is on row (?P<header_row>\d+): the title above it was"
+            r" skipped \((?P<title_lines>.*)\)$"
+        ),
+        "l'en-tête est à la ligne {header_row} : le titre au-dessus a été ignoré"
+        " ({title_lines})",
+    )
+)
+_FRENCH.append(
+    (
+        re.compile(
             r"^(?P<n>\d+) columns? (?:is|are) not used(?P<missions> of the missions"
             r" table)?: (?P<names>.*)\. (?:It is|They are) kept as read"
         ),
@@ -281,6 +291,12 @@ def _read_words(groups: dict[str, str | None], lang: str) -> dict[str, str]:
             if one
             else f"{n} libellés qui ne sont pas des causes"
         ) + f", par exemple {' et '.join(shown)}"
+    if groups.get("title_lines"):
+        out["title_lines"] = re.sub(
+            r"(?:^|(?<=; ))row (\d+): (['\"])(.*?)\2(?=; row \d+: |$)",
+            "ligne \\1 : « \\3 »",
+            groups["title_lines"] or "",
+        ).replace("»; ligne", "» ; ligne")
     out.update(_journal_words(groups, lang))
     return out
 

@@ -239,3 +239,28 @@ def missions_columns_message(
         f"put {'them' if n != 1 else 'it'} in the missions file (missions= or "
         "--missions)"
     ), list(found)
+
+
+def names_client_and_date(cells: list[str], columns: dict[str, str] | None) -> bool:
+    """Does this row name a client column and a date column of a dispute log?
+
+    Through ``columns`` (the user's mapping) or the reader's vocabulary,
+    English and French: the test :func:`._files.read_raw` uses to find the
+    header below a title line.
+
+    Examples
+    --------
+    >>> names_client_and_date(["Client", "Date d'ouverture", "Cause"], None)
+    True
+    >>> names_client_and_date(["Suivi des litiges 2024", "", ""], None)
+    False
+    >>> names_client_and_date(["Société X", "Quand"], {"Quand": "opened_at"})
+    False
+    """
+    columns = columns or {}
+    fields = {
+        columns.get(c.strip(), _alias(c.strip(), "disputes"))
+        for c in cells
+        if isinstance(c, str) and c.strip()
+    }
+    return "client" in fields and bool({"opened_at", "resolved_at"} & fields)

@@ -8,6 +8,9 @@ text tables keyed by table name. Typing and validation happen in
 
 from __future__ import annotations
 
+import csv
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DisputeDataError
@@ -19,17 +22,94 @@ _TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ""}
 _EXCEL_SUFFIXES = {".xlsx", ".xlsm"}
 
 
+#: How many of a file's first lines may be a title above the header.
+TITLE_LINES = 30
+
+
 def read_raw(
-    path: str | Path, *, limits: ReadLimits | None = None, compact: bool = False
+    path: str | Path,
+    *,
+    limits: ReadLimits | None = None,
+    compact: bool = False,
+    header_at: Callable[[list[str]], bool] | None = None,
 ) -> dict[str, RawTable]:
     """Read a file into text tables keyed by table name (``"disputes"``...).
 
     ``compact=True``: a CSV column with few distinct values may be read as a
     categorical column (see :func:`._text.read_text_table`).
+
+    ``header_at``: does a row (its cells as text) look like the disputes
+    table's header? When the first row does not, the first of the next
+    :data:`TITLE_LINES` rows it accepts is taken as the header of a CSV or
+    XLSX file: the lines above are a title (``Suivi des litiges 2024;;;;``,
+    or a title in A1 alone), kept in the table's ``title``; row numbers stay
+    those of the file. When it accepts none, the file is read as it is.
     """
+    path = Path(path)
+    tables = _read_raw(path, limits=limits, compact=compact)
+    if header_at is None or header_at(list(tables["disputes"].frame.columns)):
+        return tables
+    suffix = path.suffix.lower()
+    if suffix in _TEXT_SUFFIXES:
+        found = _text_below_title(path, header_at, limits, compact)
+        if found is not None:
+            tables["disputes"] = found
+    elif suffix in _EXCEL_SUFFIXES:
+        from ._formats import read_excel
+
+        found_t = read_excel(path, limits or ReadLimits(), header_at)
+        if header_at(list(found_t["disputes"].frame.columns)):
+            return found_t
+    return tables
+
+
+def _text_below_title(
+    path: Path,
+    header_at: Callable[[list[str]], bool],
+    limits: ReadLimits | None,
+    compact: bool,
+) -> RawTable | None:
+    """The table of a text file read from the first of its first lines that
+    ``header_at`` accepts, with the file's row numbers; None if it accepts none."""
+    from ._encoding import decode_bytes
+
+    data, _ = decode_bytes(path.read_bytes(), str(path))
+    lines = data.split(b"\n", TITLE_LINES)
+    for k, line in enumerate(lines[1:TITLE_LINES], start=1):
+        text = line.decode("utf-8", errors="replace").strip()
+        delimiter = max((",", ";", "\t", "|"), key=text.count)
+        cells = next(csv.reader([text], delimiter=delimiter), [])
+        if not header_at(cells):
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            body = Path(tmp) / f"body{path.suffix}"
+            body.write_bytes(b"\n".join(lines[k:]))
+            try:
+                table = _read_raw(body, limits=limits, compact=compact)["disputes"]
+            except DisputeDataError as err:
+                raise DisputeDataError(str(err.failures["problem"].iloc[0]),
+                                       str(path)) from err  # fmt: skip
+        for problem in table.problems:
+            problem["row"] = problem["row"] + k
+        title = []
+        for n, above in enumerate(lines[:k], start=1):
+            words = above.decode("utf-8", errors="replace").strip()
+            words = " ".join(w for w in words.split(delimiter) if w.strip())
+            if words.strip():
+                title.append((n, words.strip()))
+        # the blank rows below the header are skipped rows of the file
+        blank = [(a + k, b + k) for a, b in table.blank]
+        return RawTable(table.frame, table.rows + k, table.problems, str(path),
+                        blank, table.compacted, title=title,
+                        header_row=k + 1)  # fmt: skip
+    return None
+
+
+def _read_raw(
+    path: Path, *, limits: ReadLimits | None, compact: bool
+) -> dict[str, RawTable]:
     from . import _formats, _text
 
-    path = Path(path)
     limits = limits or ReadLimits()
     regular_file(path)  # a folder, a FIFO or a device: refused before opening
     suffix = path.suffix.lower()

@@ -140,15 +140,24 @@ def _column_letter(n: int) -> str:
 TITLE_ROWS = 30
 
 
-def _from_header(rows: Any, header_at: Callable[[list[str]], bool]) -> Any:
+def _from_header(
+    rows: Any,
+    header_at: Callable[[list[str]], bool],
+    title: list[tuple[int, str]] | None = None,
+) -> Any:
     """The rows from the first of the first :data:`TITLE_ROWS` non-empty rows
-    that ``header_at`` accepts (the title above left out); all of them if it
-    accepts none."""
+    that ``header_at`` accepts (the title above left out, and put in ``title``
+    as ``(row, text)``); all of them if it accepts none."""
     seen = []
     for number, values in rows:
         if not values:
             continue
         if header_at([str(v) for v in values.values() if isinstance(v, str)]):
+            if title is not None:
+                title.extend(
+                    (n, " ".join(str(v).strip() for v in cells.values()))
+                    for n, cells in seen
+                )
             yield number, values
             yield from rows
             return
@@ -167,15 +176,16 @@ def _read_sheet(
     header_at: Callable[[list[str]], bool] | None = None,
 ) -> RawTable:
     header: list[str] | None = None
-    width = 0
+    width = header_row = 0
     numbers: list[int] = []
     records: list[list[Any]] = []
     problems: list[dict] = []
     blank: list[tuple[int, int]] = []
     last = 0
     rows = _cells(book, sheet)
+    title: list[tuple[int, str]] = []
     if header_at is not None:
-        rows = _from_header(rows, header_at)
+        rows = _from_header(rows, header_at, title)
     for number, values in rows:
         if number > _EXCEL_MAX_ROW:
             raise DisputeDataError(
@@ -190,7 +200,7 @@ def _read_sheet(
             width = max(values)
             limits.check_columns(width, source)
             header = [str(values.get(j, "")).strip() for j in range(1, width + 1)]
-            last = number
+            last = header_row = number
             continue
         if not values:
             continue  # counted with the gap below, once the next data row comes
@@ -221,7 +231,8 @@ def _read_sheet(
     # rows above the header (a title) are not data; numbers stay as shown
     frame = as_text_frame(frame)
     rows = pd.Series(np.asarray(numbers, dtype="int64"), index=frame.index)
-    return RawTable(frame, rows, problems, source, blank)
+    return RawTable(frame, rows, problems, source, blank, title=title,
+                    header_row=header_row)  # fmt: skip
 
 
 # ---------------------------------------------------------------- JSON

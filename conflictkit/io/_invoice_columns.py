@@ -9,9 +9,7 @@ reporting every cell that cannot be read. Used by :mod:`._invoices`.
 
 from __future__ import annotations
 
-import csv
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +19,8 @@ import pandas as pd
 from ..model import STRING_DTYPE
 from . import _parse as P
 from ._checks import Checker
-from ._encoding import decode_bytes as _decode
 from ._files import read_raw
-from ._raw import RawTable, ReadLimits
+from ._raw import RawTable
 from ._validate import _check_table_dates
 from .invoice_vocabulary import (
     INVOICE_ALIASES,
@@ -69,9 +66,6 @@ _NO_DELAY = {
 
 
 # ------------------------------------------------------------------ titles
-_TITLE_LINES = 30
-
-
 def _read_below_title(path: Path, columns: dict[str, str]) -> RawTable:
     """Read the table; reports often put a title above the header row.
 
@@ -81,42 +75,9 @@ def _read_below_title(path: Path, columns: dict[str, str]) -> RawTable:
     or date column, the first of the next lines that does is taken as the
     header, and the row numbers stay those of the file.
     """
-    raw = read_raw(path)["disputes"]
-    if _looks_like_header(list(raw.frame.columns), columns):
-        return raw
-    if path.suffix.lower() in (".csv", ".tsv", ".txt", ""):
-        data, _ = _decode(path.read_bytes(), str(path))
-        lines = data.split(b"\n")
-        for k, line in enumerate(lines[1:_TITLE_LINES], start=1):
-            text = line.decode("utf-8", errors="replace").strip()
-            cells = next(csv.reader([text], delimiter=_best_delimiter(text)), [])
-            if _looks_like_header(cells, columns):
-                with tempfile.TemporaryDirectory() as tmp:
-                    body = Path(tmp) / f"body{path.suffix}"
-                    body.write_bytes(b"\n".join(lines[k:]))
-                    table = read_raw(body)["disputes"]
-                for problem in table.problems:
-                    problem["row"] = problem["row"] + k
-                # the blank rows below the header are skipped rows of the file
-                blank = [(a + k, b + k) for a, b in table.blank]
-                return RawTable(
-                    table.frame, table.rows + k, table.problems, str(path), blank
-                )
-        return raw
-    # a workbook: the header is one of the first rows of the sheet, below a
-    # title that may be as wide as the table or a single cell ("Factures 2024")
-    from ._formats import read_excel
-
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return raw
-    table = read_excel(
-        path, ReadLimits(), lambda cells: _looks_like_header(cells, columns)
-    )["disputes"]
-    return table if _looks_like_header(list(table.frame.columns), columns) else raw
-
-
-def _best_delimiter(line: str) -> str:
-    return max((",", ";", "\t", "|"), key=line.count)
+    return read_raw(path, header_at=lambda cells: _looks_like_header(cells, columns))[
+        "disputes"
+    ]
 
 
 def _looks_like_header(cells: list[str], columns: dict[str, str]) -> bool:

@@ -98,6 +98,11 @@ class RawTable:
     #: columns kept as categories once typed (the text of a few distinct
     #: values, not of every row), with the dtype they were read with
     compacted: dict[str, object] = field(default_factory=dict)
+    #: the lines above the header taken as a title and skipped, as
+    #: ``(row, text)``; empty when the header is the first row
+    title: list[tuple[int, str]] = field(default_factory=list)
+    #: the row the header was read from (as a spreadsheet numbers it)
+    header_row: int = 1
 
     def compact(self, header: str) -> None:
         """Keep a typed column's text as codes of its distinct values.

@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..model import DISPUTE_COLUMNS, MISSION_COLUMNS, STRING_DTYPE, History
+from ._columns import names_client_and_date
 from ._files import ReadLimits, read_raw
 from ._validate import check_errors, validate_tables
 
@@ -133,7 +134,12 @@ def read_history(
     1   Acme 2021-05-25  scope;tone              NaN
     """
     check_errors(errors)
-    tables = read_raw(path, limits=limits, compact=True)
+    tables = read_raw(
+        path,
+        limits=limits,
+        compact=True,
+        header_at=lambda cells: names_client_and_date(cells, columns),
+    )
     if missions is not None:
         mtables = read_raw(missions, limits=limits, compact=True)
         tables["missions"] = mtables.get("missions", mtables["disputes"])

@@ -146,3 +146,22 @@ def skipped_message(
         f"skipped {' and '.join(parts)}{where}: {holds} no record; see "
         "history.skipped for the counts"
     )
+
+
+def title_message(title: list[tuple[int, str]], header_row: int) -> str | None:
+    """The warning line for the title lines skipped above the header, or None.
+
+    Examples
+    --------
+    >>> print(title_message([(1, "Suivi 2024")], 3))
+    the header is on row 3: the title above it was skipped (row 1: 'Suivi 2024')
+    """
+    if not title:
+        return None
+    lines = "; ".join(
+        f"row {n}: {(text if len(text) <= 60 else text[:57] + '...')!r}"
+        for n, text in title
+    )
+    return (
+        f"the header is on row {header_row}: the title above it was skipped ({lines})"
+    )

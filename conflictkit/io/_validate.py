@@ -36,7 +36,15 @@ from ._columns import (
     unused_message,
 )
 from ._raw import RawTable, raw_from_frame
-from ._rows import BLANK, TOTAL, WHERE, apply_where, skip_totals, skipped_message
+from ._rows import (
+    BLANK,
+    TOTAL,
+    WHERE,
+    apply_where,
+    skip_totals,
+    skipped_message,
+    title_message,
+)
 from .vocabulary import BOOLEANS
 
 _ERRORS = ("raise", "collect")
@@ -198,6 +206,9 @@ def validate_tables(
     columns = check_columns_argument(columns, headers)
     skipped: dict[str, int] = {}
     notes: list[str] = []
+    found_below = title_message(raw_d.title, raw_d.header_row)
+    if found_below is not None:
+        notes.append(found_below)
     unused: list[str] = []
     m_checker = None
     missions = None
