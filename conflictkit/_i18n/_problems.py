@@ -442,7 +442,12 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
     "second": _quoted,
     "near": _quoted,
     "delimiter": _quoted,
-    "found": lambda text, lang: text,
+    # a header cell left empty is named by its position: "(colonne 2)"
+    "found": lambda text, lang: (
+        re.sub(r"'\(column (\d+)\)'", "'(colonne \\1)'", text)
+        if lang == "fr"
+        else text
+    ),
     "name": _quoted_label,
     "names": _names,
     "expected": lambda text, lang: _labels_of(text, lang, ", "),

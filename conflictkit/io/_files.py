@@ -9,6 +9,7 @@ text tables keyed by table name. Typing and validation happen in
 from __future__ import annotations
 
 import csv
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -43,11 +44,15 @@ def read_raw(
     :data:`TITLE_LINES` rows it accepts is taken as the header of a CSV or
     XLSX file: the lines above are a title (``Suivi des litiges 2024;;;;``,
     or a title in A1 alone), kept in the table's ``title``; row numbers stay
-    those of the file. When it accepts none, the file is read as it is.
+    those of the file. When it accepts none, or when the first row fills more
+    than :data:`TITLE_CELLS` cells (a header the test does not know, not a
+    title: a data row below it that happens to name a client and a date is
+    not taken for the header), the file is read as it is.
     """
     path = Path(path)
     tables = _read_raw(path, limits=limits, compact=compact)
-    if header_at is None or header_at(list(tables["disputes"].frame.columns)):
+    first = [str(c) for c in tables["disputes"].frame.columns]
+    if header_at is None or header_at(first) or not _title_like(first):
         return tables
     suffix = path.suffix.lower()
     if suffix in _TEXT_SUFFIXES:
@@ -61,6 +66,16 @@ def read_raw(
         if header_at(list(found_t["disputes"].frame.columns)):
             return found_t
     return tables
+
+
+#: The most cells a title line fills ("Suivi des litiges 2024;;;;": one).
+TITLE_CELLS = 2
+
+
+def _title_like(cells: list[str]) -> bool:
+    """Could this first row be a title: few cells, the others left empty?"""
+    named = [c for c in cells if c.strip() and not re.fullmatch(r"\(?column \d+\)?", c)]
+    return len(named) <= TITLE_CELLS
 
 
 def _text_below_title(
