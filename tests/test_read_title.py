@@ -164,9 +164,7 @@ def test_a_data_row_that_looks_like_a_header_is_not_taken_for_one(tmp_path):
     assert "the required column 'client' is missing" in failures["problem"].iloc[0]
     assert "'Pour qui'" in failures["problem"].iloc[0]
     # with the mapping, that row is a dispute whose date cannot be read, row 2
-    history, _ = _read(
-        path, columns={"Pour qui": "client", "Quand": "opened_at"}
-    )
+    history, _ = _read(path, columns={"Pour qui": "client", "Quand": "opened_at"})
     assert _rejected_rows(history) == [2, 6]
 
 
@@ -199,3 +197,29 @@ def test_cli_validate_under_french(tmp_path, capsys):
     assert "l'en-tête est à la ligne 2 : le titre au-dessus a été ignoré" in text
     line = next(x for x in text.splitlines() if "31/11/2024" in x)
     assert line.split()[0] == "6", line
+
+
+def test_scan_history_refuses_a_title_line_and_says_why(tmp_path):
+    path = _csv(tmp_path, ["Suivi des litiges 2024;;;;", HEADER, *ROWS])
+    with pytest.raises(ck.DisputeDataError) as err:
+        ck.scan_history(path)
+    problems = list(err.value.failures["problem"])
+    assert problems[-1] == (
+        "the first line 'Suivi des litiges 2024' looks like a title, not a header,"
+        " and the header is read from the first line here: remove the title"
+        " line(s) above the header (read_history looks for the header below a"
+        " title)"
+    )
+    french = error_text(err.value.failures, str(path), "fr")
+    assert french is not None
+    assert "la première ligne « Suivi des litiges 2024 » ressemble à un titre" in (
+        french
+    )
+    # without the title, scan_history reads it: the bad date on row 5
+    path = _csv(tmp_path, [HEADER, *ROWS], name="sans_titre.csv")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(ck.DisputeDataError) as err:
+            ck.scan_history(path, progress=False)
+    assert err.value.failures["row"].tolist() == [5]
+    assert err.value.failures["value"].tolist() == ["31/11/2024"]

@@ -302,6 +302,15 @@ PROBLEMS: dict = {
         "la colonne obligatoire {required} manque (colonnes trouvées : {found}) ;"
         " nommez-la {required} ou passez columns={{'votre en-tête': {required}}}",
     ),
+    "problem.title_first": (
+        "the first line {header} looks like a title, not a header, and the header"
+        " is read from the first line here: remove the title line(s) above the"
+        " header (read_history looks for the header below a title)",
+        "la première ligne {header} ressemble à un titre, pas à un en-tête, et"
+        " l'en-tête est lu ici sur la première ligne : supprimez la ou les lignes"
+        " de titre au-dessus de l'en-tête (read_history cherche l'en-tête sous un"
+        " titre)",
+    ),
     "problem.ambiguous_dates": (
         "column {header}: dates such as {value} read both as day/month and"
         " month/day, and no value settles it; pass dayfirst=True (07/04/2021 = 7"
@@ -444,9 +453,7 @@ _FIELDS: dict[str, Callable[[str, str], str]] = {
     "delimiter": _quoted,
     # a header cell left empty is named by its position: "(colonne 2)"
     "found": lambda text, lang: (
-        re.sub(r"'\(column (\d+)\)'", "'(colonne \\1)'", text)
-        if lang == "fr"
-        else text
+        re.sub(r"'\(column (\d+)\)'", "'(colonne \\1)'", text) if lang == "fr" else text
     ),
     "name": _quoted_label,
     "names": _names,

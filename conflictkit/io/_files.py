@@ -9,13 +9,19 @@ text tables keyed by table name. Typing and validation happen in
 from __future__ import annotations
 
 import csv
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DisputeDataError
-from ._raw import RawTable, ReadLimits, as_text_frame, raw_from_frame, regular_file
+from ._raw import (
+    RawTable,
+    ReadLimits,
+    as_text_frame,
+    raw_from_frame,
+    regular_file,
+    title_like,
+)
 
 __all__ = ["RawTable", "ReadLimits", "as_text_frame", "raw_from_frame", "read_raw"]
 
@@ -45,14 +51,17 @@ def read_raw(
     XLSX file: the lines above are a title (``Suivi des litiges 2024;;;;``,
     or a title in A1 alone), kept in the table's ``title``; row numbers stay
     those of the file. When it accepts none, or when the first row fills more
-    than :data:`TITLE_CELLS` cells (a header the test does not know, not a
+    than :data:`._raw.TITLE_CELLS` cells (a header the test does not know, not a
     title: a data row below it that happens to name a client and a date is
     not taken for the header), the file is read as it is.
     """
     path = Path(path)
     tables = _read_raw(path, limits=limits, compact=compact)
     first = [str(c) for c in tables["disputes"].frame.columns]
-    if header_at is None or header_at(first) or not _title_like(first):
+    if header_at is None or header_at(first):
+        return tables
+    tables["disputes"].title_searched = True
+    if not title_like(first):
         return tables
     suffix = path.suffix.lower()
     if suffix in _TEXT_SUFFIXES:
@@ -66,16 +75,6 @@ def read_raw(
         if header_at(list(found_t["disputes"].frame.columns)):
             return found_t
     return tables
-
-
-#: The most cells a title line fills ("Suivi des litiges 2024;;;;": one).
-TITLE_CELLS = 2
-
-
-def _title_like(cells: list[str]) -> bool:
-    """Could this first row be a title: few cells, the others left empty?"""
-    named = [c for c in cells if c.strip() and not re.fullmatch(r"\(?column \d+\)?", c)]
-    return len(named) <= TITLE_CELLS
 
 
 def _text_below_title(

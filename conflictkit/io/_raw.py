@@ -83,6 +83,24 @@ class ReadLimits:
             )
 
 
+#: The most cells a title line fills ("Suivi des litiges 2024;;;;": one).
+TITLE_CELLS = 2
+
+
+def title_like(cells: list[str]) -> bool:
+    """Could this first row be a title: few cells, the others left empty?
+
+    Examples
+    --------
+    >>> title_like(["Suivi des litiges 2024", "(column 2)", "(column 3)"])
+    True
+    >>> title_like(["Pour qui", "Quand", "Cause"])
+    False
+    """
+    named = [c for c in cells if c.strip() and not re.fullmatch(r"\(?column \d+\)?", c)]
+    return len(named) <= TITLE_CELLS
+
+
 @dataclass
 class RawTable:
     """A table as read: text cells, spreadsheet row numbers, structural problems.
@@ -103,6 +121,9 @@ class RawTable:
     title: list[tuple[int, str]] = field(default_factory=list)
     #: the row the header was read from (as a spreadsheet numbers it)
     header_row: int = 1
+    #: whether the reader looked for the header below a title (read_raw with
+    #: ``header_at``); a table read from its first line only did not
+    title_searched: bool = False
 
     def compact(self, header: str) -> None:
         """Keep a typed column's text as codes of its distinct values.

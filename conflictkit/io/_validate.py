@@ -35,7 +35,7 @@ from ._columns import (
     missions_columns_message,
     unused_message,
 )
-from ._raw import RawTable, raw_from_frame
+from ._raw import RawTable, raw_from_frame, title_like
 from ._rows import (
     BLANK,
     TOTAL,
@@ -104,6 +104,21 @@ def _missing_required(
         f"{', '.join(map(repr, frame.columns))}); name it {c!r} or pass "
         f"columns={{'your header': {c!r}}}"
         for c in missing
+    ]
+
+
+def _title_first(frame: pd.DataFrame) -> list[str]:
+    """Why a table read from its first line has no header: a title there."""
+    first = [str(c) for c in frame.columns]
+    # a line of a text file with its other cells empty ("Titre;;;;")
+    empty = [c for c in first if c.startswith("(column ")]
+    if not empty or not title_like(first):
+        return []
+    named = next(c for c in first if c.strip())
+    return [
+        f"the first line {named!r} looks like a title, not a header, and the header"
+        " is read from the first line here: remove the title line(s) above the"
+        " header (read_history looks for the header below a title)"
     ]
 
 
@@ -476,6 +491,8 @@ def _parse_disputes(
     checker.file_problems += colmap.problems
     checker.found = found
     checker.file_problems += _missing_required(found, REQUIRED_DISPUTE_COLUMNS, frame)
+    if not raw.title_searched and not {"client", "opened_at"} & set(found):
+        checker.file_problems += _title_first(frame)
     if checker.file_problems:
         raise DisputeDataError(checker.failures(None), raw.source)
     parsed = _parse_common(
