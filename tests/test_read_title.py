@@ -223,3 +223,22 @@ def test_scan_history_refuses_a_title_line_and_says_why(tmp_path):
             ck.scan_history(path, progress=False)
     assert err.value.failures["row"].tolist() == [5]
     assert err.value.failures["value"].tolist() == ["31/11/2024"]
+
+
+def test_a_workbook_data_row_that_looks_like_a_header_is_not_taken_for_one(
+    tmp_path,
+):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Pour qui", "Quand", "Cause", "Réglé le", "Montant en jeu"])
+    sheet.append(["Client", "Date d'ouverture", "ton"])
+    sheet.append(["Nova", "03/06/2024", "délais", "18/06/2024", 800])
+    path = tmp_path / "litiges.xlsx"
+    book.save(path)
+    with pytest.raises(ck.DisputeDataError) as err:
+        ck.read_history(path)
+    assert "'Pour qui', 'Quand'" in err.value.failures["problem"].iloc[0]
+    history, said = _read(path, columns={"Pour qui": "client", "Quand": "opened_at"})
+    assert _rejected_rows(history) == [2]
+    assert list(history.disputes["client"]) == ["Nova"]
+    assert not any("title" in m for m in said)

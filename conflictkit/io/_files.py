@@ -20,7 +20,6 @@ from ._raw import (
     as_text_frame,
     raw_from_frame,
     regular_file,
-    title_like,
 )
 
 __all__ = ["RawTable", "ReadLimits", "as_text_frame", "raw_from_frame", "read_raw"]
@@ -50,10 +49,10 @@ def read_raw(
     :data:`TITLE_LINES` rows it accepts is taken as the header of a CSV or
     XLSX file: the lines above are a title (``Suivi des litiges 2024;;;;``,
     or a title in A1 alone), kept in the table's ``title``; row numbers stay
-    those of the file. When it accepts none, or when the first row fills more
-    than :data:`._raw.TITLE_CELLS` cells (a header the test does not know, not a
-    title: a data row below it that happens to name a client and a date is
-    not taken for the header), the file is read as it is.
+    those of the file. When it accepts none, or when a line above the one it
+    accepts fills more cells (that line is a header the test does not know,
+    not a title: a data row below it that happens to name a client and a date
+    is not taken for the header), the file is read as it is.
     """
     path = Path(path)
     tables = _read_raw(path, limits=limits, compact=compact)
@@ -61,8 +60,6 @@ def read_raw(
     if header_at is None or header_at(first):
         return tables
     tables["disputes"].title_searched = True
-    if not title_like(first):
-        return tables
     suffix = path.suffix.lower()
     if suffix in _TEXT_SUFFIXES:
         found = _text_below_title(path, header_at, limits, compact)
@@ -95,6 +92,9 @@ def _text_below_title(
         cells = next(csv.reader([text], delimiter=delimiter), [])
         if not header_at(cells):
             continue
+        filled = sum(1 for c in cells if c.strip())
+        if any(_filled(above, delimiter) > filled for above in lines[:k]):
+            return None  # a line above fills more cells: it is the header
         with tempfile.TemporaryDirectory() as tmp:
             body = Path(tmp) / f"body{path.suffix}"
             body.write_bytes(b"\n".join(lines[k:]))
@@ -117,6 +117,13 @@ def _text_below_title(
                         blank, table.compacted, title=title,
                         header_row=k + 1)  # fmt: skip
     return None
+
+
+def _filled(line: bytes, delimiter: str) -> int:
+    text = line.decode("utf-8", errors="replace").strip()
+    return sum(
+        1 for c in next(csv.reader([text], delimiter=delimiter), []) if c.strip()
+    )
 
 
 def _read_raw(

@@ -147,12 +147,16 @@ def _from_header(
 ) -> Any:
     """The rows from the first of the first :data:`TITLE_ROWS` non-empty rows
     that ``header_at`` accepts (the title above left out, and put in ``title``
-    as ``(row, text)``); all of them if it accepts none."""
+    as ``(row, text)``); all of them if it accepts none, or if a row above the
+    one it accepts fills more cells (a header it does not know)."""
     seen = []
     for number, values in rows:
         if not values:
             continue
         if header_at([str(v) for v in values.values() if isinstance(v, str)]):
+            if any(len(cells) > len(values) for _, cells in seen):
+                seen.append((number, values))
+                break  # a row above fills more cells: it is the header
             if title is not None:
                 title.extend(
                     (n, " ".join(str(v).strip() for v in cells.values()))
