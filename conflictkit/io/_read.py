@@ -105,6 +105,13 @@ def read_history(
     on a day nobody recorded: it counts in outcomes and is left out of
     durations. Rows read = rows kept + rows rejected + rows skipped.
 
+    A title above the header (``Suivi des litiges 2024;;;;``, a title in A1
+    of a workbook, followed or not by an empty line) is skipped: the header is
+    the first of the first 30 rows that names a client and a date column
+    (through ``columns`` or the common headers), unless a row above it fills
+    more cells. A warning names the header's row and the title lines; row
+    numbers stay those of the file.
+
     Returns
     -------
     History
