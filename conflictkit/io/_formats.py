@@ -149,7 +149,7 @@ def _from_header(
     that ``header_at`` accepts (the title above left out, and put in ``title``
     as ``(row, text)``); all of them if it accepts none, or if a row above the
     one it accepts fills more cells (a header it does not know)."""
-    seen = []
+    seen: list[tuple[int, dict[int, Any]]] = []
     for number, values in rows:
         if not values:
             continue
