@@ -242,3 +242,16 @@ def test_a_workbook_data_row_that_looks_like_a_header_is_not_taken_for_one(
     assert _rejected_rows(history) == [2]
     assert list(history.disputes["client"]) == ["Nova"]
     assert not any("title" in m for m in said)
+
+
+def test_a_stray_carriage_return_in_the_first_lines_is_no_header(tmp_path):
+    # found by test_fuzz: a line the csv module refuses while looking for
+    # the header is not a header; the file's own problems are reported
+    path = tmp_path / "damaged.csv"
+    path.write_bytes(
+        b'"spute_id,client,opened_at,resolved_at,causes,outcome,amount_at_stake\n'
+        b"D\r,Acme,2024-01-05,2024-01-20,payment,amiable,800\n"
+        b"D2,Acme,07/03/2024,,scope;tone,,800\n"
+    )
+    with pytest.raises(ck.DisputeDataError):
+        ck.read_history(path, errors="collect")

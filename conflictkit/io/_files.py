@@ -89,7 +89,7 @@ def _text_below_title(
     for k, line in enumerate(lines[1:TITLE_LINES], start=1):
         text = line.decode("utf-8", errors="replace").strip()
         delimiter = max((",", ";", "\t", "|"), key=text.count)
-        cells = next(csv.reader([text], delimiter=delimiter), [])
+        cells = _split(text, delimiter)
         if not header_at(cells):
             continue
         filled = sum(1 for c in cells if c.strip())
@@ -120,10 +120,16 @@ def _text_below_title(
 
 
 def _filled(line: bytes, delimiter: str) -> int:
-    text = line.decode("utf-8", errors="replace").strip()
-    return sum(
-        1 for c in next(csv.reader([text], delimiter=delimiter), []) if c.strip()
-    )
+    cells = _split(line.decode("utf-8", errors="replace").strip(), delimiter)
+    return sum(1 for c in cells if c.strip())
+
+
+def _split(text: str, delimiter: str) -> list[str]:
+    """A line's cells; none when it is no CSV line (a stray carriage return)."""
+    try:
+        return next(csv.reader([text], delimiter=delimiter), [])
+    except csv.Error:
+        return []
 
 
 def _read_raw(
