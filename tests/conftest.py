@@ -22,3 +22,10 @@ def rng():
 settings.register_profile("default", derandomize=True, deadline=None)
 settings.register_profile("explore", max_examples=400, deadline=None)
 settings.load_profile("default")
+
+
+@pytest.fixture
+def jpath(tmp_path, monkeypatch):
+    """A journal path of its own, with no CONFLICTKIT_JOURNAL from outside."""
+    monkeypatch.delenv("CONFLICTKIT_JOURNAL", raising=False)
+    return str(tmp_path / "journal.sqlite")

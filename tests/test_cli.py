@@ -32,12 +32,6 @@ COMMANDS = [
 
 
 @pytest.fixture
-def jpath(tmp_path, monkeypatch):
-    monkeypatch.delenv("CONFLICTKIT_JOURNAL", raising=False)
-    return str(tmp_path / "journal.sqlite")
-
-
-@pytest.fixture
 def bad_csv(tmp_path):
     path = tmp_path / "bad.csv"
     path.write_text(

@@ -29,12 +29,6 @@ ROWS = [
 ]
 
 
-@pytest.fixture
-def jpath(tmp_path, monkeypatch):
-    monkeypatch.delenv("CONFLICTKIT_JOURNAL", raising=False)
-    return str(tmp_path / "journal.sqlite")
-
-
 def _excel_csv(path: Path, rows: list[str]) -> Path:
     path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
     return path
