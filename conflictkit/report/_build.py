@@ -418,11 +418,35 @@ class _Report:
         profiles = self.compute("clients", client_profiles, self.h, lang=self.lang,
                                 recurring=recurring)  # fmt: skip
         if profiles is not None:
-            with_disputes = profiles[profiles["n_disputes"] > 0]
+            with_disputes = self._tested_risk(profiles[profiles["n_disputes"] > 0])
             if not self.h.has_missions:
                 with_disputes = with_disputes.drop(columns="rate_per_100_days")
             self.table("clients", with_disputes, _PROFILE_COLUMNS)
             self.read("clients", "read.profiles_table")
+            if (with_disputes["risk"] == "too_few").any():
+                n = int(self.h.causes["dispute_id"].nunique())
+                self.read("clients", "read.profiles_too_few", need=MIN_RECURRING,
+                          n=i18n.t("n_disputes", self.lang, count=n))  # fmt: skip
+
+    def _tested_risk(self, profiles: pd.DataFrame) -> pd.DataFrame:
+        """A risk level only where a test backs it; "too few to tell" elsewhere.
+
+        A level rests on a recurring cause or a dispute rate found higher
+        (``rate_verdict``); without either, it is shown only when the client
+        could be tested: its rate against the others' (missions), or its
+        causes (enough disputes citing one for recurring causes). Otherwise
+        one open dispute would read as a "medium" risk (issue 11).
+        """
+        from .._labels import Verdict
+
+        verdict = profiles["rate_verdict"].astype(object)
+        backed = (profiles["recurring_causes"].fillna("") != "") | (
+            verdict == Verdict.HIGHER
+        )
+        n_labelled = int(self.h.causes["dispute_id"].nunique())
+        testable = (verdict != Verdict.TOO_FEW) | (n_labelled >= MIN_RECURRING)
+        risk = profiles["risk"].astype(object).where(backed | testable, "too_few")
+        return profiles.assign(risk=risk)
 
     def recurring(self, recurring: pd.DataFrame | None) -> None:
         if recurring is None:

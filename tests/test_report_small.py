@@ -1,0 +1,83 @@
+"""The report on a small messy first log: no verdict without evidence (issue 11).
+
+``fr_petit_journal_cp1252.csv`` is the first log a new user brought: eight
+disputes, causes on three, one client written two ways, no missions. Every
+level, share and time the report shows on so few is labelled "too few to
+tell", in English and French.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+import warnings
+from pathlib import Path
+
+import pytest
+
+import conflictkit as ck
+from conflictkit.report import build_report
+
+SMALL = Path(__file__).parent / "data" / "fr_petit_journal_cp1252.csv"
+
+
+def text_of(page: str) -> str:
+    page = re.sub(r"<style>.*?</style>", " ", page, flags=re.S)
+    page = re.sub(r'src="data:[^"]*"', "", page)
+    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", page)))
+
+
+def section(page: str, key: str) -> str:
+    found = re.search(rf'<section id="{key}">(.*?)</section>', page, flags=re.S)
+    assert found, key
+    return found.group(1)
+
+
+def rows(fragment: str) -> list[list[str]]:
+    """The body rows of the tables in an HTML fragment, as visible text."""
+    return [
+        [text_of(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        for tr in re.findall(r"<tr>(.*?)</tr>", fragment, flags=re.S)
+        if "<td" in tr
+    ]
+
+
+@pytest.fixture(scope="module")
+def small() -> ck.History:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return ck.read_history(SMALL)
+
+
+@pytest.fixture(scope="module")
+def pages(small, tmp_path_factory) -> dict[str, str]:
+    out = tmp_path_factory.mktemp("small")
+    return {
+        lang: build_report(small, out / f"{lang}.html", lang=lang).read_text("utf-8")
+        for lang in ("en", "fr")
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "few", "levels"),
+    [("en", "too few to tell", {"low", "medium", "high"}),
+     ("fr", "trop peu pour conclure", {"faible", "moyen", "élevé"})],
+)  # fmt: skip
+def test_client_risk_is_too_few_to_tell_without_a_test(pages, lang, few, levels):
+    # no missions (no rate to test) and 3 disputes citing a cause (recurring
+    # causes need 20): one open dispute is a fact, not a "medium" risk
+    table = rows(section(pages[lang], "clients"))
+    assert len(table) == 6
+    risk = [r[-2] for r in table]
+    assert set(risk) == {few}, risk
+    assert not levels & set(risk)
+    why = [r[-1] for r in table]
+    assert any("1" in w for w in why)  # the facts stay: "1 open dispute"
+
+
+def test_client_risk_kept_where_a_test_backs_it(tmp_path):
+    # the example career: missions and enough labelled disputes, so the
+    # levels rest on tests and are shown
+    page = build_report(ck.load_example(), tmp_path / "r.html").read_text("utf-8")
+    risk = {r[-2] for r in rows(section(page, "clients"))}
+    assert risk & {"low", "medium", "high"}
