@@ -173,15 +173,14 @@ REPORT: dict = {
     "risk.too_few": ("too few to tell", "trop peu pour conclure"),
     "read.profiles_too_few": (
         '"Too few to tell": no test backs a risk level for these clients (no'
-        " days worked recorded for them, so no dispute rate to compare, and {n} citing a"
-        " cause, when recurring causes need at least {need}); the open"
-        ' disputes and the "why" column are facts, not a level.',
+        " days worked recorded for them, so no dispute rate to compare, and"
+        " {n} citing a cause, when recurring causes need at least {need});"
+        ' the open disputes and the "why" column are facts, not a level.',
         "« Trop peu pour conclure » : aucun test ne fonde un niveau de risque"
-        " pour ces clients (pas de jours travaillés notés pour eux, donc pas de"
-        " taux à comparer,"
-        " et {n} citant une cause, alors qu'il en faut au moins {need} pour les"
-        " causes récurrentes) ; les litiges ouverts et la colonne « pourquoi »"
-        " sont des faits, pas un niveau.",
+        " pour ces clients (pas de jours travaillés notés pour eux, donc pas"
+        " de taux à comparer, et {n} citant une cause, alors qu'il en faut"
+        " au moins {need} pour les causes récurrentes) ; les litiges ouverts"
+        " et la colonne « pourquoi » sont des faits, pas un niveau.",
     ),
     "read.profiles_table": (
         'How to read this: one row per client, riskiest first; "why" gives the'
