@@ -81,3 +81,23 @@ def test_client_risk_kept_where_a_test_backs_it(tmp_path):
     page = build_report(ck.load_example(), tmp_path / "r.html").read_text("utf-8")
     risk = {r[-2] for r in rows(section(page, "clients"))}
     assert risk & {"low", "medium", "high"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "few", "group"),
+    [
+        ("en", "too few to tell", "Deadlines"),
+        ("fr", "trop peu pour conclure", "Délais"),
+    ],
+)
+def test_time_to_settle_of_two_disputes_is_too_few_to_tell(pages, lang, few, group):
+    # two settled disputes (5 and 29 days): the median and its range stay
+    # visible, labelled; the 5 settled of all causes are a finding (as in the
+    # summary, MIN_RESOLVED)
+    part = section(pages[lang], "resolution")
+    table = {r[0]: r for r in rows(part)}
+    assert table[group][-1] == few
+    assert "5" in table[group]  # the numbers are kept
+    first = next(iter(table))
+    assert table[first][-1] != few
+    assert "5" in text_of(part.split("</table>")[-1])  # the note names the minimum

@@ -209,6 +209,13 @@ REPORT: dict = {
         " descend à mesure qu'ils se règlent ; là où elle croise 50 %, c'est le"
         " délai médian. Les litiges encore ouverts comptent jusqu'à aujourd'hui.",
     ),
+    "read.resolution_few": (
+        '"Too few to tell": fewer than {need} settled disputes in the group;'
+        " its median and range are shown, but they are not a finding yet.",
+        "« Trop peu pour conclure » : moins de {need} litiges réglés dans le"
+        " groupe ; sa médiane et sa fourchette sont affichées, mais ce n'est"
+        " pas encore un constat.",
+    ),
     "read.resolution_table": (
         "How to read this: half of the disputes were settled within the median"
         " number of days; the range is where the true median most likely lies.",

@@ -17,6 +17,7 @@ import pandas as pd
 from .. import _i18n as i18n
 from .._i18n._glossary import TERMS
 from .._i18n._report import SECTION_KEYS
+from .._labels import Verdict
 from ..errors import ConflictkitWarning, NotApplicableError, SmallSampleWarning
 from ..model import History
 from . import _html as H
@@ -25,6 +26,7 @@ from ._summary import (
     MIN_CAUSES,
     MIN_PREVENTION,
     MIN_RECURRING,
+    MIN_RESOLVED,
     MIN_TREND,
     summary_rows,
 )
@@ -437,8 +439,6 @@ class _Report:
         causes (enough disputes citing one for recurring causes). Otherwise
         one open dispute would read as a "medium" risk (issue 11).
         """
-        from .._labels import Verdict
-
         verdict = profiles["rate_verdict"].astype(object)
         backed = (profiles["recurring_causes"].fillna("") != "") | (
             verdict == Verdict.HIGHER
@@ -472,17 +472,32 @@ class _Report:
             return
         overall = self.compute("resolution", survival_curves, self.h)
         by_cause = self.compute("resolution", survival_curves, self.h, by="cause")
-        if overall is not None and by_cause is not None:
-            if self._resolution_figure(overall, by_cause):
-                self.read("resolution", "read.resolution_fig")
         table = self.compute("resolution", time_to_resolution, self.h, by="cause")
         total = self.compute("resolution", time_to_resolution, self.h)
+        settled: dict[str, int] = {}
+        if table is not None:
+            settled = dict(zip(table["group"].astype(str),
+                               table["n"] - table["n_open"], strict=True))  # fmt: skip
+        if overall is not None and by_cause is not None:
+            if self._resolution_figure(overall, by_cause, settled):
+                self.read("resolution", "read.resolution_fig")
         if table is not None and total is not None:
             both = pd.concat([total, table], ignore_index=True)
+            few = (both["n"] - both["n_open"]) < MIN_RESOLVED
+            if few[both["n"] > 0].any():
+                # the median of two settled disputes is not a finding: the
+                # numbers stay, labelled (as the summary does, MIN_RESOLVED)
+                both["verdict"] = pd.Series(
+                    [Verdict.TOO_FEW if f else None for f in few], dtype=object
+                )
             self.table("resolution", both)
             self.read("resolution", "read.resolution_table")
+            if "verdict" in both.columns:
+                self.read("resolution", "read.resolution_few", need=MIN_RESOLVED)
 
-    def _resolution_figure(self, overall: pd.DataFrame, by_cause: pd.DataFrame) -> bool:
+    def _resolution_figure(
+        self, overall: pd.DataFrame, by_cause: pd.DataFrame, settled: dict[str, int]
+    ) -> bool:
         """Small multiples: one panel per cause with its band, all disputes in grey.
 
         Returns whether there was a cause to draw (three settled disputes).
@@ -510,9 +525,10 @@ class _Report:
                 plot_time_to_resolution(curves, groups=["all"], band=False,
                                         color="0.6", **draw)  # fmt: skip
                 plot_time_to_resolution(curves, groups=[cause], **draw)
-                ax.set_title(
-                    f"{i18n.label(cause, self.lang)} (n = {int(n_per[cause])})"
-                )
+                title = f"{i18n.label(cause, self.lang)} (n = {int(n_per[cause])})"
+                if settled.get(cause, MIN_RESOLVED) < MIN_RESOLVED:
+                    title += "\n" + i18n.label(Verdict.TOO_FEW, self.lang)
+                ax.set_title(title)
                 ax.set_xlabel("")
                 ax.set_ylabel("")
                 if ax.get_legend() is not None:
