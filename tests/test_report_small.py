@@ -101,3 +101,40 @@ def test_time_to_settle_of_two_disputes_is_too_few_to_tell(pages, lang, few, gro
     first = next(iter(table))
     assert table[first][-1] != few
     assert "5" in text_of(part.split("</table>")[-1])  # the note names the minimum
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_outcome_bars_below_the_minimum_are_hatched_and_say_so(small, lang):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from conflictkit import _i18n as i18n
+    from conflictkit._labels import Verdict
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = ck.outcomes_by_cause(small)
+    fig, ax = plt.subplots()
+    ck.plot_outcomes_by_cause(out, ax=ax, lang=lang, min_n=5)
+    few = i18n.label(Verdict.TOO_FEW, lang)
+    # deadlines and payment: 2 known outcomes each; all causes: 5
+    ends = [t.get_text() for t in ax.texts if t.get_text().startswith("n = ")]
+    assert sorted(ends) == sorted([f"n = 2 · {few}"] * 2 + ["n = 5"])
+    hatched = [p for p in ax.patches if p.get_hatch() and p.get_width() > 0]
+    assert {round(p.get_y() + p.get_height() / 2) for p in hatched} == {1, 2}
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any(few in t for t in legend)
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("lang", "few"), [("en", "too few to tell"), ("fr", "trop peu pour conclure")]
+)
+def test_outcomes_table_labels_small_groups(pages, lang, few):
+    # outcomes_by_cause wants 10 known outcomes (MIN_OUTCOMES): 2, 2 and 5
+    part = section(pages[lang], "outcomes")
+    table = rows(part.split("</table>")[0])
+    assert [r[-1] for r in table] == [few, few, few]
+    assert "10" in text_of(part)

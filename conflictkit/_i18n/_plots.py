@@ -80,6 +80,10 @@ PLOTS: dict = {
         "axe coupé ; le plus long litige a duré {days} jours",
     ),
     "plot.outcomes_title": ("How disputes ended", "Issue des litiges"),
+    "plot.outcomes_few": (
+        "hatched: too few to tell\n(fewer than {need})",
+        "hachuré : trop peu pour conclure\n(moins de {need})",
+    ),
     "plot.outcome_share": ("Share of resolved disputes", "Part des litiges résolus"),
     "plot.prevention_title": (
         "Dispute rate with vs without each practice",

@@ -223,6 +223,13 @@ REPORT: dict = {
         " que la médiane ; la fourchette est l'intervalle où se trouve"
         " vraisemblablement la vraie médiane.",
     ),
+    "read.outcomes_few": (
+        'Hatched bars and "too few to tell": fewer than {need} disputes with a'
+        " known outcome; their shares are shown, but they are not a finding yet.",
+        "Barres hachurées et « trop peu pour conclure » : moins de {need}"
+        " litiges dont l'issue est connue ; leurs parts sont affichées, mais ce"
+        " n'est pas encore un constat.",
+    ),
     "read.outcomes_fig": (
         "How to read this: one bar per cause, split by how the settled disputes"
         " ended; blues are agreements.",

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from .. import _i18n as i18n
-from .._labels import Cause, Outcome, label
+from .._labels import Cause, Outcome, Verdict, label
 from ._common import (
     OUTCOME_COLORS,
     cause_color,
@@ -33,13 +33,20 @@ __all__ = [
 
 
 def plot_outcomes_by_cause(
-    outcomes: pd.DataFrame, *, ax: Axes | None = None, lang: str = "en", **kwargs: Any
+    outcomes: pd.DataFrame,
+    *,
+    ax: Axes | None = None,
+    lang: str = "en",
+    min_n: int = 10,
+    **kwargs: Any,
 ) -> Axes:
     """Draw how disputes ended, per cause, as horizontal stacked bars of shares.
 
     One bar per cause with a recorded outcome (then "all" at the bottom),
     split into the outcomes' shares; the number of disputes with a known
-    outcome is written at the end of each bar.
+    outcome is written at the end of each bar. A bar resting on fewer than
+    ``min_n`` known outcomes is pale and hatched, its end says "too few to
+    tell" and so does the legend: 50 % of two disputes is not a share.
 
     Parameters
     ----------
@@ -49,6 +56,9 @@ def plot_outcomes_by_cause(
         Where to draw; the current axes by default.
     lang : {"en", "fr"}, default="en"
         Language of the labels.
+    min_n : int, default=10
+        Fewest known outcomes for a bar to be drawn as a finding (the
+        minimum :func:`~conflictkit.outcomes_by_cause` warns under).
     **kwargs
         Passed to :meth:`matplotlib.axes.Axes.barh`.
 
@@ -72,6 +82,8 @@ def plot_outcomes_by_cause(
     causes = [str(c) for c in rows["cause"]]
     y = np.arange(len(causes))[::-1]
     left = np.zeros(len(causes))
+    n = rows["n_outcome_known"].to_numpy(dtype=int)
+    few = n < min_n
     for outcome, column in zip(Outcome, shares, strict=True):
         width = rows[column].fillna(0.0).to_numpy(dtype=float)
         bars = ax.barh(
@@ -82,6 +94,10 @@ def plot_outcomes_by_cause(
             label=label(outcome, lang),
             **{"height": 0.7, "edgecolor": "white", "linewidth": 0.8, **kwargs},
         )
+        for bar, small in zip(bars, few, strict=True):
+            if small:  # too few to tell: pale and hatched
+                bar.set_alpha(0.45)
+                bar.set_hatch("///")
         ax.bar_label(
             bars,
             labels=[number(w, ".0%", lang) if w >= 0.07 else "" for w in width],
@@ -95,9 +111,13 @@ def plot_outcomes_by_cause(
         if cause != "all":
             tick.set_color(cause_color(cause))
         tick.set_fontweight("bold")
-    n = rows["n_outcome_known"].to_numpy(dtype=int)
-    for yi, ni in zip(y, n, strict=True):
-        ax.text(1.01, yi, f"n = {ni}", va="center", fontsize="small", color="0.3")
+    too_few = label(Verdict.TOO_FEW, lang)
+    for yi, ni, small in zip(y, n, few, strict=True):
+        end = f"n = {ni} · {too_few}" if small else f"n = {ni}"
+        ax.text(1.01, yi, end, va="center", fontsize="small", color="0.3")
+    if few.any():  # the legend says what the hatching means
+        ax.barh([0], [0], color="white", edgecolor="0.4", hatch="///",
+                label=text("outcomes_few", lang, need=min_n))  # fmt: skip
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(percent_formatter(lang))
     dress(

@@ -57,7 +57,8 @@ _PROFILE_COLUMNS = ["client", "n_disputes", "rate_per_100_days", "recurring_caus
 _RECURRING_COLUMNS = ["client", "cause", "n_disputes", "expected", "rate_ratio",
                       "q_value", "median_gap_days"]  # fmt: skip
 _OUTCOME_COLUMNS = ["cause", "n_outcome_known", "share_agreement", "retention",
-                    "amount_at_stake", "amount_recovered", "recovery_rate"]  # fmt: skip
+                    "amount_at_stake", "amount_recovered", "recovery_rate",
+                    "verdict"]  # fmt: skip
 _PREVENTION_COLUMNS = ["practice", "cause", "disputes_with", "disputes_without",
                        "rate_ratio", "ci_low", "ci_high", "q_value",
                        "p_value", "verdict", "detectable_ratio"]  # fmt: skip
@@ -546,6 +547,7 @@ class _Report:
 
     def outcomes(self) -> None:
         from ..analysis import outcomes_by_cause
+        from ..analysis._outcomes import MIN_OUTCOMES
         from ..plotting import plot_outcomes_by_cause
 
         outcomes = self.compute("outcomes", outcomes_by_cause, self.h)
@@ -561,8 +563,16 @@ class _Report:
                 outcomes = outcomes.assign(**{col: float("nan")})
                 if "recovery_rate" in outcomes.columns:
                     outcomes = outcomes.assign(recovery_rate=float("nan"))
-        self.figure("outcomes", plot_outcomes_by_cause, outcomes)
+        few = outcomes["n_outcome_known"] < MIN_OUTCOMES
+        if few.any():  # shares of two disputes are not a finding
+            outcomes = outcomes.assign(verdict=pd.Series(
+                [Verdict.TOO_FEW if f else None for f in few],
+                index=outcomes.index, dtype=object))  # fmt: skip
+        self.figure("outcomes", plot_outcomes_by_cause, outcomes,
+                    min_n=MIN_OUTCOMES)  # fmt: skip
         self.read("outcomes", "read.outcomes_fig")
+        if few.any():
+            self.read("outcomes", "read.outcomes_few", need=MIN_OUTCOMES)
         self.table("outcomes", outcomes, _OUTCOME_COLUMNS)
         self.read("outcomes", "read.outcomes_table")
         rest = [
