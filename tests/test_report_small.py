@@ -121,7 +121,7 @@ def test_outcome_bars_below_the_minimum_are_hatched_and_say_so(small, lang):
     few = i18n.label(Verdict.TOO_FEW, lang)
     # deadlines and payment: 2 known outcomes each; all causes: 5
     ends = [t.get_text() for t in ax.texts if t.get_text().startswith("n = ")]
-    assert sorted(ends) == sorted([f"n = 2 · {few}"] * 2 + ["n = 5"])
+    assert sorted(ends) == ["n = 2", "n = 2", "n = 5"]
     hatched = [p for p in ax.patches if p.get_hatch() and p.get_width() > 0]
     assert {round(p.get_y() + p.get_height() / 2) for p in hatched} == {1, 2}
     legend = [t.get_text() for t in ax.get_legend().get_texts()]

@@ -7,9 +7,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Patch
 
 from .. import _i18n as i18n
-from .._labels import Cause, Outcome, Verdict, label
+from .._labels import Cause, Outcome, label
 from ._common import (
     OUTCOME_COLORS,
     cause_color,
@@ -45,8 +46,8 @@ def plot_outcomes_by_cause(
     One bar per cause with a recorded outcome (then "all" at the bottom),
     split into the outcomes' shares; the number of disputes with a known
     outcome is written at the end of each bar. A bar resting on fewer than
-    ``min_n`` known outcomes is pale and hatched, its end says "too few to
-    tell" and so does the legend: 50 % of two disputes is not a share.
+    ``min_n`` known outcomes is pale and hatched, and the legend says this
+    means "too few to tell": 50 % of two disputes is not a share.
 
     Parameters
     ----------
@@ -111,20 +112,22 @@ def plot_outcomes_by_cause(
         if cause != "all":
             tick.set_color(cause_color(cause))
         tick.set_fontweight("bold")
-    too_few = label(Verdict.TOO_FEW, lang)
-    for yi, ni, small in zip(y, n, few, strict=True):
-        end = f"n = {ni} · {too_few}" if small else f"n = {ni}"
-        ax.text(1.01, yi, end, va="center", fontsize="small", color="0.3")
+    for yi, ni in zip(y, n, strict=True):
+        ax.text(1.01, yi, f"n = {ni}", va="center", fontsize="small", color="0.3")
+    # the legend from plain swatches (a hatched first bar would lend its look)
+    handles = [Patch(color=OUTCOME_COLORS[o], label=label(o, lang)) for o in Outcome]
     if few.any():  # the legend says what the hatching means
-        ax.barh([0], [0], color="white", edgecolor="0.4", hatch="///",
-                label=text("outcomes_few", lang, need=min_n))  # fmt: skip
+        handles.append(Patch(facecolor="white", edgecolor="0.4", hatch="///",
+                             label=text("outcomes_few", lang, need=min_n)))  # fmt: skip
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(percent_formatter(lang))
     dress(
         ax,
         title=text("outcomes_title", lang),
         xlabel=text("outcome_share", lang),
-        legend={"bbox_to_anchor": (1.16, 1.0)} if len(causes) else None,
+        legend={"handles": handles, "bbox_to_anchor": (1.16, 1.0)}
+        if len(causes)
+        else None,
     )
     return ax
 
