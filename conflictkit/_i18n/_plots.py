@@ -81,8 +81,8 @@ PLOTS: dict = {
     ),
     "plot.outcomes_title": ("How disputes ended", "Issue des litiges"),
     "plot.outcomes_few": (
-        "hatched: too few to tell\n(fewer than {need})",
-        "hachuré : trop peu pour conclure\n(moins de {need})",
+        "hatched:\ntoo few to tell\n(fewer than {need})",
+        "hachuré :\ntrop peu pour conclure\n(moins de {need})",
     ),
     "plot.outcome_share": ("Share of resolved disputes", "Part des litiges résolus"),
     "plot.prevention_title": (
