@@ -138,3 +138,16 @@ def test_outcomes_table_labels_small_groups(pages, lang, few):
     table = rows(part.split("</table>")[0])
     assert [r[-1] for r in table] == [few, few, few]
     assert "10" in text_of(part)
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", ("5 of the 8 disputes", "3 of the 6 clients")),
+     ("fr", ("5 des 8 litiges", "3 des 6 clients"))],
+)  # fmt: skip
+def test_disputes_and_clients_left_out_of_the_figures_are_counted(pages, lang, words):
+    # 5 of 8 disputes cite no cause: not in the career bars (which add up to
+    # 4), and 3 of the 6 clients have no cause recorded: not in the heatmap
+    career, clients = words
+    assert career in text_of(section(pages[lang], "trend"))
+    assert clients in text_of(section(pages[lang], "clients"))

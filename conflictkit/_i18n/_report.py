@@ -114,6 +114,25 @@ REPORT: dict = {
         " hauteur est le nombre de litiges pour 100 jours travaillés, pour qu'une"
         " année chargée ne paraisse pas pire parce que vous avez plus travaillé.",
     ),
+    "read.trend_unlabelled": (
+        "{n} of the {total} disputes cite no cause (cause not recorded) and are"
+        " not in the bars; a dispute citing two causes counts in both.",
+        "{n} des {total} litiges ne citent aucune cause (cause non renseignée)"
+        " et ne sont pas dans les barres ; un litige qui cite deux causes compte"
+        " dans les deux.",
+    ),
+    "read.clients_fig_some": (
+        "The grid shows the {shown} of the {total} clients with a dispute citing"
+        " a cause; the others' disputes have no cause recorded.",
+        "La grille montre les {shown} des {total} clients dont un litige cite"
+        " une cause ; les litiges des autres n'ont pas de cause renseignée.",
+    ),
+    "read.clients_fig_top": (
+        "The grid shows the {shown} of the {total} clients with the most"
+        " disputes citing a cause; the table below has them all.",
+        "La grille montre les {shown} des {total} clients qui ont le plus de"
+        " litiges citant une cause ; le tableau ci-dessous les a tous.",
+    ),
     "read.trend_fig_count": (
         "How to read this: each bar is a year, split by cause; its height is the"
         " number of disputes (no missions recorded, so not per day worked).",

@@ -387,6 +387,12 @@ class _Report:
                     as_of=self.h.as_of)  # fmt: skip
         rate = "rate_per_100_days" in trend.columns
         self.read("trend", "read.trend_fig_rate" if rate else "read.trend_fig_count")
+        d = self.h.disputes
+        n_unlabelled = int(d["primary_cause"].isna().sum())
+        if n_unlabelled:  # unknown is not none: say who is not in the bars
+            self.read("trend", "read.trend_unlabelled", count=n_unlabelled,
+                      n=i18n.number(n_unlabelled, self.lang),
+                      total=i18n.number(len(d), self.lang))  # fmt: skip
         last = pd.Timestamp(trend["period"].max())
         as_of = self.h.as_of
         if not pd.isna(as_of) and last + pd.DateOffset(years=1) > as_of + pd.Timedelta(
@@ -418,6 +424,14 @@ class _Report:
             self.figure("clients", plot_recurring_causes, recurring,
                         size=(8.5, 2.2 + 0.36 * n))  # fmt: skip
             self.read("clients", "read.clients_fig")
+            total = int(self.h.disputes["client"].nunique())
+            cited = recurring.loc[recurring["n_disputes"] > 0, "client"]
+            shown = min(int(cited.nunique()), 20)
+            if shown < total:  # which clients the grid leaves out, and why
+                key = "read.clients_fig_top" if shown == 20 else "read.clients_fig_some"
+                self.read("clients", key, count=total,
+                          shown=i18n.number(shown, self.lang),
+                          total=i18n.number(total, self.lang))  # fmt: skip
         profiles = self.compute("clients", client_profiles, self.h, lang=self.lang,
                                 recurring=recurring)  # fmt: skip
         if profiles is not None:
