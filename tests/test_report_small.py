@@ -151,3 +151,45 @@ def test_disputes_and_clients_left_out_of_the_figures_are_counted(pages, lang, w
     career, clients = words
     assert career in text_of(section(pages[lang], "trend"))
     assert clients in text_of(section(pages[lang], "clients"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [("en", "2 clients are written in more than one way"),
+     ("fr", "2 clients écrits de plusieurs façons")],
+)  # fmt: skip
+def test_data_quality_shows_the_readers_warnings(tmp_path, lang, said):
+    from conflictkit.cli import main
+
+    # the new user's second file: a column of the missions in the disputes
+    # file, two clients written two ways, a day November does not have
+    log = tmp_path / "litiges.csv"
+    log.write_bytes(
+        SMALL.read_bytes().replace(b"Atelier Dupr\xe9;12/03", b"Atelier Dupre;12/03")
+    )
+    out = tmp_path / "r.html"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert main(["report", str(log), "--lang", lang, "-o", str(out)]) == 0
+    quality = text_of(section(out.read_text("utf-8"), "quality"))
+    assert said in quality
+    assert "'SARL Bernard'" in quality or "« SARL Bernard »" in quality
+    # shown once, not again with the blank row the section already counts
+    assert quality.count("Sarl Bernard") == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_unused_columns_note_names_the_command_option(tmp_path, lang):
+    log = tmp_path / "litiges.csv"
+    lines = SMALL.read_text("cp1252").splitlines()
+    lines = [lines[0] + ";Devis"] + [
+        line + ";D-12" for line in lines[1:] if line.strip(";")
+    ]
+    log.write_text("\n".join(lines) + "\n", encoding="cp1252")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        h = ck.read_history(log)
+    assert h.unused_columns == ("Devis",)
+    page = build_report(h, tmp_path / "r.html", lang=lang).read_text("utf-8")
+    quality = text_of(section(page, "quality"))
+    assert "--columns 'Devis=" in quality

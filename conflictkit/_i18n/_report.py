@@ -524,10 +524,19 @@ REPORT: dict = {
     "quality.skipped.total rows": ("total lines", "lignes de total"),
     "quality.skipped.left out by where=": ("left out by where=", "écartées par where="),
     "quality.unused": (
-        "Columns of the file that were not used: {names}. To use one, map it to"
-        " a column conflictkit knows (columns= or --columns).",
+        "Columns of the file that were not used: {names}. To use one, name the"
+        " column conflictkit should read it as: with the command, --columns"
+        " '{header}=name' (e.g. notes, causes, amount_at_stake); in Python,"
+        " read_history(..., columns={{'{header}': 'name'}}).",
         "Colonnes du fichier non utilisées : {names}. Pour en utiliser une,"
-        " associez-la à une colonne connue de conflictkit (columns= ou --columns).",
+        " dites à quelle colonne de conflictkit elle correspond : avec la"
+        " commande, --columns '{header}=nom' (par exemple notes, causes,"
+        " amount_at_stake) ; en Python, read_history(..., columns={{'{header}':"
+        " 'nom'}}).",
+    ),
+    "quality.read_warnings": (
+        "What the reader noticed in the file:",
+        "Ce que la lecture du fichier a relevé :",
     ),
     "quality.notes": ("Notes from the analyses:", "Remarques des analyses :"),
     "quality.note_in": ("{section}: {message}", "{section} : {message}"),

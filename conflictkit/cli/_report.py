@@ -38,11 +38,25 @@ def _report(args: argparse.Namespace) -> int:
 
         history = Journal(args.journal or None).history()
     else:
-        history = load(args.path, args.missions, **read_options(args))
+        import warnings
+
+        from ..errors import ConflictkitWarning
+
+        # the reader's warnings go to the terminal and into the report
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ConflictkitWarning)
+            history = load(args.path, args.missions, **read_options(args))
+        for w in caught:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        read = [str(w.message) for w in caught
+                if issubclass(w.category, ConflictkitWarning)]  # fmt: skip
+        return write_report(history, args, read_warnings=read)
     return write_report(history, args)
 
 
-def write_report(history: History, args: argparse.Namespace) -> int:
+def write_report(
+    history: History, args: argparse.Namespace, read_warnings: list[str] | None = None
+) -> int:
     """Check ``--client`` against the history, then write the report."""
     from ..report import build_report
 
@@ -69,6 +83,7 @@ def write_report(history: History, args: argparse.Namespace) -> int:
         until=args.until,
         clients=args.client,
         currency=args.currency,
+        read_warnings=read_warnings or (),
     )
     print(say("report_written", args.lang, path=path))
     return 0

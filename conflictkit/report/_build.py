@@ -75,6 +75,7 @@ def build_report(
     until: Any = None,
     clients: Iterable[str] | str | None = None,
     currency: str = "€",
+    read_warnings: Iterable[str] = (),
 ) -> Path:
     """Write every analysis of a history to one self-contained HTML file.
 
@@ -110,6 +111,11 @@ def build_report(
     currency : str, default="€"
         The currency of the amounts: a symbol (``"€"``, ``"$"``, ``"£"``) or
         an ISO code (``"CHF"``).
+    read_warnings : iterable of str, default=()
+        The warnings :func:`~conflictkit.read_history` gave when reading
+        the file (their messages: clients written two ways, a column of the
+        missions in the disputes file...); the data quality section lists
+        them in ``lang``. ``conflictkit report`` passes them.
 
     Returns
     -------
@@ -141,6 +147,7 @@ def build_report(
     selected, period, before = select(history, since=since, until=until,
                                       clients=clients)  # fmt: skip
     report = _Report(selected, lang, currency)
+    report.read_warnings = [str(w) for w in read_warnings]
     report.filters = _filters(since, until, clients, lang)
     report.run(period, before)
     path = Path(path)
@@ -174,6 +181,8 @@ class _Report:
         self.notes: dict[str, list[str]] = {}
         self.few: list[str] = []
         self.filters: list[str] = []
+        #: what the reader warned about when reading the file
+        self.read_warnings: list[str] = []
         #: analyses several sections read, run once (see ``_shared``)
         self.shared: dict[str, Any] = {}
 
@@ -693,6 +702,7 @@ class _Report:
         if self.few:
             self.add("quality", H.p(self.t("quality.few")))
         self._reading_notes()
+        self._reader_warnings()
         self._invoice_notes()
         if self.notes:
             items = "".join(
@@ -753,7 +763,23 @@ class _Report:
         if h.unused_columns:
             names = ", ".join(f"« {c} »" if self.lang == "fr" else f"'{c}'"
                               for c in h.unused_columns)  # fmt: skip
-            self.add("quality", H.p(self.t("quality.unused", names=names)))
+            self.add("quality", H.p(self.t("quality.unused", names=names,
+                                           header=h.unused_columns[0])))  # fmt: skip
+
+    def _reader_warnings(self) -> None:
+        """What the reader warned about (clients written two ways...), once.
+
+        Skipped and rejected rows are said above already, with their counts.
+        """
+        said = ("skipped ", "see history.rejected")
+        shown = [
+            w for w in dict.fromkeys(self.read_warnings)
+            if not w.startswith(said[0]) and said[1] not in w
+        ]  # fmt: skip
+        if shown:
+            items = "".join(f"<li>{H.esc(self._note_text(w))}</li>" for w in shown)
+            self.add("quality", f'<p>{self.t("quality.read_warnings")}</p>'
+                     f'<ul class="note">{items}</ul>')  # fmt: skip
 
     def _invoice_notes(self) -> None:
         """Where the disputes came from invoices: how many, and the denominator."""
