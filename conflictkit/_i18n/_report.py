@@ -118,7 +118,7 @@ REPORT: dict = {
         "{n} of the {total} disputes cite no cause (cause not recorded) and are"
         " not in the bars; a dispute citing two causes counts in both.",
         "{n} des {total} litiges ne citent aucune cause (cause non renseignée)"
-        " et ne sont pas dans les barres ; un litige qui cite deux causes compte"
+        " et ne sont pas dans les barres ; un litige à deux causes compte"
         " dans les deux.",
     ),
     "read.clients_fig_some": (
