@@ -75,6 +75,7 @@ def write_report(
             )  # fmt: skip
             print(error_line("error", message, args.lang), file=sys.stderr)
             return 2
+    extra = {"read_warnings": read_warnings} if read_warnings else {}
     path = build_report(
         history,
         args.output,
@@ -83,7 +84,7 @@ def write_report(
         until=args.until,
         clients=args.client,
         currency=args.currency,
-        read_warnings=read_warnings or (),
+        **extra,
     )
     print(say("report_written", args.lang, path=path))
     return 0
