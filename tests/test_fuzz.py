@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import conflictkit as ck
+from conflictkit import model
 
 SUFFIXES = [".csv", ".tsv", ".txt", ".json", ".xlsx", ".parquet"]
 CLEAN = (
@@ -91,8 +92,8 @@ ODD_VALUES = [
     pd.Timestamp("2024-01-01", tz="Europe/Paris"), "payment;tone", ["scope"],
     ("x",), "1 500,00 €", "oui", "amiable", "low", 10**20, float("inf"), "é" * 50,
 ]  # fmt: skip
-DISPUTE_COLUMNS = list(ck.model.DISPUTE_COLUMNS)
-MISSION_COLUMNS = list(ck.model.MISSION_COLUMNS)
+DISPUTE_COLUMNS = list(model.DISPUTE_COLUMNS)
+MISSION_COLUMNS = list(model.MISSION_COLUMNS)
 
 
 @st.composite
