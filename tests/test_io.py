@@ -571,3 +571,14 @@ def test_an_undecided_date_column_borrows_the_order_of_a_decided_one():
         pd.Timestamp("2021-04-04"),
         pd.Timestamp("2021-08-07"),
     ]
+
+
+def test_too_few_fields_agrees_with_one(tmp_path):
+    path = write(tmp_path, "x.csv", "client,opened_at\nA,2024-01-01\nB\n")
+    with pytest.warns(ck.ConflictkitWarning):
+        h = ck.read_history(path, errors="collect")
+    problem = h.rejected["problems"].iloc[0]
+    assert "1 field where the header has 2" in problem
+    from conflictkit._i18n._problems import problem_text
+
+    assert problem_text(problem, "fr") == "1 champ alors que l'en-tête en a 2"

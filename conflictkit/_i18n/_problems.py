@@ -329,6 +329,10 @@ PROBLEMS: dict = {
         "{n} fields where the header has {width}",
         "{n} champs alors que l'en-tête en a {width}",
     ),
+    "problem.field_one": (
+        "1 field where the header has {width}",
+        "1 champ alors que l'en-tête en a {width}",
+    ),
     "problem.fields_stray": (
         "{n} fields where the header has {expected}: a stray {delimiter} in a"
         " cell? Quote the cell",

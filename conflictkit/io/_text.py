@@ -321,4 +321,6 @@ def _invalid_problem(row: pacsv.InvalidRow, delim: str) -> str:
             f"{row.actual_columns} fields where the header has "
             f"{row.expected_columns}: a stray {delim!r} in a cell? Quote the cell"
         )
+    if row.actual_columns == 1:
+        return f"1 field where the header has {row.expected_columns}"
     return f"{row.actual_columns} fields where the header has {row.expected_columns}"
