@@ -545,3 +545,24 @@ def test_help_and_argument_errors_import_nothing_heavy():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_export_takes_output_option_or_positional(jpath, tmp_path, capsys):
+    assert main(["add", "Acme", "--journal", jpath, "--opened-at", "2024-01-10"]) == 0
+    by_option = tmp_path / "by_option.csv"
+    assert main(["export", "-o", str(by_option), "--journal", jpath]) == 0
+    assert main(["export", "--output", str(tmp_path / "long.csv"),
+                 "--journal", jpath]) == 0  # fmt: skip
+    positional = tmp_path / "positional.csv"
+    assert main(["export", str(positional), "--journal", jpath]) == 0
+    assert by_option.read_text() == positional.read_text()
+    assert (tmp_path / "long.csv").read_text() == positional.read_text()
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as both:
+        main(["export", str(positional), "-o", str(by_option), "--journal", jpath])
+    assert both.value.code == 2
+    assert "not allowed with" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as neither:
+        main(["export", "--journal", jpath])
+    assert neither.value.code == 2
+    assert "-o/--output" in capsys.readouterr().err

@@ -233,6 +233,7 @@ HELP_FR: dict[str, str] = {
         "l'extension) ; les cellules CSV et XLSX s'ouvrent sans danger dans un "
         "tableur.",
     "the file to write": "le fichier à écrire",
+    "the file to write (instead of path)": "le fichier à écrire (au lieu de path)",
     "Log a mission (the exposure disputes are measured against) with `mission "
     "add`, and its last day with `mission end`.":
         "Enregistrer une mission (ce à quoi les litiges sont rapportés) avec "

@@ -253,7 +253,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    written = _journal(args).export(args.path)
+    written = _journal(args).export(args.output or args.path)
     print(clean(say("exported", args.lang, paths=", ".join(map(str, written)))))
     return 0
 
@@ -421,7 +421,9 @@ def add_commands(
         "Write the journal to CSV, TSV, XLSX, JSON or Parquet (by the suffix); "
         "CSV and XLSX cells are safe to open in a spreadsheet.", _export,
     )  # fmt: skip
-    p.add_argument("path", help="the file to write")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("path", nargs="?", help="the file to write")
+    where.add_argument("-o", "--output", help="the file to write (instead of path)")
 
     p = command(
         "mission", "log a mission, or its end",
