@@ -566,3 +566,16 @@ def test_export_takes_output_option_or_positional(jpath, tmp_path, capsys):
         main(["export", "--journal", jpath])
     assert neither.value.code == 2
     assert "-o/--output" in capsys.readouterr().err
+
+
+def test_list_with_only_missions_says_no_dispute_yet(jpath, capsys):
+    for mission in ("M1", "M2"):
+        assert main(["mission", "add", mission, "--client", "Acme",
+                     "--started-at", "2024-01-01", "--journal", jpath]) == 0  # fmt: skip
+    capsys.readouterr()
+    assert main(["list", "--journal", jpath]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == "No dispute yet; the journal holds 2 missions."
+    assert main(["list", "--journal", jpath, "--lang", "fr"]) == 0
+    out = capsys.readouterr().out.strip()
+    assert out == "Aucun litige pour l'instant ; le journal contient 2 missions."

@@ -70,6 +70,16 @@ CLI: dict = {
     "cli.exported": ("Wrote {paths}", "Écrit : {paths}"),
     "cli.empty": ("The journal is empty.", "Le journal est vide."),
     "cli.no_open": ("No open disputes.", "Aucun litige ouvert."),
+    "cli.no_dispute_yet": (
+        {
+            "one": "No dispute yet; the journal holds {n} mission.",
+            "other": "No dispute yet; the journal holds {n} missions.",
+        },
+        {
+            "one": "Aucun litige pour l'instant ; le journal contient {n} mission.",
+            "other": "Aucun litige pour l'instant ; le journal contient {n} missions.",
+        },
+    ),
     "cli.error": ("error", "erreur"),
     # the journal's commands
     "cli.edited": ("Edited {id}", "{id} modifié"),

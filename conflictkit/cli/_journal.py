@@ -217,7 +217,13 @@ def _list(args: argparse.Namespace) -> int:
     disputes = journal.list(open_only=args.open)
     if disputes.empty:  # with --open, an empty listing is not an empty journal
         empty = not args.open or journal.list().empty
-        print(say("empty" if empty else "no_open", args.lang))
+        missions = journal.history().missions if empty else None
+        if not empty:
+            print(say("no_open", args.lang))
+        elif missions is not None and len(missions):
+            print(say("no_dispute_yet", args.lang, n=len(missions)))
+        else:
+            print(say("empty", args.lang))
         return 0
     cols = ["dispute_id", "client", "opened_at", "resolved_at", "causes", "outcome"]
     table = disputes[cols].copy()
