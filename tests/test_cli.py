@@ -570,8 +570,9 @@ def test_export_takes_output_option_or_positional(jpath, tmp_path, capsys):
 
 def test_list_with_only_missions_says_no_dispute_yet(jpath, capsys):
     for mission in ("M1", "M2"):
-        assert main(["mission", "add", mission, "--client", "Acme",
-                     "--started-at", "2024-01-01", "--journal", jpath]) == 0  # fmt: skip
+        args = ["mission", "add", mission, "--client", "Acme",
+                "--started-at", "2024-01-01", "--journal", jpath]  # fmt: skip
+        assert main(args) == 0
     capsys.readouterr()
     assert main(["list", "--journal", jpath]) == 0
     out = capsys.readouterr().out.strip()

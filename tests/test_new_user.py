@@ -281,3 +281,34 @@ def test_a_client_asked_of_a_fresh_template(tmp_path, capsys, lang, expected):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.strip() == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "dayfirst", "english", "french"),
+    [("04/30/2024", True,
+      "'04/30/2024' is not a date read day-first, but reads as 2024-04-30"
+      " month-first: if the column is month-first, pass --monthfirst"
+      " (dayfirst=False in Python)",
+      "« 04/30/2024 » n'est pas une date lue jour/mois, mais se lit 30/04/2024"
+      " en mois/jour : si la colonne est en mois/jour, passez --monthfirst"
+      " (dayfirst=False en Python)"),
+     ("30/04/2024", False,
+      "'30/04/2024' is not a date read month-first, but reads as 2024-04-30"
+      " day-first: if the column is day-first, pass --dayfirst"
+      " (dayfirst=True in Python)",
+      "« 30/04/2024 » n'est pas une date lue mois/jour, mais se lit 30/04/2024"
+      " en jour/mois : si la colonne est en jour/mois, passez --dayfirst"
+      " (dayfirst=True en Python)"),
+     # April has 30 days: no reading is a date, the month-first one is named
+     ("04/31/2024", True,
+      "'04/31/2024' is not a date (there is no day 31 in month 4 of 2024,"
+      " which has 30 days)", None)],
+)  # fmt: skip
+def test_a_date_read_the_other_way_says_so(value, dayfirst, english, french):
+    frame = pd.DataFrame({"client": ["Acme"], "opened_at": [value]})
+    with pytest.warns(ck.ConflictkitWarning, match="1 row rejected"):
+        history = ck.History.from_frames(frame, errors="collect", dayfirst=dayfirst)
+    (problem,) = history.rejected["problems"]
+    assert problem == f"column opened_at: {english}"
+    if french is not None:
+        assert problem_text(english, "fr") == french

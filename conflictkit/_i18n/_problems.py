@@ -249,6 +249,22 @@ PROBLEMS: dict = {
         "« {text} » n'est pas une date (pas de jour {day} dans le mois {month} de"
         " {year}, qui en compte {days})",
     ),
+    # a date impossible one way (04/30/2024 day-first) is one the other way
+    "problem.date_month_first": (
+        "'{text}' is not a date read day-first, but reads as {date} month-first:"
+        " if the column is month-first, pass --monthfirst (dayfirst=False in"
+        " Python)",
+        "« {text} » n'est pas une date lue jour/mois, mais se lit {date} en"
+        " mois/jour : si la colonne est en mois/jour, passez --monthfirst"
+        " (dayfirst=False en Python)",
+    ),
+    "problem.date_day_first": (
+        "'{text}' is not a date read month-first, but reads as {date} day-first:"
+        " if the column is day-first, pass --dayfirst (dayfirst=True in Python)",
+        "« {text} » n'est pas une date lue mois/jour, mais se lit {date} en"
+        " jour/mois : si la colonne est en jour/mois, passez --dayfirst"
+        " (dayfirst=True en Python)",
+    ),
     "problem.number_not_date": (
         "'{text}' is not a date (a number; expected e.g. 2021-04-07, 07/04/2021"
         " or 7 avril 2021)",

@@ -388,7 +388,15 @@ def parse_dates(
             y = y.where(y >= 100, y + np.where(y < 70, 2000, 1900))
             day, month = (a, b) if dayfirst in (True, None) else (b, a)
             parsed[num.index] = _from_parts(y, month, day)
-            no_such_day = _no_such_day(y, month, day, parsed[num.index].isna())
+            failed = parsed[num.index].isna()
+            no_such_day = _no_such_day(y, month, day, failed)
+            # no such month this way (04/30 day-first): the other way?
+            swap = failed & ~month.between(1, 12) & day.between(1, 12)
+            if swap.any():
+                other_way = _other_way(
+                    y[swap], day[swap], month[swap], dayfirst in (True, None)
+                )
+                no_such_day = pd.concat([no_such_day, other_way])
         todo = parsed.isna()
         norm = u[todo].map(normalize, na_action="ignore").astype("string")
         for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
@@ -416,10 +424,12 @@ def parse_dates(
         dtype=object,
     )
     if len(no_such_day):  # 31/11/2023: the day the month does not have
+        is_hint = no_such_day.str.startswith("read ")
         msgs[no_such_day.index] = (
             "'"
             + u[no_such_day.index].astype(object)
-            + ("' is not a date (" + no_such_day + ")")
+            + "' is not a date"
+            + np.where(is_hint, " " + no_such_day, " (" + no_such_day + ")")
         )
     values = _take(parsed.to_numpy(dtype="datetime64[ns]"), codes, np.datetime64("NaT"))
     return (
@@ -447,6 +457,30 @@ def _no_such_day(
         "there is no day " + d.astype(str) + " in month " + m.astype(str)
         + " of " + y.astype(str) + ", which has " + days.astype(str) + " days"
     )  # fmt: skip
+
+
+def _other_way(
+    year: pd.Series, month: pd.Series, day: pd.Series, dayfirst: bool
+) -> pd.Series:
+    """Why a date read one way fails, when read the other way it is one.
+
+    ``04/30/2024`` read day-first has no month 30; read month-first it is
+    30 April, and the reason names the option that reads it so. When the
+    other way has no such day either (``04/31/2024``), the reason is that
+    one (April has 30 days).
+    """
+    parsed = _from_parts(year, month, day)
+    short = _no_such_day(year, month, day, parsed.isna())
+    ok = parsed.notna()
+    way, other = ("day", "month") if dayfirst else ("month", "day")
+    option = "--monthfirst (dayfirst=False" if dayfirst else "--dayfirst (dayfirst=True"
+    hint = (
+        f"read {way}-first, but reads as "
+        + parsed[ok].dt.strftime("%Y-%m-%d").astype(object)
+        + f" {other}-first: if the column is {other}-first, pass {option} in"
+        " Python)"
+    )
+    return pd.concat([short, hint])
 
 
 def _from_parts(year: pd.Series, month: pd.Series, day: pd.Series) -> pd.Series:
