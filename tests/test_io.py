@@ -582,3 +582,34 @@ def test_too_few_fields_agrees_with_one(tmp_path):
     from conflictkit._i18n._problems import problem_text
 
     assert problem_text(problem, "fr") == "1 champ alors que l'en-tête en a 2"
+
+
+def test_missions_with_the_reports_french_practice_labels(tmp_path):
+    # the report's own labels, typed back as headers (Excel FR: ';' and cp1252)
+    disputes = write(
+        tmp_path, "litiges.csv",
+        "Client;Date du litige;Mission\nAcme;15/03/2024;M1\n", "cp1252",
+    )  # fmt: skip
+    missions = write(
+        tmp_path, "missions.csv",
+        "Mission;Client;Début;Périmètre écrit;Comptes rendus;Points réguliers\n"
+        "M1;Acme;13/03/2024;oui;non;7\n"
+        "M2;Acme;20/06/2024;non;oui;\n", "cp1252",
+    )  # fmt: skip
+    h = ck.read_history(disputes, missions=missions)
+    m = h.missions.set_index("mission_id")
+    assert m.loc["M1", "checkin_every_days"] == 7
+    assert pd.isna(m.loc["M2", "checkin_every_days"])  # unknown, not 0
+    assert list(m["written_scope"]) == [True, False]
+    assert list(m["meeting_minutes"]) == [False, True]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_practice_label_of_the_report_reads_as_its_column(lang):
+    from conflictkit._i18n import t
+    from conflictkit.io._columns import _alias
+
+    columns = {"written_scope": "written_scope", "meeting_minutes": "meeting_minutes",
+               "regular_checkins": "checkin_every_days"}  # fmt: skip
+    for practice, column in columns.items():
+        assert _alias(t(f"practice.{practice}", lang), "missions") == column

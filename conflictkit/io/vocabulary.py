@@ -611,6 +611,10 @@ COLUMN_ALIASES: dict[str, str] = {
     "perimetre ecrit": "written_scope",
     "checkin every days": "checkin_every_days",
     "points reguliers jours": "checkin_every_days",
+    # the report's own labels of the practices (Points réguliers...)
+    "points reguliers": "checkin_every_days",
+    "regular check ins": "checkin_every_days",
+    "regular checkins": "checkin_every_days",
     "meeting minutes": "meeting_minutes",
     "comptes rendus": "meeting_minutes",
 }
