@@ -857,3 +857,31 @@ def test_a_kill_during_a_large_import_leaves_all_or_nothing(tmp_path):
     assert journal.list()["client"].tolist() == ["Before"]
     journal.import_file(src)  # the journal still works: the import is whole
     assert _count(journal) == n + 1
+
+
+def test_one_clashing_id_is_said_in_the_singular(journal, tmp_path):
+    from conflictkit._i18n._problems import problem_text
+
+    journal.add("Acme", opened_at="2024-01-10", dispute_id="X1")
+    f = _csv(
+        tmp_path, "dispute_id,client,opened_at\nX2,A,2024-01-01\nX1,B,2024-01-02\n"
+    )
+    english = "1 dispute id is already in the journal: 'X1' (for another dispute)"
+    with pytest.raises(ck.DisputeDataError) as refused:
+        journal.import_file(f)
+    assert english in str(refused.value)
+    assert problem_text(english, "fr") == (
+        "1 identifiant de litige figure déjà dans le journal, pour un autre"
+        " litige : « X1 »"
+    )
+    journal.add_mission("M1", client="Acme", started_at="2024-01-01")
+    m = _csv(tmp_path, "mission_id,client,started_at\nM1,Globex,2024-02-01\n", "m.csv")
+    f = _csv(tmp_path, "dispute_id,client,opened_at\nX3,A,2024-01-01\n", "g.csv")
+    english = "1 mission id is already in the journal for another mission: 'M1'"
+    with pytest.raises(ck.DisputeDataError) as refused:
+        journal.import_file(f, missions=m)
+    assert english in str(refused.value)
+    assert problem_text(english, "fr") == (
+        "1 identifiant de mission figure déjà dans le journal, pour une autre"
+        " mission : « M1 »"
+    )

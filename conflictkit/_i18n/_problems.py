@@ -72,6 +72,16 @@ PROBLEMS: dict = {
             " d'autres litiges : {ids}",
         },
     ),
+    "problem.dispute_id_taken": (
+        "1 dispute id is already in the journal: {ids} (for another dispute)",
+        "1 identifiant de litige figure déjà dans le journal, pour un autre"
+        " litige : {ids}",
+    ),
+    "problem.mission_id_taken": (
+        "1 mission id is already in the journal for another mission: {ids}",
+        "1 identifiant de mission figure déjà dans le journal, pour une autre"
+        " mission : {ids}",
+    ),
     "problem.mission_ids_taken": (
         "{n} mission ids are already in the journal for other missions: {ids}",
         {

@@ -60,11 +60,13 @@ def new_missions(
         else:
             clash.append(row[0])
     if clash:
-        raise _error(
-            f"{len(clash)} mission ids are already in the journal for other "
-            "missions: " + ", ".join(map(repr, clash[:10])),
-            source,
+        said = (
+            "1 mission id is already in the journal for another mission: "
+            if len(clash) == 1
+            else f"{len(clash)} mission ids are already in the journal for other "
+            "missions: "
         )
+        raise _error(said + ", ".join(map(repr, clash[:10])), source)
     return missions.iloc[keep], len(stored) - len(keep)
 
 
@@ -166,6 +168,9 @@ def new_rows(
         elif old != h:
             clash.append(key)
     if clash:
+        if len(clash) == 1:
+            said = f"1 dispute id is already in the journal: {clash[0]!r} (for "
+            raise _error(said + "another dispute)", source)
         raise _error(
             f"{len(clash)} dispute ids are already in the journal: "
             + ", ".join(map(repr, clash[:10]))
