@@ -9,7 +9,6 @@ text tables keyed by table name. Typing and validation happen in
 from __future__ import annotations
 
 import csv
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -82,6 +81,7 @@ def _text_below_title(
 ) -> RawTable | None:
     """The table of a text file read from the first of its first lines that
     ``header_at`` accepts, with the file's row numbers; None if it accepts none."""
+    from . import _text
     from ._encoding import decode_bytes
 
     data, _ = decode_bytes(path.read_bytes(), str(path))
@@ -95,14 +95,9 @@ def _text_below_title(
         filled = sum(1 for c in cells if c.strip())
         if any(_filled(above, delimiter) > filled for above in lines[:k]):
             return None  # a line above fills more cells: it is the header
-        with tempfile.TemporaryDirectory() as tmp:
-            body = Path(tmp) / f"body{path.suffix}"
-            body.write_bytes(b"\n".join(lines[k:]))
-            try:
-                table = _read_raw(body, limits=limits, compact=compact)["disputes"]
-            except DisputeDataError as err:
-                raise DisputeDataError(str(err.failures["problem"].iloc[0]),
-                                       str(path)) from err  # fmt: skip
+        table = _text.read_text_table(
+            path, limits or ReadLimits(), compact=compact, skip_lines=k
+        )
         for problem in table.problems:
             problem["row"] = problem["row"] + k
         title = []

@@ -106,7 +106,7 @@ def _last_record_end(data: bytes) -> int:
 
 
 def read_text_table(
-    path: Path, limits: ReadLimits, *, compact: bool = False
+    path: Path, limits: ReadLimits, *, compact: bool = False, skip_lines: int = 0
 ) -> RawTable:
     """Read a delimited text file into a text table (pyarrow, all strings).
 
@@ -114,9 +114,15 @@ def read_text_table(
     is kept as codes of them, block by block as the file is parsed, so the
     text of the whole file is never held at once; it is a categorical column
     of the frame, restored as text for the rejected rows.
+
+    ``skip_lines``: the header is on that line (0-based) of the decoded text,
+    the lines above it (a title) are not read; row numbers then count from
+    it, and the caller adds ``skip_lines`` back.
     """
     source = str(path)
     data, encoding = decode_bytes(read_bytes(path, limits), source)
+    for _ in range(skip_lines):
+        data = data[data.index(b"\n") + 1 :]
     # Line ends after the last record are not rows (spaces or tabs are: the
     # last record may end with empty cells): parsed up to the last record,
     # through a view of the bytes, not a copy of them.
